@@ -1,0 +1,44 @@
+// Boundaries between layers are checked here (STYLE habit 9).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'The domain and the ledger are pure: no Node built-ins.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'test-artifacts/', 'web-dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [nodeBuiltins, { group: ['../ledger/*', '../app/*', '../adapters/*', '../api/*', '../cli/*', '../web/*', '../../*'], message: 'src/domain imports nothing outside itself.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/ledger/**/*.ts'],
+    ignores: ['src/ledger/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [nodeBuiltins, { group: ['../app/*', '../adapters/*', '../api/*', '../cli/*', '../web/*', '../domain/*'], message: 'src/ledger is deterministic and free of storage and of the domain.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['../../api/*', '../../cli/*', '../../web/*'], message: 'Adapters never import api, cli or web.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,49 @@
+/** The ledger's crypto port on node:crypto (OpenSSL): SHA-256 and Ed25519. */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { LedgerCrypto, Signer } from '../../ledger/crypto.js';
+
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(raw: Uint8Array): KeyObject {
+  const x = Buffer.from(raw).toString('base64url');
+  let key = publicKeys.get(x);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    if (publicKeys.size > 10_000) publicKeys.clear();
+    publicKeys.set(x, key);
+  }
+  return key;
+}
+
+export const nodeCrypto: LedgerCrypto = {
+  sha256: (data) => new Uint8Array(createHash('sha256').update(data).digest()),
+  verifyEd25519(publicKey, message, signature) {
+    if (publicKey.length !== 32 || signature.length !== 64) return false;
+    try {
+      return verify(null, message, publicKeyObject(publicKey), signature);
+    } catch {
+      return false;
+    }
+  },
+};
+
+export function rawPublicKey(key: KeyObject): Uint8Array {
+  const jwk = key.export({ format: 'jwk' });
+  if (!jwk.x) throw new Error('not an Ed25519 key');
+  return new Uint8Array(Buffer.from(jwk.x, 'base64url'));
+}
+
+export function signerFromPrivateKey(privateKey: KeyObject): Signer {
+  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  return { publicKey, sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
+}
+
+export function signerFromPem(pem: string): Signer {
+  return signerFromPrivateKey(createPrivateKey(pem));
+}
+
+/** A new Ed25519 key pair: the signer and its private key as PKCS#8 PEM, for the key store. */
+export function generateSigner(): { signer: Signer; pem: string } {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return { signer: signerFromPrivateKey(privateKey), pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+}

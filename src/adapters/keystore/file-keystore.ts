@@ -1,0 +1,58 @@
+/**
+ * Private keys outside the database: one PKCS#8 PEM file per principal, `<dir>/<world>/<id>.pem`,
+ * readable by the owner only. Exports never include them.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyStore } from '../../app/ports.js';
+import type { Signer } from '../../ledger/crypto.js';
+import { generateSigner, signerFromPem } from '../crypto/node-crypto.js';
+
+const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function openFileKeyStore(dir: string): KeyStore {
+  const cache = new Map<string, Signer>();
+  const path = (world: string, id: string) => {
+    if (!SAFE.test(world) || !SAFE.test(id)) throw new Error(`unsafe key path: ${world}/${id}`);
+    return join(dir, world, `${id}.pem`);
+  };
+  return {
+    async signer(world, id) {
+      const key = `${world}/${id}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const file = path(world, id);
+      if (!existsSync(file)) return undefined;
+      const signer = signerFromPem(readFileSync(file, 'utf8'));
+      cache.set(key, signer);
+      return signer;
+    },
+    async create(world, id) {
+      const file = path(world, id);
+      if (existsSync(file)) return signerFromPem(readFileSync(file, 'utf8'));
+      mkdirSync(join(dir, world), { recursive: true, mode: 0o700 });
+      const { signer, pem } = generateSigner();
+      writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+      cache.set(`${world}/${id}`, signer);
+      return signer;
+    },
+  };
+}
+
+/** Keys in memory only: for tests and throw-away what-if worlds. */
+export function memoryKeyStore(): KeyStore {
+  const keys = new Map<string, Signer>();
+  return {
+    async signer(world, id) {
+      return keys.get(`${world}/${id}`);
+    },
+    async create(world, id) {
+      const key = `${world}/${id}`;
+      const existing = keys.get(key);
+      if (existing) return existing;
+      const { signer } = generateSigner();
+      keys.set(key, signer);
+      return signer;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/** An in-memory store with the same contract as the SQL ones: for tests and what-if runs. */
+import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import {
+  StaleSizeError,
+  type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WorldInfo,
+} from '../../app/ports.js';
+
+interface MemoryEntry extends StoredEntry {
+  readonly type: string;
+  readonly validTime: string;
+  readonly recordTime: string;
+}
+
+interface MemoryFact extends FactRow {
+  sysTo?: number;
+}
+
+interface MemoryWorld {
+  info: WorldInfo;
+  principals: Map<string, Principal>;
+  entries: MemoryEntry[];
+  checkpoints: Map<number, StoredCheckpoint>;
+  facts: MemoryFact[];
+}
+
+export function openMemoryStore(): LedgerStore {
+  const worlds = new Map<string, MemoryWorld>();
+  const get = (name: string): MemoryWorld => {
+    const w = worlds.get(name);
+    if (!w) throw new Error(`no world named ${name}`);
+    return w;
+  };
+  return {
+    kind: 'memory',
+    async createWorld(info, principals) {
+      if (worlds.has(info.name)) throw new Error(`world ${info.name} exists`);
+      worlds.set(info.name, { info, principals: new Map(principals.map((p) => [p.id, p])), entries: [], checkpoints: new Map(), facts: [] });
+    },
+    async world(name) {
+      return worlds.get(name)?.info;
+    },
+    async worlds() {
+      return [...worlds.values()].map((w) => w.info).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async principals(world) {
+      return [...get(world).principals.values()].sort((a, b) => a.id.localeCompare(b.id));
+    },
+    async addPrincipal(world, principal) {
+      const w = get(world);
+      if (w.principals.has(principal.id)) throw new Error(`principal ${principal.id} exists`);
+      w.principals.set(principal.id, principal);
+    },
+    async size(world) {
+      return get(world).entries.length;
+    },
+    async append(world, expectedSize, records) {
+      const w = get(world);
+      if (w.entries.length !== expectedSize) throw new StaleSizeError(world, expectedSize, w.entries.length);
+      records.forEach((r, i) => {
+        if (r.entry.seq !== expectedSize + i) throw new Error(`entry seq ${r.entry.seq} written at position ${expectedSize + i}`);
+      });
+      for (const r of records) {
+        const seq = r.entry.seq;
+        w.entries.push({ seq, bytes: r.bytes, leafHash: r.leafHash, nodes: r.nodes, type: r.entry.type, validTime: r.entry.validTime, recordTime: r.entry.recordTime });
+        for (const f of r.facts) {
+          for (const old of w.facts) if (old.kind === f.kind && old.key === f.key && old.sysTo === undefined) old.sysTo = seq;
+          if (f.op === 'assert') {
+            w.facts.push({ kind: f.kind, key: f.key, validFrom: f.validFrom, ...(f.validTo ? { validTo: f.validTo } : {}), data: structuredClone(f.data ?? null), seq });
+          }
+        }
+      }
+    },
+    async entries(world, from, to) {
+      return get(world).entries.slice(Math.max(0, from), Math.max(0, to));
+    },
+    async findEntries(world, filter) {
+      const out = get(world).entries.filter((e) =>
+        (!filter.types?.length || filter.types.includes(e.type)) &&
+        (!filter.validFrom || e.validTime >= filter.validFrom) &&
+        (!filter.validTo || e.validTime <= filter.validTo) &&
+        (filter.fromSeq === undefined || e.seq >= filter.fromSeq));
+      return filter.limit !== undefined ? out.slice(0, filter.limit) : out;
+    },
+    async nodes(world, ids) {
+      const w = get(world);
+      const out = new Map<string, Uint8Array>();
+      for (const id of ids) {
+        const home = nodeHome(id);
+        const e = w.entries[home.seq];
+        if (!e) continue;
+        if (id.level === 0) out.set(nodeKey(id), e.leafHash);
+        else if (e.nodes.length >= (home.slot + 1) * 32) out.set(nodeKey(id), e.nodes.slice(home.slot * 32, home.slot * 32 + 32));
+      }
+      return out;
+    },
+    async addCheckpoint(world, cp) {
+      const w = get(world);
+      if (!w.checkpoints.has(cp.size)) w.checkpoints.set(cp.size, cp);
+    },
+    async latestCheckpoint(world) {
+      const all = [...get(world).checkpoints.values()];
+      return all.sort((a, b) => b.size - a.size)[0];
+    },
+    async checkpoints(world) {
+      return [...get(world).checkpoints.values()].sort((a, b) => a.size - b.size);
+    },
+    async facts(world, query) {
+      const size = query.knownAtSize;
+      return get(world).facts
+        .filter((f) => f.kind === query.kind &&
+          (query.key === undefined || f.key === query.key) &&
+          (query.keyPrefix === undefined || f.key.startsWith(query.keyPrefix)) &&
+          (size === undefined ? f.sysTo === undefined : f.seq < size && (f.sysTo === undefined || f.sysTo >= size)) &&
+          (query.validAt === undefined || (f.validFrom <= query.validAt && (f.validTo === undefined || f.validTo > query.validAt))))
+        .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map(({ sysTo: _sysTo, ...row }) => row);
+    },
+    async sizeAtRecordTime(world, recordTime) {
+      const entries = get(world).entries;
+      let n = 0;
+      while (n < entries.length && entries[n]!.recordTime <= recordTime) n++;
+      return n;
+    },
+    async close() {},
+  };
+}

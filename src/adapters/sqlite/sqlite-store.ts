@@ -1,0 +1,227 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3), WAL journal.
+ * Appends are single-writer (`BEGIN IMMEDIATE`): the size check, the rows, the facts and the new
+ * size commit together or not at all. A process killed mid-stream loses nothing it acknowledged:
+ * an acknowledged append is a committed WAL transaction.
+ */
+import Database from 'better-sqlite3';
+import type { NodeId } from '../../ledger/merkle.js';
+import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import {
+  StaleSizeError,
+  type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  type StoredCheckpoint, type StoredEntry, type WorldInfo,
+} from '../../app/ports.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS worlds (
+  name TEXT PRIMARY KEY,
+  info TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS principals (
+  world TEXT NOT NULL,
+  id TEXT NOT NULL,
+  info TEXT NOT NULL,
+  PRIMARY KEY (world, id)
+);
+CREATE TABLE IF NOT EXISTS entries (
+  world TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  valid_time TEXT NOT NULL,
+  record_time TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL,
+  nodes BLOB NOT NULL,
+  PRIMARY KEY (world, seq)
+);
+CREATE INDEX IF NOT EXISTS entries_type ON entries (world, type, valid_time);
+CREATE INDEX IF NOT EXISTS entries_valid ON entries (world, valid_time);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  world TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  root BLOB NOT NULL,
+  note TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (world, size)
+);
+CREATE TABLE IF NOT EXISTS facts (
+  world TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  data TEXT NOT NULL,
+  sys_from INTEGER NOT NULL,
+  sys_to INTEGER
+);
+CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
+CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
+CREATE TABLE IF NOT EXISTS record_times (
+  world TEXT NOT NULL,
+  record_time TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  PRIMARY KEY (world, record_time)
+);
+`;
+
+interface EntryRow { seq: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
+interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; sys_from: number }
+
+const toStored = (row: EntryRow): StoredEntry => ({
+  seq: row.seq,
+  bytes: new Uint8Array(row.bytes),
+  leafHash: new Uint8Array(row.leaf_hash),
+  nodes: new Uint8Array(row.nodes),
+});
+
+export function openSqliteStore(path: string): LedgerStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertWorld: db.prepare('INSERT INTO worlds (name, info) VALUES (?, ?)'),
+    world: db.prepare<[string], { info: string }>('SELECT info FROM worlds WHERE name = ?'),
+    worlds: db.prepare<[], { info: string }>('SELECT info FROM worlds ORDER BY name'),
+    size: db.prepare<[string], { size: number }>('SELECT size FROM worlds WHERE name = ?'),
+    setSize: db.prepare('UPDATE worlds SET size = ? WHERE name = ?'),
+    insertPrincipal: db.prepare('INSERT INTO principals (world, id, info) VALUES (?, ?, ?)'),
+    principals: db.prepare<[string], { info: string }>('SELECT info FROM principals WHERE world = ? ORDER BY id'),
+    insertEntry: db.prepare('INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    range: db.prepare<[string, number, number], EntryRow>('SELECT seq, bytes, leaf_hash, nodes FROM entries WHERE world = ? AND seq >= ? AND seq < ? ORDER BY seq'),
+    node: db.prepare<[string, number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE world = ? AND seq = ?'),
+    insertCheckpoint: db.prepare('INSERT OR IGNORE INTO checkpoints (world, size, root, note, created_at) VALUES (?, ?, ?, ?, ?)'),
+    latestCheckpoint: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size DESC LIMIT 1'),
+    checkpoints: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size'),
+    closeFact: db.prepare('UPDATE facts SET sys_to = ? WHERE world = ? AND kind = ? AND key = ? AND sys_to IS NULL'),
+    insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    recordTime: db.prepare('INSERT INTO record_times (world, record_time, size) VALUES (?, ?, ?) ON CONFLICT (world, record_time) DO UPDATE SET size = excluded.size'),
+    sizeAt: db.prepare<[string, string], { size: number }>('SELECT size FROM record_times WHERE world = ? AND record_time <= ? ORDER BY record_time DESC LIMIT 1'),
+  };
+
+  const currentSize = (world: string): number => {
+    const row = q.size.get(world);
+    if (!row) throw new Error(`no world named ${world}`);
+    return row.size;
+  };
+
+  const appendTx = db.transaction((world: string, expected: number, records: readonly AppendRecord[]) => {
+    const actual = currentSize(world);
+    if (actual !== expected) throw new StaleSizeError(world, expected, actual);
+    let seq = expected;
+    for (const r of records) {
+      const e = r.entry;
+      if (e.seq !== seq) throw new Error(`entry seq ${e.seq} written at position ${seq}`);
+      q.insertEntry.run(world, seq, e.type, e.validTime, e.recordTime, r.bytes, r.leafHash, r.nodes);
+      for (const f of r.facts) {
+        q.closeFact.run(seq, world, f.kind, f.key);
+        if (f.op === 'assert') q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), seq);
+      }
+      seq++;
+    }
+    const last = records[records.length - 1];
+    if (last) q.recordTime.run(world, last.entry.recordTime, seq);
+    q.setSize.run(seq, world);
+  });
+
+  const store: LedgerStore = {
+    kind: 'sqlite',
+    async createWorld(info, principals) {
+      db.transaction(() => {
+        q.insertWorld.run(info.name, JSON.stringify(info));
+        for (const p of principals) q.insertPrincipal.run(info.name, p.id, JSON.stringify(p));
+      }).immediate();
+    },
+    async world(name) {
+      const row = q.world.get(name);
+      return row ? (JSON.parse(row.info) as WorldInfo) : undefined;
+    },
+    async worlds() {
+      return q.worlds.all().map((row) => JSON.parse(row.info) as WorldInfo);
+    },
+    async principals(world) {
+      return q.principals.all(world).map((row) => JSON.parse(row.info) as Principal);
+    },
+    async addPrincipal(world, principal) {
+      q.insertPrincipal.run(world, principal.id, JSON.stringify(principal));
+    },
+    async size(world) {
+      return currentSize(world);
+    },
+    async append(world, expectedSize, records) {
+      if (records.length === 0) return;
+      appendTx.immediate(world, expectedSize, records);
+    },
+    async entries(world, from, to) {
+      return q.range.all(world, from, to).map(toStored);
+    },
+    async findEntries(world, filter: EntryFilter) {
+      const where = ['world = ?'];
+      const params: (string | number)[] = [world];
+      if (filter.types?.length) {
+        where.push(`type IN (${filter.types.map(() => '?').join(', ')})`);
+        params.push(...filter.types);
+      }
+      if (filter.validFrom) { where.push('valid_time >= ?'); params.push(filter.validFrom); }
+      if (filter.validTo) { where.push('valid_time <= ?'); params.push(filter.validTo); }
+      if (filter.fromSeq !== undefined) { where.push('seq >= ?'); params.push(filter.fromSeq); }
+      const sql = `SELECT seq, bytes, leaf_hash, nodes FROM entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      params.push(filter.limit ?? -1);
+      return (db.prepare(sql).all(...params) as EntryRow[]).map(toStored);
+    },
+    async nodes(world, ids: readonly NodeId[]) {
+      const out = new Map<string, Uint8Array>();
+      for (const id of ids) {
+        const home = nodeHome(id);
+        const row = q.node.get(world, home.seq);
+        if (!row) continue;
+        if (id.level === 0) out.set(nodeKey(id), new Uint8Array(row.leaf_hash));
+        else if (row.nodes.length >= (home.slot + 1) * 32) {
+          out.set(nodeKey(id), new Uint8Array(row.nodes.subarray(home.slot * 32, home.slot * 32 + 32)));
+        }
+      }
+      return out;
+    },
+    async addCheckpoint(world, cp: StoredCheckpoint) {
+      q.insertCheckpoint.run(world, cp.size, cp.root, cp.note, cp.createdAt);
+    },
+    async latestCheckpoint(world) {
+      const row = q.latestCheckpoint.get(world);
+      return row && { size: row.size, root: new Uint8Array(row.root), note: row.note, createdAt: row.created_at };
+    },
+    async checkpoints(world) {
+      return q.checkpoints.all(world).map((row) => ({ size: row.size, root: new Uint8Array(row.root), note: row.note, createdAt: row.created_at }));
+    },
+    async facts(world, query: FactQuery) {
+      const where = ['world = ?', 'kind = ?'];
+      const params: (string | number)[] = [world, query.kind];
+      if (query.key !== undefined) { where.push('key = ?'); params.push(query.key); }
+      if (query.keyPrefix !== undefined) { where.push('key >= ? AND key < ?'); params.push(query.keyPrefix, `${query.keyPrefix}\uffff`); }
+      if (query.knownAtSize !== undefined) {
+        where.push('sys_from < ? AND (sys_to IS NULL OR sys_to >= ?)');
+        params.push(query.knownAtSize, query.knownAtSize);
+      } else where.push('sys_to IS NULL');
+      if (query.validAt !== undefined) {
+        where.push('valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)');
+        params.push(query.validAt, query.validAt);
+      }
+      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key`;
+      return (db.prepare(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
+        kind: row.kind, key: row.key, validFrom: row.valid_from,
+        ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
+        data: JSON.parse(row.data) as unknown, seq: row.sys_from,
+      }));
+    },
+    async sizeAtRecordTime(world, recordTime) {
+      return q.sizeAt.get(world, recordTime)?.size ?? 0;
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return store;
+}

@@ -1,0 +1,461 @@
+/**
+ * The ledger's use cases: create a world, append signed entries with their index changes,
+ * checkpoint, prove, verify, export and import. Storage, keys, clock and randomness come in as
+ * ports; nothing here knows which database is behind them.
+ */
+import { concat, fromBase64, toBase64, toHex } from '../ledger/bytes.js';
+import type { LedgerCrypto, Signer } from '../ledger/crypto.js';
+import type { Classification, Releasability } from '../ledger/classification.js';
+import {
+  bodyOf, canonicalJson, checkEntryShape, entryBytes, signEntry, signingBytes, ENTRY_VERSION,
+  type Entry, type EntryBody, type Json,
+} from '../ledger/entry.js';
+import {
+  appendLeaf, emptyFrontier, evaluatePlan, frontierNodeIds, frontierRoot, hashLeaf, nodeKey, planConsistency,
+  planInclusion, planNodes, type Frontier, type NodeId, type RangePlan,
+} from '../ledger/merkle.js';
+import { keyHint, formatVerifierKey, parseVerifierKey } from '../ledger/note.js';
+import { openCheckpoint, signCheckpoint } from '../ledger/checkpoint.js';
+import { equalBytes, fromUtf8 } from '../ledger/bytes.js';
+import type { FactChange } from '../domain/facts.js';
+import {
+  StaleSizeError,
+  type AppendRecord, type Clock, type KeyStore, type LedgerStore, type Principal, type PrincipalKind,
+  type RandomBytes, type StoredCheckpoint, type WorldInfo,
+} from './ports.js';
+import { normaliseInstant } from './time.js';
+import { bareModel, type WorldModel } from './world-model.js';
+import { EvereError } from './errors.js';
+
+export interface LedgerDeps {
+  readonly store: LedgerStore;
+  readonly keys: KeyStore;
+  readonly crypto: LedgerCrypto;
+  readonly clock: Clock;
+  readonly random: RandomBytes;
+  readonly model?: WorldModel<unknown>;
+  /** Checks many signatures at once (spread over cores); defaults to one at a time. */
+  readonly verifyMany?: (items: readonly SignatureCheck[]) => Promise<boolean[]>;
+}
+
+export interface SignatureCheck {
+  readonly publicKey: Uint8Array;
+  readonly message: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** What a caller asks to write; the service fills in seq, times, salt, key and signature. */
+export interface Draft {
+  readonly type: string;
+  readonly validTime: string;
+  readonly actor: string;
+  readonly actingFor: string;
+  readonly classification?: Classification;
+  readonly releasability?: Releasability;
+  readonly source?: string;
+  readonly payload: Json;
+}
+
+export interface InclusionProof {
+  readonly world: string;
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  readonly leafHash: string;
+  readonly hashes: readonly string[];
+  readonly checkpoint: string;
+}
+
+export interface ConsistencyProof {
+  readonly world: string;
+  readonly size1: number;
+  readonly size2: number;
+  readonly hashes: readonly string[];
+  readonly checkpoint1?: string;
+  readonly checkpoint2: string;
+}
+
+export interface VerifyProblem {
+  readonly seq?: number;
+  readonly checkpointSize?: number;
+  readonly problem: string;
+}
+
+export interface VerifyReport {
+  readonly world: string;
+  readonly size: number;
+  readonly root: string;
+  readonly checkpoints: number;
+  readonly signatures: number;
+  readonly ok: boolean;
+  readonly problems: readonly VerifyProblem[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+interface WorldCache {
+  frontier: Frontier;
+  state: unknown;
+  lastRecordTime: string;
+}
+
+const LOG_PRINCIPAL = 'log';
+export const ARCHIVE_PRINCIPAL = 'archive';
+const VERIFY_CHUNK = 4096;
+const MAX_PROBLEMS = 20;
+
+export class LedgerService {
+  private readonly caches = new Map<string, WorldCache>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  readonly model: WorldModel<unknown>;
+
+  constructor(readonly deps: LedgerDeps) {
+    this.model = deps.model ?? bareModel;
+  }
+
+  get store(): LedgerStore {
+    return this.deps.store;
+  }
+
+  /** Forgets cached state (after another writer, e.g. an import, changed the store). */
+  forget(world: string): void {
+    this.caches.delete(world);
+  }
+
+  /** Runs one write at a time per world within this process; across processes the store's size check guards. */
+  private async exclusive<T>(world: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(world) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.locks.set(world, next.catch(() => undefined));
+    return next;
+  }
+
+  async createWorld(name: string, options: { origin?: string; exercise?: boolean; forkedFrom?: WorldInfo['forkedFrom'] } = {}): Promise<WorldInfo> {
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw new EvereError('world.invalid_name', { name });
+    if (await this.deps.store.world(name)) throw new EvereError('world.exists', { name });
+    const info: WorldInfo = {
+      name,
+      origin: options.origin ?? `evere.local/${name}`,
+      createdAt: this.deps.clock.now().toISOString(),
+      exercise: options.exercise ?? false,
+      ...(options.forkedFrom ? { forkedFrom: options.forkedFrom } : {}),
+    };
+    const log = await this.newPrincipal(info, LOG_PRINCIPAL, 'log', undefined, info.origin);
+    const archive = await this.newPrincipal(info, ARCHIVE_PRINCIPAL, 'archive', 'ARCHIVE');
+    await this.deps.store.createWorld(info, [log, archive]);
+    return info;
+  }
+
+  private async newPrincipal(world: WorldInfo, id: string, kind: PrincipalKind, actingFor?: string, keyName?: string): Promise<Principal> {
+    const signer = await this.deps.keys.create(world.name, id);
+    const name = keyName ?? `${world.origin}/${id}`;
+    return {
+      id, kind, ...(actingFor ? { actingFor } : {}), keyName: name,
+      publicKey: toBase64(signer.publicKey), kid: keyHint(this.deps.crypto, name, signer.publicKey),
+      createdAt: this.deps.clock.now().toISOString(),
+    };
+  }
+
+  /** The principal with this id, made (with a new key) if the world does not have it yet. */
+  async ensurePrincipal(world: string, id: string, kind: PrincipalKind, actingFor?: string): Promise<Principal> {
+    const info = await this.requireWorld(world);
+    const existing = (await this.deps.store.principals(world)).find((p) => p.id === id);
+    if (existing) return existing;
+    const principal = await this.newPrincipal(info, id, kind, actingFor);
+    await this.deps.store.addPrincipal(world, principal);
+    return principal;
+  }
+
+  async requireWorld(name: string): Promise<WorldInfo> {
+    const info = await this.deps.store.world(name);
+    if (!info) throw new EvereError('world.not_found', { name });
+    return info;
+  }
+
+  async publicKeys(world: string): Promise<{ logKey: string; principals: Principal[] }> {
+    const principals = await this.deps.store.principals(world);
+    const log = principals.find((p) => p.id === LOG_PRINCIPAL);
+    if (!log) throw new EvereError('world.no_log_key', { name: world });
+    return { logKey: formatVerifierKey(this.deps.crypto, log.keyName, fromBase64(log.publicKey)), principals };
+  }
+
+  /** Loads the frontier and the model state for a world, replaying only what the cache lacks. */
+  private async cache(world: string): Promise<WorldCache> {
+    const size = await this.deps.store.size(world);
+    let cache = this.caches.get(world);
+    if (cache && cache.frontier.size === size) return cache;
+    if (!cache || cache.frontier.size > size) cache = { frontier: emptyFrontier, state: this.model.initialState(), lastRecordTime: '' };
+    const from = cache.frontier.size;
+    // The frontier comes straight from stored nodes; the model state by folding the missing entries.
+    const ids = frontierNodeIds(size);
+    const found = await this.deps.store.nodes(world, ids);
+    const nodes = ids.map((id) => {
+      const hash = found.get(nodeKey(id));
+      if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
+      return { level: id.level, hash };
+    });
+    let state = cache.state;
+    let lastRecordTime = cache.lastRecordTime;
+    for (let start = from; start < size; start += VERIFY_CHUNK) {
+      for (const row of await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK))) {
+        const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+        state = this.model.evolve(state, entry);
+        lastRecordTime = entry.recordTime;
+      }
+    }
+    cache = { frontier: { size, nodes }, state, lastRecordTime };
+    this.caches.set(world, cache);
+    return cache;
+  }
+
+  /** The model's current state of a world (for deciding commands). */
+  async state(world: string): Promise<unknown> {
+    return (await this.cache(world)).state;
+  }
+
+  /**
+   * Appends drafts as signed entries. `decide`, when given, is called with the current state
+   * under the world's write lock and returns the drafts (so that a command is decided on the
+   * state it will be appended to); if another process appended first, it is called again.
+   */
+  async appendDecided(world: string, decide: (state: unknown) => readonly Draft[] | Promise<readonly Draft[]>): Promise<Entry[]> {
+    const info = await this.requireWorld(world);
+    return this.exclusive(world, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const cache = await this.cache(world);
+        const drafts = await decide(cache.state);
+        if (drafts.length === 0) return [];
+        const principals = new Map((await this.deps.store.principals(world)).map((p) => [p.id, p]));
+        const built = await this.build(info, cache, drafts, principals);
+        try {
+          await this.deps.store.append(world, cache.frontier.size, built.records);
+        } catch (error) {
+          if (error instanceof StaleSizeError && attempt < 50) {
+            this.caches.delete(world);
+            continue;
+          }
+          throw error;
+        }
+        this.caches.set(world, built.cache);
+        return built.records.map((r) => r.entry);
+      }
+    });
+  }
+
+  async append(world: string, drafts: readonly Draft[]): Promise<Entry[]> {
+    return this.appendDecided(world, () => drafts);
+  }
+
+  private async build(info: WorldInfo, cache: WorldCache, drafts: readonly Draft[], principals: Map<string, Principal>) {
+    const { crypto, random } = this.deps;
+    let recordTime = this.deps.clock.now().toISOString();
+    if (recordTime < cache.lastRecordTime) recordTime = cache.lastRecordTime;
+    let frontier = cache.frontier;
+    let state = cache.state;
+    const signers = new Map<string, Signer>();
+    const records: AppendRecord[] = [];
+    for (const draft of drafts) {
+      const principal = principals.get(draft.actor);
+      if (!principal) throw new EvereError('ledger.unknown_actor', { actor: draft.actor, world: info.name });
+      let signer = signers.get(draft.actor);
+      if (!signer) {
+        signer = await this.deps.keys.signer(info.name, draft.actor);
+        if (!signer) throw new EvereError('ledger.no_private_key', { actor: draft.actor, world: info.name });
+        signers.set(draft.actor, signer);
+      }
+      const body: EntryBody = {
+        v: ENTRY_VERSION, world: info.name, seq: frontier.size, type: draft.type, validTime: draft.validTime,
+        recordTime, actor: draft.actor, actingFor: draft.actingFor, kid: principal.kid,
+        classification: draft.classification ?? 'PUBLIC', releasability: draft.releasability ?? ['PUBLIC'],
+        ...(info.exercise ? { exercise: true } : {}),
+        salt: toBase64(random(16)),
+        ...(draft.source ? { source: draft.source } : {}),
+        payload: draft.payload,
+      };
+      const problems = checkEntryShape({ ...body, sig: 'x' });
+      if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
+      const entry = signEntry(body, signer);
+      const bytes = entryBytes(entry);
+      const leafHash = hashLeaf(crypto, bytes);
+      const appended = appendLeaf(crypto, frontier, leafHash);
+      const facts = this.normaliseFacts(this.model.project(state, entry));
+      state = this.model.evolve(state, entry);
+      frontier = appended.frontier;
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
+    }
+    return { records, cache: { frontier, state, lastRecordTime: recordTime } };
+  }
+
+  private normaliseFacts(facts: readonly FactChange[]): FactChange[] {
+    return facts.map((f) => (f.op === 'assert'
+      ? { ...f, validFrom: normaliseInstant(f.validFrom), ...(f.validTo ? { validTo: normaliseInstant(f.validTo) } : {}) }
+      : f));
+  }
+
+  /** Signs and stores a checkpoint of the current tree, unless the latest one already covers it. */
+  async checkpoint(world: string): Promise<StoredCheckpoint> {
+    const info = await this.requireWorld(world);
+    return this.exclusive(world, async () => {
+      const cache = await this.cache(world);
+      const latest = await this.deps.store.latestCheckpoint(world);
+      if (latest && latest.size === cache.frontier.size) return latest;
+      const signer = await this.deps.keys.signer(world, LOG_PRINCIPAL);
+      if (!signer) throw new EvereError('ledger.no_private_key', { actor: LOG_PRINCIPAL, world });
+      const root = frontierRoot(this.deps.crypto, cache.frontier);
+      const note = signCheckpoint(this.deps.crypto, { origin: info.origin, size: cache.frontier.size, root }, info.origin, signer);
+      const checkpoint = { size: cache.frontier.size, root, note, createdAt: this.deps.clock.now().toISOString() };
+      await this.deps.store.addCheckpoint(world, checkpoint);
+      return checkpoint;
+    });
+  }
+
+  private async hashesFor(world: string, plans: readonly RangePlan[]): Promise<Uint8Array[]> {
+    const ids: NodeId[] = planNodes(plans);
+    const found = await this.deps.store.nodes(world, ids);
+    const lookup = (id: NodeId) => {
+      const hash = found.get(nodeKey(id));
+      if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
+      return hash;
+    };
+    return plans.map((plan) => evaluatePlan(this.deps.crypto, plan, lookup));
+  }
+
+  /** Inclusion proof of entry `seq` in the tree of the latest checkpoint (made if needed). */
+  async inclusionProof(world: string, seq: number, treeSize?: number): Promise<InclusionProof> {
+    const checkpoint = await this.checkpointAt(world, treeSize);
+    if (!Number.isSafeInteger(seq) || seq < 0 || seq >= checkpoint.size) {
+      throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
+    }
+    const [row] = await this.deps.store.entries(world, seq, seq + 1);
+    if (!row) throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
+    const hashes = await this.hashesFor(world, planInclusion(seq, checkpoint.size));
+    return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(row.leafHash), hashes: hashes.map(toHex), checkpoint: checkpoint.note };
+  }
+
+  /** A fast inclusion proof against a given size, without checkpoint bookkeeping (benchmarks, API). */
+  async inclusionHashes(world: string, seq: number, size: number): Promise<Uint8Array[]> {
+    return this.hashesFor(world, planInclusion(seq, size));
+  }
+
+  async consistencyHashes(world: string, size1: number, size2: number): Promise<Uint8Array[]> {
+    return this.hashesFor(world, planConsistency(size1, size2));
+  }
+
+  async consistencyProof(world: string, size1: number, size2?: number): Promise<ConsistencyProof> {
+    const checkpoint2 = await this.checkpointAt(world, size2);
+    if (!Number.isSafeInteger(size1) || size1 < 0 || size1 > checkpoint2.size) {
+      throw new EvereError('ledger.size_out_of_range', { size: String(size1), max: checkpoint2.size });
+    }
+    const checkpoint1 = (await this.deps.store.checkpoints(world)).find((c) => c.size === size1);
+    const hashes = await this.consistencyHashes(world, size1, checkpoint2.size);
+    return {
+      world, size1, size2: checkpoint2.size, hashes: hashes.map(toHex),
+      ...(checkpoint1 ? { checkpoint1: checkpoint1.note } : {}), checkpoint2: checkpoint2.note,
+    };
+  }
+
+  private async checkpointAt(world: string, size?: number): Promise<StoredCheckpoint> {
+    if (size === undefined) return this.checkpoint(world);
+    const found = (await this.deps.store.checkpoints(world)).find((c) => c.size === size);
+    if (!found) throw new EvereError('ledger.no_checkpoint_at', { size });
+    return found;
+  }
+
+  /**
+   * Verifies a whole world: every entry's bytes, canonical form, leaf hash, signature, stored
+   * tree nodes, and every checkpoint's root and signature. Problems name the entry and the fault.
+   */
+  async verify(world: string, progress?: Progress): Promise<VerifyReport> {
+    const info = await this.requireWorld(world);
+    const { crypto } = this.deps;
+    const size = await this.deps.store.size(world);
+    const principals = await this.deps.store.principals(world);
+    const byKid = new Map(principals.map((p) => [p.kid, p]));
+    const log = principals.find((p) => p.id === LOG_PRINCIPAL);
+    const checkpoints = await this.deps.store.checkpoints(world);
+    const rootsAt = new Map<number, Uint8Array>();
+    const wanted = new Set(checkpoints.map((c) => c.size));
+    const problems: VerifyProblem[] = [];
+    const report = (p: VerifyProblem) => { if (problems.length < MAX_PROBLEMS) problems.push(p); };
+    let frontier = emptyFrontier;
+    let signatures = 0;
+    let lastRecordTime = '';
+    if (wanted.has(0)) rootsAt.set(0, frontierRoot(crypto, frontier));
+    for (let start = 0; start < size; start += VERIFY_CHUNK) {
+      const rows = await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK));
+      if (rows.length !== Math.min(size, start + VERIFY_CHUNK) - start) {
+        report({ seq: start + rows.length, problem: 'entry missing from the store' });
+        break;
+      }
+      const checks: SignatureCheck[] = [];
+      const checkSeqs: number[] = [];
+      for (const row of rows) {
+        const seq = row.seq;
+        const leafHash = hashLeaf(crypto, row.bytes);
+        if (!equalBytes(leafHash, row.leafHash)) report({ seq, problem: 'leaf hash does not match the entry bytes' });
+        let entry: Entry | undefined;
+        try {
+          entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+        } catch {
+          report({ seq, problem: 'entry bytes are not valid UTF-8 JSON' });
+        }
+        if (entry) {
+          const shape = checkEntryShape(entry);
+          if (shape.length) report({ seq, problem: `malformed entry: ${shape.join('; ')}` });
+          else {
+            if (canonicalJson(entry) !== fromUtf8(row.bytes)) report({ seq, problem: 'entry bytes are not in canonical form' });
+            if (entry.seq !== seq) report({ seq, problem: `entry says seq ${entry.seq}` });
+            if (entry.world !== world) report({ seq, problem: `entry says world ${entry.world}` });
+            if (entry.recordTime < lastRecordTime) report({ seq, problem: 'record time goes backwards' });
+            lastRecordTime = entry.recordTime;
+            const principal = byKid.get(entry.kid);
+            if (!principal || principal.id !== entry.actor) report({ seq, problem: `signed by unknown key ${entry.kid} (${entry.actor})` });
+            else {
+              checks.push({ publicKey: fromBase64(principal.publicKey), message: signingBytes(bodyOf(entry)), signature: safeBase64(entry.sig) });
+              checkSeqs.push(seq);
+            }
+          }
+        }
+        // Rebuild the tree from the recomputed leaf hash; the stored nodes must agree.
+        const appended = appendLeaf(crypto, frontier, leafHash);
+        frontier = appended.frontier;
+        if (!equalBytes(concat(...appended.completed), row.nodes)) report({ seq, problem: 'stored tree nodes do not match the recomputed tree' });
+        if (wanted.has(frontier.size)) rootsAt.set(frontier.size, frontierRoot(crypto, frontier));
+      }
+      const results = this.deps.verifyMany
+        ? await this.deps.verifyMany(checks)
+        : checks.map((c) => crypto.verifyEd25519(c.publicKey, c.message, c.signature));
+      results.forEach((ok, i) => { if (!ok) report({ seq: checkSeqs[i]!, problem: 'signature does not verify' }); });
+      signatures += checks.length;
+      progress?.(Math.min(size, start + VERIFY_CHUNK), size);
+    }
+    if (size === 0) progress?.(0, 0);
+    const logKey = log ? parseVerifierKey(crypto, formatVerifierKey(crypto, log.keyName, fromBase64(log.publicKey))) : undefined;
+    for (const cp of checkpoints) {
+      if (cp.size > size) { report({ checkpointSize: cp.size, problem: 'checkpoint is beyond the end of the log' }); continue; }
+      const root = rootsAt.get(cp.size);
+      if (!root || !equalBytes(root, cp.root)) report({ checkpointSize: cp.size, problem: 'checkpoint root differs from the tree' });
+      try {
+        if (!logKey) throw new Error('no log key');
+        const opened = openCheckpoint(crypto, cp.note, logKey);
+        if (opened.origin !== info.origin || opened.size !== cp.size || !equalBytes(opened.root, cp.root)) {
+          report({ checkpointSize: cp.size, problem: 'signed note disagrees with the stored checkpoint' });
+        }
+      } catch (error) {
+        report({ checkpointSize: cp.size, problem: `checkpoint signature: ${(error as Error).message}` });
+      }
+    }
+    return {
+      world, size, root: toHex(frontierRoot(crypto, frontier)), checkpoints: checkpoints.length, signatures,
+      ok: problems.length === 0, problems,
+    };
+  }
+}
+
+function safeBase64(text: string): Uint8Array {
+  try {
+    return fromBase64(text);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+

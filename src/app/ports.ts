@@ -1,0 +1,141 @@
+/**
+ * The narrow ports the core owns (STYLE habit 8). Drivers are passed in at the composition root.
+ */
+import type { Entry } from '../ledger/entry.js';
+import type { NodeId } from '../ledger/merkle.js';
+import type { Signer } from '../ledger/crypto.js';
+import type { FactChange } from '../domain/facts.js';
+
+export interface WorldInfo {
+  readonly name: string;
+  /** Checkpoint origin line, e.g. `evere.local/record`. */
+  readonly origin: string;
+  readonly createdAt: string;
+  readonly exercise: boolean;
+  /** A scenario's parent world and the size of the parent log it was forked at. */
+  readonly forkedFrom?: { readonly world: string; readonly size: number; readonly asOf?: string };
+}
+
+export type PrincipalKind = 'log' | 'archive' | 'delegation' | 'staff' | 'director' | 'bot';
+
+/** A signing principal of a world, with its public key (never the private one). */
+export interface Principal {
+  readonly id: string;
+  readonly kind: PrincipalKind;
+  /** The Ally or body it acts for (delegations: their Ally's alpha-3 code). */
+  readonly actingFor?: string;
+  /** Key name as in signed notes and verifier keys. */
+  readonly keyName: string;
+  /** 32-byte Ed25519 public key, base64. */
+  readonly publicKey: string;
+  /** C2SP key ID, 8 hex digits. */
+  readonly kid: string;
+  readonly createdAt: string;
+}
+
+/** One entry as an append writes it. */
+export interface AppendRecord {
+  readonly entry: Entry;
+  readonly bytes: Uint8Array;
+  readonly leafHash: Uint8Array;
+  /** Hashes of the tree nodes this leaf completed, levels 1, 2, …, concatenated (32 bytes each). */
+  readonly nodes: Uint8Array;
+  /** Index changes derived from this entry, applied in the same transaction. */
+  readonly facts: readonly FactChange[];
+}
+
+export interface StoredEntry {
+  readonly seq: number;
+  readonly bytes: Uint8Array;
+  readonly leafHash: Uint8Array;
+  readonly nodes: Uint8Array;
+}
+
+export interface StoredCheckpoint {
+  readonly size: number;
+  readonly root: Uint8Array;
+  /** The signed note, exactly as signed. */
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+export interface EntryFilter {
+  readonly types?: readonly string[];
+  /** Valid time bounds, normalised instants, inclusive. */
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly fromSeq?: number;
+  readonly limit?: number;
+}
+
+export interface FactQuery {
+  readonly kind: string;
+  readonly key?: string;
+  readonly keyPrefix?: string;
+  /** Normalised instant: versions whose valid interval contains it. */
+  readonly validAt?: string;
+  /** Only what the log knew with this many entries (record time); default: all. */
+  readonly knownAtSize?: number;
+}
+
+export interface FactRow {
+  readonly kind: string;
+  readonly key: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+  readonly data: unknown;
+  /** The entry that asserted this version. */
+  readonly seq: number;
+}
+
+/** The log went on without us: another writer appended first. Re-read and retry. */
+export class StaleSizeError extends Error {
+  constructor(readonly world: string, readonly expected: number, readonly actual: number) {
+    super(`log ${world} has ${actual} entries, expected ${expected}`);
+    this.name = 'StaleSizeError';
+  }
+}
+
+export interface LedgerStore {
+  readonly kind: 'memory' | 'sqlite' | 'postgres';
+  createWorld(info: WorldInfo, principals: readonly Principal[]): Promise<void>;
+  world(name: string): Promise<WorldInfo | undefined>;
+  worlds(): Promise<WorldInfo[]>;
+  principals(world: string): Promise<Principal[]>;
+  addPrincipal(world: string, principal: Principal): Promise<void>;
+
+  size(world: string): Promise<number>;
+  /**
+   * Appends records at positions expectedSize, expectedSize+1, … atomically with their facts.
+   * Single-writer: throws StaleSizeError (and writes nothing) if the log is not at expectedSize.
+   */
+  append(world: string, expectedSize: number, records: readonly AppendRecord[]): Promise<void>;
+  /** Entries with from ≤ seq < to, in order. */
+  entries(world: string, from: number, to: number): Promise<StoredEntry[]>;
+  findEntries(world: string, filter: EntryFilter): Promise<StoredEntry[]>;
+  /** Stored node hashes; a missing node is absent from the map. Keys are `level/index`. */
+  nodes(world: string, ids: readonly NodeId[]): Promise<Map<string, Uint8Array>>;
+
+  addCheckpoint(world: string, checkpoint: StoredCheckpoint): Promise<void>;
+  latestCheckpoint(world: string): Promise<StoredCheckpoint | undefined>;
+  checkpoints(world: string): Promise<StoredCheckpoint[]>;
+
+  facts(world: string, query: FactQuery): Promise<FactRow[]>;
+  /** How many entries were written at or before this record time (normalised instant). */
+  sizeAtRecordTime(world: string, recordTime: string): Promise<number>;
+
+  close(): Promise<void>;
+}
+
+/** Private keys live here, never in the ledger store and never in exports. */
+export interface KeyStore {
+  signer(world: string, principalId: string): Promise<Signer | undefined>;
+  /** Makes and keeps a new key; returns its signer. */
+  create(world: string, principalId: string): Promise<Signer>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export type RandomBytes = (length: number) => Uint8Array;

@@ -1,0 +1,32 @@
+/** Progress bars for long work, on standard error, only when a person is watching. */
+import cliProgress from 'cli-progress';
+
+export interface ProgressReporter {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+export function progressBar(enabled: boolean, label: string, write: (text: string) => void): ProgressReporter {
+  if (!enabled) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({
+    format: `${label} [{bar}] {percentage}% · {value}/{total} · {eta_formatted}`,
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: false,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(Math.max(total, done), 0);
+        started = true;
+      }
+      if (total > 0) bar.setTotal(Math.max(total, done));
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+      else write('');
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Codes shared by every procedure: the shape of a command (`command.*`, from parseCommand) and who
+ * may give it (`actor.*`, checked against the command's declaration before any procedure runs).
+ */
+import { defineMessages } from './messages.js';
+
+export const COMMAND = defineMessages({
+  'command.not_object': {
+    en: 'A command must be a JSON object with cmd, at, by and data',
+    fr: 'Une commande doit être un objet JSON avec cmd, at, by et data',
+  },
+  'command.unknown': { en: 'Unknown command {cmd}', fr: 'Commande inconnue : {cmd}' },
+  'command.field_missing': { en: 'Missing field {path}', fr: 'Champ manquant : {path}' },
+  'command.field_invalid': {
+    en: 'Field {path} is invalid: expected {expected}',
+    fr: 'Champ {path} non valide : {expected} attendu',
+  },
+  'command.field_unknown': { en: 'Unknown field {path}', fr: 'Champ inconnu : {path}' },
+  'command.date_invalid': {
+    en: 'Field {path}: {value} is not a date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDTHH:MM:SSZ)',
+    fr: 'Champ {path} : {value} n’est ni une date (AAAA-MM-JJ) ni une date-heure UTC (AAAA-MM-JJTHH:MM:SSZ)',
+  },
+  'command.state_unknown': {
+    en: 'Field {path}: unknown state or body code {value}',
+    fr: 'Champ {path} : code d’État ou d’organe inconnu {value}',
+  },
+  'command.duplicate': {
+    en: 'Field {path}: {value} is listed more than once',
+    fr: 'Champ {path} : {value} figure plus d’une fois',
+  },
+});
+
+export const ACTOR = defineMessages({
+  'actor.not_allowed': {
+    en: '{by} may not give {cmd}; it is given by {allowed}',
+    fr: '{by} ne peut pas donner {cmd} ; cette commande revient à {allowed}',
+  },
+  'actor.not_ally': { en: '{by} is not an Ally on {at}', fr: '{by} n’est pas un Allié le {at}' },
+  'actor.mismatch': { en: '{by} cannot act for {party}', fr: '{by} ne peut pas agir pour {party}' },
+});

@@ -1,0 +1,47 @@
+/**
+ * Index changes for strategy events. A Strategic Concept holds until the next is adopted, a
+ * Secretary General until the next takes office: adopting or appointing the next re-asserts the
+ * previous one with its `validTo`. A summit holds from its opening to the day after its end.
+ */
+import { assertNever } from '../decider.js';
+import type { FactChange } from '../facts.js';
+import { addDays, datePart } from '../time.js';
+import type { WorldState } from '../world-state.js';
+import type { SecretaryGeneral, StrategicConcept, StrategyEvent } from './types.js';
+
+function conceptFact(c: StrategicConcept, validTo: string | undefined): FactChange {
+  const { adoptedAt, ...data } = c;
+  return { op: 'assert', kind: 'strategic-concept', key: c.concept, validFrom: adoptedAt, ...(validTo ? { validTo } : {}), data: { ...data, adoptedAt } };
+}
+
+function sgFact(sg: SecretaryGeneral, validTo: string | undefined): FactChange {
+  return { op: 'assert', kind: 'secretary-general', key: String(sg.ordinal), validFrom: sg.tookOffice, ...(validTo ? { validTo } : {}), data: sg };
+}
+
+export function projectStrategy(after: WorldState, event: StrategyEvent): FactChange[] {
+  const s = after.strategy;
+  switch (event.type) {
+    case 'StrategicConceptAdopted': {
+      const current = s.concepts.at(-1);
+      const previous = s.concepts.at(-2);
+      return [previous && conceptFact(previous, event.at), current && conceptFact(current, undefined)].filter(
+        (c): c is FactChange => c !== undefined,
+      );
+    }
+    case 'SecretaryGeneralAppointed': {
+      const current = s.secretariesGeneral.at(-1);
+      const previous = s.secretariesGeneral.at(-2);
+      return [previous && sgFact(previous, event.at), current && sgFact(current, undefined)].filter(
+        (c): c is FactChange => c !== undefined,
+      );
+    }
+    case 'SummitHeld': {
+      const summit = s.summits[event.data.summit];
+      if (!summit) return [];
+      const validTo = addDays(summit.endDate ?? datePart(summit.at), 1);
+      return [{ op: 'assert', kind: 'summit', key: summit.id, validFrom: summit.at, validTo, data: summit }];
+    }
+    default:
+      return assertNever(event);
+  }
+}

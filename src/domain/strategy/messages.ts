@@ -1,0 +1,29 @@
+/** Violations of the records of Strategic Concepts, Secretaries General and summits. */
+import { defineMessages } from '../messages.js';
+
+export const STRATEGY = defineMessages({
+  'strategy.concept_exists': {
+    en: 'Strategic Concept {concept} was already adopted on {adoptedAt}',
+    fr: 'Le concept stratégique {concept} a déjà été adopté le {adoptedAt}',
+  },
+  'strategy.concept_out_of_order': {
+    en: 'A Strategic Concept adopted on {at} cannot precede {previous}, adopted on {previousAt}, which it would supersede',
+    fr: 'Un concept stratégique adopté le {at} ne peut précéder {previous}, adopté le {previousAt}, qu’il remplacerait',
+  },
+  'strategy.sg_nationality_not_ally': {
+    en: 'The Secretary General is a national of an Ally; {nationality} is not an Ally on {at}',
+    fr: 'Le Secrétaire général est ressortissant d’un Allié ; {nationality} n’est pas Allié le {at}',
+  },
+  'strategy.sg_out_of_order': {
+    en: 'Secretary General no. {ordinal} must follow no. {lastOrdinal} ({lastName}, in office from {lastAt})',
+    fr: 'Le Secrétaire général n° {ordinal} doit succéder au n° {lastOrdinal} ({lastName}, en fonctions depuis le {lastAt})',
+  },
+  'strategy.summit_exists': {
+    en: 'Summit {summit} was already recorded on {heldAt}',
+    fr: 'Le sommet {summit} a déjà été enregistré le {heldAt}',
+  },
+  'strategy.summit_end_before_start': {
+    en: 'Summit {summit} cannot end on {endDate}, before it opens on {at}',
+    fr: 'Le sommet {summit} ne peut se terminer le {endDate}, avant son ouverture le {at}',
+  },
+});

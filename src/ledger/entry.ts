@@ -1,0 +1,114 @@
+/**
+ * Ledger entries: what one append writes. An entry's canonical bytes (RFC 8785 JSON
+ * canonicalisation) are its Merkle leaf; the actor's Ed25519 signature covers the same
+ * canonical form without the signature, behind a domain-separation prefix.
+ */
+import canonicalizeModule from 'canonicalize';
+import type { LedgerCrypto, Signer } from './crypto.js';
+import { concat, fromBase64, toBase64, utf8 } from './bytes.js';
+import { checkReleasability, isClassification, type Classification, type Releasability } from './classification.js';
+
+// The package is CommonJS whose default export is the function; its typings say `export default`.
+const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
+
+export const ENTRY_VERSION = 1;
+const SIGNING_PREFIX = utf8('evere/entry/v1\n');
+
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+export interface EntryBody {
+  readonly v: typeof ENTRY_VERSION;
+  readonly world: string;
+  /** 0-based position in the log: the Merkle leaf index. */
+  readonly seq: number;
+  readonly type: string;
+  /** When it holds in the world (ISO 8601 date or UTC date-time). */
+  readonly validTime: string;
+  /** When it was written (ISO 8601 UTC date-time). */
+  readonly recordTime: string;
+  /** The signing principal. */
+  readonly actor: string;
+  /** The Ally or body the act is for. */
+  readonly actingFor: string;
+  /** Key hint of the actor's key that signed (C2SP key ID, 8 hex digits). */
+  readonly kid: string;
+  readonly classification: Classification;
+  readonly releasability: Releasability;
+  /** Marks every entry of a scenario world. */
+  readonly exercise?: boolean;
+  /** 16 random bytes, base64: the leaf hash reveals nothing guessable about the content. */
+  readonly salt: string;
+  /** Public source of a recorded fact. */
+  readonly source?: string;
+  readonly payload: Json;
+}
+
+export interface Entry extends EntryBody {
+  /** Ed25519 signature, base64, over SIGNING_PREFIX ‖ canonical(body). */
+  readonly sig: string;
+}
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('value has no JSON form');
+  return text;
+}
+
+export function signingBytes(body: EntryBody): Uint8Array {
+  return concat(SIGNING_PREFIX, utf8(canonicalJson(body)));
+}
+
+export function signEntry(body: EntryBody, signer: Signer): Entry {
+  return { ...body, sig: toBase64(signer.sign(signingBytes(body))) };
+}
+
+/** The leaf bytes: the canonical JSON of the whole signed entry. */
+export const entryBytes = (entry: Entry): Uint8Array => utf8(canonicalJson(entry));
+
+export function bodyOf(entry: Entry): EntryBody {
+  const { sig: _sig, ...body } = entry;
+  return body;
+}
+
+export function verifyEntrySignature(crypto: LedgerCrypto, entry: Entry, publicKey: Uint8Array): boolean {
+  let signature: Uint8Array;
+  try {
+    signature = fromBase64(entry.sig);
+  } catch {
+    return false;
+  }
+  return signature.length === 64 && crypto.verifyEd25519(publicKey, signingBytes(bodyOf(entry)), signature);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
+
+export function isIsoTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !(ISO_DATE.test(value) || ISO_DATETIME.test(value))) return false;
+  const date = new Date(ISO_DATE.test(value) ? `${value}T00:00:00Z` : value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.slice(0, 10);
+}
+
+/** Problems with an entry's shape, each naming its field; empty when well-formed. */
+export function checkEntryShape(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['entry is not a JSON object'];
+  const e = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const str = (field: string) => {
+    if (typeof e[field] !== 'string' || (e[field] as string).length === 0) problems.push(`${field}: expected a non-empty string`);
+  };
+  if (e.v !== ENTRY_VERSION) problems.push(`v: expected ${ENTRY_VERSION}`);
+  ['world', 'type', 'actor', 'actingFor', 'kid', 'salt', 'sig'].forEach(str);
+  if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) problems.push('seq: expected a non-negative integer');
+  if (!isIsoTime(e.validTime)) problems.push('validTime: expected an ISO 8601 date or UTC date-time');
+  if (!isIsoTime(e.recordTime)) problems.push('recordTime: expected an ISO 8601 UTC date-time');
+  if (!isClassification(e.classification)) problems.push('classification: unknown level');
+  const rel = checkReleasability(e.releasability);
+  if (rel) problems.push(`releasability: ${rel}`);
+  if (e.exercise !== undefined && e.exercise !== true) problems.push('exercise: expected true or absent');
+  if (e.source !== undefined && typeof e.source !== 'string') problems.push('source: expected a string');
+  if (!('payload' in e)) problems.push('payload: missing');
+  const known = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);
+  for (const key of Object.keys(e)) if (!known.has(key)) problems.push(`${key}: unknown field`);
+  return problems;
+}

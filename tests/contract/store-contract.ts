@@ -1,0 +1,199 @@
+/**
+ * The one contract every LedgerStore must keep (STYLE habit 11): append with an expected size,
+ * read back, tree nodes for proofs, checkpoints, bitemporal facts, tamper detection, and
+ * concurrent appends that never fork the log. Run against memory, SQLite and PostgreSQL.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LedgerStore } from '../../src/app/ports.js';
+import { StaleSizeError } from '../../src/app/ports.js';
+import type { WorldModel } from '../../src/app/world-model.js';
+import { fromUtf8, toHex } from '../../src/ledger/bytes.js';
+import { hashLeaf, rootOfLeaves, verifyConsistency, verifyInclusion } from '../../src/ledger/merkle.js';
+import { openCheckpoint } from '../../src/ledger/checkpoint.js';
+import { parseVerifierKey } from '../../src/ledger/note.js';
+import { nodeCrypto as crypto } from '../../src/adapters/crypto/node-crypto.js';
+import { exportWorld, importWorld } from '../../src/app/transfer.js';
+import { testLedger, draft } from '../support/ledger.js';
+
+export interface StoreFactory {
+  readonly name: string;
+  /** A fresh, empty store. */
+  open(): Promise<LedgerStore>;
+  /** Changes one byte of entry `seq`'s stored bytes, bypassing the store (simulated tampering). */
+  tamper?(store: LedgerStore, world: string, seq: number): Promise<void>;
+  /** Skip reason, when the service is unavailable (never under CI). */
+  skip?(): Promise<string | undefined>;
+}
+
+/** A tiny model that indexes each entry's `i` as a fact, valid from its valid time. */
+const factModel: WorldModel<number> = {
+  initialState: () => 0,
+  project: (_state, entry) => {
+    const p = entry.payload as { i?: number; until?: string };
+    if (typeof p.i !== 'number') return [];
+    return [{ op: 'assert', kind: 'item', key: `k${p.i % 5}`, validFrom: entry.validTime, ...(p.until ? { validTo: p.until } : {}), data: { i: p.i } }];
+  },
+  evolve: (state) => state + 1,
+};
+
+export function storeContract(factory: StoreFactory): void {
+  describe(`LedgerStore contract: ${factory.name}`, async () => {
+    let skip: string | undefined;
+    const stores: LedgerStore[] = [];
+    const open = async () => {
+      const s = await factory.open();
+      stores.push(s);
+      return s;
+    };
+    before(async () => {
+      skip = await factory.skip?.();
+    });
+    after(async () => {
+      for (const s of stores) await s.close();
+    });
+
+    test('appends are read back in order, byte for byte, and the tree matches RFC 6962', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open());
+      await ledger.createWorld('alpha');
+      const written = await ledger.append('alpha', Array.from({ length: 37 }, (_, i) => draft(i)));
+      assert.equal(await ledger.store.size('alpha'), 37);
+      const rows = await ledger.store.entries('alpha', 0, 100);
+      assert.deepEqual(rows.map((r) => r.seq), Array.from({ length: 37 }, (_, i) => i));
+      rows.forEach((r, i) => {
+        assert.equal(JSON.parse(fromUtf8(r.bytes)).seq, i);
+        assert.equal(toHex(r.leafHash), toHex(hashLeaf(crypto, r.bytes)));
+      });
+      assert.equal(written[36]!.seq, 36);
+      const cp = await ledger.checkpoint('alpha');
+      assert.equal(toHex(cp.root), toHex(rootOfLeaves(crypto, rows.map((r) => r.leafHash))));
+    });
+
+    test('a stale expected size is a typed conflict and writes nothing', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open());
+      await ledger.createWorld('beta');
+      const [first] = await ledger.append('beta', [draft(1)]);
+      const rows = await ledger.store.entries('beta', 0, 1);
+      const record = { entry: first!, bytes: rows[0]!.bytes, leafHash: rows[0]!.leafHash, nodes: rows[0]!.nodes, facts: [] };
+      await assert.rejects(ledger.store.append('beta', 0, [record]), (e: unknown) => e instanceof StaleSizeError && e.actual === 1);
+      assert.equal(await ledger.store.size('beta'), 1);
+    });
+
+    test('inclusion and consistency proofs verify against signed checkpoints with the published key only', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open());
+      await ledger.createWorld('gamma');
+      await ledger.append('gamma', Array.from({ length: 21 }, (_, i) => draft(i)));
+      const old = await ledger.checkpoint('gamma');
+      await ledger.append('gamma', Array.from({ length: 44 }, (_, i) => draft(100 + i)));
+      const { logKey } = await ledger.publicKeys('gamma');
+      const key = parseVerifierKey(crypto, logKey);
+      for (const seq of [0, 1, 20, 21, 64]) {
+        const proof = await ledger.inclusionProof('gamma', seq);
+        const cp = openCheckpoint(crypto, proof.checkpoint, key);
+        assert.equal(cp.size, 65);
+        assert.ok(verifyInclusion(crypto, seq, cp.size, Buffer.from(proof.leafHash, 'hex'), proof.hashes.map((h) => Buffer.from(h, 'hex')), cp.root), `seq ${seq}`);
+      }
+      const consistency = await ledger.consistencyProof('gamma', old.size);
+      const cp1 = openCheckpoint(crypto, consistency.checkpoint1!, key);
+      const cp2 = openCheckpoint(crypto, consistency.checkpoint2, key);
+      assert.ok(verifyConsistency(crypto, cp1.size, cp2.size, consistency.hashes.map((h) => Buffer.from(h, 'hex')), cp1.root, cp2.root));
+      assert.deepEqual((await ledger.store.checkpoints('gamma')).map((c) => c.size), [21, 65]);
+      const report = await ledger.verify('gamma');
+      assert.ok(report.ok, JSON.stringify(report.problems));
+      assert.equal(report.signatures, 65);
+    });
+
+    test('facts are kept bitemporally in the same transaction as the append', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open(), factModel as WorldModel<unknown>);
+      await ledger.createWorld('delta');
+      await ledger.append('delta', [
+        draft(0, { validTime: '2000-01-01', payload: { i: 0 } }),
+        draft(1, { validTime: '2001-01-01', payload: { i: 1, until: '2005-01-01' } }),
+      ]);
+      const sizeBefore = await ledger.store.size('delta');
+      await ledger.append('delta', [draft(5, { validTime: '2002-06-01', payload: { i: 5 } })]); // supersedes k0
+      const now = await ledger.store.facts('delta', { kind: 'item' });
+      assert.deepEqual(now.map((f) => [f.key, (f.data as { i: number }).i]), [['k1', 1], ['k0', 5]]);
+      const before2002 = await ledger.store.facts('delta', { kind: 'item', validAt: '2001-06-01T00:00:00.000Z' });
+      assert.deepEqual(before2002.map((f) => f.key), ['k1']);
+      const knownEarlier = await ledger.store.facts('delta', { kind: 'item', knownAtSize: sizeBefore });
+      assert.deepEqual(knownEarlier.map((f) => [f.key, (f.data as { i: number }).i]), [['k0', 0], ['k1', 1]]);
+      const after2005 = await ledger.store.facts('delta', { kind: 'item', validAt: '2006-01-01T00:00:00.000Z' });
+      assert.deepEqual(after2005.map((f) => f.key), ['k0']);
+    });
+
+    test('findEntries filters by type and valid time', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open());
+      await ledger.createWorld('eps');
+      await ledger.append('eps', Array.from({ length: 12 }, (_, i) => draft(i)));
+      const notes = await ledger.store.findEntries('eps', { types: ['NoteRecorded'] });
+      assert.deepEqual(notes.map((r) => r.seq), [0, 3, 6, 9]);
+      const some = await ledger.store.findEntries('eps', { validFrom: '2015-01-01', validTo: '2018-12-31', limit: 2 });
+      assert.ok(some.length <= 2 && some.every((r) => { const v = JSON.parse(fromUtf8(r.bytes)).validTime; return v >= '2015' && v <= '2018-12-31'; }));
+    });
+
+    test('concurrent appends from two services never fork the log and lose nothing', async (t) => {
+      if (skip) return t.skip(skip);
+      const store = await open();
+      const a = testLedger(store);
+      await a.createWorld('zeta');
+      // A second service over the same store, with the same keys.
+      const b = new (a.constructor as typeof import('../../src/app/ledger-service.js').LedgerService)(a.deps);
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 20; i++) {
+        writes.push(a.append('zeta', [draft(i, { payload: { w: 'a', i } })]));
+        writes.push(b.append('zeta', [draft(i, { payload: { w: 'b', i } })]));
+      }
+      await Promise.all(writes);
+      assert.equal(await store.size('zeta'), 40);
+      const payloads = (await store.entries('zeta', 0, 40)).map((r) => JSON.parse(fromUtf8(r.bytes)).payload as { w: string; i: number });
+      assert.equal(new Set(payloads.map((p) => `${p.w}${p.i}`)).size, 40);
+      assert.ok((await a.verify('zeta')).ok);
+    });
+
+    test('tampering with one byte of one entry is caught and the entry named', async (t) => {
+      if (skip) return t.skip(skip);
+      if (!factory.tamper) return t.skip('this store cannot be tampered with from outside');
+      const store = await open();
+      const ledger = testLedger(store);
+      await ledger.createWorld('eta');
+      await ledger.append('eta', Array.from({ length: 30 }, (_, i) => draft(i)));
+      await ledger.checkpoint('eta');
+      await factory.tamper(store, 'eta', 17);
+      const report = await ledger.verify('eta');
+      assert.equal(report.ok, false);
+      assert.equal(report.problems[0]!.seq, 17);
+      assert.match(report.problems[0]!.problem, /leaf hash|canonical|JSON|signature/);
+    });
+
+    test('export then import into a fresh store gives the same entries and root; a bad line imports nothing', async (t) => {
+      if (skip) return t.skip(skip);
+      const source = testLedger(await open());
+      await source.createWorld('theta');
+      await source.append('theta', Array.from({ length: 25 }, (_, i) => draft(i)));
+      const cp = await source.checkpoint('theta');
+      const lines: string[] = [];
+      await exportWorld(source, 'theta', (l) => { lines.push(l); });
+      assert.equal(lines.length, 26);
+      assert.ok(!lines.join('\n').includes('PRIVATE KEY'));
+
+      const target = testLedger(await open());
+      const broken = [...lines];
+      broken[9] = broken[9]!.replace('"entry 8"', '"entry 9"');
+      await assert.rejects(importWorld(target, broken, 'theta.ndjson'), (e: Error & { params?: { line?: number } }) => e.params?.line === 10);
+      assert.equal(await target.store.world('theta'), undefined);
+
+      const result = await importWorld(target, lines, 'theta.ndjson');
+      assert.equal(result.root, toHex(cp.root));
+      assert.equal(result.size, 25);
+      const report = await target.verify('theta');
+      assert.ok(report.ok, JSON.stringify(report.problems));
+      assert.equal(report.root, toHex(cp.root));
+    });
+  });
+}
