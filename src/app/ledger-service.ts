@@ -105,6 +105,8 @@ const MAX_PROBLEMS = 20;
 
 export class LedgerService {
   private readonly caches = new Map<string, WorldCache>();
+  private readonly infos = new Map<string, WorldInfo>();
+  private readonly principalCache = new Map<string, Map<string, Principal>>();
   private readonly locks = new Map<string, Promise<unknown>>();
   readonly model: WorldModel<unknown>;
 
@@ -119,6 +121,17 @@ export class LedgerService {
   /** Forgets cached state (after another writer, e.g. an import, changed the store). */
   forget(world: string): void {
     this.caches.delete(world);
+    this.infos.delete(world);
+    this.principalCache.delete(world);
+  }
+
+  private async principalsOf(world: string, refresh = false): Promise<Map<string, Principal>> {
+    let found = refresh ? undefined : this.principalCache.get(world);
+    if (!found) {
+      found = new Map((await this.deps.store.principals(world)).map((p) => [p.id, p]));
+      this.principalCache.set(world, found);
+    }
+    return found;
   }
 
   /** Runs one write at a time per world within this process; across processes the store's size check guards. */
@@ -162,12 +175,16 @@ export class LedgerService {
     if (existing) return existing;
     const principal = await this.newPrincipal(info, id, kind, actingFor);
     await this.deps.store.addPrincipal(world, principal);
+    this.principalCache.delete(world);
     return principal;
   }
 
   async requireWorld(name: string): Promise<WorldInfo> {
+    const cached = this.infos.get(name);
+    if (cached) return cached;
     const info = await this.deps.store.world(name);
     if (!info) throw new EvereError('world.not_found', { name });
+    this.infos.set(name, info);
     return info;
   }
 
@@ -178,10 +195,15 @@ export class LedgerService {
     return { logKey: formatVerifierKey(this.deps.crypto, log.keyName, fromBase64(log.publicKey)), principals };
   }
 
-  /** Loads the frontier and the model state for a world, replaying only what the cache lacks. */
-  private async cache(world: string): Promise<WorldCache> {
-    const size = await this.deps.store.size(world);
+  /**
+   * Loads the frontier and the model state for a world, replaying only what the cache lacks.
+   * Writers trust the cache (the store's size check catches another writer); readers pass
+   * `fresh` to see other processes' entries.
+   */
+  private async cache(world: string, fresh = false): Promise<WorldCache> {
     let cache = this.caches.get(world);
+    if (cache && !fresh) return cache;
+    const size = await this.deps.store.size(world);
     if (cache && cache.frontier.size === size) return cache;
     if (!cache || cache.frontier.size > size) cache = { frontier: emptyFrontier, state: this.model.initialState(), lastRecordTime: '' };
     const from = cache.frontier.size;
@@ -209,7 +231,7 @@ export class LedgerService {
 
   /** The model's current state of a world (for deciding commands). */
   async state(world: string): Promise<unknown> {
-    return (await this.cache(world)).state;
+    return (await this.cache(world, true)).state;
   }
 
   /**
@@ -224,13 +246,14 @@ export class LedgerService {
         const cache = await this.cache(world);
         const drafts = await decide(cache.state);
         if (drafts.length === 0) return [];
-        const principals = new Map((await this.deps.store.principals(world)).map((p) => [p.id, p]));
+        let principals = await this.principalsOf(world);
+        if (drafts.some((d) => !principals.has(d.actor))) principals = await this.principalsOf(world, true);
         const built = await this.build(info, cache, drafts, principals);
         try {
           await this.deps.store.append(world, cache.frontier.size, built.records);
         } catch (error) {
           if (error instanceof StaleSizeError && attempt < 50) {
-            this.caches.delete(world);
+            await this.cache(world, true);
             continue;
           }
           throw error;
@@ -295,7 +318,7 @@ export class LedgerService {
   async checkpoint(world: string): Promise<StoredCheckpoint> {
     const info = await this.requireWorld(world);
     return this.exclusive(world, async () => {
-      const cache = await this.cache(world);
+      const cache = await this.cache(world, true);
       const latest = await this.deps.store.latestCheckpoint(world);
       if (latest && latest.size === cache.frontier.size) return latest;
       const signer = await this.deps.keys.signer(world, LOG_PRINCIPAL);

@@ -31,7 +31,7 @@ export function allMessageCodes(): readonly string[] {
   return [...registry.keys()].sort();
 }
 
-function fill(template: string, params: Violation['params'], lang: Lang): string {
+function fill(template: string, params: Violation['params']): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -44,7 +44,7 @@ function fill(template: string, params: Violation['params'], lang: Lang): string
 export function formatMessage(code: string, params: Violation['params'], lang: Lang = 'en'): string {
   const message = registry.get(code);
   if (!message) return code;
-  return fill(message[lang], params, lang);
+  return fill(message[lang], params);
 }
 
 export function formatViolation(violation: Violation, lang: Lang = 'en'): string {

@@ -23,13 +23,14 @@ storeContract({
     await store.close();
     const check = new Database(path);
     check.pragma('wal_checkpoint(TRUNCATE)');
-    const row = check.prepare('SELECT bytes FROM entries WHERE world = ? AND seq = ?').get(world, seq) as { bytes: Buffer };
+    const { id } = check.prepare('SELECT id FROM worlds WHERE name = ?').get(world) as { id: number };
+    const row = check.prepare('SELECT bytes FROM entries WHERE key = ?').get(id * 2 ** 40 + seq) as { bytes: Buffer };
     check.close();
     const file = readFileSync(path);
     const at = file.indexOf(row.bytes);
     if (at < 0) throw new Error('entry bytes not found in the file');
     const marker = row.bytes.indexOf(Buffer.from('"text":"entry '));
-    file[at + marker + 9] ^= 0x01; // one byte inside the payload text
+    file.writeUInt8(file.readUInt8(at + marker + 9) ^ 0x01, at + marker + 9); // one byte inside the payload text
     writeFileSync(path, file);
     const reopened = openSqliteStore(path);
     Object.assign(store, reopened);

@@ -15,6 +15,7 @@ import { parseVerifierKey } from '../../src/ledger/note.js';
 import { nodeCrypto as crypto } from '../../src/adapters/crypto/node-crypto.js';
 import { exportWorld, importWorld } from '../../src/app/transfer.js';
 import { testLedger, draft } from '../support/ledger.js';
+import { LedgerService } from '../../src/app/ledger-service.js';
 
 export interface StoreFactory {
   readonly name: string;
@@ -143,7 +144,7 @@ export function storeContract(factory: StoreFactory): void {
       const a = testLedger(store);
       await a.createWorld('zeta');
       // A second service over the same store, with the same keys.
-      const b = new (a.constructor as typeof import('../../src/app/ledger-service.js').LedgerService)(a.deps);
+      const b = new LedgerService(a.deps);
       const writes: Promise<unknown>[] = [];
       for (let i = 0; i < 20; i++) {
         writes.push(a.append('zeta', [draft(i, { payload: { w: 'a', i } })]));

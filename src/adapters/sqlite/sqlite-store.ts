@@ -13,11 +13,15 @@ import {
   type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from '../../app/ports.js';
 
+// Entries of all worlds share one table keyed by a single integer, world id · 2^40 + seq, so an
+// append touches one b-tree (plus the type index) and a proof's node reads are rowid lookups.
+const SEQ_SPACE = 2 ** 40;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS worlds (
-  name TEXT PRIMARY KEY,
-  info TEXT NOT NULL,
-  size INTEGER NOT NULL DEFAULT 0
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  info TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS principals (
   world TEXT NOT NULL,
@@ -26,18 +30,15 @@ CREATE TABLE IF NOT EXISTS principals (
   PRIMARY KEY (world, id)
 );
 CREATE TABLE IF NOT EXISTS entries (
-  world TEXT NOT NULL,
-  seq INTEGER NOT NULL,
+  key INTEGER PRIMARY KEY,
   type TEXT NOT NULL,
   valid_time TEXT NOT NULL,
   record_time TEXT NOT NULL,
   bytes BLOB NOT NULL,
   leaf_hash BLOB NOT NULL,
-  nodes BLOB NOT NULL,
-  PRIMARY KEY (world, seq)
+  nodes BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entries_type ON entries (world, type, valid_time);
-CREATE INDEX IF NOT EXISTS entries_valid ON entries (world, valid_time);
+CREATE INDEX IF NOT EXISTS entries_type ON entries (type, key);
 CREATE TABLE IF NOT EXISTS checkpoints (
   world TEXT NOT NULL,
   size INTEGER NOT NULL,
@@ -58,19 +59,13 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
-CREATE TABLE IF NOT EXISTS record_times (
-  world TEXT NOT NULL,
-  record_time TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  PRIMARY KEY (world, record_time)
-);
 `;
 
-interface EntryRow { seq: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
+interface EntryRow { key: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
 interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; sys_from: number }
 
 const toStored = (row: EntryRow): StoredEntry => ({
-  seq: row.seq,
+  seq: row.key % SEQ_SPACE,
   bytes: new Uint8Array(row.bytes),
   leafHash: new Uint8Array(row.leaf_hash),
   nodes: new Uint8Array(row.nodes),
@@ -85,47 +80,64 @@ export function openSqliteStore(path: string): LedgerStore {
 
   const q = {
     insertWorld: db.prepare('INSERT INTO worlds (name, info) VALUES (?, ?)'),
-    world: db.prepare<[string], { info: string }>('SELECT info FROM worlds WHERE name = ?'),
+    world: db.prepare<[string], { id: number; info: string }>('SELECT id, info FROM worlds WHERE name = ?'),
     worlds: db.prepare<[], { info: string }>('SELECT info FROM worlds ORDER BY name'),
-    size: db.prepare<[string], { size: number }>('SELECT size FROM worlds WHERE name = ?'),
-    setSize: db.prepare('UPDATE worlds SET size = ? WHERE name = ?'),
+    last: db.prepare<[number, number], { key: number | null }>('SELECT max(key) AS key FROM entries WHERE key >= ? AND key < ?'),
     insertPrincipal: db.prepare('INSERT INTO principals (world, id, info) VALUES (?, ?, ?)'),
     principals: db.prepare<[string], { info: string }>('SELECT info FROM principals WHERE world = ? ORDER BY id'),
-    insertEntry: db.prepare('INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    range: db.prepare<[string, number, number], EntryRow>('SELECT seq, bytes, leaf_hash, nodes FROM entries WHERE world = ? AND seq >= ? AND seq < ? ORDER BY seq'),
-    node: db.prepare<[string, number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE world = ? AND seq = ?'),
+    insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    range: db.prepare<[number, number], EntryRow>('SELECT key, bytes, leaf_hash, nodes FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
+    node: db.prepare<[number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE key = ?'),
+    recordTimeAt: db.prepare<[number], { record_time: string }>('SELECT record_time FROM entries WHERE key = ?'),
     insertCheckpoint: db.prepare('INSERT OR IGNORE INTO checkpoints (world, size, root, note, created_at) VALUES (?, ?, ?, ?, ?)'),
     latestCheckpoint: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size DESC LIMIT 1'),
     checkpoints: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size'),
     closeFact: db.prepare('UPDATE facts SET sys_to = ? WHERE world = ? AND kind = ? AND key = ? AND sys_to IS NULL'),
     insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    recordTime: db.prepare('INSERT INTO record_times (world, record_time, size) VALUES (?, ?, ?) ON CONFLICT (world, record_time) DO UPDATE SET size = excluded.size'),
-    sizeAt: db.prepare<[string, string], { size: number }>('SELECT size FROM record_times WHERE world = ? AND record_time <= ? ORDER BY record_time DESC LIMIT 1'),
+  };
+
+  const worldIds = new Map<string, number>();
+  const baseOf = (world: string): number => {
+    let id = worldIds.get(world);
+    if (id === undefined) {
+      const row = q.world.get(world);
+      if (!row) throw new Error(`no world named ${world}`);
+      id = row.id;
+      worldIds.set(world, id);
+    }
+    return id * SEQ_SPACE;
+  };
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
   };
 
   const currentSize = (world: string): number => {
-    const row = q.size.get(world);
-    if (!row) throw new Error(`no world named ${world}`);
-    return row.size;
+    const base = baseOf(world);
+    const last = q.last.get(base, base + SEQ_SPACE)?.key;
+    return last === null || last === undefined ? 0 : last - base + 1;
   };
 
   const appendTx = db.transaction((world: string, expected: number, records: readonly AppendRecord[]) => {
     const actual = currentSize(world);
     if (actual !== expected) throw new StaleSizeError(world, expected, actual);
+    const base = baseOf(world);
     let seq = expected;
     for (const r of records) {
       const e = r.entry;
       if (e.seq !== seq) throw new Error(`entry seq ${e.seq} written at position ${seq}`);
-      q.insertEntry.run(world, seq, e.type, e.validTime, e.recordTime, r.bytes, r.leafHash, r.nodes);
+      q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, r.bytes, r.leafHash, r.nodes);
       for (const f of r.facts) {
         q.closeFact.run(seq, world, f.kind, f.key);
         if (f.op === 'assert') q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), seq);
       }
       seq++;
     }
-    const last = records[records.length - 1];
-    if (last) q.recordTime.run(world, last.entry.recordTime, seq);
-    q.setSize.run(seq, world);
   });
 
   const store: LedgerStore = {
@@ -133,6 +145,7 @@ export function openSqliteStore(path: string): LedgerStore {
     async createWorld(info, principals) {
       db.transaction(() => {
         q.insertWorld.run(info.name, JSON.stringify(info));
+        worldIds.delete(info.name);
         for (const p of principals) q.insertPrincipal.run(info.name, p.id, JSON.stringify(p));
       }).immediate();
     },
@@ -157,27 +170,29 @@ export function openSqliteStore(path: string): LedgerStore {
       appendTx.immediate(world, expectedSize, records);
     },
     async entries(world, from, to) {
-      return q.range.all(world, from, to).map(toStored);
+      const base = baseOf(world);
+      return q.range.all(base + Math.max(0, from), base + Math.max(0, to)).map(toStored);
     },
     async findEntries(world, filter: EntryFilter) {
-      const where = ['world = ?'];
-      const params: (string | number)[] = [world];
+      const base = baseOf(world);
+      const where = ['key >= ? AND key < ?'];
+      const params: (string | number)[] = [base + (filter.fromSeq ?? 0), base + SEQ_SPACE];
       if (filter.types?.length) {
         where.push(`type IN (${filter.types.map(() => '?').join(', ')})`);
         params.push(...filter.types);
       }
       if (filter.validFrom) { where.push('valid_time >= ?'); params.push(filter.validFrom); }
       if (filter.validTo) { where.push('valid_time <= ?'); params.push(filter.validTo); }
-      if (filter.fromSeq !== undefined) { where.push('seq >= ?'); params.push(filter.fromSeq); }
-      const sql = `SELECT seq, bytes, leaf_hash, nodes FROM entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`;
+      const sql = `SELECT key, bytes, leaf_hash, nodes FROM entries WHERE ${where.join(' AND ')} ORDER BY key LIMIT ?`;
       params.push(filter.limit ?? -1);
-      return (db.prepare(sql).all(...params) as EntryRow[]).map(toStored);
+      return (prepared(sql).all(...params) as EntryRow[]).map(toStored);
     },
     async nodes(world, ids: readonly NodeId[]) {
       const out = new Map<string, Uint8Array>();
+      const base = baseOf(world);
       for (const id of ids) {
         const home = nodeHome(id);
-        const row = q.node.get(world, home.seq);
+        const row = q.node.get(base + home.seq);
         if (!row) continue;
         if (id.level === 0) out.set(nodeKey(id), new Uint8Array(row.leaf_hash));
         else if (row.nodes.length >= (home.slot + 1) * 32) {
@@ -210,14 +225,23 @@ export function openSqliteStore(path: string): LedgerStore {
         params.push(query.validAt, query.validAt);
       }
       const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key`;
-      return (db.prepare(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
+      return (prepared(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
         data: JSON.parse(row.data) as unknown, seq: row.sys_from,
       }));
     },
     async sizeAtRecordTime(world, recordTime) {
-      return q.sizeAt.get(world, recordTime)?.size ?? 0;
+      // Record times never decrease along the log: binary search over primary-key reads.
+      const base = baseOf(world);
+      let lo = 0;
+      let hi = currentSize(world);
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (q.recordTimeAt.get(base + mid)!.record_time <= recordTime) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
     },
     async close() {
       db.close();

@@ -19,7 +19,7 @@ import { accept, assertNever, reject, type Decision } from '../decider.js';
 import { eventFrom } from '../command.js';
 import { isAllyAt } from '../membership/queries.js';
 import type { Iso3 } from '../states.js';
-import { isAfter, isAtOrBefore, isBefore } from '../time.js';
+import { isAfter, isBefore } from '../time.js';
 import type { WorldState } from '../world-state.js';
 import type { CouncilCommand, CouncilEvent, CouncilState, Position, Proposal, ProposalStatus } from './types.js';
 

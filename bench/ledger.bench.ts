@@ -1,0 +1,251 @@
+/**
+ * Ledger benchmarks. Each figure is measured against its floor in the same run:
+ * - appends: a raw better-sqlite3 (or pg) insert of the same bytes, plus the canonical encoding,
+ *   Ed25519 signature and RFC 6962 hashes an append must compute, done bare in this process;
+ * - verify: SHA-256 of every entry plus Ed25519 verification, spread over all cores;
+ * - proofs: time per proof at 1,000,000 entries (goal under 1 ms).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type pgTypes from 'pg';
+import { LedgerService, type Draft } from '../src/app/ledger-service.js';
+import type { LedgerStore, AppendRecord } from '../src/app/ports.js';
+import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
+import { memoryKeyStore } from '../src/adapters/keystore/file-keystore.js';
+import { openSqliteStore } from '../src/adapters/sqlite/sqlite-store.js';
+import { createParallelVerifier } from '../src/adapters/crypto/parallel-verify.js';
+import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../src/ledger/entry.js';
+import { appendLeaf, emptyFrontier, hashLeaf, type Frontier } from '../src/ledger/merkle.js';
+import { concat, toBase64 } from '../src/ledger/bytes.js';
+import type { Signer } from '../src/ledger/crypto.js';
+import { fmt, now, percentile, rate, report, timeMany } from './support.js';
+
+type PgModule = { default: typeof pgTypes };
+
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 3000);
+const BATCHED = Number(process.env.BENCH_BATCHED ?? 20000);
+const BATCH = 1000;
+const PROOF_SIZE = Number(process.env.BENCH_PROOF_SIZE ?? 1_000_000);
+
+const draft = (i: number): Draft => ({
+  type: 'RatificationStageRecorded',
+  validTime: '2023-03-30',
+  actor: 'archive',
+  actingFor: 'HUN',
+  source: 'https://www.nato.int/cps/en/natohq/news_213448.htm',
+  payload: { protocol: 'FIN-2022', ally: 'HUN', stage: 'instrument_deposited', i },
+});
+
+function ledgerOn(store: LedgerStore): LedgerService {
+  return new LedgerService({
+    store, keys: memoryKeyStore(), crypto: nodeCrypto, clock: { now: () => new Date() },
+    random: (n) => new Uint8Array(randomBytes(n)),
+  });
+}
+
+/** The bare work of one append: encode, sign, hash, extend the tree. */
+function bareEntry(signer: Signer, kid: string, seq: number, frontier: Frontier) {
+  const d = draft(seq);
+  const body: EntryBody = {
+    v: ENTRY_VERSION, world: 'bench', seq, type: d.type, validTime: d.validTime, recordTime: new Date().toISOString(),
+    actor: d.actor, actingFor: d.actingFor, kid, classification: 'PUBLIC', releasability: ['PUBLIC'],
+    salt: toBase64(new Uint8Array(randomBytes(16))), source: d.source!, payload: d.payload,
+  };
+  const entry = signEntry(body, signer);
+  const bytes = entryBytes(entry);
+  const leafHash = hashLeaf(nodeCrypto, bytes);
+  const appended = appendLeaf(nodeCrypto, frontier, leafHash);
+  return { bytes, leafHash, nodes: concat(...appended.completed), frontier: appended.frontier };
+}
+
+async function sqliteAppends(dir: string): Promise<void> {
+  const signer = (await memoryKeyStore().create('bench', 'archive'));
+  // Floor: bare encoding/signing/hashing + raw insert of the same bytes.
+  const floor = (n: number, batch: number): number => {
+    const db = new Database(join(dir, `floor-${batch}.db`));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec('CREATE TABLE raw (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL, leaf BLOB NOT NULL, nodes BLOB NOT NULL)');
+    const insert = db.prepare('INSERT INTO raw (seq, bytes, leaf, nodes) VALUES (?, ?, ?, ?)');
+    const many = db.transaction((rows: { seq: number; bytes: Uint8Array; leafHash: Uint8Array; nodes: Uint8Array }[]) => {
+      for (const r of rows) insert.run(r.seq, r.bytes, r.leafHash, r.nodes);
+    });
+    let frontier = emptyFrontier;
+    const t0 = now();
+    for (let start = 0; start < n; start += batch) {
+      const rows = [];
+      for (let seq = start; seq < Math.min(n, start + batch); seq++) {
+        const e = bareEntry(signer, '00000000', seq, frontier);
+        frontier = e.frontier;
+        rows.push({ seq, ...e });
+      }
+      many.immediate(rows);
+    }
+    const ms = now() - t0;
+    db.close();
+    return rate(n, ms);
+  };
+  const ours = async (n: number, batch: number): Promise<number> => {
+    const store = openSqliteStore(join(dir, `ours-${batch}.db`));
+    const ledger = ledgerOn(store);
+    await ledger.createWorld('bench');
+    const t0 = now();
+    for (let start = 0; start < n; start += batch) {
+      const drafts = [];
+      for (let i = start; i < Math.min(n, start + batch); i++) drafts.push(draft(i));
+      await ledger.append('bench', drafts);
+    }
+    const ms = now() - t0;
+    await store.close();
+    return rate(n, ms);
+  };
+  const f1 = floor(SINGLE, 1);
+  const o1 = await ours(SINGLE, 1);
+  report({ name: 'SQLite append, one entry per transaction', value: fmt(o1, 'entries/s'), against: `floor ${fmt(f1, 'entries/s')}`, ratio: f1 / o1, goal: '≤ 1.25×', met: f1 / o1 <= 1.25 });
+  const fb = floor(BATCHED, BATCH);
+  const ob = await ours(BATCHED, BATCH);
+  report({ name: `SQLite append, batches of ${BATCH}`, value: fmt(ob, 'entries/s'), against: `floor ${fmt(fb, 'entries/s')}`, ratio: fb / ob, goal: '≤ 1.25×', met: fb / ob <= 1.25 });
+}
+
+async function postgresAppends(): Promise<void> {
+  const url = process.env.EVERE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  let pgmod: PgModule;
+  let openPostgresStore: (url: string) => Promise<LedgerStore>;
+  try {
+    pgmod = await import('pg');
+    ({ openPostgresStore } = await import('../src/adapters/postgres/postgres-store.js'));
+    const probe = new pgmod.default.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    await probe.connect();
+    await probe.end();
+  } catch (error) {
+    console.log(`PostgreSQL appends: skipped (${(error as Error).message})`);
+    return;
+  }
+  const pg = pgmod.default;
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const scoped = `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const signer = await memoryKeyStore().create('bench', 'archive');
+  try {
+    const floor = async (n: number, batch: number): Promise<number> => {
+      const client = new pg.Client({ connectionString: scoped });
+      await client.connect();
+      await client.query(`CREATE TABLE raw_${batch} (seq BIGINT PRIMARY KEY, bytes BYTEA NOT NULL, leaf BYTEA NOT NULL, nodes BYTEA NOT NULL)`);
+      let frontier = emptyFrontier;
+      const t0 = now();
+      for (let start = 0; start < n; start += batch) {
+        const seqs: number[] = []; const bytes: Buffer[] = []; const leaves: Buffer[] = []; const nodes: Buffer[] = [];
+        for (let seq = start; seq < Math.min(n, start + batch); seq++) {
+          const e = bareEntry(signer, '00000000', seq, frontier);
+          frontier = e.frontier;
+          seqs.push(seq); bytes.push(Buffer.from(e.bytes)); leaves.push(Buffer.from(e.leafHash)); nodes.push(Buffer.from(e.nodes));
+        }
+        await client.query(`INSERT INTO raw_${batch} SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[], $4::bytea[])`, [seqs, bytes, leaves, nodes]);
+      }
+      const ms = now() - t0;
+      await client.end();
+      return rate(n, ms);
+    };
+    const ours = async (n: number, batch: number): Promise<number> => {
+      const store = await openPostgresStore(scoped);
+      const ledger = ledgerOn(store);
+      const world = `bench-${batch}`;
+      await ledger.createWorld(world);
+      const t0 = now();
+      for (let start = 0; start < n; start += batch) {
+        const drafts = [];
+        for (let i = start; i < Math.min(n, start + batch); i++) drafts.push(draft(i));
+        await ledger.append(world, drafts);
+      }
+      const ms = now() - t0;
+      await store.close();
+      return rate(n, ms);
+    };
+    const f1 = await floor(Math.min(SINGLE, 2000), 1);
+    const o1 = await ours(Math.min(SINGLE, 2000), 1);
+    report({ name: 'PostgreSQL append, one entry per transaction', value: fmt(o1, 'entries/s'), against: `floor ${fmt(f1, 'entries/s')}`, ratio: f1 / o1, goal: '≤ 1.25×', met: f1 / o1 <= 1.25 });
+    const fb = await floor(BATCHED, BATCH);
+    const ob = await ours(BATCHED, BATCH);
+    report({ name: `PostgreSQL append, batches of ${BATCH}`, value: fmt(ob, 'entries/s'), against: `floor ${fmt(fb, 'entries/s')}`, ratio: fb / ob, goal: '≤ 1.25×', met: fb / ob <= 1.25 });
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+async function verifySpeed(dir: string): Promise<void> {
+  const store = openSqliteStore(join(dir, 'verify.db'));
+  const verifier = createParallelVerifier();
+  const ledger = new LedgerService({ ...ledgerOn(store).deps, verifyMany: verifier.verifyMany });
+  await ledger.createWorld('bench');
+  for (let start = 0; start < BATCHED; start += BATCH) {
+    await ledger.append('bench', Array.from({ length: BATCH }, (_, i) => draft(start + i)));
+  }
+  await ledger.checkpoint('bench');
+  // Floor: SHA-256 of every entry + Ed25519 verification, spread over all cores.
+  const rows = await store.entries('bench', 0, BATCHED);
+  const principals = await store.principals('bench');
+  const key = Buffer.from(principals.find((p) => p.id === 'archive')!.publicKey, 'base64');
+  const items = rows.map((r) => {
+    const entry = JSON.parse(Buffer.from(r.bytes).toString('utf8')) as { sig: string };
+    return { publicKey: key, message: r.bytes, signature: Buffer.from(entry.sig, 'base64') };
+  });
+  const t0 = now();
+  for (const r of rows) nodeCrypto.sha256(r.bytes);
+  await verifier.verifyMany(items);
+  const floorRate = rate(rows.length, now() - t0);
+  const t1 = now();
+  const result = await ledger.verify('bench');
+  const oursRate = rate(result.size, now() - t1);
+  if (!result.ok) throw new Error(`verify failed: ${JSON.stringify(result.problems[0])}`);
+  report({ name: `evere verify (${availableParallelism()} cores)`, value: fmt(oursRate, 'entries/s'), against: `raw SHA-256 + Ed25519 on all cores ${fmt(floorRate, 'entries/s')}`, ratio: floorRate / oursRate, goal: '≤ 1.5×', met: floorRate / oursRate <= 1.5 });
+  await verifier.close();
+  await store.close();
+}
+
+/** A 1,000,000-entry tree: synthetic leaves (proof cost depends only on the tree), stored as appends store them. */
+async function proofSpeed(dir: string): Promise<void> {
+  const store = openSqliteStore(join(dir, 'proofs.db'));
+  const ledger = ledgerOn(store);
+  await ledger.createWorld('big');
+  let frontier = emptyFrontier;
+  const t0 = now();
+  for (let start = 0; start < PROOF_SIZE; start += 10_000) {
+    const records: AppendRecord[] = [];
+    for (let seq = start; seq < Math.min(PROOF_SIZE, start + 10_000); seq++) {
+      const bytes = Buffer.from(`{"seq":${seq}}`);
+      const leafHash = hashLeaf(nodeCrypto, bytes);
+      const appended = appendLeaf(nodeCrypto, frontier, leafHash);
+      frontier = appended.frontier;
+      const entry = { seq, type: 'Synthetic', validTime: '2024-01-01', recordTime: '2024-01-01T00:00:00.000Z' } as unknown as AppendRecord['entry'];
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts: [] });
+    }
+    await store.append('big', start, records);
+  }
+  console.log(`  (built a ${PROOF_SIZE.toLocaleString('en')}-entry tree in ${((now() - t0) / 1000).toFixed(1)} s)`);
+  const seqs = Array.from({ length: 2000 }, (_, i) => Math.floor(((i * 7919) % 2000) / 2000 * PROOF_SIZE));
+  const inclusion = await timeMany(seqs.length, (i) => ledger.inclusionHashes('big', seqs[i]!, PROOF_SIZE));
+  report({ name: `inclusion proof at ${PROOF_SIZE.toLocaleString('en')} entries, p50`, value: fmt(percentile(inclusion, 50), 'ms') });
+  report({ name: `inclusion proof at ${PROOF_SIZE.toLocaleString('en')} entries, p99`, value: fmt(percentile(inclusion, 99), 'ms'), goal: '< 1 ms', met: percentile(inclusion, 99) < 1 });
+  const consistency = await timeMany(seqs.length, (i) => ledger.consistencyHashes('big', Math.max(1, seqs[i]!), PROOF_SIZE));
+  report({ name: `consistency proof at ${PROOF_SIZE.toLocaleString('en')} entries, p50`, value: fmt(percentile(consistency, 50), 'ms') });
+  report({ name: `consistency proof at ${PROOF_SIZE.toLocaleString('en')} entries, p99`, value: fmt(percentile(consistency, 99), 'ms'), goal: '< 1 ms', met: percentile(consistency, 99) < 1 });
+  await store.close();
+}
+
+export async function ledgerBenchmarks(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'evere-bench-'));
+  try {
+    await sqliteAppends(dir);
+    await postgresAppends();
+    await verifySpeed(dir);
+    await proofSpeed(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

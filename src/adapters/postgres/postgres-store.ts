@@ -1,0 +1,384 @@
+/**
+ * The server store: PostgreSQL through `pg`, with the same tables and semantics as the SQLite
+ * store (bitemporal `facts`, `record_times`, tree nodes kept with the leaf that completed them).
+ *
+ * Guarantees:
+ * - Appends are single-writer per world: the transaction takes the lock on the world's head row
+ *   (`SELECT … FOR UPDATE`), so the size check, the entries, the facts, the record time and the
+ *   new size commit together or not at all, and a writer that lost the race gets StaleSizeError
+ *   having written nothing. The entries' primary key (world, seq) is a second guard against forks.
+ * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
+ *   bytewise as in SQLite whatever the database's default collation is.
+ * - Each committed append notifies channel `evere_append` with `<world>:<size>`; notifications are
+ *   sent by PostgreSQL on commit only, so a listener never hears of an append that rolled back.
+ *   The channel is database-wide: stores in different schemas of one database share it.
+ */
+import { Buffer } from 'node:buffer';
+import pg from 'pg';
+import type { NodeId } from '../../ledger/merkle.js';
+import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import {
+  StaleSizeError,
+  type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  type StoredCheckpoint, type StoredEntry, type WorldInfo,
+} from '../../app/ports.js';
+
+export const APPEND_CHANNEL = 'evere_append';
+
+/** Serialises schema creation between processes opening the same database at once. */
+const SCHEMA_LOCK = 0x45564552; // "EVER"
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS worlds (
+  name TEXT COLLATE "C" PRIMARY KEY,
+  info TEXT NOT NULL,
+  size BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS principals (
+  world TEXT COLLATE "C" NOT NULL,
+  id TEXT COLLATE "C" NOT NULL,
+  info TEXT NOT NULL,
+  PRIMARY KEY (world, id)
+);
+CREATE TABLE IF NOT EXISTS entries (
+  world TEXT COLLATE "C" NOT NULL,
+  seq BIGINT NOT NULL,
+  type TEXT COLLATE "C" NOT NULL,
+  valid_time TEXT COLLATE "C" NOT NULL,
+  record_time TEXT COLLATE "C" NOT NULL,
+  bytes BYTEA NOT NULL,
+  leaf_hash BYTEA NOT NULL,
+  nodes BYTEA NOT NULL,
+  PRIMARY KEY (world, seq)
+);
+CREATE INDEX IF NOT EXISTS entries_type ON entries (world, type, valid_time);
+CREATE INDEX IF NOT EXISTS entries_valid ON entries (world, valid_time);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  world TEXT COLLATE "C" NOT NULL,
+  size BIGINT NOT NULL,
+  root BYTEA NOT NULL,
+  note TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (world, size)
+);
+CREATE TABLE IF NOT EXISTS facts (
+  world TEXT COLLATE "C" NOT NULL,
+  kind TEXT COLLATE "C" NOT NULL,
+  key TEXT COLLATE "C" NOT NULL,
+  valid_from TEXT COLLATE "C" NOT NULL,
+  valid_to TEXT COLLATE "C",
+  data TEXT NOT NULL,
+  sys_from BIGINT NOT NULL,
+  sys_to BIGINT
+);
+CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
+CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
+CREATE TABLE IF NOT EXISTS record_times (
+  world TEXT COLLATE "C" NOT NULL,
+  record_time TEXT COLLATE "C" NOT NULL,
+  size BIGINT NOT NULL,
+  PRIMARY KEY (world, record_time)
+);
+`;
+
+/** BIGINT arrives as a string; every count and position here is far below 2^53. */
+type BigIntText = string;
+
+interface EntryRow { seq: BigIntText; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
+interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; sys_from: BigIntText }
+interface CheckpointRow { size: BigIntText; root: Buffer; note: string; created_at: string }
+
+const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A copy, so callers never hold a view into pg's reused buffers and always get a plain Uint8Array. */
+const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer);
+
+const toStored = (row: EntryRow): StoredEntry => ({
+  seq: Number(row.seq),
+  bytes: toBytes(row.bytes),
+  leafHash: toBytes(row.leaf_hash),
+  nodes: toBytes(row.nodes),
+});
+
+const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
+  size: Number(row.size), root: toBytes(row.root), note: row.note, createdAt: row.created_at,
+});
+
+const ENTRY_COLUMNS = 'seq, bytes, leaf_hash, nodes';
+
+const SQL = {
+  insertEntries: `INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes)
+    SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::bytea[])`,
+  /** Ends the current version of each (kind, key) at the seq of the batch's first change to it. */
+  closeFacts: `UPDATE facts AS f SET sys_to = c.seq
+    FROM unnest($2::text[], $3::text[], $4::bigint[]) AS c (kind, key, seq)
+    WHERE f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL`,
+  insertFacts: `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to)
+    SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[])`,
+  /** The record time and the new size, and the notice, in one round trip while the head row is locked. */
+  finish: `WITH record_time AS (
+      INSERT INTO record_times (world, record_time, size) VALUES ($1, $2, $3)
+      ON CONFLICT (world, record_time) DO UPDATE SET size = excluded.size
+    ), head AS (
+      UPDATE worlds SET size = $3 WHERE name = $1
+    )
+    SELECT pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint)`,
+};
+
+/**
+ * The fact changes of a batch, reduced to two set operations with the same result as applying
+ * them one by one (as the SQLite store does): a version asserted in the batch and superseded later
+ * in the same batch is inserted already closed.
+ */
+function planFacts(start: number, records: readonly AppendRecord[]) {
+  const close = { kind: [] as string[], key: [] as string[], seq: [] as number[] };
+  const insert = {
+    kind: [] as string[], key: [] as string[], validFrom: [] as string[], validTo: [] as (string | null)[],
+    data: [] as string[], sysFrom: [] as number[], sysTo: [] as (number | null)[],
+  };
+  // Per (kind, key) touched in this batch: the index of its open version inserted here, or -1.
+  const open = new Map<string, number>();
+  records.forEach((r, i) => {
+    const seq = start + i;
+    for (const f of r.facts) {
+      const id = JSON.stringify([f.kind, f.key]);
+      const pending = open.get(id);
+      if (pending === undefined) {
+        close.kind.push(f.kind); close.key.push(f.key); close.seq.push(seq);
+      } else if (pending >= 0) insert.sysTo[pending] = seq;
+      if (f.op === 'assert') {
+        open.set(id, insert.kind.length);
+        insert.kind.push(f.kind); insert.key.push(f.key);
+        insert.validFrom.push(f.validFrom); insert.validTo.push(f.validTo ?? null);
+        insert.data.push(JSON.stringify(f.data ?? null));
+        insert.sysFrom.push(seq); insert.sysTo.push(null);
+      } else open.set(id, -1);
+    }
+  });
+  return { close, insert };
+}
+
+export async function openPostgresStore(url: string): Promise<LedgerStore> {
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  try {
+    await transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+    });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const sizeOf = async (client: pg.Pool | pg.PoolClient, world: string, lock: boolean): Promise<number> => {
+    const { rows } = await client.query<{ size: BigIntText }>(
+      `SELECT size FROM worlds WHERE name = $1${lock ? ' FOR UPDATE' : ''}`, [world]);
+    const row = rows[0];
+    if (!row) throw new Error(`no world named ${world}`);
+    return Number(row.size);
+  };
+
+  let closed: Promise<void> | undefined;
+
+  const store: LedgerStore = {
+    kind: 'postgres',
+    async createWorld(info, principals) {
+      await transaction(async (client) => {
+        await client.query('INSERT INTO worlds (name, info) VALUES ($1, $2)', [info.name, JSON.stringify(info)]);
+        if (principals.length) {
+          await client.query('INSERT INTO principals (world, id, info) SELECT $1, * FROM unnest($2::text[], $3::text[])',
+            [info.name, principals.map((p) => p.id), principals.map((p) => JSON.stringify(p))]);
+        }
+      });
+    },
+    async world(name) {
+      const { rows } = await pool.query<{ info: string }>('SELECT info FROM worlds WHERE name = $1', [name]);
+      return rows[0] ? (JSON.parse(rows[0].info) as WorldInfo) : undefined;
+    },
+    async worlds() {
+      const { rows } = await pool.query<{ info: string }>('SELECT info FROM worlds ORDER BY name');
+      return rows.map((row) => JSON.parse(row.info) as WorldInfo);
+    },
+    async principals(world) {
+      const { rows } = await pool.query<{ info: string }>('SELECT info FROM principals WHERE world = $1 ORDER BY id', [world]);
+      return rows.map((row) => JSON.parse(row.info) as Principal);
+    },
+    async addPrincipal(world, principal) {
+      await pool.query('INSERT INTO principals (world, id, info) VALUES ($1, $2, $3)', [world, principal.id, JSON.stringify(principal)]);
+    },
+    async size(world) {
+      return sizeOf(pool, world, false);
+    },
+    async append(world, expectedSize, records) {
+      if (records.length === 0) return;
+      const end = expectedSize + records.length;
+      await transaction(async (client) => {
+        // The lock on the head row: a concurrent writer waits here, then sees the new size.
+        const actual = await sizeOf(client, world, true);
+        if (actual !== expectedSize) throw new StaleSizeError(world, expectedSize, actual);
+        records.forEach((r, i) => {
+          if (r.entry.seq !== expectedSize + i) throw new Error(`entry seq ${r.entry.seq} written at position ${expectedSize + i}`);
+        });
+        await client.query(SQL.insertEntries, [
+          world,
+          records.map((_, i) => expectedSize + i),
+          records.map((r) => r.entry.type),
+          records.map((r) => r.entry.validTime),
+          records.map((r) => r.entry.recordTime),
+          records.map((r) => toBuffer(r.bytes)),
+          records.map((r) => toBuffer(r.leafHash)),
+          records.map((r) => toBuffer(r.nodes)),
+        ]);
+        const { close, insert } = planFacts(expectedSize, records);
+        if (close.kind.length) await client.query(SQL.closeFacts, [world, close.kind, close.key, close.seq]);
+        if (insert.kind.length) {
+          await client.query(SQL.insertFacts, [
+            world, insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo,
+          ]);
+        }
+        await client.query(SQL.finish, [world, records[records.length - 1]!.entry.recordTime, end]);
+      });
+    },
+    async entries(world, from, to) {
+      const { rows } = await pool.query<EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq`, [world, from, to]);
+      return rows.map(toStored);
+    },
+    async findEntries(world, filter: EntryFilter) {
+      const params: (string | number | null | readonly string[])[] = [world];
+      const where = ['world = $1'];
+      const param = (value: string | number | readonly string[]) => `$${params.push(value)}`;
+      if (filter.types?.length) where.push(`type = ANY(${param(filter.types)}::text[])`);
+      if (filter.validFrom) where.push(`valid_time >= ${param(filter.validFrom)}`);
+      if (filter.validTo) where.push(`valid_time <= ${param(filter.validTo)}`);
+      if (filter.fromSeq !== undefined) where.push(`seq >= ${param(filter.fromSeq)}`);
+      params.push(filter.limit ?? null); // LIMIT NULL: no limit
+      const sql = `SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`;
+      const { rows } = await pool.query<EntryRow>(sql, params);
+      return rows.map(toStored);
+    },
+    async nodes(world, ids: readonly NodeId[]) {
+      const out = new Map<string, Uint8Array>();
+      if (ids.length === 0) return out;
+      const homes = ids.map((id) => ({ id, ...nodeHome(id) }));
+      const { rows } = await pool.query<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
+        'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])',
+        [world, [...new Set(homes.map((h) => h.seq))]]);
+      const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
+      for (const home of homes) {
+        const row = bySeq.get(home.seq);
+        if (!row) continue;
+        if (home.id.level === 0) out.set(nodeKey(home.id), toBytes(row.leaf_hash));
+        else if (row.nodes.length >= (home.slot + 1) * 32) {
+          out.set(nodeKey(home.id), toBytes(row.nodes.subarray(home.slot * 32, home.slot * 32 + 32)));
+        }
+      }
+      return out;
+    },
+    async addCheckpoint(world, cp: StoredCheckpoint) {
+      await pool.query(
+        'INSERT INTO checkpoints (world, size, root, note, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (world, size) DO NOTHING',
+        [world, cp.size, toBuffer(cp.root), cp.note, cp.createdAt]);
+    },
+    async latestCheckpoint(world) {
+      const { rows } = await pool.query<CheckpointRow>(
+        'SELECT size, root, note, created_at FROM checkpoints WHERE world = $1 ORDER BY size DESC LIMIT 1', [world]);
+      return rows[0] && toCheckpoint(rows[0]);
+    },
+    async checkpoints(world) {
+      const { rows } = await pool.query<CheckpointRow>(
+        'SELECT size, root, note, created_at FROM checkpoints WHERE world = $1 ORDER BY size', [world]);
+      return rows.map(toCheckpoint);
+    },
+    async facts(world, query: FactQuery) {
+      const params: (string | number)[] = [world, query.kind];
+      const where = ['world = $1', 'kind = $2'];
+      const param = (value: string | number) => `$${params.push(value)}`;
+      if (query.key !== undefined) where.push(`key = ${param(query.key)}`);
+      if (query.keyPrefix !== undefined) where.push(`key >= ${param(query.keyPrefix)} AND key < ${param(`${query.keyPrefix}\uffff`)}`);
+      if (query.knownAtSize !== undefined) {
+        const known = param(query.knownAtSize);
+        where.push(`sys_from < ${known} AND (sys_to IS NULL OR sys_to >= ${known})`);
+      } else where.push('sys_to IS NULL');
+      if (query.validAt !== undefined) {
+        const at = param(query.validAt);
+        where.push(`valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`);
+      }
+      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key`;
+      const { rows } = await pool.query<FactDbRow>(sql, params);
+      return rows.map((row): FactRow => ({
+        kind: row.kind, key: row.key, validFrom: row.valid_from,
+        ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
+        data: JSON.parse(row.data) as unknown, seq: Number(row.sys_from),
+      }));
+    },
+    async sizeAtRecordTime(world, recordTime) {
+      const { rows } = await pool.query<{ size: BigIntText }>(
+        'SELECT size FROM record_times WHERE world = $1 AND record_time <= $2 ORDER BY record_time DESC LIMIT 1', [world, recordTime]);
+      return rows[0] ? Number(rows[0].size) : 0;
+    },
+    async close() {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+  return store;
+}
+
+export interface AppendNotice {
+  readonly world: string;
+  /** The log's size after the append. */
+  readonly size: number;
+}
+
+/**
+ * Calls `onAppend` after each committed append to any world of the database, from any process,
+ * over one dedicated connection. Notices may be coalesced or arrive late, never early: treat one
+ * as "the log has at least this many entries" and re-read. Resolves to an unsubscribe function.
+ */
+export async function subscribeAppends(
+  url: string,
+  onAppend: (notice: AppendNotice) => void,
+  onError?: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', (error) => onError?.(error));
+  client.on('notification', (message) => {
+    if (message.channel !== APPEND_CHANNEL || !message.payload) return;
+    const at = message.payload.lastIndexOf(':');
+    const size = Number(message.payload.slice(at + 1));
+    if (at > 0 && Number.isSafeInteger(size)) onAppend({ world: message.payload.slice(0, at), size });
+  });
+  await client.connect();
+  try {
+    await client.query(`LISTEN ${APPEND_CHANNEL}`);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  let ended: Promise<void> | undefined;
+  return () => {
+    ended ??= (async () => {
+      await client.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
+      await client.end();
+    })();
+    return ended;
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import { command, eventsOf, given } from '../testing/specification.js';
+import { foundingEvents } from '../testing/fixtures.js';
+
+const determine = (victims: string[], at = '2001-10-02', attackDate = '2001-09-11') =>
+  command('DetermineArmedAttack', at, 'NAC', { determination: 'ART5-2001', victims, attackDate, description: 'Attacks of 11 September 2001' });
+const measure = (by: string, at = '2001-10-04') => command('ReportArticle5Measure', at, by, { determination: 'ART5-2001', measure: 'Operation Eagle Assist' });
+
+describe('Art. 5 — an armed attack against one is an attack against all', () => {
+  test('the Council determines an armed attack against an Ally', () => {
+    given(foundingEvents())
+      .when(determine(['USA']))
+      .then([
+        {
+          type: 'ArmedAttackDetermined',
+          at: '2001-10-02',
+          by: 'NAC',
+          data: { determination: 'ART5-2001', victims: ['USA'], attackDate: '2001-09-11', description: 'Attacks of 11 September 2001' },
+        },
+      ]);
+  });
+
+  test('only an attack on an Ally engages Art. 5', () => {
+    given(foundingEvents()).when(determine(['UKR'])).thenRejects('article5.victim_not_ally', { states: ['UKR'] });
+  });
+
+  test('only the Council determines', () => {
+    given(foundingEvents())
+      .when(command('DetermineArmedAttack', '2001-10-02', 'USA', { determination: 'X', victims: ['USA'], attackDate: '2001-09-11', description: 'x' }))
+      .thenRejects('actor.not_allowed');
+  });
+
+  test('the attack precedes its determination', () => {
+    given(foundingEvents()).when(determine(['USA'], '2001-10-02', '2001-10-03')).thenRejects('article5.attack_after_determination');
+  });
+
+  test('a determination id is used once', () => {
+    given(eventsOf([determine(['USA'])], foundingEvents())).when(determine(['USA'], '2001-10-05')).thenRejects('article5.exists');
+  });
+
+  test('measures are reported only under a determination, by an Ally or the Council', () => {
+    given(foundingEvents()).when(measure('NAC')).thenRejects('article5.no_determination');
+    given(eventsOf([determine(['USA'])], foundingEvents())).when(measure('NAC')).thenAccepts();
+    given(eventsOf([determine(['USA'])], foundingEvents())).when(measure('GBR')).thenAccepts();
+    given(eventsOf([determine(['USA'])], foundingEvents())).when(measure('NAC', '2001-10-01')).thenRejects('article5.before_determination');
+    given(eventsOf([determine(['USA'])], foundingEvents())).when(measure('AUS')).thenRejects('actor.not_ally');
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * The world: every procedure's decider composed into one, over one state.
+ *
+ * `decide` first checks who gives the command against its declaration (command-specs.ts): a body
+ * named there, an Ally at `at`, or any state; a command of the Council (NAC, SG) needs the Treaty in
+ * force. The procedure then checks its own rules. `evolve` is total and deterministic: replaying the
+ * same events always rebuilds the same state. `project` turns an event into index changes for
+ * point-in-time queries.
+ */
+import { commandSpec, commandSpecs, allowedActors, type CommandName, type CommandSpec } from './command-specs.js';
+import { assertNever, reject, type Decider, type Decision } from './decider.js';
+import type { FactChange } from './facts.js';
+import { decideCollectiveDefence, evolveCollectiveDefence, initialCollectiveDefenceState } from './collective-defence/collective-defence.js';
+import { projectCollectiveDefence } from './collective-defence/facts.js';
+import type { CollectiveDefenceCommand, CollectiveDefenceEvent } from './collective-defence/types.js';
+import { decideConsultation, evolveConsultation, initialConsultationState } from './consultation/consultation.js';
+import { projectConsultation } from './consultation/facts.js';
+import type { ConsultationCommand, ConsultationEvent } from './consultation/types.js';
+import { decideCouncil, evolveCouncil, initialCouncilState } from './council/council.js';
+import { projectCouncil } from './council/facts.js';
+import type { CouncilCommand, CouncilEvent } from './council/types.js';
+import { projectMembership } from './membership/facts.js';
+import { decideMembership, evolveMembership, initialMembershipState } from './membership/membership.js';
+import { isAllyAt } from './membership/queries.js';
+import type { MembershipCommand, MembershipEvent } from './membership/types.js';
+import { isBody, isKnownState } from './states.js';
+import { projectStrategy } from './strategy/facts.js';
+import { decideStrategy, evolveStrategy, initialStrategyState } from './strategy/strategy.js';
+import type { StrategyCommand, StrategyEvent } from './strategy/types.js';
+import { isAtOrAfter, isValidTime } from './time.js';
+import type { WorldState } from './world-state.js';
+
+// Declared here so that every procedure's messages are registered when the world is loaded.
+import './common-messages.js';
+import './membership/messages.js';
+import './council/messages.js';
+import './consultation/messages.js';
+import './collective-defence/messages.js';
+import './strategy/messages.js';
+
+export type { WorldState } from './world-state.js';
+
+export type WorldCommand = MembershipCommand | CouncilCommand | ConsultationCommand | CollectiveDefenceCommand | StrategyCommand;
+export type WorldEvent = MembershipEvent | CouncilEvent | ConsultationEvent | CollectiveDefenceEvent | StrategyEvent;
+
+// The declarations in command-specs.ts and the command types must name the same commands.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const specsMatchCommands: Same<CommandName, WorldCommand['cmd']> = true;
+void specsMatchCommands;
+
+export function initialWorldState(): WorldState {
+  return {
+    membership: initialMembershipState(),
+    council: initialCouncilState(),
+    consultation: initialConsultationState(),
+    collectiveDefence: initialCollectiveDefenceState(),
+    strategy: initialStrategyState(),
+  };
+}
+
+/** True once the Treaty is in force at `at`: the Council (Art. 9) exists only then. */
+export function treatyInForceAt(state: WorldState, at: string): boolean {
+  const treaty = state.membership.treaty;
+  return treaty.status === 'in_force' && isAtOrAfter(at, treaty.enteredIntoForceAt);
+}
+
+/** The first reason `by` may not give a command of this declaration at `at`, if any. */
+function actorViolation(state: WorldState, spec: CommandSpec, by: string, at: string): Decision<WorldEvent> | undefined {
+  if (isBody(by)) {
+    if (!spec.actors.bodies.includes(by)) return reject('actor.not_allowed', 'by', { by, cmd: spec.cmd, allowed: allowedActors(spec.actors) });
+    if ((by === 'NAC' || by === 'SG') && !treatyInForceAt(state, at)) return reject('treaty.not_in_force', 'at', { at });
+    return undefined;
+  }
+  if (!isKnownState(by)) return reject('command.state_unknown', 'by', { path: 'by', value: by });
+  if (spec.actors.state) return undefined;
+  if (spec.actors.ally) return isAllyAt(state.membership, by, at) ? undefined : reject('actor.not_ally', 'by', { by, at });
+  return reject('actor.not_allowed', 'by', { by, cmd: spec.cmd, allowed: allowedActors(spec.actors) });
+}
+
+function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> {
+  const spec = commandSpec(command.cmd);
+  if (!spec) return reject('command.unknown', 'cmd', { cmd: command.cmd });
+  if (!isValidTime(command.at)) return reject('command.date_invalid', 'at', { path: 'at', value: command.at });
+  const refused = actorViolation(state, spec, command.by, command.at);
+  if (refused) return refused;
+  switch (command.cmd) {
+    case 'SignTreaty':
+    case 'TreatyEntersIntoForce':
+    case 'ApplyForMembership':
+    case 'InviteToAccede':
+    case 'SignAccessionProtocol':
+    case 'RecordRatificationStage':
+    case 'ProtocolEntersIntoForce':
+    case 'DepositAccessionInstrument':
+    case 'NotifyDenunciation':
+    case 'LeaveIntegratedMilitaryStructure':
+    case 'RejoinIntegratedMilitaryStructure':
+      return decideMembership(state, command);
+    case 'TableProposal':
+    case 'AgreeProposal':
+    case 'ObjectToProposal':
+    case 'LiftObjection':
+    case 'BreakSilence':
+    case 'AttachFootnote':
+    case 'ReviseProposal':
+    case 'PlaceUnderSilence':
+    case 'AdoptProposal':
+    case 'CloseSilence':
+    case 'WithdrawProposal':
+    case 'AssociateWithStatement':
+      return decideCouncil(state, command);
+    case 'RequestConsultations':
+    case 'HoldConsultations':
+      return decideConsultation(state, command);
+    case 'DetermineArmedAttack':
+    case 'ReportArticle5Measure':
+      return decideCollectiveDefence(state, command);
+    case 'AdoptStrategicConcept':
+    case 'AppointSecretaryGeneral':
+    case 'HoldSummit':
+      return decideStrategy(state, command);
+    default:
+      return assertNever(command);
+  }
+}
+
+type Routed =
+  | { readonly procedure: 'membership'; readonly event: MembershipEvent }
+  | { readonly procedure: 'council'; readonly event: CouncilEvent }
+  | { readonly procedure: 'consultation'; readonly event: ConsultationEvent }
+  | { readonly procedure: 'collective-defence'; readonly event: CollectiveDefenceEvent }
+  | { readonly procedure: 'strategy'; readonly event: StrategyEvent };
+
+function route(event: WorldEvent): Routed {
+  switch (event.type) {
+    case 'TreatySigned':
+    case 'TreatyEnteredIntoForce':
+    case 'MembershipApplied':
+    case 'AccessionInvited':
+    case 'AccessionProtocolSigned':
+    case 'RatificationStageRecorded':
+    case 'ProtocolEnteredIntoForce':
+    case 'AccessionInstrumentDeposited':
+    case 'DenunciationNotified':
+    case 'MilitaryStructureLeft':
+    case 'MilitaryStructureRejoined':
+      return { procedure: 'membership', event };
+    case 'ProposalTabled':
+    case 'ProposalAgreed':
+    case 'ObjectionRaised':
+    case 'ObjectionLifted':
+    case 'SilenceBroken':
+    case 'FootnoteAttached':
+    case 'ProposalRevised':
+    case 'ProposalPlacedUnderSilence':
+    case 'ProposalAdopted':
+    case 'ProposalWithdrawn':
+    case 'StatementAssociated':
+      return { procedure: 'council', event };
+    case 'ConsultationsRequested':
+    case 'ConsultationsHeld':
+      return { procedure: 'consultation', event };
+    case 'ArmedAttackDetermined':
+    case 'Article5MeasureReported':
+      return { procedure: 'collective-defence', event };
+    case 'StrategicConceptAdopted':
+    case 'SecretaryGeneralAppointed':
+    case 'SummitHeld':
+      return { procedure: 'strategy', event };
+    default:
+      return assertNever(event);
+  }
+}
+
+function evolve(state: WorldState, event: WorldEvent): WorldState {
+  const routed = route(event);
+  switch (routed.procedure) {
+    case 'membership':
+      return { ...state, membership: evolveMembership(state.membership, routed.event) };
+    case 'council':
+      return { ...state, council: evolveCouncil(state.council, routed.event) };
+    case 'consultation':
+      return { ...state, consultation: evolveConsultation(state.consultation, routed.event) };
+    case 'collective-defence':
+      return { ...state, collectiveDefence: evolveCollectiveDefence(state.collectiveDefence, routed.event) };
+    case 'strategy':
+      return { ...state, strategy: evolveStrategy(state.strategy, routed.event) };
+    default:
+      return assertNever(routed);
+  }
+}
+
+export const worldDecider: Decider<WorldState, WorldCommand, WorldEvent> = {
+  initialState: initialWorldState,
+  decide,
+  evolve,
+};
+
+/** Replays events from the initial state. */
+export function replay(events: readonly WorldEvent[], from: WorldState = initialWorldState()): WorldState {
+  return events.reduce(evolve, from);
+}
+
+/**
+ * The kinds of fact `project` emits. Valid time is [validFrom, validTo); keys are unique per kind.
+ */
+export const FACT_KINDS = {
+  signatory: { key: 'ISO3', data: '{ state, signedAt }', validFrom: 'signature of the Treaty' },
+  membership: {
+    key: 'ISO3 for the first period, ISO3/n for the n-th',
+    data: "{ state, via: 'founding' | 'accession', protocol?, denouncedAt? }",
+    validFrom: 'date the state became an Ally; validTo: date it ceased (Art. 13)',
+  },
+  application: { key: 'ISO3, ISO3/n for the n-th', data: '{ state, appliedAt }', validFrom: 'application' },
+  invitation: { key: 'ISO3, ISO3/n for the n-th', data: '{ state, invitedAt, occasion? }', validFrom: 'invitation' },
+  protocol: {
+    key: 'protocol id',
+    data: '{ protocol, invitees, requiredRatifiers, signedAt, enteredIntoForceAt?, deposits? (invitee → date) }',
+    validFrom: 'signature',
+  },
+  ratification: {
+    key: 'protocol/ALLY/stage',
+    data: '{ protocol, ally, stage, required, vote? }',
+    validFrom: 'date of the stage',
+  },
+  'military-structure': {
+    key: 'ISO3 for the first interval out, ISO3/n for the n-th',
+    data: '{ ally, out: true }',
+    validFrom: 'leaving the integrated military structure; validTo: rejoining',
+  },
+  proposal: {
+    key: 'proposal id',
+    data: '{ proposal, title, status, procedure, tabledBy, revision, invitees, tags, positions, footnotes, associations, silenceRounds, history, deadline?, adoptedAt?, adoptedUnder? }',
+    validFrom: 'tabling (status over time is in history)',
+  },
+  decision: {
+    key: 'proposal id',
+    data: '{ proposal, title, adoptedUnder, revision, tags, footnotes, associations, agreedAdReferendum }',
+    validFrom: 'adoption',
+  },
+  consultation: { key: 'consultation id', data: '{ consultation, requesters, reason, status, heldAt? }', validFrom: 'request' },
+  article5: { key: 'determination id', data: '{ determination, victims, attackDate, description, measures }', validFrom: 'determination' },
+  'strategic-concept': { key: 'concept id', data: 'the concept as adopted, with adoptedAt', validFrom: 'adoption; validTo: the next adoption' },
+  'secretary-general': { key: 'ordinal', data: '{ name, nationality, ordinal, tookOffice }', validFrom: 'taking office; validTo: successor' },
+  summit: { key: 'summit id', data: '{ id, place, at, endDate?, declaration? }', validFrom: 'opening; validTo: day after the end' },
+} as const;
+
+export type FactKind = keyof typeof FACT_KINDS;
+
+/**
+ * The index changes that `event` makes, given the state before it. Pure: the same state and event
+ * always give the same changes.
+ */
+export function project(stateBefore: WorldState, event: WorldEvent): FactChange[] {
+  const after = evolve(stateBefore, event);
+  const routed = route(event);
+  switch (routed.procedure) {
+    case 'membership':
+      return projectMembership(after, routed.event);
+    case 'council':
+      return projectCouncil(after, routed.event);
+    case 'consultation':
+      return projectConsultation(after, routed.event);
+    case 'collective-defence':
+      return projectCollectiveDefence(after, routed.event);
+    case 'strategy':
+      return projectStrategy(after, routed.event);
+    default:
+      return assertNever(routed);
+  }
+}
+
+/**
+ * The commands `by` may give at `at`, judged by who gives them (not by whether their data would be
+ * accepted): what a CLI or web app offers as available actions.
+ */
+export function availableCommands(state: WorldState, by: string, at: string): readonly CommandSpec[] {
+  return commandSpecs.filter((spec) => actorViolation(state, spec, by, at) === undefined);
+}
+
+export { commandSpecs, commandSpec } from './command-specs.js';
+export { parseCommand } from './parse-command.js';
+export * from './queries.js';
