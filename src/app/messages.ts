@@ -26,5 +26,9 @@ export const appMessages = defineMessages({
   'import.world_exists': { en: 'World "{name}" already exists in this database; import into a fresh one. Nothing was imported.', fr: 'Le monde « {name} » existe déjà dans cette base ; importez dans une base neuve. Rien n’a été importé.' },
   'load.rejected': { en: '{file}:{line}: {rule}. Nothing was loaded.', fr: '{file}:{line} : {rule}. Rien n’a été chargé.' },
   'load.malformed': { en: '{file}:{line}: {reason}. Nothing was loaded.', fr: '{file}:{line} : {reason}. Rien n’a été chargé.' },
+  'query.no_protocol': { en: 'No accession protocol with id or invitee "{code}".', fr: 'Aucun protocole d’adhésion d’identifiant ou d’invité « {code} ».' },
+  'query.unknown_state': { en: 'Unknown state code "{code}" (use ISO 3166-1 alpha-3, e.g. BEL, TUR).', fr: 'Code d’État inconnu « {code} » (utilisez l’ISO 3166-1 alpha-3, p. ex. BEL, TUR).' },
+  'act.not_authorised': { en: '{actor} may not act for {by}: only an Ally’s delegation acts for that Ally.', fr: '{actor} ne peut agir pour {by} : seule la délégation d’un Allié agit pour cet Allié.' },
+  'act.refused': { en: 'Refused: {rule}', fr: 'Refusé : {rule}' },
   'input.invalid': { en: 'Invalid {field}: {reason}.', fr: '{field} invalide : {reason}.' },
 });

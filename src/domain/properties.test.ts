@@ -26,52 +26,66 @@ const founding = (): WorldEvent[] =>
   ]);
 
 const state = fc.constantFrom(...STATES);
-const actor = fc.constantFrom(...ACTORS);
+/** Mostly an Ally acting, sometimes anyone: refusals are exercised too. */
+const actor = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FOUNDERS) }, { weight: 1, arbitrary: fc.constantFrom(...ACTORS) });
+const body = (right: string) => fc.oneof({ weight: 5, arbitrary: fc.constant(right) }, { weight: 1, arbitrary: fc.constantFrom(...ACTORS) });
 const protocol = fc.constantFrom(...PROTOCOLS);
 const proposal = fc.constantFrom(...PROPOSALS);
 const invitees = fc.subarray(OTHERS, { minLength: 1, maxLength: 2 });
+const days = fc.integer({ min: 0, max: 5 });
 
-/** A command without its date, built from a day offset later. */
-type Draft = (at: string) => WorldCommand;
+/** Commands without their date, built from a day offset later. */
+type Draft = (at: string) => WorldCommand[];
+const one =
+  <T,>(make: (value: T, at: string) => WorldCommand) =>
+  (value: T): Draft =>
+  (at) => [make(value, at)];
+
+const w = (weight: number, arbitrary: fc.Arbitrary<Draft>) => ({ weight, arbitrary });
 
 const draft: fc.Arbitrary<Draft> = fc.oneof(
-  fc.tuple(protocol, invitees).map(([p, i]): Draft => (at) => command('SignAccessionProtocol', at, 'NAC', { protocol: p, invitees: i })),
-  invitees.map((i): Draft => (at) => command('InviteToAccede', at, 'NAC', { invitees: i })),
-  fc.tuple(protocol, state, fc.constantFrom(...STAGES), fc.boolean()).map(
-    ([p, s, stage, honest]): Draft => (at) => command('RecordRatificationStage', at, honest ? s : 'BEL', { protocol: p, ally: s, stage }),
-  ),
-  fc.tuple(protocol, fc.constantFrom('DEPOSITARY', 'NAC')).map(([p, by]): Draft => (at) => command('ProtocolEntersIntoForce', at, by, { protocol: p })),
-  fc.tuple(protocol, state).map(([p, s]): Draft => (at) => command('DepositAccessionInstrument', at, s, { state: s, protocol: p })),
-  state.map((s): Draft => (at) => command('NotifyDenunciation', at, s, { ally: s })),
-  fc.tuple(proposal, actor, fc.boolean(), fc.integer({ min: 0, max: 5 })).map(
-    ([x, by, silence, days]): Draft => (at) =>
+  w(3, fc.tuple(protocol, invitees, body('NAC')).map(one(([p, i, by], at) => command('SignAccessionProtocol', at, by, { protocol: p, invitees: i })))),
+  w(1, invitees.map(one((i, at) => command('InviteToAccede', at, 'NAC', { invitees: i })))),
+  w(3, fc.tuple(protocol, state, fc.constantFrom(...STAGES), fc.boolean()).map(
+    one(([p, s, stage, honest], at) => command('RecordRatificationStage', at, honest ? s : 'BEL', { protocol: p, ally: s, stage })),
+  )),
+  // Every Ally of the moment but perhaps one deposits: accessions complete, or stall on one Ally.
+  w(3, fc.tuple(protocol, fc.option(state)).map(([p, skip]): Draft => (at) =>
+    STATES.filter((s) => s !== skip).map((s) => command('RecordRatificationStage', at, s, { protocol: p, ally: s, stage: 'instrument_deposited' })),
+  )),
+  w(3, fc.tuple(protocol, body('DEPOSITARY')).map(one(([p, by], at) => command('ProtocolEntersIntoForce', at, by, { protocol: p })))),
+  w(2, fc.tuple(protocol, state).map(one(([p, s], at) => command('DepositAccessionInstrument', at, s, { state: s, protocol: p })))),
+  w(2, protocol.map((p): Draft => (at) => OTHERS.map((s) => command('DepositAccessionInstrument', at, s, { state: s, protocol: p })))),
+  w(1, fc.tuple(state, state).map(one(([by, s], at) => command('NotifyDenunciation', at, by, { ally: s })))),
+  w(3, fc.tuple(proposal, body('SG'), fc.boolean(), days).map(
+    one(([x, by, silence, d], at) =>
       command('TableProposal', at, by, {
         proposal: x,
         title: { en: x },
         procedure: silence ? 'silence' : 'meeting',
-        ...(silence ? { deadline: addDays(at, days) } : {}),
+        ...(silence ? { deadline: addDays(at, d) } : {}),
       }),
-  ),
-  fc.tuple(proposal, actor, fc.boolean()).map(([x, by, ad]): Draft => (at) => command('AgreeProposal', at, by, { proposal: x, adReferendum: ad })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('ObjectToProposal', at, by, { proposal: x })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('LiftObjection', at, by, { proposal: x })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('BreakSilence', at, by, { proposal: x })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('AttachFootnote', at, by, { proposal: x, text: 'reservation' })),
-  proposal.map((x): Draft => (at) => command('ReviseProposal', at, 'SG', { proposal: x })),
-  fc.tuple(proposal, fc.integer({ min: 0, max: 5 })).map(
-    ([x, days]): Draft => (at) => command('PlaceUnderSilence', at, 'SG', { proposal: x, deadline: addDays(at, days) }),
-  ),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('AdoptProposal', at, by, { proposal: x })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('CloseSilence', at, by, { proposal: x })),
-  fc.tuple(proposal, actor).map(([x, by]): Draft => (at) => command('WithdrawProposal', at, by, { proposal: x })),
-  fc.tuple(proposal, state).map(([x, s]): Draft => (at) => command('AssociateWithStatement', at, s, { proposal: x })),
+    ),
+  )),
+  w(2, fc.tuple(proposal, actor, fc.boolean()).map(one(([x, by, ad], at) => command('AgreeProposal', at, by, { proposal: x, adReferendum: ad })))),
+  w(3, fc.tuple(proposal, actor).map(one(([x, by], at) => command('ObjectToProposal', at, by, { proposal: x })))),
+  w(2, fc.tuple(proposal, actor).map(one(([x, by], at) => command('LiftObjection', at, by, { proposal: x })))),
+  w(3, fc.tuple(proposal, actor).map(one(([x, by], at) => command('BreakSilence', at, by, { proposal: x })))),
+  w(1, fc.tuple(proposal, actor).map(one(([x, by], at) => command('AttachFootnote', at, by, { proposal: x, text: 'reservation' })))),
+  w(1, fc.tuple(proposal, body('SG')).map(one(([x, by], at) => command('ReviseProposal', at, by, { proposal: x })))),
+  w(2, fc.tuple(proposal, body('SG'), days).map(one(([x, by, d], at) => command('PlaceUnderSilence', at, by, { proposal: x, deadline: addDays(at, d) })))),
+  w(3, fc.tuple(proposal, body('NAC')).map(one(([x, by], at) => command('AdoptProposal', at, by, { proposal: x })))),
+  w(3, fc.tuple(proposal, body('SG')).map(one(([x, by], at) => command('CloseSilence', at, by, { proposal: x })))),
+  w(1, fc.tuple(proposal, body('SG')).map(one(([x, by], at) => command('WithdrawProposal', at, by, { proposal: x })))),
+  w(1, fc.tuple(proposal, state).map(one(([x, s], at) => command('AssociateWithStatement', at, s, { proposal: x })))),
 );
 
-/** Commands in time order: each step moves 0–200 days on (many accessions take under a year). */
-export const scenario = fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), draft), { maxLength: 60 }).map((steps) => {
+/** Commands in time order: each step moves on by a few days, sometimes by months. */
+const step = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 120 }) });
+export const scenario = fc.array(fc.tuple(step, draft), { minLength: 10, maxLength: 80, size: 'max' }).map((steps) => {
   let at = START;
-  return steps.map(([days, make]) => {
-    at = addDays(at, days);
+  return steps.flatMap(([d, make]) => {
+    at = addDays(at, d);
     return make(at);
   });
 });

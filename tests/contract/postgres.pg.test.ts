@@ -1,9 +1,15 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { storeContract } from './store-contract.js';
 import { openPostgresStore } from '../../src/adapters/postgres/postgres-store.js';
-import type { LedgerStore } from '../../src/app/ports.js';
+import { openSqliteStore } from '../../src/adapters/sqlite/sqlite-store.js';
+import type { AppendRecord, LedgerStore } from '../../src/app/ports.js';
+import type { Entry } from '../../src/ledger/entry.js';
+import type { FactChange } from '../../src/domain/facts.js';
 import { freshPostgresSchema, postgresAvailable } from '../support/services.js';
 
 const drops: (() => Promise<void>)[] = [];
@@ -48,6 +54,15 @@ storeContract({
   },
 });
 
+/** Record times that never decrease, several entries sharing one, as the service writes them. */
+const recordTime = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+/** A bare record for the store alone (the store checks positions, not signatures). */
+const record = (seq: number, facts: readonly FactChange[] = []): AppendRecord => ({
+  entry: { seq, type: 'T', validTime: '2026-01-01', recordTime: recordTime(Math.floor(seq / 3)) } as unknown as Entry,
+  bytes: new Uint8Array([seq & 0xff]), leafHash: new Uint8Array(32), nodes: new Uint8Array(0), facts,
+});
+const info = (name: string) => ({ name, origin: `evere.local/${name}`, createdAt: '2026-01-01T00:00:00.000Z', exercise: false });
+
 describe('PostgreSQL store specifics', () => {
   test('stores opened at once on an empty schema create it once, without conflict', async (t) => {
     const reason = await skip();
@@ -66,19 +81,55 @@ describe('PostgreSQL store specifics', () => {
     if (reason) return t.skip(reason);
     const store = await openPostgresStore(await freshUrl());
     try {
-      const info = { name: 'w', origin: 'evere.local/w', createdAt: '2026-01-01T00:00:00.000Z', exercise: false };
-      await store.createWorld(info, []);
+      await store.createWorld(info('w'), []);
       const keys = ['b', 'B', 'a', 'a-b', 'a_b', 'Z', 'é'];
-      await store.append('w', 0, keys.map((key, seq) => ({
-        entry: { seq, type: 'T', validTime: '2026-01-01', recordTime: '2026-01-01T00:00:00.000Z' } as never,
-        bytes: new Uint8Array([seq]), leafHash: new Uint8Array(32), nodes: new Uint8Array(0),
-        facts: [{ op: 'assert', kind: 'k', key, validFrom: '2026-01-01T00:00:00.000Z', data: null }],
-      })));
+      await store.append('w', 0, keys.map((key, seq) => record(seq, [{ op: 'assert', kind: 'k', key, validFrom: '2026-01-01T00:00:00.000Z', data: null }])));
       const got = (await store.facts('w', { kind: 'k' })).map((f) => f.key);
       assert.deepEqual(got, [...keys].sort());
       assert.deepEqual((await store.facts('w', { kind: 'k', keyPrefix: 'a' })).map((f) => f.key), ['a', 'a-b', 'a_b']);
     } finally {
       await store.close();
+    }
+  });
+
+  test('facts and sizes at record times match the SQLite store, also when one batch changes a key several times', async (t) => {
+    const reason = await skip();
+    if (reason) return t.skip(reason);
+    const dir = mkdtempSync(join(tmpdir(), 'evere-facts-'));
+    const reference = openSqliteStore(join(dir, 'reference.db'));
+    const store = await openPostgresStore(await freshUrl());
+    try {
+      let seed = 7;
+      const random = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
+      const instant = (year: number) => `${2000 + year}-01-01T00:00:00.000Z`;
+      for (const s of [reference, store]) await s.createWorld(info('f'), []);
+      let size = 0;
+      for (let batch = 0; batch < 25; batch++) {
+        const records = Array.from({ length: 1 + random(6) }, (_, i) => record(size + i, Array.from({ length: random(4) }, (): FactChange => {
+          const key = `k${random(4)}`;
+          if (random(4) === 0) return { op: 'retract', kind: 'item', key };
+          const from = random(10);
+          return { op: 'assert', kind: 'item', key, validFrom: instant(from), ...(random(2) ? { validTo: instant(from + 1 + random(5)) } : {}), data: { n: random(1000) } };
+        })));
+        for (const s of [reference, store]) await s.append('f', size, records);
+        size += records.length;
+      }
+      for (let known = 0; known <= size; known++) {
+        for (const validAt of [undefined, instant(0), instant(3), instant(7), instant(12)]) {
+          const query = { kind: 'item', knownAtSize: known, ...(validAt ? { validAt } : {}) };
+          assert.deepEqual(await store.facts('f', query), await reference.facts('f', query), JSON.stringify(query));
+        }
+      }
+      assert.deepEqual(await store.facts('f', { kind: 'item' }), await reference.facts('f', { kind: 'item' }));
+      assert.deepEqual(await store.facts('f', { kind: 'item', key: 'k2' }), await reference.facts('f', { kind: 'item', key: 'k2' }));
+      for (let n = -1; n <= size / 3 + 1; n++) {
+        const at = recordTime(n);
+        assert.equal(await store.sizeAtRecordTime('f', at), await reference.sizeAtRecordTime('f', at), at);
+      }
+    } finally {
+      await store.close();
+      await reference.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

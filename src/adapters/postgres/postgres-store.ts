@@ -114,14 +114,17 @@ const SQL = {
     WHERE f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL`,
   insertFacts: `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to)
     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[])`,
-  /** The record time and the new size, and the notice, in one round trip while the head row is locked. */
+  /**
+   * The record times reached (each with the log's size after its last entry), the new size and
+   * the notice, in one round trip while the head row is locked.
+   */
   finish: `WITH record_time AS (
-      INSERT INTO record_times (world, record_time, size) VALUES ($1, $2, $3)
+      INSERT INTO record_times (world, record_time, size) SELECT $1, * FROM unnest($2::text[], $3::bigint[])
       ON CONFLICT (world, record_time) DO UPDATE SET size = excluded.size
     ), head AS (
-      UPDATE worlds SET size = $3 WHERE name = $1
+      UPDATE worlds SET size = $4 WHERE name = $1
     )
-    SELECT pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint)`,
+    SELECT pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $4::bigint)`,
 };
 
 /**
@@ -164,16 +167,18 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
 
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // A connection that cannot even roll back is discarded, not handed to the next caller.
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollback: Error) => { broken = rollback; });
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   };
 
@@ -253,7 +258,11 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
             world, insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo,
           ]);
         }
-        await client.query(SQL.finish, [world, records[records.length - 1]!.entry.recordTime, end]);
+        // Record times never decrease along the log (the service sees to it), so the size at a
+        // record time is the size after the last entry written at that time.
+        const reached = new Map<string, number>();
+        records.forEach((r, i) => reached.set(r.entry.recordTime, expectedSize + i + 1));
+        await client.query(SQL.finish, [world, [...reached.keys()], [...reached.values()], end]);
       });
     },
     async entries(world, from, to) {

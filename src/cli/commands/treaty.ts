@@ -1,7 +1,317 @@
-/** The treaty's verbs (members, ally, accession, enlargement, council, consult, article5). */
-import type { Command } from 'commander';
+/**
+ * The treaty's verbs: members, ally, accession, enlargement, council, consult, article5, act,
+ * world create. Queries answer from the indexes; acts go through the rules engine and are signed
+ * by the acting delegation's key.
+ */
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { csv, json, table, type Column } from '../format.js';
+import { parseDateOption } from '../parse.js';
+import {
+  accession, allyProfile, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
+  type RatificationRow,
+} from '../../app/treaty-queries.js';
+import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
+import { normaliseStateCode, stateName } from '../../domain/states.js';
+import { commandSpecs } from '../../domain/world.js';
+import { EvereError } from '../../app/errors.js';
+import type { FactRow } from '../../app/ports.js';
 
-export function registerTreatyCommands(_program: Command, _ctx: () => CliContext): void {
-  // Filled in with the treaty engine's queries.
+type Ctx = () => CliContext;
+interface Out { json?: boolean; csv?: boolean }
+interface Time { asOf?: string; knownAt?: string }
+
+const timeOptions = (cmd: Command): Command => cmd
+  .option('--as-of <date>', 'valid time: the world as it stood on this date', parseDateOption)
+  .option('--known-at <date>', 'record time: as the log knew it on this date', parseDateOption);
+const outputOptions = (cmd: Command): Command => cmd.option('--json', 'machine-readable output').option('--csv', 'CSV output');
+
+function emit<T>(c: CliContext, opts: Out, rows: readonly T[], columns: readonly Column<T>[], heading?: string): void {
+  if (opts.json) return c.io.out(json(rows));
+  if (opts.csv) return c.io.out(csv(rows, columns));
+  if (heading) c.io.out(`${heading}\n\n`);
+  c.io.out(table(rows, columns));
+}
+
+function code(value: string): string {
+  const iso3 = normaliseStateCode(value);
+  if (!iso3) throw new EvereError('query.unknown_state', { code: value });
+  return iso3;
+}
+
+function party(value: string): string {
+  const upper = value.toUpperCase();
+  return ['NAC', 'SG', 'DEPOSITARY', 'PARTIES'].includes(upper) ? upper : code(value);
+}
+
+const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function registerTreatyCommands(program: Command, ctx: Ctx): void {
+  const fr = () => ctx().lang === 'fr';
+
+  outputOptions(timeOptions(program.command('members')))
+    .description('the Allies at a date (default today), from the indexes')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await members(await c.ledger(), c.world, opts);
+      const columns: Column<Member>[] = [
+        { header: 'code', value: (m) => m.code },
+        { header: fr() ? 'Allié' : 'Ally', value: (m) => m.name[c.lang] },
+        { header: fr() ? 'depuis' : 'since', value: (m) => m.since },
+        { header: fr() ? 'voie' : 'via', value: (m) => (m.via === 'founding' ? (fr() ? 'fondateur' : 'founder') : m.protocol ?? '') },
+        { header: fr() ? 'structure militaire intégrée' : 'integrated military structure', value: (m) => (m.outOfIntegratedStructure ? (fr() ? 'hors' : 'out') : (fr() ? 'dedans' : 'in')) },
+      ];
+      const date = opts.asOf?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+      emit(c, opts, rows, columns, fr() ? `${rows.length} Alliés au ${date}` : `${rows.length} Allies on ${date}`);
+    });
+
+  program.command('ally')
+    .description('one Ally: membership, military structure, ratifications it made, consultations it requested')
+    .argument('<code>', 'ISO 3166-1 alpha-3 (or alpha-2, or a NATO digram)')
+    .option('--json', 'machine-readable output')
+    .action(async (value: string, opts: Out) => {
+      const c = ctx();
+      const p = await allyProfile(await c.ledger(), c.world, code(value));
+      if (opts.json) return c.io.out(json(p));
+      const lines = [`${p.name[c.lang]} (${p.code} · ${p.iso2} · ${p.numeric})`];
+      for (const m of p.memberships) lines.push(`  ${fr() ? 'Allié depuis' : 'Ally since'} ${m.since}${m.until ? ` ${fr() ? 'jusqu’au' : 'until'} ${m.until}` : ''}`);
+      if (p.memberships.length === 0) lines.push(`  ${fr() ? 'pas (encore) Allié' : 'not (yet) an Ally'}`);
+      for (const o of p.outOfIntegratedStructure) lines.push(`  ${fr() ? 'hors de la structure militaire intégrée' : 'out of the integrated military structure'}: ${o.from} → ${o.until ?? '…'}`);
+      const deposits = p.ratifications.filter((r) => (r as { stage?: string }).stage === 'instrument_deposited');
+      if (deposits.length) lines.push(`  ${fr() ? 'ratifications déposées' : 'ratifications deposited'}: ${deposits.map((r) => `${(r as unknown as { protocol: string }).protocol} (${r.at})`).join(', ')}`);
+      for (const k of p.consultationsRequested) lines.push(`  ${fr() ? 'consultations art. 4 demandées' : 'Art. 4 consultations requested'}: ${k.at} — ${(k as { reason?: string }).reason ?? ''}`);
+      c.io.out(`${lines.join('\n')}\n`);
+    });
+
+  outputOptions(timeOptions(program.command('accession')))
+    .description('an accession protocol’s ratification matrix at a date: who has ratified, who not, days elapsed')
+    .argument('<code>', 'the invitee (e.g. SWE) or the protocol id (e.g. SWE-2022)')
+    .action(async (value: string, opts: Out & Time) => {
+      const c = ctx();
+      const r = await accession(await c.ledger(), c.world, normaliseStateCode(value) ?? value, opts);
+      if (opts.json) return c.io.out(json(r));
+      const columns: Column<RatificationRow>[] = [
+        { header: fr() ? 'Allié' : 'Ally', value: (x) => `${x.name[c.lang]}${x.required ? '' : ' *'}` },
+        { header: fr() ? 'approbation parlementaire' : 'parliament approved', value: (x) => x.parliamentApproved },
+        { header: fr() ? 'vote' : 'vote', value: (x) => (x.vote ? `${x.vote.for}–${x.vote.against}${x.vote.abstain ? `–${x.vote.abstain}` : ''}` : '') },
+        { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => x.instrumentSigned },
+        { header: fr() ? 'déposé' : 'deposited', value: (x) => x.deposited },
+        { header: fr() ? 'statut' : 'status', value: (x) => (x.ratified ? (fr() ? '✓ ratifié' : '✓ ratified') : (fr() ? '… en attente' : '… pending')) },
+      ];
+      if (opts.csv) return c.io.out(csv(r.rows, columns));
+      c.io.out(`${accessionHeading(r, c)}\n\n${table(r.rows, columns)}`);
+    });
+
+  outputOptions(timeOptions(program.command('enlargement')))
+    .description('every enlargement round, with its duration from invitation or signature to membership')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await enlargement(await c.ledger(), c.world, opts);
+      const columns: Column<EnlargementRound>[] = [
+        { header: fr() ? 'protocole' : 'protocol', value: (r) => r.protocol },
+        { header: fr() ? 'invités' : 'invitees', value: (r) => r.invitees.map((s) => stateName(s, c.lang)).join(', ') },
+        { header: fr() ? 'invitation' : 'invited', value: (r) => r.invitedAt },
+        { header: fr() ? 'signé' : 'signed', value: (r) => r.signedAt },
+        { header: fr() ? 'en vigueur' : 'in force', value: (r) => r.enteredIntoForceAt },
+        { header: fr() ? 'membre' : 'member', value: (r) => r.memberSince },
+        { header: fr() ? 'ratifiants' : 'ratifiers', value: (r) => r.ratifiers, align: 'right' },
+        { header: fr() ? 'jours depuis invitation' : 'days from invitation', value: (r) => r.daysFromInvitation, align: 'right' },
+        { header: fr() ? 'jours depuis signature' : 'days from signature', value: (r) => r.daysFromSignature, align: 'right' },
+        { header: fr() ? 'dernier dépôt' : 'last to deposit', value: (r) => r.lastToDeposit },
+      ];
+      emit(c, opts, rows, columns);
+    });
+
+  const council = program.command('council').description('the North Atlantic Council: proposals, decisions, and acting on them in a writable world');
+  outputOptions(timeOptions(council.command('list')))
+    .description('proposals and their status')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await factsOf(await c.ledger(), c.world, 'proposal', opts);
+      emit(c, opts, rows, proposalColumns(c));
+    });
+  outputOptions(timeOptions(council.command('decisions')))
+    .description('decisions adopted by consensus, by date')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await decisions(await c.ledger(), c.world, opts);
+      emit(c, opts, rows, [
+        { header: fr() ? 'adoptée' : 'adopted', value: (r) => r.validFrom.slice(0, 16).replace('T', ' ') },
+        { header: 'id', value: (r) => (r.data as { proposal: string }).proposal },
+        { header: fr() ? 'titre' : 'title', value: (r) => titleOf(r.data, c.lang) },
+        { header: fr() ? 'procédure' : 'procedure', value: (r) => (r.data as { adoptedUnder?: string }).adoptedUnder },
+        { header: fr() ? 'notes de bas de page' : 'footnotes', value: (r) => ((r.data as { footnotes?: unknown[] }).footnotes ?? []).length, align: 'right' },
+      ]);
+    });
+
+  const proposalAct = (name: string, cmd: string, description: string, extra: (c: Command) => Command, data: (id: string, o: Record<string, unknown>) => Record<string, unknown>) => {
+    extra(council.command(name))
+      .description(description)
+      .argument('<proposal>', 'proposal id')
+      .requiredOption('--as <party>', 'who acts: an Ally (its delegation signs) or NAC/SG (staff)')
+      .option('--at <time>', 'valid time of the act (default: now)', parseDateOption)
+      .option('--json', 'machine-readable output')
+      .action(async (id: string, o: Record<string, unknown>) => {
+        const c = ctx();
+        await doAct(c, { cmd, at: (o.at as string | undefined) ?? nowIso(), by: party(o.as as string), data: data(id, o) }, Boolean(o.json));
+      });
+  };
+  proposalAct('table', 'TableProposal', 'table a proposal for a meeting decision, or under the silence procedure with --deadline',
+    (c) => c.requiredOption('--title <text>', 'title (English)').option('--title-fr <text>', 'title in French')
+      .option('--deadline <time>', 'silence procedure: the deadline (UTC)', parseDateOption)
+      .option('--invitees <codes>', 'invitees or partners who attend (comma-separated)')
+      .option('--tags <tags>', 'comma-separated tags'),
+    (id, o) => ({
+      proposal: id, title: { en: o.title, ...(o.titleFr ? { fr: o.titleFr } : {}) }, procedure: o.deadline ? 'silence' : 'meeting',
+      ...(o.deadline ? { deadline: o.deadline } : {}),
+      ...(o.invitees ? { invitees: String(o.invitees).split(',').map((s) => code(s.trim())) } : {}),
+      ...(o.tags ? { tags: String(o.tags).split(',').map((s) => s.trim()) } : {}),
+    }));
+  proposalAct('agree', 'AgreeProposal', 'agree (with --ad-referendum: pending confirmation by capital)', (c) => c.option('--ad-referendum'), (id, o) => ({ proposal: id, ...(o.adReferendum ? { adReferendum: true } : {}) }));
+  proposalAct('object', 'ObjectToProposal', 'object: no consensus while the objection stands', (c) => c.option('--reason <text>'), (id, o) => ({ proposal: id, ...(o.reason ? { reason: o.reason } : {}) }));
+  proposalAct('lift', 'LiftObjection', 'lift an objection', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('break-silence', 'BreakSilence', 'break silence before the deadline (a formal letter to the Secretary General)', (c) => c.option('--reason <text>'), (id, o) => ({ proposal: id, ...(o.reason ? { reason: o.reason } : {}) }));
+  proposalAct('footnote', 'AttachFootnote', 'attach a national footnote (a recorded reservation; it does not block)', (c) => c.requiredOption('--text <text>'), (id, o) => ({ proposal: id, text: o.text }));
+  proposalAct('revise', 'ReviseProposal', 'revise a proposal (after a silence break)', (c) => c.option('--title <text>'), (id, o) => ({ proposal: id, ...(o.title ? { title: { en: o.title } } : {}) }));
+  proposalAct('silence', 'PlaceUnderSilence', 'place the (revised) proposal under silence with a new deadline', (c) => c.requiredOption('--deadline <time>', 'UTC deadline', parseDateOption), (id, o) => ({ proposal: id, deadline: o.deadline }));
+  proposalAct('adopt', 'AdoptProposal', 'record adoption at a meeting (consensus: no Ally objects)', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('close', 'CloseSilence', 'close the silence procedure at or after its deadline', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('withdraw', 'WithdrawProposal', 'withdraw a proposal', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('associate', 'AssociateWithStatement', 'an invitee or partner associates itself with the statement', (c) => c, (id) => ({ proposal: id }));
+
+  const consult = program.command('consult').description('Article 4 consultations');
+  outputOptions(timeOptions(consult.command('list', { isDefault: true })))
+    .description('every Article 4 request and its consultation')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await factsOf(await c.ledger(), c.world, 'consultation', opts);
+      emit(c, opts, rows, [
+        { header: fr() ? 'demandée' : 'requested', value: (r) => r.validFrom.slice(0, 10) },
+        { header: fr() ? 'par' : 'by', value: (r) => (r.data as { requesters: string[] }).requesters.join(', ') },
+        { header: fr() ? 'tenue' : 'held', value: (r) => (r.data as { heldAt?: string }).heldAt?.slice(0, 10) },
+        { header: fr() ? 'motif' : 'reason', value: (r) => (r.data as { reason: string }).reason },
+      ]);
+    });
+  consult.command('request')
+    .description('request consultations under Article 4')
+    .argument('<id>', 'consultation id')
+    .requiredOption('--as <ally>', 'the requesting Ally')
+    .requiredOption('--reason <text>', 'why: territorial integrity, political independence or security threatened')
+    .option('--with <codes>', 'other requesting Allies (comma-separated)')
+    .option('--at <time>', 'valid time (default: now)', parseDateOption)
+    .option('--json')
+    .action(async (id: string, o: { as: string; reason: string; with?: string; at?: string; json?: boolean }) => {
+      const c = ctx();
+      const by = code(o.as);
+      const requesters = [by, ...(o.with ? o.with.split(',').map((s) => code(s.trim())) : [])];
+      await doAct(c, { cmd: 'RequestConsultations', at: o.at ?? nowIso(), by, data: { consultation: id, requesters, reason: o.reason } }, Boolean(o.json));
+    });
+  consult.command('hold')
+    .description('the Council holds the requested consultations')
+    .argument('<id>', 'consultation id')
+    .option('--at <time>', 'valid time (default: now)', parseDateOption)
+    .option('--json')
+    .action(async (id: string, o: { at?: string; json?: boolean }) => {
+      await doAct(ctx(), { cmd: 'HoldConsultations', at: o.at ?? nowIso(), by: 'NAC', data: { consultation: id } }, Boolean(o.json));
+    });
+
+  outputOptions(timeOptions(program.command('article5')))
+    .description('Article 5 determinations and the measures reported under them')
+    .action(async (opts: Out & Time) => {
+      const c = ctx();
+      const rows = await factsOf(await c.ledger(), c.world, 'article5', opts);
+      if (opts.json) return c.io.out(json(rows.map((r) => ({ determinedAt: r.validFrom.slice(0, 10), ...(r.data as object) }))));
+      for (const r of rows) {
+        const d = r.data as { victims: string[]; attackDate: string; description: string; measures?: { measure: string; at?: string; by?: string }[] };
+        c.io.out(`${fr() ? 'Détermination' : 'Determination'} ${r.validFrom.slice(0, 10)} — ${d.victims.map((v) => stateName(v, c.lang)).join(', ')} (${fr() ? 'attaque du' : 'attack of'} ${d.attackDate})\n  ${d.description}\n`);
+        for (const m of d.measures ?? []) c.io.out(`  • ${m.at ? `${m.at.slice(0, 10)} ` : ''}${m.by ? `[${m.by}] ` : ''}${m.measure}\n`);
+      }
+    });
+
+  program.command('act')
+    .description('give any command of the rules engine in a writable world (see `evere commands`)')
+    .argument('<cmd>', 'command name, e.g. TableProposal')
+    .requiredOption('--as <party>', 'who acts')
+    .option('--data <json>', 'the command data as JSON', '{}')
+    .option('--at <time>', 'valid time (default: now)', parseDateOption)
+    .addOption(new Option('--classification <level>', 'classification of the entries').choices(['PUBLIC', 'NATO UNCLASSIFIED', 'NATO RESTRICTED', 'NATO CONFIDENTIAL', 'NATO SECRET', 'COSMIC TOP SECRET']))
+    .option('--json')
+    .action(async (cmd: string, o: { as: string; data: string; at?: string; classification?: string; json?: boolean }) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(o.data);
+      } catch (error) {
+        throw new EvereError('input.invalid', { field: '--data', reason: (error as Error).message });
+      }
+      await doAct(ctx(), { cmd, at: o.at ?? nowIso(), by: party(o.as), data }, Boolean(o.json), o.classification);
+    });
+
+  program.command('commands')
+    .description('every command of the rules engine, with who may give it')
+    .option('--json')
+    .action((o: Out) => {
+      const c = ctx();
+      if (o.json) return c.io.out(json(commandSpecs));
+      c.io.out(table(commandSpecs, [
+        { header: 'command', value: (s) => s.cmd },
+        { header: 'procedure', value: (s) => s.procedure },
+        { header: fr() ? 'résumé' : 'summary', value: (s) => s.summary[c.lang] },
+      ]));
+    });
+
+  const worldCmd = program.command('world').description('worlds: the record and writable copies of it');
+  worldCmd.command('create')
+    .description('create a writable world: the real record as it stood at a date (or empty)')
+    .argument('<name>', 'world name (lower-case letters, digits, hyphens)')
+    .option('--as-of <date>', 'copy the record up to this date', parseDateOption)
+    .option('--empty', 'start from nothing')
+    .option('--json')
+    .action(async (name: string, o: { asOf?: string; empty?: boolean; json?: boolean }) => {
+      const c = ctx();
+      const bar = c.progress(name);
+      const r = await createWorldFromRecord(await c.ledger(), c.config().dataDir, name, { ...(o.asOf ? { asOf: o.asOf } : {}), empty: Boolean(o.empty), progress: (d, t) => bar.update(d, t) });
+      bar.stop();
+      if (o.json) return c.io.out(json({ world: name, entries: r.entries }));
+      c.say('cli.world_created', { world: name, store: (await c.ledger()).store.kind });
+    });
+}
+
+async function doAct(c: CliContext, command: { cmd: string; at: string; by: string; data: unknown }, asJson: boolean, classification?: string): Promise<void> {
+  const ledger = await c.ledger();
+  await ledger.requireWorld(c.world);
+  const principal = await actingPrincipal(ledger, c.world, command.by);
+  const entries = await act(ledger, c.world, command, principal, classification ? { classification: classification as 'PUBLIC' } : {});
+  if (asJson) return c.io.out(json(entries));
+  for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}  (${c.lang === 'fr' ? 'signé par' : 'signed by'} ${e.actor})\n`);
+}
+
+function titleOf(data: unknown, lang: 'en' | 'fr'): string {
+  const t = (data as { title?: { en: string; fr?: string } }).title;
+  return t ? (t[lang] ?? t.en) : '';
+}
+
+function proposalColumns(c: CliContext): Column<FactRow>[] {
+  const fr = c.lang === 'fr';
+  return [
+    { header: 'id', value: (r) => (r.data as { proposal: string }).proposal },
+    { header: fr ? 'titre' : 'title', value: (r) => titleOf(r.data, c.lang) },
+    { header: fr ? 'procédure' : 'procedure', value: (r) => (r.data as { procedure: string }).procedure },
+    { header: fr ? 'statut' : 'status', value: (r) => (r.data as { status: string }).status },
+    { header: fr ? 'échéance' : 'deadline', value: (r) => (r.data as { deadline?: string }).deadline },
+  ];
+}
+
+function accessionHeading(r: AccessionReport, c: CliContext): string {
+  const fr = c.lang === 'fr';
+  const invitees = r.invitees.map((s) => stateName(s, c.lang)).join(', ');
+  const status = r.missing.length === 0
+    ? (fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié` : `${r.ratified} of ${r.required} Allies have ratified`)
+    : (fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié ; manquent : ${r.missing.join(', ')}` : `${r.ratified} of ${r.required} Allies have ratified; missing: ${r.missing.join(', ')}`);
+  const joined = Object.entries(r.members).map(([s, d]) => `${stateName(s, c.lang)} ${fr ? 'Allié depuis le' : 'Ally since'} ${d}`).join('; ');
+  return [
+    `${fr ? 'Protocole' : 'Protocol'} ${r.protocol} — ${invitees}`,
+    `${fr ? 'signé le' : 'signed'} ${r.signedAt} · ${fr ? 'au' : 'as of'} ${r.asOf} · ${r.daysElapsed} ${fr ? 'jours' : 'days'}${r.enteredIntoForceAt ? ` · ${fr ? 'en vigueur le' : 'in force'} ${r.enteredIntoForceAt}` : ''}`,
+    status,
+    ...(joined ? [joined] : []),
+  ].join('\n');
 }

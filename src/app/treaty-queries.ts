@@ -1,0 +1,235 @@
+/**
+ * Point-in-time questions about the treaty, answered from the bitemporal indexes the append
+ * keeps (never by replaying the log): members as of a valid date and as the log knew it at a
+ * record time; an accession's ratification matrix; enlargement rounds; decisions, consultations.
+ */
+import type { LedgerService } from './ledger-service.js';
+import type { FactRow } from './ports.js';
+import { daysBetween, endOfDay, normaliseInstant } from './time.js';
+import { stateInfo } from '../domain/states.js';
+import { EvereError } from './errors.js';
+
+export interface TimeQuery {
+  /** Valid time: a date (inclusive of that day) or UTC instant. Default: the latest. */
+  readonly asOf?: string;
+  /** Record time: answer as the log knew it then. Default: now. */
+  readonly knownAt?: string;
+}
+
+async function bounds(ledger: LedgerService, world: string, q: TimeQuery) {
+  await ledger.requireWorld(world);
+  return {
+    ...(q.asOf ? { validAt: endOfDay(q.asOf) } : {}),
+    ...(q.knownAt ? { knownAtSize: await ledger.store.sizeAtRecordTime(world, endOfDay(q.knownAt)) } : {}),
+  };
+}
+
+const day = (instant: string): string => instant.slice(0, 10);
+
+export interface Member {
+  readonly code: string;
+  readonly name: { readonly en: string; readonly fr: string };
+  readonly since: string;
+  readonly until?: string;
+  readonly via: 'founding' | 'accession';
+  readonly protocol?: string;
+  readonly outOfIntegratedStructure: boolean;
+}
+
+export async function members(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<Member[]> {
+  const b = await bounds(ledger, world, q);
+  const validAt = b.validAt ?? normaliseInstant(new Date().toISOString());
+  const rows = await ledger.store.facts(world, { kind: 'membership', ...b, validAt });
+  const out = await ledger.store.facts(world, { kind: 'military-structure', ...b, validAt });
+  const outSet = new Set(out.map((f) => (f.data as { ally: string }).ally));
+  return rows.map((f) => {
+    const d = f.data as { state: string; via: 'founding' | 'accession'; protocol?: string };
+    const info = stateInfo(d.state);
+    return {
+      code: d.state,
+      name: info?.name ?? { en: d.state, fr: d.state },
+      since: day(f.validFrom),
+      ...(f.validTo ? { until: day(f.validTo) } : {}),
+      via: d.via,
+      ...(d.protocol ? { protocol: d.protocol } : {}),
+      outOfIntegratedStructure: outSet.has(d.state),
+    };
+  }).sort((a, b) => a.name.en.localeCompare(b.name.en, 'en'));
+}
+
+export interface ProtocolFact {
+  readonly protocol: string;
+  readonly invitees: readonly string[];
+  readonly requiredRatifiers: readonly string[];
+  readonly signedAt: string;
+  readonly enteredIntoForceAt?: string;
+  readonly deposits?: Readonly<Record<string, string>>;
+}
+
+export interface RatificationRow {
+  readonly ally: string;
+  readonly name: { readonly en: string; readonly fr: string };
+  readonly required: boolean;
+  readonly parliamentApproved?: string;
+  readonly vote?: { readonly for: number; readonly against: number; readonly abstain?: number };
+  readonly instrumentSigned?: string;
+  readonly deposited?: string;
+  readonly ratified: boolean;
+}
+
+export interface AccessionReport {
+  readonly protocol: string;
+  readonly invitees: readonly string[];
+  readonly signedAt: string;
+  readonly asOf: string;
+  readonly enteredIntoForceAt?: string;
+  readonly members: Readonly<Record<string, string>>;
+  readonly required: number;
+  readonly ratified: number;
+  readonly missing: readonly string[];
+  readonly daysElapsed: number;
+  readonly rows: readonly RatificationRow[];
+}
+
+async function protocolFacts(ledger: LedgerService, world: string, b: object): Promise<FactRow[]> {
+  return ledger.store.facts(world, { kind: 'protocol', ...b });
+}
+
+/** The ratification matrix of a protocol (by id, or by an invitee's code) as of a date. */
+export async function accession(ledger: LedgerService, world: string, protocolOrInvitee: string, q: TimeQuery = {}): Promise<AccessionReport> {
+  const b = await bounds(ledger, world, q);
+  const asOfInstant = b.validAt ?? endOfDay(new Date().toISOString().slice(0, 10));
+  const all = await protocolFacts(ledger, world, { ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const wanted = protocolOrInvitee.toUpperCase();
+  const candidates = all.filter((f) => {
+    const p = f.data as ProtocolFact;
+    return p.protocol.toUpperCase() === wanted || p.invitees.includes(wanted);
+  });
+  const fact = candidates[candidates.length - 1];
+  if (!fact) throw new EvereError('query.no_protocol', { code: protocolOrInvitee });
+  const p = fact.data as ProtocolFact;
+  const ratifications = await ledger.store.facts(world, { kind: 'ratification', keyPrefix: `${p.protocol}/`, ...b, validAt: asOfInstant });
+  const memberships = await ledger.store.facts(world, { kind: 'membership', ...b, validAt: asOfInstant });
+  const stages = new Map<string, Map<string, FactRow>>();
+  for (const r of ratifications) {
+    const d = r.data as { ally: string; stage: string };
+    if (!stages.has(d.ally)) stages.set(d.ally, new Map());
+    stages.get(d.ally)!.set(d.stage, r);
+  }
+  const allies = [...new Set([...p.requiredRatifiers, ...stages.keys()])];
+  const rows: RatificationRow[] = allies.map((ally) => {
+    const s = stages.get(ally) ?? new Map<string, FactRow>();
+    const parliament = s.get('parliament_approved');
+    const vote = (parliament?.data as { vote?: RatificationRow['vote'] } | undefined)?.vote;
+    return {
+      ally,
+      name: stateInfo(ally)?.name ?? { en: ally, fr: ally },
+      required: p.requiredRatifiers.includes(ally),
+      ...(parliament ? { parliamentApproved: day(parliament.validFrom) } : {}),
+      ...(vote ? { vote } : {}),
+      ...(s.get('instrument_signed') ? { instrumentSigned: day(s.get('instrument_signed')!.validFrom) } : {}),
+      ...(s.get('instrument_deposited') ? { deposited: day(s.get('instrument_deposited')!.validFrom) } : {}),
+      ratified: s.has('instrument_deposited'),
+    };
+  }).sort((a, b) => a.name.en.localeCompare(b.name.en, 'en'));
+  const missing = rows.filter((r) => r.required && !r.ratified).map((r) => r.ally);
+  const inForce = p.enteredIntoForceAt && normaliseInstant(p.enteredIntoForceAt) <= asOfInstant ? p.enteredIntoForceAt : undefined;
+  const joined: Record<string, string> = {};
+  for (const m of memberships) {
+    const d = m.data as { state: string; protocol?: string };
+    if (d.protocol === p.protocol) joined[d.state] = day(m.validFrom);
+  }
+  const end = Object.values(joined).sort().at(-1) ?? day(asOfInstant);
+  return {
+    protocol: p.protocol, invitees: p.invitees, signedAt: p.signedAt, asOf: day(asOfInstant),
+    ...(inForce ? { enteredIntoForceAt: inForce } : {}),
+    members: joined,
+    required: p.requiredRatifiers.length,
+    ratified: rows.filter((r) => r.required && r.ratified).length,
+    missing,
+    daysElapsed: Math.max(0, daysBetween(p.signedAt, end)),
+    rows,
+  };
+}
+
+export interface EnlargementRound {
+  readonly protocol: string;
+  readonly invitees: readonly string[];
+  readonly invitedAt?: string;
+  readonly signedAt: string;
+  readonly enteredIntoForceAt?: string;
+  readonly memberSince?: string;
+  readonly ratifiers: number;
+  readonly daysFromInvitation?: number;
+  readonly daysFromSignature?: number;
+  readonly lastToDeposit?: string;
+}
+
+export async function enlargement(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<EnlargementRound[]> {
+  const b = await bounds(ledger, world, q);
+  const protocols = await protocolFacts(ledger, world, b);
+  const invitations = await ledger.store.facts(world, { kind: 'invitation', ...b });
+  const memberships = await ledger.store.facts(world, { kind: 'membership', ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const deposits = await ledger.store.facts(world, { kind: 'ratification', ...b });
+  return protocols.map((f) => {
+    const p = f.data as ProtocolFact;
+    const invited = invitations
+      .filter((i) => p.invitees.includes((i.data as { state: string }).state) && i.validFrom <= normaliseInstant(p.signedAt))
+      .map((i) => day(i.validFrom)).sort().at(-1);
+    const joined = memberships
+      .filter((m) => (m.data as { protocol?: string }).protocol === p.protocol)
+      .map((m) => day(m.validFrom)).sort().at(-1);
+    const last = deposits
+      .filter((d) => { const x = d.data as { protocol: string; stage: string; required: boolean }; return x.protocol === p.protocol && x.stage === 'instrument_deposited' && x.required; })
+      .sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1)).at(-1);
+    return {
+      protocol: p.protocol, invitees: p.invitees, ...(invited ? { invitedAt: invited } : {}), signedAt: p.signedAt,
+      ...(p.enteredIntoForceAt ? { enteredIntoForceAt: p.enteredIntoForceAt } : {}),
+      ...(joined ? { memberSince: joined } : {}),
+      ratifiers: p.requiredRatifiers.length,
+      ...(joined && invited ? { daysFromInvitation: daysBetween(invited, joined) } : {}),
+      ...(joined ? { daysFromSignature: daysBetween(p.signedAt, joined) } : {}),
+      ...(last ? { lastToDeposit: (last.data as { ally: string }).ally } : {}),
+    };
+  }).sort((a, b) => (a.signedAt < b.signedAt ? -1 : 1));
+}
+
+/** Facts of one kind valid at a date (all versions current in the log if no date). */
+export async function factsOf(ledger: LedgerService, world: string, kind: string, q: TimeQuery = {}): Promise<FactRow[]> {
+  const b = await bounds(ledger, world, q);
+  return ledger.store.facts(world, { kind, ...b });
+}
+
+/** Council decisions adopted on or before a date. */
+export async function decisions(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<FactRow[]> {
+  const b = await bounds(ledger, world, q);
+  const rows = await ledger.store.facts(world, { kind: 'decision', ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  return b.validAt ? rows.filter((r) => r.validFrom <= b.validAt!) : rows;
+}
+
+export async function allyProfile(ledger: LedgerService, world: string, code: string) {
+  await ledger.requireWorld(world);
+  const info = stateInfo(code);
+  if (!info) throw new EvereError('query.unknown_state', { code });
+  const [memberships, structure, ratifications, consultations, sgs, protocols] = await Promise.all([
+    ledger.store.facts(world, { kind: 'membership', keyPrefix: code }),
+    ledger.store.facts(world, { kind: 'military-structure', keyPrefix: code }),
+    ledger.store.facts(world, { kind: 'ratification' }),
+    ledger.store.facts(world, { kind: 'consultation' }),
+    ledger.store.facts(world, { kind: 'secretary-general' }),
+    ledger.store.facts(world, { kind: 'protocol' }),
+  ]);
+  return {
+    code, name: info.name, iso2: info.iso2, numeric: info.numeric,
+    memberships: memberships.filter((m) => (m.data as { state: string }).state === code)
+      .map((m) => ({ since: day(m.validFrom), ...(m.validTo ? { until: day(m.validTo) } : {}), ...(m.data as object) })),
+    outOfIntegratedStructure: structure.filter((s) => (s.data as { ally: string }).ally === code)
+      .map((s) => ({ from: day(s.validFrom), ...(s.validTo ? { until: day(s.validTo) } : {}) })),
+    invitedBy: protocols.filter((p) => (p.data as ProtocolFact).invitees.includes(code)).map((p) => (p.data as ProtocolFact).protocol),
+    ratifications: ratifications.filter((r) => (r.data as { ally: string }).ally === code)
+      .map((r) => ({ ...(r.data as object), at: day(r.validFrom) })),
+    consultationsRequested: consultations.filter((c) => (c.data as { requesters: string[] }).requesters.includes(code))
+      .map((c) => ({ at: day(c.validFrom), ...(c.data as object) })),
+    secretariesGeneral: sgs.filter((s) => (s.data as { nationality: string }).nationality === code).map((s) => s.data),
+  };
+}
