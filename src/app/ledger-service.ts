@@ -99,6 +99,7 @@ interface WorldCache {
 }
 
 const LOG_PRINCIPAL = 'log';
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const ARCHIVE_PRINCIPAL = 'archive';
 const VERIFY_CHUNK = 4096;
 const MAX_PROBLEMS = 20;
@@ -252,8 +253,11 @@ export class LedgerService {
         try {
           await this.deps.store.append(world, cache.frontier.size, built.records);
         } catch (error) {
-          if (error instanceof StaleSizeError && attempt < 50) {
+          if (error instanceof StaleSizeError && attempt < 100) {
+            // Another writer won the race: catch up from where the cache is, back off a little
+            // (randomly, so that two writers do not keep colliding), and decide again.
             await this.cache(world, true);
+            if (attempt > 1) await pause((this.deps.random(1)[0]! % (4 * attempt)) + 1);
             continue;
           }
           throw error;

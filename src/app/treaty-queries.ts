@@ -74,6 +74,14 @@ export interface RatificationRow {
   readonly vote?: { readonly for: number; readonly against: number; readonly abstain?: number };
   readonly instrumentSigned?: string;
   readonly deposited?: string;
+  /** The deposit date is only a bound ("on or before"): the exact day is not sourced. */
+  readonly depositDateIsBound?: boolean;
+  /**
+   * As of the query date: `deposited`; `deposited_by` (a bounded date that has passed);
+   * `undetermined` (a bounded date still ahead: it may or may not have happened yet);
+   * `pending` (no deposit recorded).
+   */
+  readonly status: 'deposited' | 'deposited_by' | 'undetermined' | 'pending';
   readonly ratified: boolean;
 }
 
@@ -86,7 +94,10 @@ export interface AccessionReport {
   readonly members: Readonly<Record<string, string>>;
   readonly required: number;
   readonly ratified: number;
+  /** Required ratifiers with no deposit as of the date. */
   readonly missing: readonly string[];
+  /** Required ratifiers whose deposit date is only bounded and may fall after the date. */
+  readonly undetermined: readonly string[];
   readonly daysElapsed: number;
   readonly rows: readonly RatificationRow[];
 }
@@ -108,7 +119,8 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   const fact = candidates[candidates.length - 1];
   if (!fact) throw new EvereError('query.no_protocol', { code: protocolOrInvitee });
   const p = fact.data as ProtocolFact;
-  const ratifications = await ledger.store.facts(world, { kind: 'ratification', keyPrefix: `${p.protocol}/`, ...b, validAt: asOfInstant });
+  // Every stage recorded (a bounded deposit date after the query date still tells something).
+  const ratifications = await ledger.store.facts(world, { kind: 'ratification', keyPrefix: `${p.protocol}/`, ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
   const memberships = await ledger.store.facts(world, { kind: 'membership', ...b, validAt: asOfInstant });
   const stages = new Map<string, Map<string, FactRow>>();
   for (const r of ratifications) {
@@ -118,9 +130,16 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   }
   const allies = [...new Set([...p.requiredRatifiers, ...stages.keys()])];
   const rows: RatificationRow[] = allies.map((ally) => {
-    const s = stages.get(ally) ?? new Map<string, FactRow>();
+    const all = stages.get(ally) ?? new Map<string, FactRow>();
+    const deposit = all.get('instrument_deposited');
+    const bounded = (deposit?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before';
+    // Stages dated after the query date are not known yet then, except a bounded deposit.
+    const s = new Map([...all].filter(([, f]) => f.validFrom <= asOfInstant));
     const parliament = s.get('parliament_approved');
     const vote = (parliament?.data as { vote?: RatificationRow['vote'] } | undefined)?.vote;
+    const status: RatificationRow['status'] = !deposit ? 'pending'
+      : deposit.validFrom <= asOfInstant ? (bounded ? 'deposited_by' : 'deposited')
+        : bounded ? 'undetermined' : 'pending';
     return {
       ally,
       name: stateInfo(ally)?.name ?? { en: ally, fr: ally },
@@ -128,11 +147,13 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       ...(parliament ? { parliamentApproved: day(parliament.validFrom) } : {}),
       ...(vote ? { vote } : {}),
       ...(s.get('instrument_signed') ? { instrumentSigned: day(s.get('instrument_signed')!.validFrom) } : {}),
-      ...(s.get('instrument_deposited') ? { deposited: day(s.get('instrument_deposited')!.validFrom) } : {}),
-      ratified: s.has('instrument_deposited'),
+      ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),
+      status,
+      ratified: status === 'deposited' || status === 'deposited_by',
     };
   }).sort((a, b) => a.name.en.localeCompare(b.name.en, 'en'));
-  const missing = rows.filter((r) => r.required && !r.ratified).map((r) => r.ally);
+  const missing = rows.filter((r) => r.required && r.status === 'pending').map((r) => r.ally);
+  const undetermined = rows.filter((r) => r.required && r.status === 'undetermined').map((r) => r.ally);
   const inForce = p.enteredIntoForceAt && normaliseInstant(p.enteredIntoForceAt) <= asOfInstant ? p.enteredIntoForceAt : undefined;
   const joined: Record<string, string> = {};
   for (const m of memberships) {
@@ -147,6 +168,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     required: p.requiredRatifiers.length,
     ratified: rows.filter((r) => r.required && r.ratified).length,
     missing,
+    undetermined,
     daysElapsed: Math.max(0, daysBetween(p.signedAt, end)),
     rows,
   };

@@ -6,7 +6,7 @@
  */
 import type { Message } from './messages.js';
 import { PROCEDURES } from './council/types.js';
-import { RATIFICATION_STAGES } from './membership/types.js';
+import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import type { Body } from './states.js';
 
 export type FieldType =
@@ -104,7 +104,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'RecordRatificationStage', procedure: 'membership', basis: 'Art. 10', actors: ALLY,
     summary: { en: 'Record a step of national ratification of a protocol', fr: 'Enregistrer une étape de la ratification nationale d’un protocole' },
-    fields: [req('protocol', id), req('ally', state), req('stage', { kind: 'enum', values: RATIFICATION_STAGES }), opt('vote', { kind: 'vote' })],
+    fields: [req('protocol', id), req('ally', state), req('stage', { kind: 'enum', values: RATIFICATION_STAGES }), opt('vote', { kind: 'vote' }), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'ProtocolEntersIntoForce', procedure: 'membership', basis: 'Art. 10', actors: bodies('DEPOSITARY'),

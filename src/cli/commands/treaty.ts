@@ -95,8 +95,8 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         { header: fr() ? 'approbation parlementaire' : 'parliament approved', value: (x) => x.parliamentApproved },
         { header: fr() ? 'vote' : 'vote', value: (x) => (x.vote ? `${x.vote.for}–${x.vote.against}${x.vote.abstain ? `–${x.vote.abstain}` : ''}` : '') },
         { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => x.instrumentSigned },
-        { header: fr() ? 'déposé' : 'deposited', value: (x) => x.deposited },
-        { header: fr() ? 'statut' : 'status', value: (x) => (x.ratified ? (fr() ? '✓ ratifié' : '✓ ratified') : (fr() ? '… en attente' : '… pending')) },
+        { header: fr() ? 'déposé' : 'deposited', value: (x) => (x.deposited ? `${x.depositDateIsBound ? '≤ ' : ''}${x.deposited}` : '') },
+        { header: fr() ? 'statut' : 'status', value: (x) => STATUS_LABELS[x.status][c.lang] },
       ];
       if (opts.csv) return c.io.out(csv(r.rows, columns));
       c.io.out(`${accessionHeading(r, c)}\n\n${table(r.rows, columns)}`);
@@ -285,6 +285,13 @@ async function doAct(c: CliContext, command: { cmd: string; at: string; by: stri
   for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}  (${c.lang === 'fr' ? 'signé par' : 'signed by'} ${e.actor})\n`);
 }
 
+const STATUS_LABELS: Record<RatificationRow['status'], { en: string; fr: string }> = {
+  deposited: { en: '✓ ratified', fr: '✓ ratifié' },
+  deposited_by: { en: '✓ ratified (exact day not sourced)', fr: '✓ ratifié (jour exact non sourcé)' },
+  undetermined: { en: '? deposit date not sourced', fr: '? date de dépôt non sourcée' },
+  pending: { en: '… pending', fr: '… en attente' },
+};
+
 function titleOf(data: unknown, lang: 'en' | 'fr'): string {
   const t = (data as { title?: { en: string; fr?: string } }).title;
   return t ? (t[lang] ?? t.en) : '';
@@ -304,14 +311,20 @@ function proposalColumns(c: CliContext): Column<FactRow>[] {
 function accessionHeading(r: AccessionReport, c: CliContext): string {
   const fr = c.lang === 'fr';
   const invitees = r.invitees.map((s) => stateName(s, c.lang)).join(', ');
-  const status = r.missing.length === 0
-    ? (fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié` : `${r.ratified} of ${r.required} Allies have ratified`)
-    : (fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié ; manquent : ${r.missing.join(', ')}` : `${r.ratified} of ${r.required} Allies have ratified; missing: ${r.missing.join(', ')}`);
+  const status = [
+    fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié (instrument déposé)` : `${r.ratified} of ${r.required} Allies have ratified (instrument deposited)`,
+    ...(r.missing.length ? [fr ? `manquent : ${r.missing.join(', ')}` : `missing: ${r.missing.join(', ')}`] : []),
+    ...(r.undetermined.length ? [fr ? `indéterminés (date de dépôt non sourcée) : ${r.undetermined.join(', ')}` : `undetermined (deposit date not sourced): ${r.undetermined.join(', ')}`] : []),
+  ].join('; ');
   const joined = Object.entries(r.members).map(([s, d]) => `${stateName(s, c.lang)} ${fr ? 'Allié depuis le' : 'Ally since'} ${d}`).join('; ');
+  const bound = r.rows.some((x) => x.depositDateIsBound)
+    ? [fr ? '≤ : date de dépôt bornée par l’entrée en vigueur (jour exact non sourcé)' : '≤ : deposit date bounded by entry into force (exact day not sourced)']
+    : [];
   return [
     `${fr ? 'Protocole' : 'Protocol'} ${r.protocol} — ${invitees}`,
     `${fr ? 'signé le' : 'signed'} ${r.signedAt} · ${fr ? 'au' : 'as of'} ${r.asOf} · ${r.daysElapsed} ${fr ? 'jours' : 'days'}${r.enteredIntoForceAt ? ` · ${fr ? 'en vigueur le' : 'in force'} ${r.enteredIntoForceAt}` : ''}`,
     status,
     ...(joined ? [joined] : []),
+    ...bound,
   ].join('\n');
 }

@@ -75,10 +75,10 @@ export function projectMembership(after: WorldState, event: MembershipEvent): Fa
       return protocol ? [protocolFact(protocol)] : [];
     }
     case 'RatificationStageRecorded': {
-      const { protocol, ally, stage, vote, required } = event.data;
+      const { protocol, ally, stage, vote, required, dateIs } = event.data;
       return [{
         op: 'assert', kind: 'ratification', key: `${protocol}/${ally}/${stage}`, validFrom: event.at,
-        data: { protocol, ally, stage, required, ...(vote === undefined ? {} : { vote }) },
+        data: { protocol, ally, stage, required, ...(vote === undefined ? {} : { vote }), ...(dateIs === undefined ? {} : { dateIs }) },
       }];
     }
     case 'AccessionInstrumentDeposited': {

@@ -171,13 +171,14 @@ function recordRatificationStage(m: MembershipState, command: RecordRatification
       return reject('accession.stage_before_previous', 'at', { ally, stage, at: command.at, last: last.stage, lastAt: last.at });
     }
   }
-  const vote = command.data.vote;
+  const { vote, dateIs } = command.data;
   return accept(
     eventFrom(command, 'RatificationStageRecorded', {
       protocol: id,
       ally,
       stage,
       ...(vote === undefined ? {} : { vote }),
+      ...(dateIs === 'on_or_before' ? { dateIs } : {}),
       required,
     }),
   );

@@ -6,6 +6,12 @@ import type { RecordCommand, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
 
 export const RATIFICATION_STAGES = ['parliament_approved', 'instrument_signed', 'instrument_deposited'] as const;
+/**
+ * How exact a recorded stage date is: `exact`, or `on_or_before` when a source only bounds it
+ * (e.g. "every Ally had deposited when the protocol entered into force on D").
+ */
+export const DATE_PRECISIONS = ['exact', 'on_or_before'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 /** A national ratification step; only `instrument_deposited` counts as ratified. */
 export type RatificationStage = (typeof RATIFICATION_STAGES)[number];
 
@@ -24,7 +30,7 @@ export type InviteToAccede = RecordCommand<'InviteToAccede', { readonly invitees
 export type SignAccessionProtocol = RecordCommand<'SignAccessionProtocol', { readonly protocol: string; readonly invitees: readonly Iso3[] }>;
 export type RecordRatificationStage = RecordCommand<
   'RecordRatificationStage',
-  { readonly protocol: string; readonly ally: Iso3; readonly stage: RatificationStage; readonly vote?: Vote }
+  { readonly protocol: string; readonly ally: Iso3; readonly stage: RatificationStage; readonly vote?: Vote; readonly dateIs?: DatePrecision }
 >;
 export type ProtocolEntersIntoForce = RecordCommand<'ProtocolEntersIntoForce', { readonly protocol: string }>;
 export type DepositAccessionInstrument = RecordCommand<'DepositAccessionInstrument', { readonly state: Iso3; readonly protocol: string }>;
@@ -60,7 +66,7 @@ export type AccessionProtocolSigned = WorldEventOf<
 /** `required` is false for an Ally that joined after signature and ratified all the same. */
 export type RatificationStageRecorded = WorldEventOf<
   'RatificationStageRecorded',
-  { protocol: string; ally: Iso3; stage: RatificationStage; vote?: Vote; required: boolean }
+  { protocol: string; ally: Iso3; stage: RatificationStage; vote?: Vote; required: boolean; dateIs?: DatePrecision }
 >;
 export type ProtocolEnteredIntoForce = WorldEventOf<'ProtocolEnteredIntoForce', { protocol: string }>;
 /** The depositing state is an Ally from `at`. */
