@@ -34,10 +34,11 @@ export async function actingPrincipal(ledger: LedgerService, world: string, by: 
 
 export async function act(ledger: LedgerService, world: string, raw: unknown, actor: Principal, options: ActOptions = {}): Promise<Entry[]> {
   if (world === RECORD_WORLD) throw new EvereError('world.read_only', { name: world });
-  const parsed = parseCommand(raw);
+  // Acts in a live world need no published source (the record's lines do).
+  const parsed = parseCommand(raw, { requireSource: false });
   if (!parsed.ok) {
     const v = parsed.violations[0]!;
-    throw new EvereError('input.invalid', { field: v.path || 'command', reason: formatViolation(v) }, parsed.violations);
+    throw new EvereError('input.command', { reason: formatViolation(v) }, parsed.violations);
   }
   const command = parsed.command;
   // The one rule for acts: a principal acts only for the party it belongs to.

@@ -30,5 +30,6 @@ export const appMessages = defineMessages({
   'query.unknown_state': { en: 'Unknown state code "{code}" (use ISO 3166-1 alpha-3, e.g. BEL, TUR).', fr: 'Code d’État inconnu « {code} » (utilisez l’ISO 3166-1 alpha-3, p. ex. BEL, TUR).' },
   'act.not_authorised': { en: '{actor} may not act for {by}: only an Ally’s delegation acts for that Ally.', fr: '{actor} ne peut agir pour {by} : seule la délégation d’un Allié agit pour cet Allié.' },
   'act.refused': { en: 'Refused: {rule}', fr: 'Refusé : {rule}' },
+  'input.command': { en: 'Invalid command: {reason}', fr: 'Commande invalide : {reason}' },
   'input.invalid': { en: 'Invalid {field}: {reason}.', fr: '{field} invalide : {reason}.' },
 });

@@ -9,6 +9,6 @@ export function parseNonNegativeInt(value: string): number {
 
 export function parseDateOption(value: string): string {
   if (isDate(value)) return value;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
   throw new InvalidArgumentError(`"${value}" is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ).`);
 }

@@ -1,0 +1,131 @@
+/**
+ * The real record loads through the rules engine from a fresh database, and every treaty query
+ * answers from it at any date. Bad data fails the load with file, line and rule, writing nothing.
+ */
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, writeFileSync, readFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from '../support/cli.js';
+
+const DATA = new URL('../../data', import.meta.url).pathname;
+
+describe('the real record', () => {
+  const db = join(tempDir(), 'record.db');
+  before(async () => {
+    const r = await cli(db, ['init']);
+    assert.equal(r.code, 0, r.err);
+  });
+
+  const count = async (date: string) => JSON.parse((await cli(db, ['members', '--as-of', date, '--json'])).out).length;
+
+  test('Allies at each enlargement (founders from the entry into force, Art. 11; then Art. 10 deposits)', async () => {
+    const expected: [string, number][] = [
+      ['1949-08-23', 0], ['1949-08-24', 12], ['1952-02-18', 14], ['1955-05-06', 15], ['1982-05-30', 16],
+      ['1999-03-12', 19], ['2004-03-29', 26], ['2009-04-01', 28], ['2017-06-05', 29], ['2020-03-27', 30],
+      ['2023-04-03', 30], ['2023-04-04', 31], ['2024-03-06', 31], ['2024-03-07', 32], ['2026-01-01', 32],
+    ];
+    for (const [date, n] of expected) assert.equal(await count(date), n, date);
+  });
+
+  test('members as the log knew them: before anything was recorded it knew no Ally', async () => {
+    const r = JSON.parse((await cli(db, ['members', '--known-at', '2000-01-01', '--json'])).out);
+    assert.equal(r.length, 0);
+  });
+
+  test('France was out of the integrated military structure in 1966–2009, Greece in 1974–1980', async () => {
+    const at = async (date: string) => Object.fromEntries((JSON.parse((await cli(db, ['members', '--as-of', date, '--json'])).out) as { code: string; outOfIntegratedStructure: boolean }[]).map((m) => [m.code, m.outOfIntegratedStructure]));
+    assert.equal((await at('1970-01-01')).FRA, true);
+    assert.equal((await at('1977-01-01')).GRC, true);
+    assert.equal((await at('1985-01-01')).GRC, false);
+    assert.equal((await at('2010-01-01')).FRA, false);
+  });
+
+  test('Sweden’s ratification matrix: 30 required ratifiers fixed at signature; Hungary last', async () => {
+    const before = JSON.parse((await cli(db, ['accession', 'SWE', '--as-of', '2024-02-25', '--json'])).out);
+    assert.equal(before.required, 30);
+    assert.ok(!before.rows.some((r: { ally: string; required: boolean }) => r.ally === 'FIN' && r.required), 'Finland was not an Ally at signature');
+    assert.ok(before.missing.includes('HUN') || before.undetermined.includes('HUN'));
+    const after = JSON.parse((await cli(db, ['accession', 'SWE', '--as-of', '2024-03-07', '--json'])).out);
+    assert.equal(after.ratified, 30);
+    assert.deepEqual(after.members, { SWE: '2024-03-07' });
+    assert.equal(after.daysElapsed, 611);
+    const hun = after.rows.find((r: { ally: string }) => r.ally === 'HUN');
+    assert.equal(hun.status, 'deposited');
+    assert.equal(hun.parliamentApproved, '2024-02-26');
+    assert.deepEqual(hun.vote, { for: 188, against: 6, abstain: 0 });
+    const table = (await cli(db, ['accession', 'SWE-2022'])).out;
+    assert.match(table, /30 of 30 Allies have ratified/);
+  });
+
+  test('enlargement lists the ten rounds with their durations', async () => {
+    const rounds = JSON.parse((await cli(db, ['enlargement', '--json'])).out) as { protocol: string; daysFromSignature: number; invitees: string[] }[];
+    assert.equal(rounds.length, 10);
+    assert.equal(rounds.reduce((n, r) => n + r.invitees.length, 0), 20);
+    assert.equal(rounds.find((r) => r.protocol === 'FIN-2022')!.daysFromSignature, 273);
+  });
+
+  test('Article 5: one determination, for the United States, after 11 September 2001', async () => {
+    const determinations = JSON.parse((await cli(db, ['article5', '--json'])).out);
+    assert.equal(determinations.length, 1);
+    assert.deepEqual(determinations[0].victims, ['USA']);
+    assert.equal(determinations[0].attackDate, '2001-09-11');
+    assert.ok(determinations[0].measures.length >= 8);
+  });
+
+  test('Article 4: the requests include the eight eastern Allies on 24 February 2022', async () => {
+    const rows = JSON.parse((await cli(db, ['consult', '--json'])).out) as { validFrom: string; data: { requesters: string[] } }[];
+    const feb2022 = rows.find((r) => r.validFrom.startsWith('2022-02-24'));
+    assert.deepEqual([...feb2022!.data.requesters].sort(), ['BGR', 'CZE', 'EST', 'LTU', 'LVA', 'POL', 'ROU', 'SVK']);
+    assert.ok(rows.length >= 8);
+  });
+
+  test('ally profiles accept NATO’s legacy digrams', async () => {
+    const r = JSON.parse((await cli(db, ['ally', 'TU', '--json'])).out);
+    assert.equal(r.code, 'TUR');
+    assert.equal(r.name.en, 'Türkiye');
+    assert.equal(r.memberships[0].since, '1952-02-18');
+    const unknown = await cli(db, ['ally', 'XXX']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /Unknown state code "XXX"/);
+  });
+
+  test('French output', async () => {
+    const r = await cli(db, ['members', '--as-of', '1966-07-02', '--lang', 'fr']);
+    assert.match(r.out, /15 Alliés au 1966-07-02/);
+    assert.match(r.out, /Belgique/);
+  });
+});
+
+describe('bad record data fails the load, naming file, line and rule, and writes nothing', () => {
+  const copy = () => {
+    const dir = tempDir('evere-data-');
+    mkdirSync(join(dir, 'record'));
+    cpSync(join(DATA, 'record'), join(dir, 'record'), { recursive: true });
+    return dir;
+  };
+
+  test('an illegal accession is refused by the rule that forbids it', async () => {
+    const data = copy();
+    appendFileSync(join(data, 'record', '11-summits.ndjson'), `${JSON.stringify({ cmd: 'DepositAccessionInstrument', at: '2025-01-01', by: 'UKR', data: { state: 'UKR', protocol: 'UKR-2024' }, source: 'https://example.org/none' })}\n`);
+    const lines = readFileSync(join(data, 'record', '11-summits.ndjson'), 'utf8').trimEnd().split('\n').length;
+    const db = join(tempDir(), 'bad.db');
+    const r = await cli(db, ['init'], { EVERE_DATA: data });
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`11-summits\\.ndjson:${lines}: `));
+    assert.match(r.err, /accession\./);
+    assert.equal(JSON.parse((await cli(db, ['worlds', '--json'], { EVERE_DATA: data })).out).length, 0);
+  });
+
+  test('a malformed line and a line without a source are refused', async () => {
+    const data = copy();
+    writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org"}\n{"cmd": "HoldSummit", oops}\n');
+    const db = join(tempDir(), 'bad.db');
+    const r = await cli(db, ['init'], { EVERE_DATA: data });
+    assert.equal(r.code, 2);
+    assert.match(r.err, /99-bad\.ndjson:2: not valid JSON/);
+    writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"}}\n');
+    const r2 = await cli(db, ['init'], { EVERE_DATA: data });
+    assert.match(r2.err, /99-bad\.ndjson:1: source: every fact needs a public source URL/);
+  });
+});
