@@ -1,9 +1,10 @@
 /** `npm run bench`: every benchmark, each against its limit measured in the same run. */
 import { ledgerBenchmarks } from './ledger.bench.js';
+import { queryBenchmarks } from './queries.bench.js';
 import { results } from './support.js';
 
 const only = process.argv.slice(2);
-const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks };
+const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks };
 for (const [name, suite] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n== ${name} ==`);

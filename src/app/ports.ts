@@ -76,6 +76,11 @@ export interface FactQuery {
   readonly validAt?: string;
   /** Only what the log knew with this many entries (record time); default: all. */
   readonly knownAtSize?: number;
+  /** Versions whose valid time starts within [from, to] (normalised instants, inclusive). */
+  readonly startsFrom?: string;
+  readonly startsTo?: string;
+  /** At most this many rows, in (validFrom, key) order. */
+  readonly limit?: number;
 }
 
 export interface FactRow {

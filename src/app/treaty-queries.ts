@@ -222,11 +222,16 @@ export async function factsOf(ledger: LedgerService, world: string, kind: string
   return ledger.store.facts(world, { kind, ...b });
 }
 
-/** Council decisions adopted on or before a date. */
-export async function decisions(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<FactRow[]> {
-  const b = await bounds(ledger, world, q);
-  const rows = await ledger.store.facts(world, { kind: 'decision', ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
-  return b.validAt ? rows.filter((r) => r.validFrom <= b.validAt!) : rows;
+/** Council decisions adopted within [from, to] (dates, inclusive; `asOf` is the upper bound if no `to`). */
+export async function decisions(ledger: LedgerService, world: string, q: TimeQuery & { from?: string; to?: string; limit?: number } = {}): Promise<FactRow[]> {
+  const b = await bounds(ledger, world, { ...(q.knownAt ? { knownAt: q.knownAt } : {}) });
+  const to = q.to ?? q.asOf;
+  return ledger.store.facts(world, {
+    kind: 'decision', ...b,
+    ...(q.from ? { startsFrom: normaliseInstant(q.from) } : {}),
+    ...(to ? { startsTo: endOfDay(to) } : {}),
+    ...(q.limit !== undefined ? { limit: q.limit } : {}),
+  });
 }
 
 export async function allyProfile(ledger: LedgerService, world: string, code: string) {

@@ -111,8 +111,11 @@ export function openMemoryStore(): LedgerStore {
           (query.key === undefined || f.key === query.key) &&
           (query.keyPrefix === undefined || f.key.startsWith(query.keyPrefix)) &&
           (size === undefined ? f.sysTo === undefined : f.seq < size && (f.sysTo === undefined || f.sysTo >= size)) &&
-          (query.validAt === undefined || (f.validFrom <= query.validAt && (f.validTo === undefined || f.validTo > query.validAt))))
+          (query.validAt === undefined || (f.validFrom <= query.validAt && (f.validTo === undefined || f.validTo > query.validAt))) &&
+          (query.startsFrom === undefined || f.validFrom >= query.startsFrom) &&
+          (query.startsTo === undefined || f.validFrom <= query.startsTo))
         .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .slice(0, query.limit ?? Infinity)
         .map(({ sysTo: _sysTo, ...row }) => row);
     },
     async sizeAtRecordTime(world, recordTime) {

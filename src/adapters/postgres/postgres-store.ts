@@ -330,7 +330,10 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         const at = param(query.validAt);
         where.push(`valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`);
       }
-      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key`;
+      if (query.startsFrom !== undefined) where.push(`valid_from >= ${param(query.startsFrom)}`);
+      if (query.startsTo !== undefined) where.push(`valid_from <= ${param(query.startsTo)}`);
+      const limit = query.limit !== undefined ? ` LIMIT ${param(query.limit)}` : '';
+      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
       const { rows } = await pool.query<FactDbRow>(sql, params);
       return rows.map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,

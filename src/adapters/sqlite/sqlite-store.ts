@@ -224,7 +224,10 @@ export function openSqliteStore(path: string): LedgerStore {
         where.push('valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)');
         params.push(query.validAt, query.validAt);
       }
-      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key`;
+      if (query.startsFrom !== undefined) { where.push('valid_from >= ?'); params.push(query.startsFrom); }
+      if (query.startsTo !== undefined) { where.push('valid_from <= ?'); params.push(query.startsTo); }
+      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`;
+      params.push(query.limit ?? -1);
       return (prepared(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),

@@ -132,7 +132,9 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
   outputOptions(timeOptions(council.command('decisions')))
     .description('decisions adopted by consensus, by date')
-    .action(async (opts: Out & Time) => {
+    .option('--from <date>', 'adopted on or after this date', parseDateOption)
+    .option('--to <date>', 'adopted on or before this date', parseDateOption)
+    .action(async (opts: Out & Time & { from?: string; to?: string }) => {
       const c = ctx();
       const rows = await decisions(await c.ledger(), c.world, opts);
       emit(c, opts, rows, [
