@@ -1,16 +1,31 @@
 /**
- * The composition root: configuration → store adapter → application → CLI (or server).
+ * The composition root: configuration → store adapters → application → CLI or server.
  * The only place that chooses drivers.
  */
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from './config.js';
-import type { LedgerStore } from './app/ports.js';
+import type { AccountStore, LedgerStore } from './app/ports.js';
 import { LedgerService } from './app/ledger-service.js';
+import { Accounts } from './app/accounts.js';
 import { nodeCrypto } from './adapters/crypto/node-crypto.js';
+import { nodeSecrets } from './adapters/crypto/password.js';
+import { createParallelVerifier } from './adapters/crypto/parallel-verify.js';
 import { openFileKeyStore } from './adapters/keystore/file-keystore.js';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
+import { openSqliteAccounts } from './adapters/sqlite/sqlite-accounts.js';
 import { treatyModel } from './app/treaty-model.js';
+import type { WorldModel } from './app/world-model.js';
+import { createAppendBus, type AppendBus } from './api/bus.js';
 import { run, type CliIo } from './cli/run.js';
+
+export interface Services {
+  readonly config: Config;
+  readonly ledger: LedgerService;
+  readonly accountStore: AccountStore;
+  readonly accounts: Accounts;
+  readonly bus: AppendBus;
+  close(): Promise<void>;
+}
 
 export async function openStore(config: Config): Promise<LedgerStore> {
   if (config.databaseUrl) {
@@ -20,16 +35,53 @@ export async function openStore(config: Config): Promise<LedgerStore> {
   return openSqliteStore(config.dbPath);
 }
 
-export async function openLedger(config: Config): Promise<LedgerService> {
+async function openAccountStore(config: Config): Promise<AccountStore> {
+  if (config.databaseUrl) {
+    const { openPostgresAccounts } = await import('./adapters/postgres/postgres-accounts.js');
+    return openPostgresAccounts(config.databaseUrl);
+  }
+  return openSqliteAccounts(config.dbPath);
+}
+
+export async function openServices(config: Config): Promise<Services> {
   const store = await openStore(config);
-  return new LedgerService({
+  const bus = createAppendBus();
+  const verifier = createParallelVerifier();
+  const clock = { now: () => new Date() };
+  const ledger = new LedgerService({
     store,
     keys: openFileKeyStore(config.keysDir),
     crypto: nodeCrypto,
-    clock: { now: () => new Date() },
+    clock,
     random: (n) => new Uint8Array(randomBytes(n)),
-    model: treatyModel,
+    model: treatyModel as WorldModel<unknown>,
+    verifyMany: verifier.verifyMany,
+    onAppended: (world, size) => bus.publish(world, size),
   });
+  let accountStore: AccountStore | undefined;
+  const lazyAccounts = async () => (accountStore ??= await openAccountStore(config));
+  // Accounts open on first use: most CLI verbs never need them.
+  const accountsProxy: AccountStore = new Proxy({} as AccountStore, {
+    get: (_target, prop: keyof AccountStore) => async (...args: unknown[]) => {
+      if (prop === 'close') return accountStore?.close();
+      const s = await lazyAccounts();
+      return (s[prop] as (...a: unknown[]) => unknown)(...args);
+    },
+  });
+  return {
+    config, ledger, bus,
+    accountStore: accountsProxy,
+    accounts: new Accounts(accountsProxy, nodeSecrets, clock),
+    async close() {
+      await verifier.close();
+      await accountStore?.close();
+      await store.close();
+    },
+  };
+}
+
+export async function openLedger(config: Config): Promise<LedgerService> {
+  return (await openServices(config)).ledger;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -38,7 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     err: (text) => process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
-    openLedger: (db) => openLedger(loadConfig(process.env, db ? { db } : {})),
+    openServices: (db) => openServices(loadConfig(process.env, db ? { db } : {})),
     config: (db) => loadConfig(process.env, db ? { db } : {}),
   };
   return run(argv, io);

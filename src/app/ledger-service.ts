@@ -34,6 +34,8 @@ export interface LedgerDeps {
   readonly clock: Clock;
   readonly random: RandomBytes;
   readonly model?: WorldModel<unknown>;
+  /** Told after every append that this process made (live updates). */
+  readonly onAppended?: (world: string, size: number) => void;
   /** Checks many signatures at once (spread over cores); defaults to one at a time. */
   readonly verifyMany?: (items: readonly SignatureCheck[]) => Promise<boolean[]>;
 }
@@ -263,6 +265,7 @@ export class LedgerService {
           throw error;
         }
         this.caches.set(world, built.cache);
+        this.deps.onAppended?.(world, built.cache.frontier.size);
         return built.records.map((r) => r.entry);
       }
     });

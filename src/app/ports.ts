@@ -5,6 +5,7 @@ import type { Entry } from '../ledger/entry.js';
 import type { NodeId } from '../ledger/merkle.js';
 import type { Signer } from '../ledger/crypto.js';
 import type { FactChange } from '../domain/facts.js';
+import { CLASSIFICATIONS, type Classification } from '../ledger/classification.js';
 
 export interface WorldInfo {
   readonly name: string;
@@ -59,7 +60,29 @@ export interface StoredCheckpoint {
   readonly createdAt: string;
 }
 
+/**
+ * What a reader may see, as the one authorisation layer computed it (src/app/access.ts): entries
+ * and facts whose classification rank is at most `maxRank` and whose releasability names one of
+ * `releasableTo` (`*`: any). Stores apply it in the query, so that what is hidden is absent from
+ * lists and counts alike.
+ */
+export interface AccessFilter {
+  readonly maxRank: number;
+  readonly releasableTo: readonly string[];
+}
+
+/**
+ * The marking columns stores keep beside entries and facts. An entry without a valid marking
+ * (never written by the service, which checks it) is treated as the most restricted.
+ */
+export function markingOf(entry: { readonly classification?: string; readonly releasability?: readonly string[] }): { rank: number; rel: string } {
+  const rank = CLASSIFICATIONS.indexOf(entry.classification as Classification);
+  if (rank < 0 || !Array.isArray(entry.releasability)) return { rank: CLASSIFICATIONS.length - 1, rel: ',NATO,' };
+  return { rank, rel: `,${entry.releasability.join(',')},` };
+}
+
 export interface EntryFilter {
+  readonly access?: AccessFilter;
   readonly types?: readonly string[];
   /** Valid time bounds, normalised instants, inclusive. */
   readonly validFrom?: string;
@@ -70,6 +93,7 @@ export interface EntryFilter {
 
 export interface FactQuery {
   readonly kind: string;
+  readonly access?: AccessFilter;
   readonly key?: string;
   readonly keyPrefix?: string;
   /** Normalised instant: versions whose valid interval contains it. */
@@ -91,6 +115,8 @@ export interface FactRow {
   readonly data: unknown;
   /** The entry that asserted this version. */
   readonly seq: number;
+  /** The marking of that entry: a fact is as classified as the entry it comes from. */
+  readonly classification: Classification;
 }
 
 /** The log went on without us: another writer appended first. Re-read and retry. */
@@ -144,3 +170,57 @@ export interface Clock {
 }
 
 export type RandomBytes = (length: number) => Uint8Array;
+
+/** An account as stored: the person's role and clearance, and a password hash (never the password). */
+export interface StoredAccount {
+  readonly id: string;
+  readonly username: string;
+  readonly role: string;
+  readonly party?: string;
+  readonly clearance: string;
+  readonly worlds?: readonly string[];
+  /** scrypt$N$r$p$salt$hash */
+  readonly passwordHash: string;
+  readonly createdAt: string;
+  readonly disabled?: boolean;
+}
+
+export interface StoredSession {
+  /** SHA-256 of the session id: a stolen database does not give live sessions. */
+  readonly idHash: string;
+  readonly accountId: string;
+  readonly csrf: string;
+  readonly expiresAt: string;
+}
+
+export interface StoredToken {
+  readonly idHash: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface AuditRecord {
+  readonly at: string;
+  readonly accountId: string;
+  readonly world: string;
+  readonly seq: number;
+  readonly classification: string;
+  readonly action: string;
+}
+
+/** Accounts, sessions, API tokens and the audit trail of classified reads. */
+export interface AccountStore {
+  putAccount(account: StoredAccount): Promise<void>;
+  accountByName(username: string): Promise<StoredAccount | undefined>;
+  accountById(id: string): Promise<StoredAccount | undefined>;
+  accounts(): Promise<StoredAccount[]>;
+  putSession(session: StoredSession): Promise<void>;
+  session(idHash: string): Promise<StoredSession | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  putToken(token: StoredToken): Promise<void>;
+  token(idHash: string): Promise<StoredToken | undefined>;
+  audit(records: readonly AuditRecord[]): Promise<void>;
+  auditTrail(limit: number): Promise<AuditRecord[]>;
+  close(): Promise<void>;
+}

@@ -4,7 +4,7 @@
  * record time; an accession's ratification matrix; enlargement rounds; decisions, consultations.
  */
 import type { LedgerService } from './ledger-service.js';
-import type { FactRow } from './ports.js';
+import type { AccessFilter, FactRow } from './ports.js';
 import { daysBetween, endOfDay, normaliseInstant } from './time.js';
 import { stateInfo } from '../domain/states.js';
 import { EvereError } from './errors.js';
@@ -14,11 +14,14 @@ export interface TimeQuery {
   readonly asOf?: string;
   /** Record time: answer as the log knew it then. Default: now. */
   readonly knownAt?: string;
+  /** What the reader may see (src/app/access.ts); default: everything (the local operator). */
+  readonly access?: AccessFilter;
 }
 
 async function bounds(ledger: LedgerService, world: string, q: TimeQuery) {
   await ledger.requireWorld(world);
   return {
+    ...(q.access ? { access: q.access } : {}),
     ...(q.asOf ? { validAt: endOfDay(q.asOf) } : {}),
     ...(q.knownAt ? { knownAtSize: await ledger.store.sizeAtRecordTime(world, endOfDay(q.knownAt)) } : {}),
   };
@@ -110,7 +113,7 @@ async function protocolFacts(ledger: LedgerService, world: string, b: object): P
 export async function accession(ledger: LedgerService, world: string, protocolOrInvitee: string, q: TimeQuery = {}): Promise<AccessionReport> {
   const b = await bounds(ledger, world, q);
   const asOfInstant = b.validAt ?? endOfDay(new Date().toISOString().slice(0, 10));
-  const all = await protocolFacts(ledger, world, { ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const all = await protocolFacts(ledger, world, { ...(b.access ? { access: b.access } : {}), ...(b.access ? { access: b.access } : {}), ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
   const wanted = protocolOrInvitee.toUpperCase();
   const candidates = all.filter((f) => {
     const p = f.data as ProtocolFact;
@@ -120,7 +123,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   if (!fact) throw new EvereError('query.no_protocol', { code: protocolOrInvitee });
   const p = fact.data as ProtocolFact;
   // Every stage recorded (a bounded deposit date after the query date still tells something).
-  const ratifications = await ledger.store.facts(world, { kind: 'ratification', keyPrefix: `${p.protocol}/`, ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const ratifications = await ledger.store.facts(world, { kind: 'ratification', keyPrefix: `${p.protocol}/`, ...(b.access ? { access: b.access } : {}), ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
   const memberships = await ledger.store.facts(world, { kind: 'membership', ...b, validAt: asOfInstant });
   const stages = new Map<string, Map<string, FactRow>>();
   for (const r of ratifications) {
@@ -191,7 +194,7 @@ export async function enlargement(ledger: LedgerService, world: string, q: TimeQ
   const b = await bounds(ledger, world, q);
   const protocols = await protocolFacts(ledger, world, b);
   const invitations = await ledger.store.facts(world, { kind: 'invitation', ...b });
-  const memberships = await ledger.store.facts(world, { kind: 'membership', ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const memberships = await ledger.store.facts(world, { kind: 'membership', ...(b.access ? { access: b.access } : {}), ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
   const deposits = await ledger.store.facts(world, { kind: 'ratification', ...b });
   return protocols.map((f) => {
     const p = f.data as ProtocolFact;
@@ -224,7 +227,7 @@ export async function factsOf(ledger: LedgerService, world: string, kind: string
 
 /** Council decisions adopted within [from, to] (dates, inclusive; `asOf` is the upper bound if no `to`). */
 export async function decisions(ledger: LedgerService, world: string, q: TimeQuery & { from?: string; to?: string; limit?: number } = {}): Promise<FactRow[]> {
-  const b = await bounds(ledger, world, { ...(q.knownAt ? { knownAt: q.knownAt } : {}) });
+  const b = await bounds(ledger, world, { ...(q.knownAt ? { knownAt: q.knownAt } : {}), ...(q.access ? { access: q.access } : {}) });
   const to = q.to ?? q.asOf;
   return ledger.store.facts(world, {
     kind: 'decision', ...b,
@@ -234,17 +237,18 @@ export async function decisions(ledger: LedgerService, world: string, q: TimeQue
   });
 }
 
-export async function allyProfile(ledger: LedgerService, world: string, code: string) {
+export async function allyProfile(ledger: LedgerService, world: string, code: string, access?: AccessFilter) {
   await ledger.requireWorld(world);
+  const a = access ? { access } : {};
   const info = stateInfo(code);
   if (!info) throw new EvereError('query.unknown_state', { code });
   const [memberships, structure, ratifications, consultations, sgs, protocols] = await Promise.all([
-    ledger.store.facts(world, { kind: 'membership', keyPrefix: code }),
-    ledger.store.facts(world, { kind: 'military-structure', keyPrefix: code }),
-    ledger.store.facts(world, { kind: 'ratification' }),
-    ledger.store.facts(world, { kind: 'consultation' }),
-    ledger.store.facts(world, { kind: 'secretary-general' }),
-    ledger.store.facts(world, { kind: 'protocol' }),
+    ledger.store.facts(world, { kind: 'membership', keyPrefix: code, ...a }),
+    ledger.store.facts(world, { kind: 'military-structure', keyPrefix: code, ...a }),
+    ledger.store.facts(world, { kind: 'ratification', ...a }),
+    ledger.store.facts(world, { kind: 'consultation', ...a }),
+    ledger.store.facts(world, { kind: 'secretary-general', ...a }),
+    ledger.store.facts(world, { kind: 'protocol', ...a }),
   ]);
   return {
     code, name: info.name, iso2: info.iso2, numeric: info.numeric,

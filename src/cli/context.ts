@@ -1,6 +1,7 @@
 /** What every CLI command gets: output, language, global options and a lazily opened ledger. */
 import type { Config } from '../config.js';
 import type { LedgerService } from '../app/ledger-service.js';
+import type { Services } from '../main.js';
 import { formatMessage, type Lang } from '../domain/messages.js';
 import type { ViolationParams } from '../domain/decider.js';
 import { progressBar, type ProgressReporter } from './progress.js';
@@ -11,7 +12,7 @@ export interface CliIo {
   err(text: string): void;
   readonly env: NodeJS.ProcessEnv;
   readonly isTTY: boolean;
-  openLedger(db?: string): Promise<LedgerService>;
+  openServices(db?: string): Promise<Services>;
   config(db?: string): Config;
 }
 
@@ -22,7 +23,7 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
-  private ledgerPromise?: Promise<LedgerService>;
+  private servicesPromise?: Promise<Services>;
 
   constructor(readonly io: CliIo, readonly global: GlobalOptions, readonly lang: Lang) {}
 
@@ -30,17 +31,28 @@ export class CliContext {
     return this.global.world;
   }
 
-  ledger(): Promise<LedgerService> {
-    this.ledgerPromise ??= this.io.openLedger(this.global.db);
-    return this.ledgerPromise;
+  services(): Promise<Services> {
+    this.servicesPromise ??= this.io.openServices(this.global.db);
+    return this.servicesPromise;
   }
+
+  async ledger(): Promise<LedgerService> {
+    return (await this.services()).ledger;
+  }
+
+  /** Keeps the services open after the command returns (a server runs until stopped). */
+  detach(): void {
+    this.detached = true;
+  }
+
+  private detached = false;
 
   config(): Config {
     return this.io.config(this.global.db);
   }
 
   async close(): Promise<void> {
-    if (this.ledgerPromise) await (await this.ledgerPromise).store.close();
+    if (this.servicesPromise && !this.detached) await (await this.servicesPromise).close();
   }
 
   say(code: string, params: ViolationParams = {}): void {

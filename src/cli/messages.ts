@@ -17,6 +17,10 @@ export const cliMessages = defineMessages({
   'cli.proof_ok_consistency': { en: 'Consistency proof verified: the log of size {size2} extends the log of size {size1}.', fr: 'Preuve de cohérence vérifiée : le journal de taille {size2} prolonge celui de taille {size1}.' },
   'cli.exported': { en: 'Exported {count} entries of "{world}".', fr: '{count} entrées de « {world} » exportées.' },
   'cli.imported': { en: 'Imported {count} entries into "{world}". Root {root}.', fr: '{count} entrées importées dans « {world} ». Racine {root}.' },
+  'cli.serving': { en: 'Evere is serving at {url} (API documentation: {docs}). Press Ctrl+C to stop.', fr: 'Evere est servi à l’adresse {url} (documentation de l’API : {docs}). Ctrl+C pour arrêter.' },
+  'cli.account_created': { en: 'Created account "{username}" ({role}{party}, cleared to {clearance}).', fr: 'Compte « {username} » créé ({role}{party}, habilité {clearance}).' },
+  'cli.account_granted': { en: 'Account "{username}" is now {role}{party}, cleared to {clearance}.', fr: 'Le compte « {username} » est désormais {role}{party}, habilité {clearance}.' },
+  'cli.token_created': { en: 'API token for "{username}" (shown once; send it as "Authorization: Bearer …"):', fr: 'Jeton d’API pour « {username} » (affiché une seule fois ; envoyez-le comme « Authorization: Bearer … ») :' },
   'cli.no_entries': { en: 'No entries match.', fr: 'Aucune entrée ne correspond.' },
   'cli.already_initialised': { en: 'World "{world}" already exists in {store}; nothing to do.', fr: 'Le monde « {world} » existe déjà dans {store} ; rien à faire.' },
 });

@@ -8,6 +8,7 @@ import { CliContext, pickLang, type CliIo, type GlobalOptions } from './context.
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerTreatyCommands } from './commands/treaty.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerUserCommands } from './commands/users.js';
 import { EvereError } from '../app/errors.js';
 import { formatMessage, formatViolation } from '../domain/messages.js';
 
@@ -42,6 +43,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerStartCommand(program, ctx);
   registerLedgerCommands(program, ctx);
   registerTreatyCommands(program, ctx);
+  registerUserCommands(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   const lang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);

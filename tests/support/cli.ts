@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { loadConfig } from '../../src/config.js';
-import { openLedger } from '../../src/main.js';
+import { openServices } from '../../src/main.js';
 
 export interface CliResult {
   readonly code: number;
@@ -25,7 +25,7 @@ export async function cli(db: string, args: readonly string[], env: NodeJS.Proce
     err: (t) => { err += t; },
     env: fullEnv,
     isTTY: false,
-    openLedger: (path) => openLedger(loadConfig(fullEnv, { db: path ?? db })),
+    openServices: (path) => openServices(loadConfig(fullEnv, { db: path ?? db })),
     config: (path) => loadConfig(fullEnv, { db: path ?? db }),
   });
   return { code, out, err };

@@ -1,11 +1,13 @@
 /** An in-memory store with the same contract as the SQL ones: for tests and what-if runs. */
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import {
-  StaleSizeError,
-  type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WorldInfo,
+  StaleSizeError, markingOf,
+  type AccessFilter, type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from '../../app/ports.js';
 
 interface MemoryEntry extends StoredEntry {
+  readonly rank: number;
+  readonly rel: string;
   readonly type: string;
   readonly validTime: string;
   readonly recordTime: string;
@@ -13,7 +15,12 @@ interface MemoryEntry extends StoredEntry {
 
 interface MemoryFact extends FactRow {
   sysTo?: number;
+  rank: number;
+  rel: string;
 }
+
+const visible = (access: AccessFilter | undefined, rank: number, rel: string): boolean =>
+  !access || (rank <= access.maxRank && (access.releasableTo.includes('*') || access.releasableTo.some((t) => rel.includes(`,${t},`))));
 
 interface MemoryWorld {
   info: WorldInfo;
@@ -61,11 +68,12 @@ export function openMemoryStore(): LedgerStore {
       });
       for (const r of records) {
         const seq = r.entry.seq;
-        w.entries.push({ seq, bytes: r.bytes, leafHash: r.leafHash, nodes: r.nodes, type: r.entry.type, validTime: r.entry.validTime, recordTime: r.entry.recordTime });
+        const marking = markingOf(r.entry);
+        w.entries.push({ seq, bytes: r.bytes, leafHash: r.leafHash, nodes: r.nodes, type: r.entry.type, validTime: r.entry.validTime, recordTime: r.entry.recordTime, ...marking });
         for (const f of r.facts) {
           for (const old of w.facts) if (old.kind === f.kind && old.key === f.key && old.sysTo === undefined) old.sysTo = seq;
           if (f.op === 'assert') {
-            w.facts.push({ kind: f.kind, key: f.key, validFrom: f.validFrom, ...(f.validTo ? { validTo: f.validTo } : {}), data: structuredClone(f.data ?? null), seq });
+            w.facts.push({ kind: f.kind, key: f.key, validFrom: f.validFrom, ...(f.validTo ? { validTo: f.validTo } : {}), data: structuredClone(f.data ?? null), seq, classification: r.entry.classification, ...marking });
           }
         }
       }
@@ -75,6 +83,7 @@ export function openMemoryStore(): LedgerStore {
     },
     async findEntries(world, filter) {
       const out = get(world).entries.filter((e) =>
+        visible(filter.access, e.rank, e.rel) &&
         (!filter.types?.length || filter.types.includes(e.type)) &&
         (!filter.validFrom || e.validTime >= filter.validFrom) &&
         (!filter.validTo || e.validTime <= filter.validTo) &&
@@ -107,7 +116,7 @@ export function openMemoryStore(): LedgerStore {
     async facts(world, query) {
       const size = query.knownAtSize;
       return get(world).facts
-        .filter((f) => f.kind === query.kind &&
+        .filter((f) => f.kind === query.kind && visible(query.access, f.rank, f.rel) &&
           (query.key === undefined || f.key === query.key) &&
           (query.keyPrefix === undefined || f.key.startsWith(query.keyPrefix)) &&
           (size === undefined ? f.sysTo === undefined : f.seq < size && (f.sysTo === undefined || f.sysTo >= size)) &&
@@ -116,7 +125,7 @@ export function openMemoryStore(): LedgerStore {
           (query.startsTo === undefined || f.validFrom <= query.startsTo))
         .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, query.limit ?? Infinity)
-        .map(({ sysTo: _sysTo, ...row }) => row);
+        .map(({ sysTo: _sysTo, rank: _rank, rel: _rel, ...row }) => row);
     },
     async sizeAtRecordTime(world, recordTime) {
       const entries = get(world).entries;

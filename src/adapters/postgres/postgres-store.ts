@@ -17,9 +17,10 @@ import { Buffer } from 'node:buffer';
 import pg from 'pg';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
-  StaleSizeError,
-  type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  StaleSizeError, markingOf,
+  type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
   type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from '../../app/ports.js';
 
@@ -46,6 +47,8 @@ CREATE TABLE IF NOT EXISTS entries (
   type TEXT COLLATE "C" NOT NULL,
   valid_time TEXT COLLATE "C" NOT NULL,
   record_time TEXT COLLATE "C" NOT NULL,
+  class_rank SMALLINT NOT NULL,
+  rel TEXT NOT NULL,
   bytes BYTEA NOT NULL,
   leaf_hash BYTEA NOT NULL,
   nodes BYTEA NOT NULL,
@@ -68,6 +71,8 @@ CREATE TABLE IF NOT EXISTS facts (
   valid_from TEXT COLLATE "C" NOT NULL,
   valid_to TEXT COLLATE "C",
   data TEXT NOT NULL,
+  class_rank SMALLINT NOT NULL,
+  rel TEXT NOT NULL,
   sys_from BIGINT NOT NULL,
   sys_to BIGINT
 );
@@ -85,7 +90,7 @@ CREATE TABLE IF NOT EXISTS record_times (
 type BigIntText = string;
 
 interface EntryRow { seq: BigIntText; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
-interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; sys_from: BigIntText }
+interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; sys_from: BigIntText }
 interface CheckpointRow { size: BigIntText; root: Buffer; note: string; created_at: string }
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -106,14 +111,14 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
 const ENTRY_COLUMNS = 'seq, bytes, leaf_hash, nodes';
 
 const SQL = {
-  insertEntries: `INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes)
-    SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::bytea[])`,
+  insertEntries: `INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
+    SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::bytea[], $9::smallint[], $10::text[])`,
   /** Ends the current version of each (kind, key) at the seq of the batch's first change to it. */
   closeFacts: `UPDATE facts AS f SET sys_to = c.seq
     FROM unnest($2::text[], $3::text[], $4::bigint[]) AS c (kind, key, seq)
     WHERE f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL`,
-  insertFacts: `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to)
-    SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[])`,
+  insertFacts: `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
+    SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::smallint[], $10::text[])`,
   /**
    * The record times reached (each with the log's size after its last entry), the new size and
    * the notice, in one round trip while the head row is locked.
@@ -132,16 +137,25 @@ const SQL = {
  * them one by one (as the SQLite store does): a version asserted in the batch and superseded later
  * in the same batch is inserted already closed.
  */
+/** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
+function accessWhere(access: AccessFilter, param: (value: string | number) => string): string {
+  const rank = `class_rank <= ${param(access.maxRank)}`;
+  if (access.releasableTo.includes('*')) return rank;
+  if (access.releasableTo.length === 0) return 'FALSE';
+  return `${rank} AND (${access.releasableTo.map((t) => `rel LIKE ${param(`%,${t},%`)}`).join(' OR ')})`;
+}
+
 function planFacts(start: number, records: readonly AppendRecord[]) {
   const close = { kind: [] as string[], key: [] as string[], seq: [] as number[] };
   const insert = {
     kind: [] as string[], key: [] as string[], validFrom: [] as string[], validTo: [] as (string | null)[],
-    data: [] as string[], sysFrom: [] as number[], sysTo: [] as (number | null)[],
+    data: [] as string[], sysFrom: [] as number[], sysTo: [] as (number | null)[], rank: [] as number[], rel: [] as string[],
   };
   // Per (kind, key) touched in this batch: the index of its open version inserted here, or -1.
   const open = new Map<string, number>();
   records.forEach((r, i) => {
     const seq = start + i;
+    const marking = markingOf(r.entry);
     for (const f of r.facts) {
       const id = JSON.stringify([f.kind, f.key]);
       const pending = open.get(id);
@@ -154,6 +168,7 @@ function planFacts(start: number, records: readonly AppendRecord[]) {
         insert.validFrom.push(f.validFrom); insert.validTo.push(f.validTo ?? null);
         insert.data.push(JSON.stringify(f.data ?? null));
         insert.sysFrom.push(seq); insert.sysTo.push(null);
+        insert.rank.push(marking.rank); insert.rel.push(marking.rel);
       } else open.set(id, -1);
     }
   });
@@ -250,12 +265,14 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
           records.map((r) => toBuffer(r.bytes)),
           records.map((r) => toBuffer(r.leafHash)),
           records.map((r) => toBuffer(r.nodes)),
+          records.map((r) => markingOf(r.entry).rank),
+          records.map((r) => markingOf(r.entry).rel),
         ]);
         const { close, insert } = planFacts(expectedSize, records);
         if (close.kind.length) await client.query(SQL.closeFacts, [world, close.kind, close.key, close.seq]);
         if (insert.kind.length) {
           await client.query(SQL.insertFacts, [
-            world, insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo,
+            world, insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
           ]);
         }
         // Record times never decrease along the log (the service sees to it), so the size at a
@@ -275,6 +292,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const where = ['world = $1'];
       const param = (value: string | number | readonly string[]) => `$${params.push(value)}`;
       if (filter.types?.length) where.push(`type = ANY(${param(filter.types)}::text[])`);
+      if (filter.access) where.push(accessWhere(filter.access, param));
       if (filter.validFrom) where.push(`valid_time >= ${param(filter.validFrom)}`);
       if (filter.validTo) where.push(`valid_time <= ${param(filter.validTo)}`);
       if (filter.fromSeq !== undefined) where.push(`seq >= ${param(filter.fromSeq)}`);
@@ -330,15 +348,16 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         const at = param(query.validAt);
         where.push(`valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`);
       }
+      if (query.access) where.push(accessWhere(query.access, param));
       if (query.startsFrom !== undefined) where.push(`valid_from >= ${param(query.startsFrom)}`);
       if (query.startsTo !== undefined) where.push(`valid_from <= ${param(query.startsTo)}`);
       const limit = query.limit !== undefined ? ` LIMIT ${param(query.limit)}` : '';
-      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
+      const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
       const { rows } = await pool.query<FactDbRow>(sql, params);
       return rows.map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
-        data: JSON.parse(row.data) as unknown, seq: Number(row.sys_from),
+        data: JSON.parse(row.data) as unknown, seq: Number(row.sys_from), classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
       }));
     },
     async sizeAtRecordTime(world, recordTime) {

@@ -7,9 +7,10 @@
 import Database from 'better-sqlite3';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
-  StaleSizeError,
-  type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  StaleSizeError, markingOf,
+  type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
   type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from '../../app/ports.js';
 
@@ -34,6 +35,8 @@ CREATE TABLE IF NOT EXISTS entries (
   type TEXT NOT NULL,
   valid_time TEXT NOT NULL,
   record_time TEXT NOT NULL,
+  class_rank INTEGER NOT NULL,
+  rel TEXT NOT NULL,
   bytes BLOB NOT NULL,
   leaf_hash BLOB NOT NULL,
   nodes BLOB NOT NULL
@@ -54,6 +57,8 @@ CREATE TABLE IF NOT EXISTS facts (
   valid_from TEXT NOT NULL,
   valid_to TEXT,
   data TEXT NOT NULL,
+  class_rank INTEGER NOT NULL,
+  rel TEXT NOT NULL,
   sys_from INTEGER NOT NULL,
   sys_to INTEGER
 );
@@ -62,7 +67,17 @@ CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
 `;
 
 interface EntryRow { key: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
-interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; sys_from: number }
+interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; sys_from: number }
+
+/** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
+function accessWhere(access: AccessFilter, where: string[], params: (string | number)[]): void {
+  where.push('class_rank <= ?');
+  params.push(access.maxRank);
+  if (access.releasableTo.includes('*')) return;
+  if (access.releasableTo.length === 0) { where.push('0'); return; }
+  where.push(`(${access.releasableTo.map(() => 'rel LIKE ?').join(' OR ')})`);
+  params.push(...access.releasableTo.map((t) => `%,${t},%`));
+}
 
 const toStored = (row: EntryRow): StoredEntry => ({
   seq: row.key % SEQ_SPACE,
@@ -85,7 +100,7 @@ export function openSqliteStore(path: string): LedgerStore {
     last: db.prepare<[number, number], { key: number | null }>('SELECT max(key) AS key FROM entries WHERE key >= ? AND key < ?'),
     insertPrincipal: db.prepare('INSERT INTO principals (world, id, info) VALUES (?, ?, ?)'),
     principals: db.prepare<[string], { info: string }>('SELECT info FROM principals WHERE world = ? ORDER BY id'),
-    insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     range: db.prepare<[number, number], EntryRow>('SELECT key, bytes, leaf_hash, nodes FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
     node: db.prepare<[number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE key = ?'),
     recordTimeAt: db.prepare<[number], { record_time: string }>('SELECT record_time FROM entries WHERE key = ?'),
@@ -93,7 +108,7 @@ export function openSqliteStore(path: string): LedgerStore {
     latestCheckpoint: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size DESC LIMIT 1'),
     checkpoints: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size'),
     closeFact: db.prepare('UPDATE facts SET sys_to = ? WHERE world = ? AND kind = ? AND key = ? AND sys_to IS NULL'),
-    insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
   };
 
   const worldIds = new Map<string, number>();
@@ -131,10 +146,11 @@ export function openSqliteStore(path: string): LedgerStore {
     for (const r of records) {
       const e = r.entry;
       if (e.seq !== seq) throw new Error(`entry seq ${e.seq} written at position ${seq}`);
-      q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, r.bytes, r.leafHash, r.nodes);
+      const marking = markingOf(e);
+      q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, marking.rank, marking.rel, r.bytes, r.leafHash, r.nodes);
       for (const f of r.facts) {
         q.closeFact.run(seq, world, f.kind, f.key);
-        if (f.op === 'assert') q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), seq);
+        if (f.op === 'assert') q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), marking.rank, marking.rel, seq);
       }
       seq++;
     }
@@ -181,6 +197,7 @@ export function openSqliteStore(path: string): LedgerStore {
         where.push(`type IN (${filter.types.map(() => '?').join(', ')})`);
         params.push(...filter.types);
       }
+      if (filter.access) accessWhere(filter.access, where, params);
       if (filter.validFrom) { where.push('valid_time >= ?'); params.push(filter.validFrom); }
       if (filter.validTo) { where.push('valid_time <= ?'); params.push(filter.validTo); }
       const sql = `SELECT key, bytes, leaf_hash, nodes FROM entries WHERE ${where.join(' AND ')} ORDER BY key LIMIT ?`;
@@ -224,14 +241,15 @@ export function openSqliteStore(path: string): LedgerStore {
         where.push('valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)');
         params.push(query.validAt, query.validAt);
       }
+      if (query.access) accessWhere(query.access, where, params);
       if (query.startsFrom !== undefined) { where.push('valid_from >= ?'); params.push(query.startsFrom); }
       if (query.startsTo !== undefined) { where.push('valid_from <= ?'); params.push(query.startsTo); }
-      const sql = `SELECT kind, key, valid_from, valid_to, data, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`;
+      const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`;
       params.push(query.limit ?? -1);
       return (prepared(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
-        data: JSON.parse(row.data) as unknown, seq: row.sys_from,
+        data: JSON.parse(row.data) as unknown, seq: row.sys_from, classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
       }));
     },
     async sizeAtRecordTime(world, recordTime) {

@@ -1,0 +1,94 @@
+/**
+ * buildApp(deps): the HTTP API as a Fastify instance, one plugin per area, testable with
+ * app.inject(). JSON-schema validation of requests and responses; an OpenAPI 3.1 document at
+ * /openapi.json and a readable API page at /api/docs; RFC 9457 errors; rate limits.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import type { ApiDeps } from './context.js';
+import { errorHandler, problem, sendProblem } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { ledgerRoutes } from './routes/ledger.js';
+import { treatyRoutes } from './routes/treaty.js';
+import { commandRoutes } from './routes/commands.js';
+import { eventRoutes } from './routes/events.js';
+
+export interface ApiOptions {
+  /** Requests per minute per client; false to turn off (benchmarks). */
+  readonly rateLimit?: number | false;
+  /** Largest accepted body, bytes. */
+  readonly bodyLimit?: number;
+  readonly logger?: boolean;
+  readonly trustProxy?: boolean;
+  /** Directory of the built web app, served at / when present. */
+  readonly webRoot?: string;
+}
+
+export async function buildApp(deps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    return503OnClosing: true,
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, 'http.not_found', { what: request.url.split('?')[0] ?? '' }, 404)));
+
+  await app.register(cookie);
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit ?? 1200, timeWindow: '1 minute',
+      errorResponseBuilder: (request) => ({ ...problem(request, 'http.rate_limited', {}, 429), statusCode: 429 }),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Evere API',
+        version: '1.0.0',
+        description: 'The North Atlantic Alliance as software: the treaty engine, the real record and the verifiable ledger. Errors are RFC 9457 problem details in English or French (Accept-Language). Reads are filtered by the reader’s clearance and releasability; what a reader may not see is absent (404).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'evere_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      tags: [
+        { name: 'treaty', description: 'Membership, accessions, enlargement' },
+        { name: 'council', description: 'North Atlantic Council: proposals, decisions, acting' },
+        { name: 'ledger', description: 'Worlds and entries' },
+        { name: 'transparency', description: 'Checkpoints, proofs and keys for outside verifiers' },
+        { name: 'live', description: 'Server-sent events' },
+        { name: 'auth', description: 'Sign-in' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  await app.register(async (api) => {
+    await authRoutes(api, deps);
+    await ledgerRoutes(api, deps);
+    await treatyRoutes(api, deps);
+    await commandRoutes(api, deps);
+    await eventRoutes(api, deps);
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['ledger'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, store: { type: 'string' } }, required: ['ok'] } } } },
+    async () => ({ ok: true, store: deps.ledger.store.kind }));
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes (/en/…, /fr/…) get the app shell.
+    app.get('/en/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    app.get('/fr/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

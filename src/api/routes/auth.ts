@@ -1,0 +1,77 @@
+/** Sign-in: session cookies (HttpOnly, SameSite=Strict, Secure behind TLS) with a CSRF token; bearer tokens. */
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../context.js';
+import { requireAccount } from '../context.js';
+import { EvereError } from '../../app/errors.js';
+import { SESSION_HOURS } from '../../app/accounts.js';
+
+export const SESSION_COOKIE = 'evere_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const accountSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, party: { type: 'string' },
+    clearance: { type: 'string' }, worlds: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['id', 'username', 'role', 'clearance'],
+} as const;
+
+export async function authRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  // Resolve who is asking, for every request.
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const account = await deps.accounts.fromToken(header.slice(7).trim());
+      if (!account) throw new EvereError('auth.invalid_credentials');
+      request.account = account;
+      request.authVia = 'token';
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) {
+      const found = await deps.accounts.fromSession(sessionId);
+      if (found) {
+        request.account = found.account;
+        request.authVia = 'session';
+        request.csrf = found.csrf;
+      }
+    }
+  });
+  // A write authenticated by cookie must carry the session's CSRF token (double submit via header).
+  app.addHook('preHandler', async (request) => {
+    if (request.authVia === 'session' && UNSAFE.has(request.method) && request.url !== '/api/auth/login') {
+      if (request.headers['x-csrf-token'] !== request.csrf) throw new EvereError('auth.csrf');
+    }
+  });
+
+  app.post('/api/auth/login', {
+    schema: {
+      tags: ['auth'], summary: 'Sign in; sets an HttpOnly session cookie and returns the CSRF token for writes',
+      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } } },
+      response: { 200: { type: 'object', properties: { account: accountSchema, csrf: { type: 'string' }, expiresAt: { type: 'string' } }, required: ['account', 'csrf', 'expiresAt'] } },
+    },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const { username, password } = request.body as { username: string; password: string };
+    const session = await deps.accounts.login(username, password);
+    reply.setCookie(SESSION_COOKIE, session.sessionId, {
+      httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: SESSION_HOURS * 3600,
+    });
+    return { account: session.account, csrf: session.csrf, expiresAt: session.expiresAt };
+  });
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } } }, async (request, reply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) await deps.accounts.logout(sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/me', {
+    schema: { tags: ['auth'], summary: 'The signed-in account and its CSRF token', response: { 200: { type: 'object', properties: { account: accountSchema, csrf: { type: 'string' } }, required: ['account'] } } },
+  }, async (request) => {
+    const account = requireAccount(request);
+    return { account, ...(request.csrf ? { csrf: request.csrf } : {}) };
+  });
+}

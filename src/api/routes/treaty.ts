@@ -1,0 +1,90 @@
+/** The treaty's questions at any date, answered from the indexes and filtered for the reader. */
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../context.js';
+import { worldAccess } from '../context.js';
+import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
+import { accession, allyProfile, decisions, enlargement, factsOf, members } from '../../app/treaty-queries.js';
+import { normaliseStateCode, STATES } from '../../domain/states.js';
+import { EvereError } from '../../app/errors.js';
+
+type Time = { asOf?: string; knownAt?: string };
+const time = (q: Time) => ({ ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.knownAt ? { knownAt: q.knownAt } : {}) });
+
+export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const { ledger } = deps;
+  const factList = (path: string, kind: string, summary: string) => {
+    app.get(`/api/worlds/:world/${path}`, {
+      schema: { tags: ['treaty'], summary, params: worldParam, querystring: timeQuery, response: { 200: { type: 'array', items: factSchema } } },
+    }, async (request) => {
+      const { world } = request.params as { world: string };
+      const { access } = await worldAccess(deps, request, world);
+      return factsOf(ledger, world, kind, { ...time(request.query as Time), access });
+    });
+  };
+
+  app.get('/api/states', {
+    schema: { tags: ['treaty'], summary: 'Reference table of states: ISO codes and names in English and French', response: { 200: looseArray } },
+  }, async () => STATES);
+
+  app.get('/api/worlds/:world/members', {
+    schema: { tags: ['treaty'], summary: 'The Allies at a date (asOf) as the log knew them (knownAt)', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
+  }, async (request) => {
+    const { world } = request.params as { world: string };
+    const { access } = await worldAccess(deps, request, world);
+    return members(ledger, world, { ...time(request.query as Time), access });
+  });
+
+  app.get('/api/worlds/:world/allies/:code', {
+    schema: {
+      tags: ['treaty'], summary: 'One Ally: membership, military structure, ratifications, consultations',
+      params: { type: 'object', additionalProperties: false, required: ['world', 'code'], properties: { world: worldParam.properties.world, code: { type: 'string', minLength: 2, maxLength: 3, pattern: '^[A-Za-z]{2,3}$' } } },
+      response: { 200: looseObject },
+    },
+  }, async (request) => {
+    const { world, code } = request.params as { world: string; code: string };
+    const { access } = await worldAccess(deps, request, world);
+    const iso3 = normaliseStateCode(code);
+    if (!iso3) throw new EvereError('query.unknown_state', { code });
+    return allyProfile(ledger, world, iso3, access);
+  });
+
+  app.get('/api/worlds/:world/accessions/:code', {
+    schema: {
+      tags: ['treaty'], summary: 'An accession protocol’s ratification matrix at a date',
+      params: { type: 'object', additionalProperties: false, required: ['world', 'code'], properties: { world: worldParam.properties.world, code: { type: 'string', minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } } },
+      querystring: timeQuery, response: { 200: looseObject },
+    },
+  }, async (request) => {
+    const { world, code } = request.params as { world: string; code: string };
+    const { access } = await worldAccess(deps, request, world);
+    return accession(ledger, world, normaliseStateCode(code) ?? code, { ...time(request.query as Time), access });
+  });
+
+  app.get('/api/worlds/:world/enlargement', {
+    schema: { tags: ['treaty'], summary: 'Every enlargement round with its durations', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
+  }, async (request) => {
+    const { world } = request.params as { world: string };
+    const { access } = await worldAccess(deps, request, world);
+    return enlargement(ledger, world, { ...time(request.query as Time), access });
+  });
+
+  app.get('/api/worlds/:world/council/decisions', {
+    schema: {
+      tags: ['council'], summary: 'Decisions adopted by consensus within a date range', params: worldParam,
+      querystring: { type: 'object', additionalProperties: false, properties: { from: dateSchema, to: dateSchema, knownAt: dateSchema, limit: { type: 'integer', minimum: 1, maximum: 10000 } } },
+      response: { 200: { type: 'array', items: factSchema } },
+    },
+  }, async (request) => {
+    const { world } = request.params as { world: string };
+    const { access } = await worldAccess(deps, request, world);
+    const q = request.query as { from?: string; to?: string; knownAt?: string; limit?: number };
+    return decisions(ledger, world, { ...q, access });
+  });
+
+  factList('council/proposals', 'proposal', 'Council proposals and their procedure, positions, footnotes and history');
+  factList('consultations', 'consultation', 'Article 4 consultations');
+  factList('article5', 'article5', 'Article 5 determinations and the measures reported');
+  factList('strategic-concepts', 'strategic-concept', 'Strategic Concepts in force at a date (all, without asOf)');
+  factList('secretaries-general', 'secretary-general', 'Secretaries General');
+  factList('summits', 'summit', 'Summits');
+}
