@@ -1,0 +1,119 @@
+/**
+ * The HTTP API through buildApp + inject: queries, problem+json in two languages, the OpenAPI
+ * document against the OpenAPI 3.1 schema, sign-in with CSRF, tokens, throttling, and acting.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { testServer, signIn, type TestServer } from '../support/api.js';
+import { createWorldFromRecord } from '../../src/app/acts.js';
+
+describe('HTTP API', () => {
+  let s: TestServer;
+  const PASSWORD = 'correct horse battery';
+  before(async () => {
+    s = await testServer();
+    await createWorldFromRecord(s.services.ledger, s.services.config.dataDir, 'ex', { asOf: '2024-06-01' });
+    await s.services.accounts.create({ username: 'hun', password: PASSWORD, role: 'delegation', party: 'HUN', clearance: 'NATO SECRET' });
+    await s.services.accounts.create({ username: 'sg', password: PASSWORD, role: 'staff', clearance: 'NATO SECRET' });
+  });
+  after(() => s.close());
+
+  test('members at a date, as JSON', async () => {
+    const r = await s.app.inject({ url: '/api/worlds/record/members?asOf=2023-04-04' });
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.json().length, 31);
+  });
+
+  test('errors are RFC 9457 problem details naming the rule, in French by Accept-Language', async () => {
+    const r = await s.app.inject({ url: '/api/worlds/record/accessions/XYZ', headers: { 'accept-language': 'fr-BE,fr;q=0.9' } });
+    assert.equal(r.statusCode, 404);
+    assert.match(r.headers['content-type'] as string, /application\/problem\+json/);
+    assert.equal(r.json().code, 'query.no_protocol');
+    assert.match(r.json().detail, /Aucun protocole d’adhésion/);
+    const bad = await s.app.inject({ url: '/api/worlds/record/members?asOf=yesterday' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().detail, /querystring\/asOf/);
+  });
+
+  test('the OpenAPI document is valid OpenAPI 3.1 and lists every route', async () => {
+    const r = await s.app.inject({ url: '/openapi.json' });
+    const doc = r.json();
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    assert.ok(result.valid, String(JSON.stringify(result.errors)).slice(0, 500));
+    assert.equal(validator.version, '3.1');
+    for (const path of ['/api/worlds/{world}/members', '/api/worlds/{world}/commands', '/api/worlds/{world}/proofs/inclusion/{seq}', '/api/worlds/{world}/events', '/api/auth/login']) {
+      assert.ok(doc.paths[path], path);
+    }
+    const page = await s.app.inject({ url: '/api/docs/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html/i);
+  });
+
+  test('a delegation signs in, and acts for its Ally only; writes need the CSRF token', async () => {
+    const { cookie, csrf } = await signIn(s.app, 'hun', PASSWORD);
+    const me = await s.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    assert.equal(me.json().account.party, 'HUN');
+    const table = { cmd: 'TableProposal', by: 'SG', at: '2024-06-05T09:00:00Z', data: { proposal: 'P-API', title: { en: 'Test' }, procedure: 'silence', deadline: '2024-06-10T12:00:00Z' } };
+    const sg = await signIn(s.app, 'sg', PASSWORD);
+    let r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie: sg.cookie, 'x-csrf-token': sg.csrf }, payload: table });
+    assert.equal(r.statusCode, 201, r.body);
+    const brk = { cmd: 'BreakSilence', by: 'HUN', at: '2024-06-09T10:00:00Z', data: { proposal: 'P-API', reason: 'para 2' } };
+    r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie }, payload: brk });
+    assert.equal(r.statusCode, 403);
+    assert.equal(r.json().code, 'auth.csrf');
+    r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: { ...brk, by: 'FRA' } });
+    assert.equal(r.statusCode, 403);
+    assert.equal(r.json().code, 'act.not_authorised');
+    r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: brk });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.equal(r.json()[0].actor, 'delegation-hun');
+    assert.equal(r.json()[0].type, 'SilenceBroken');
+    r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: brk });
+    assert.equal(r.statusCode, 422);
+    assert.equal(r.json().code, 'act.refused');
+    assert.ok(r.json().violations.length >= 1);
+    r = await s.app.inject({ method: 'POST', url: '/api/worlds/record/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: brk });
+    assert.equal(r.statusCode, 403);
+    assert.equal(r.json().code, 'world.read_only');
+  });
+
+  test('bearer tokens for scripts; a wrong token is 401', async () => {
+    const token = await s.services.accounts.createToken('hun', 'script');
+    const me = await s.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(me.json().account.username, 'hun');
+    const bad = await s.app.inject({ url: '/api/auth/me', headers: { authorization: 'Bearer evere_nope' } });
+    assert.equal(bad.statusCode, 401);
+    const anonymous = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', payload: { cmd: 'AgreeProposal', by: 'HUN', data: { proposal: 'P-API' } } });
+    assert.equal(anonymous.statusCode, 401);
+  });
+
+  test('sign-in is throttled after repeated failures', async () => {
+    await s.services.accounts.create({ username: 'victim', password: PASSWORD, role: 'staff' });
+    for (let i = 0; i < 5; i++) {
+      const r = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: 'wrong' } });
+      assert.equal(r.statusCode, 401);
+    }
+    const locked = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: PASSWORD } });
+    assert.equal(locked.statusCode, 429);
+    assert.equal(locked.json().code, 'auth.throttled');
+  });
+
+  test('transparency: checkpoint, keys and proofs are enough for an outside verifier', async () => {
+    const cp = (await s.app.inject({ url: '/api/worlds/record/checkpoint' })).json();
+    assert.match(cp.note, /^evere\.local\/record\n/);
+    const proof = (await s.app.inject({ url: '/api/worlds/record/proofs/inclusion/5' })).json();
+    assert.equal(proof.treeSize, cp.size);
+    const consistency = await s.app.inject({ url: `/api/worlds/record/proofs/consistency?from=${cp.size}` });
+    assert.equal(consistency.statusCode, 200);
+    const keys = (await s.app.inject({ url: '/api/worlds/record/keys' })).json();
+    assert.equal(keys.logKey, cp.verifierKey);
+    assert.ok(keys.principals.every((p: Record<string, unknown>) => !JSON.stringify(p).includes('PRIVATE')));
+  });
+
+  test('oversized bodies are refused early with 413', async () => {
+    const r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { 'content-type': 'application/json' }, payload: `{"cmd":"X","by":"HUN","data":{"x":"${'a'.repeat(100_000)}"}}` });
+    assert.equal(r.statusCode, 413);
+  });
+});
