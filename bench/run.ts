@@ -1,10 +1,11 @@
 /** `npm run bench`: every benchmark, each against its limit measured in the same run. */
 import { ledgerBenchmarks } from './ledger.bench.js';
 import { queryBenchmarks } from './queries.bench.js';
+import { serverBenchmarks } from './server.bench.js';
 import { results } from './support.js';
 
 const only = process.argv.slice(2);
-const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks };
+const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks, server: serverBenchmarks };
 for (const [name, suite] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n== ${name} ==`);

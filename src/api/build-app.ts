@@ -12,9 +12,11 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { ApiDeps } from './context.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
+import { createAnswerCache } from './cache.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { treatyRoutes } from './routes/treaty.js';
+import { factRoutes } from './routes/facts.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 
@@ -29,7 +31,8 @@ export interface ApiOptions {
   readonly webRoot?: string;
 }
 
-export async function buildApp(deps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
+  const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus) };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 256 * 1024,
@@ -77,6 +80,7 @@ export async function buildApp(deps: ApiDeps, options: ApiOptions = {}): Promise
     await authRoutes(api, deps);
     await ledgerRoutes(api, deps);
     await treatyRoutes(api, deps);
+    await factRoutes(api, deps);
     await commandRoutes(api, deps);
     await eventRoutes(api, deps);
   });

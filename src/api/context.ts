@@ -5,9 +5,28 @@ import type { Accounts } from '../app/accounts.js';
 import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
 import { accessFor, type Account } from '../app/access.js';
 import type { AppendBus } from './bus.js';
+import type { AnswerCache } from './cache.js';
+import type { FastifyReply } from 'fastify';
 import { EvereError } from '../app/errors.js';
+import { accessKey } from './cache.js';
+
+/**
+ * Answers a read from the cache when the same question was asked by a reader with the same
+ * access since the last append; otherwise computes, serialises and keeps it.
+ */
+export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, access: AccessFilter, compute: () => Promise<unknown>): Promise<FastifyReply> {
+  const key = `${accessKey(access)} ${request.url}`;
+  let body = deps.cache?.get(key);
+  if (body === undefined) {
+    body = JSON.stringify(await compute());
+    deps.cache?.set(key, body);
+  }
+  return reply.type('application/json; charset=utf-8').send(body);
+}
 
 export interface ApiDeps {
+  /** Set by buildApp: serialised answers, dropped on every append. */
+  readonly cache?: AnswerCache;
   readonly ledger: LedgerService;
   readonly accounts: Accounts;
   readonly accountStore: AccountStore;
@@ -26,8 +45,7 @@ declare module 'fastify' {
 
 /** The world named in the route, and what the requester may see of it. */
 export async function worldAccess(deps: ApiDeps, request: FastifyRequest, name: string): Promise<{ world: WorldInfo; access: AccessFilter }> {
-  const world = await deps.ledger.store.world(name);
-  if (!world) throw new EvereError('world.not_found', { name });
+  const world = await deps.ledger.requireWorld(name);
   return { world, access: accessFor(request.account, world) };
 }
 

@@ -155,6 +155,13 @@ export interface LedgerStore {
   /** How many entries were written at or before this record time (normalised instant). */
   sizeAtRecordTime(world: string, recordTime: string): Promise<number>;
 
+  /**
+   * A number that changes when another connection or process commits to the store (SQLite:
+   * `PRAGMA data_version`). Absent where other writers are announced otherwise (PostgreSQL:
+   * LISTEN/NOTIFY). Lets read caches notice appends they did not make.
+   */
+  dataVersion?(): number;
+
   close(): Promise<void>;
 }
 

@@ -29,6 +29,9 @@ async function bounds(ledger: LedgerService, world: string, q: TimeQuery) {
 
 const day = (instant: string): string => instant.slice(0, 10);
 
+/** NATO protocol order: English alphabetical, whatever the reader's language. */
+const byEnglishName = new Intl.Collator('en');
+
 export interface Member {
   readonly code: string;
   readonly name: { readonly en: string; readonly fr: string };
@@ -57,7 +60,7 @@ export async function members(ledger: LedgerService, world: string, q: TimeQuery
       ...(d.protocol ? { protocol: d.protocol } : {}),
       outOfIntegratedStructure: outSet.has(d.state),
     };
-  }).sort((a, b) => a.name.en.localeCompare(b.name.en, 'en'));
+  }).sort((a, b) => byEnglishName.compare(a.name.en, b.name.en));
 }
 
 export interface ProtocolFact {
@@ -154,7 +157,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       status,
       ratified: status === 'deposited' || status === 'deposited_by',
     };
-  }).sort((a, b) => a.name.en.localeCompare(b.name.en, 'en'));
+  }).sort((a, b) => byEnglishName.compare(a.name.en, b.name.en));
   const missing = rows.filter((r) => r.required && r.status === 'pending').map((r) => r.ally);
   const undetermined = rows.filter((r) => r.required && r.status === 'undetermined').map((r) => r.ally);
   const inForce = p.enteredIntoForceAt && normaliseInstant(p.enteredIntoForceAt) <= asOfInstant ? p.enteredIntoForceAt : undefined;

@@ -112,6 +112,24 @@ describe('HTTP API', () => {
     assert.ok(keys.principals.every((p: Record<string, unknown>) => !JSON.stringify(p).includes('PRIVATE')));
   });
 
+  test('cached answers are dropped on every append, this process’s or another connection’s', async () => {
+    const url = '/api/worlds/ex/council/proposals';
+    const before = (await s.app.inject({ url, headers: { authorization: `Bearer ${await s.services.accounts.createToken('sg', 'c')}` } })).json().length;
+    const token = await s.services.accounts.createToken('sg', 'cache');
+    const auth = { authorization: `Bearer ${token}` };
+    assert.equal((await s.app.inject({ url, headers: auth })).json().length, before);
+    const r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: auth, payload: { cmd: 'TableProposal', by: 'SG', at: '2024-06-20T09:00:00Z', data: { proposal: 'P-CACHE', title: { en: 'x' }, procedure: 'meeting' } } });
+    assert.equal(r.statusCode, 201);
+    assert.equal((await s.app.inject({ url, headers: auth })).json().length, before + 1);
+    // Another connection to the same SQLite file (e.g. the CLI in another terminal) appends.
+    const { openServices } = await import('../../src/main.js');
+    const other = await openServices(s.services.config);
+    const { act, actingPrincipal } = await import('../../src/app/acts.js');
+    await act(other.ledger, 'ex', { cmd: 'TableProposal', at: '2024-06-21T09:00:00Z', by: 'SG', data: { proposal: 'P-OTHER', title: { en: 'y' }, procedure: 'meeting' } }, await actingPrincipal(other.ledger, 'ex', 'SG'));
+    await other.close();
+    assert.equal((await s.app.inject({ url, headers: auth })).json().length, before + 2);
+  });
+
   test('oversized bodies are refused early with 413', async () => {
     const r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { 'content-type': 'application/json' }, payload: `{"cmd":"X","by":"HUN","data":{"x":"${'a'.repeat(100_000)}"}}` });
     assert.equal(r.statusCode, 413);

@@ -264,6 +264,9 @@ export function openSqliteStore(path: string): LedgerStore {
       }
       return lo;
     },
+    dataVersion() {
+      return db.pragma('data_version', { simple: true }) as number;
+    },
     async close() {
       db.close();
     },

@@ -1,7 +1,7 @@
 /** The treaty's questions at any date, answered from the indexes and filtered for the reader. */
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
-import { worldAccess } from '../context.js';
+import { cachedJson, worldAccess } from '../context.js';
 import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
 import { accession, allyProfile, decisions, enlargement, factsOf, members } from '../../app/treaty-queries.js';
 import { normaliseStateCode, STATES } from '../../domain/states.js';
@@ -15,10 +15,10 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   const factList = (path: string, kind: string, summary: string) => {
     app.get(`/api/worlds/:world/${path}`, {
       schema: { tags: ['treaty'], summary, params: worldParam, querystring: timeQuery, response: { 200: { type: 'array', items: factSchema } } },
-    }, async (request) => {
+    }, async (request, reply) => {
       const { world } = request.params as { world: string };
       const { access } = await worldAccess(deps, request, world);
-      return factsOf(ledger, world, kind, { ...time(request.query as Time), access });
+      return cachedJson(deps, request, reply, access, () => factsOf(ledger, world, kind, { ...time(request.query as Time), access }));
     });
   };
 
@@ -28,10 +28,10 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
 
   app.get('/api/worlds/:world/members', {
     schema: { tags: ['treaty'], summary: 'The Allies at a date (asOf) as the log knew them (knownAt)', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { world } = request.params as { world: string };
     const { access } = await worldAccess(deps, request, world);
-    return members(ledger, world, { ...time(request.query as Time), access });
+    return cachedJson(deps, request, reply, access, () => members(ledger, world, { ...time(request.query as Time), access }));
   });
 
   app.get('/api/worlds/:world/allies/:code', {
@@ -62,10 +62,10 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
 
   app.get('/api/worlds/:world/enlargement', {
     schema: { tags: ['treaty'], summary: 'Every enlargement round with its durations', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { world } = request.params as { world: string };
     const { access } = await worldAccess(deps, request, world);
-    return enlargement(ledger, world, { ...time(request.query as Time), access });
+    return cachedJson(deps, request, reply, access, () => enlargement(ledger, world, { ...time(request.query as Time), access }));
   });
 
   app.get('/api/worlds/:world/council/decisions', {
@@ -74,11 +74,11 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       querystring: { type: 'object', additionalProperties: false, properties: { from: dateSchema, to: dateSchema, knownAt: dateSchema, limit: { type: 'integer', minimum: 1, maximum: 10000 } } },
       response: { 200: { type: 'array', items: factSchema } },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { world } = request.params as { world: string };
     const { access } = await worldAccess(deps, request, world);
     const q = request.query as { from?: string; to?: string; knownAt?: string; limit?: number };
-    return decisions(ledger, world, { ...q, access });
+    return cachedJson(deps, request, reply, access, () => decisions(ledger, world, { ...q, access }));
   });
 
   factList('council/proposals', 'proposal', 'Council proposals and their procedure, positions, footnotes and history');

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Builds the web app (src/web → web-dist/) with Vite's JS API.
+// `--if-stale` (what `npm start` runs first) builds only when web-dist is missing or older than
+// its sources, so a start with an up-to-date build costs a few file stats.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src', 'web');
+const out = join(root, 'web-dist', 'index.html');
+
+function newest(dir) {
+  let latest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const s = statSync(path);
+    latest = Math.max(latest, s.isDirectory() ? newest(path) : s.mtimeMs);
+  }
+  return latest;
+}
+
+const ifStale = process.argv.includes('--if-stale');
+if (ifStale && existsSync(out)) {
+  const inputs = Math.max(newest(src), statSync(join(root, 'package-lock.json')).mtimeMs);
+  if (statSync(out).mtimeMs >= inputs) process.exit(0);
+}
+
+let vite;
+try {
+  vite = await import('vite');
+} catch {
+  console.error('The web app needs building but Vite is not installed: run `npm install` first.');
+  process.exit(existsSync(out) ? 0 : 1);
+}
+console.error('Building the web app (src/web → web-dist/)…');
+await vite.build({ configFile: join(src, 'vite.config.ts'), logLevel: 'warn' });
+console.error('Web app built.');
