@@ -1,6 +1,6 @@
 /**
  * The server store: PostgreSQL through `pg`, with the same tables and semantics as the SQLite
- * store (bitemporal `facts`, `record_times`, tree nodes kept with the leaf that completed them).
+ * store (bitemporal `facts`, tree nodes kept with the leaf that completed them).
  *
  * Guarantees:
  * - Appends are single-writer per world: the transaction takes the lock on the world's head row
@@ -55,7 +55,6 @@ CREATE TABLE IF NOT EXISTS entries (
   PRIMARY KEY (world, seq)
 );
 CREATE INDEX IF NOT EXISTS entries_type ON entries (world, type, valid_time);
-CREATE INDEX IF NOT EXISTS entries_valid ON entries (world, valid_time);
 CREATE TABLE IF NOT EXISTS checkpoints (
   world TEXT COLLATE "C" NOT NULL,
   size BIGINT NOT NULL,
@@ -78,12 +77,57 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
-CREATE TABLE IF NOT EXISTS record_times (
-  world TEXT COLLATE "C" NOT NULL,
-  record_time TEXT COLLATE "C" NOT NULL,
-  size BIGINT NOT NULL,
-  PRIMARY KEY (world, record_time)
-);
+-- One append = one round trip: take the world's write lock (a transaction-scoped advisory lock:
+-- no row is written for it), check the expected size against the last entry, write the entries
+-- and their facts, notify. Returns -1 when written, else the actual size (a stale expected size
+-- writes nothing). The primary key (world, seq) makes a forked log impossible in any case.
+CREATE OR REPLACE FUNCTION evere_append(
+  p_world text, p_expected bigint, p_end bigint,
+  e_seq bigint[], e_type text[], e_valid text[], e_record text[], e_bytes bytea[], e_leaf bytea[], e_nodes bytea[], e_rank smallint[], e_rel text[],
+  c_kind text[], c_key text[], c_seq bigint[],
+  f_kind text[], f_key text[], f_from text[], f_to text[], f_data text[], f_sys_from bigint[], f_sys_to bigint[], f_rank smallint[], f_rel text[]
+) RETURNS bigint LANGUAGE plpgsql AS $fn$
+DECLARE
+  actual bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('evere/' || p_world, 0));
+  SELECT coalesce(max(seq) + 1, 0) INTO actual FROM entries WHERE world = p_world;
+  IF actual <> p_expected THEN
+    RETURN actual;
+  END IF;
+  INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
+    SELECT p_world, * FROM unnest(e_seq, e_type, e_valid, e_record, e_bytes, e_leaf, e_nodes, e_rank, e_rel);
+  IF cardinality(c_kind) > 0 THEN
+    UPDATE facts AS f SET sys_to = c.seq
+      FROM unnest(c_kind, c_key, c_seq) AS c (kind, key, seq)
+      WHERE f.world = p_world AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL;
+  END IF;
+  IF cardinality(f_kind) > 0 THEN
+    INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
+      SELECT p_world, * FROM unnest(f_kind, f_key, f_from, f_to, f_data, f_sys_from, f_sys_to, f_rank, f_rel);
+  END IF;
+  PERFORM pg_notify('evere_append', p_world || ':' || p_end);
+  RETURN -1;
+END
+$fn$;
+-- The log's size when it had entries up to a record time: record times never decrease along
+-- the log, so a binary search over primary-key reads, in the server.
+CREATE OR REPLACE FUNCTION evere_size_at(p_world text, p_time text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  lo bigint := 0;
+  hi bigint;
+  mid bigint;
+  t text;
+BEGIN
+  SELECT coalesce(max(seq) + 1, 0) INTO hi FROM entries WHERE world = p_world;
+  WHILE lo < hi LOOP
+    mid := (lo + hi) / 2;
+    SELECT record_time INTO t FROM entries WHERE world = p_world AND seq = mid;
+    IF t <= p_time THEN lo := mid + 1; ELSE hi := mid; END IF;
+  END LOOP;
+  RETURN lo;
+END
+$fn$;
 `;
 
 /** BIGINT arrives as a string; every count and position here is far below 2^53. */
@@ -111,25 +155,7 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
 const ENTRY_COLUMNS = 'seq, bytes, leaf_hash, nodes';
 
 const SQL = {
-  insertEntries: `INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
-    SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::bytea[], $9::smallint[], $10::text[])`,
-  /** Ends the current version of each (kind, key) at the seq of the batch's first change to it. */
-  closeFacts: `UPDATE facts AS f SET sys_to = c.seq
-    FROM unnest($2::text[], $3::text[], $4::bigint[]) AS c (kind, key, seq)
-    WHERE f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL`,
-  insertFacts: `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
-    SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::smallint[], $10::text[])`,
-  /**
-   * The record times reached (each with the log's size after its last entry), the new size and
-   * the notice, in one round trip while the head row is locked.
-   */
-  finish: `WITH record_time AS (
-      INSERT INTO record_times (world, record_time, size) SELECT $1, * FROM unnest($2::text[], $3::bigint[])
-      ON CONFLICT (world, record_time) DO UPDATE SET size = excluded.size
-    ), head AS (
-      UPDATE worlds SET size = $4 WHERE name = $1
-    )
-    SELECT pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $4::bigint)`,
+  append: `SELECT evere_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) AS result`,
 };
 
 /**
@@ -208,10 +234,11 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
   }
 
   const sizeOf = async (client: pg.Pool | pg.PoolClient, world: string, lock: boolean): Promise<number> => {
-    const { rows } = await client.query<{ size: BigIntText }>(
-      `SELECT size FROM worlds WHERE name = $1${lock ? ' FOR UPDATE' : ''}`, [world]);
+    if (lock) throw new Error('appends lock inside evere_append');
+    const { rows } = await client.query<{ size: BigIntText | null }>(
+      'SELECT (SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE world = $1) AS size FROM worlds WHERE name = $1', [world]);
     const row = rows[0];
-    if (!row) throw new Error(`no world named ${world}`);
+    if (!row || row.size === null) throw new Error(`no world named ${world}`);
     return Number(row.size);
   };
 
@@ -249,38 +276,22 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     async append(world, expectedSize, records) {
       if (records.length === 0) return;
       const end = expectedSize + records.length;
-      await transaction(async (client) => {
-        // The lock on the head row: a concurrent writer waits here, then sees the new size.
-        const actual = await sizeOf(client, world, true);
-        if (actual !== expectedSize) throw new StaleSizeError(world, expectedSize, actual);
-        records.forEach((r, i) => {
-          if (r.entry.seq !== expectedSize + i) throw new Error(`entry seq ${r.entry.seq} written at position ${expectedSize + i}`);
-        });
-        await client.query(SQL.insertEntries, [
-          world,
-          records.map((_, i) => expectedSize + i),
-          records.map((r) => r.entry.type),
-          records.map((r) => r.entry.validTime),
-          records.map((r) => r.entry.recordTime),
-          records.map((r) => toBuffer(r.bytes)),
-          records.map((r) => toBuffer(r.leafHash)),
-          records.map((r) => toBuffer(r.nodes)),
-          records.map((r) => markingOf(r.entry).rank),
-          records.map((r) => markingOf(r.entry).rel),
-        ]);
-        const { close, insert } = planFacts(expectedSize, records);
-        if (close.kind.length) await client.query(SQL.closeFacts, [world, close.kind, close.key, close.seq]);
-        if (insert.kind.length) {
-          await client.query(SQL.insertFacts, [
-            world, insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
-          ]);
-        }
-        // Record times never decrease along the log (the service sees to it), so the size at a
-        // record time is the size after the last entry written at that time.
-        const reached = new Map<string, number>();
-        records.forEach((r, i) => reached.set(r.entry.recordTime, expectedSize + i + 1));
-        await client.query(SQL.finish, [world, [...reached.keys()], [...reached.values()], end]);
+      records.forEach((r, i) => {
+        if (r.entry.seq !== expectedSize + i) throw new Error(`entry seq ${r.entry.seq} written at position ${expectedSize + i}`);
       });
+      const { close, insert } = planFacts(expectedSize, records);
+      const markings = records.map((r) => markingOf(r.entry));
+      // One statement, its own transaction: the head row's lock serialises concurrent writers.
+      const { rows } = await pool.query<{ result: BigIntText }>(SQL.append, [
+        world, expectedSize, end,
+        records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
+        records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
+        records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
+        close.kind, close.key, close.seq,
+        insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
+      ]);
+      const actual = Number(rows[0]!.result);
+      if (actual !== -1) throw new StaleSizeError(world, expectedSize, actual);
     },
     async entries(world, from, to) {
       const { rows } = await pool.query<EntryRow>(
@@ -361,10 +372,10 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       }));
     },
     async sizeAtRecordTime(world, recordTime) {
-      const { rows } = await pool.query<{ size: BigIntText }>(
-        'SELECT size FROM record_times WHERE world = $1 AND record_time <= $2 ORDER BY record_time DESC LIMIT 1', [world, recordTime]);
-      return rows[0] ? Number(rows[0].size) : 0;
+      const { rows } = await pool.query<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);
+      return Number(rows[0]?.size ?? 0);
     },
+
     async close() {
       closed ??= pool.end();
       return closed;
