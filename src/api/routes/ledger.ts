@@ -7,6 +7,7 @@ import { fromUtf8, toBase64, toHex } from '../../ledger/bytes.js';
 import type { Entry } from '../../ledger/entry.js';
 import { EvereError } from '../../app/errors.js';
 import { AUDITED_FROM, canRead } from '../../app/access.js';
+import type { AccessFilter } from '../../app/ports.js';
 import { classificationRank } from '../../ledger/classification.js';
 import { endOfDay } from '../../app/time.js';
 
@@ -20,6 +21,15 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       .map((e) => ({ at: new Date().toISOString(), accountId, world: e.world, seq: e.seq, classification: e.classification, action: 'read' }));
     await deps.accountStore.audit(records);
   };
+
+  /** An entry the reader may see, or a 404 that does not tell whether it exists. */
+  const readableEntry = async (world: string, seq: number, access: AccessFilter) => {
+    const [row] = await ledger.store.findEntries(world, { access, fromSeq: seq, limit: 1 });
+    if (!row || row.seq !== seq) throw new EvereError('http.not_found', { what: `entry ${seq}` });
+    return { bytes: row.bytes, entry: JSON.parse(fromUtf8(row.bytes)) as Entry };
+  };
+
+  const seqParams = { type: 'object', additionalProperties: false, required: ['world', 'seq'], properties: { world: worldParam.properties.world, seq: { type: 'integer', minimum: 0 } } } as const;
 
   app.get('/api/worlds', {
     schema: { tags: ['ledger'], summary: 'Worlds: the record and scenarios', response: { 200: { type: 'array', items: looseObject } } },
@@ -58,15 +68,13 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   app.get('/api/worlds/:world/entries/:seq', {
     schema: {
       tags: ['ledger'], summary: 'One entry (404 if it does not exist or the reader may not see it)',
-      params: { type: 'object', additionalProperties: false, required: ['world', 'seq'], properties: { world: worldParam.properties.world, seq: { type: 'integer', minimum: 0 } } },
+      params: seqParams,
       response: { 200: entrySchema },
     },
   }, async (request) => {
     const { world, seq } = request.params as { world: string; seq: number };
     const { access } = await worldAccess(deps, request, world);
-    const [row] = await ledger.store.findEntries(world, { access, fromSeq: seq, limit: 1 });
-    if (!row || row.seq !== seq) throw new EvereError('http.not_found', { what: `entry ${seq}` });
-    const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+    const { entry } = await readableEntry(world, seq, access);
     await audit(request.account?.id, [entry]);
     return entry;
   });
@@ -96,19 +104,18 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   app.get('/api/worlds/:world/proofs/inclusion/:seq', {
     schema: {
       tags: ['transparency'], summary: 'RFC 9162 inclusion proof of an entry the reader may see, against the latest checkpoint',
-      params: { type: 'object', additionalProperties: false, required: ['world', 'seq'], properties: { world: worldParam.properties.world, seq: { type: 'integer', minimum: 0 } } },
+      params: seqParams,
       response: { 200: looseObject },
     },
   }, async (request) => {
     const { world, seq } = request.params as { world: string; seq: number };
     const { access } = await worldAccess(deps, request, world);
-    const [row] = await ledger.store.findEntries(world, { access, fromSeq: seq, limit: 1 });
-    if (!row || row.seq !== seq) throw new EvereError('http.not_found', { what: `entry ${seq}` });
-    const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+    const { bytes, entry } = await readableEntry(world, seq, access);
+    // Defence in depth: the store filtered already; the rule is checked once more on the entry itself.
     if (!canRead(access, entry)) throw new EvereError('http.not_found', { what: `entry ${seq}` });
     const proof = await ledger.inclusionProof(world, seq);
     const { logKey } = await ledger.publicKeys(world);
-    return { kind: 'inclusion', ...proof, entry: fromUtf8(row.bytes), verifierKey: logKey };
+    return { kind: 'inclusion', ...proof, entry: fromUtf8(bytes), verifierKey: logKey };
   });
 
   app.get('/api/worlds/:world/proofs/consistency', {
