@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { CliContext, pickLang, type CliIo, type GlobalOptions } from './context.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerTreatyCommands } from './commands/treaty.js';
+import { registerWorkCommands } from './commands/work.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCommands } from './commands/users.js';
 import { EvereError } from '../app/errors.js';
@@ -43,6 +44,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerStartCommand(program, ctx);
   registerLedgerCommands(program, ctx);
   registerTreatyCommands(program, ctx);
+  registerWorkCommands(program, ctx);
   registerUserCommands(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

@@ -7,6 +7,15 @@
 import type { Message } from './messages.js';
 import { PROCEDURES } from './council/types.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
+import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';
+import { PROGRAMME_KINDS } from './partnerships/types.js';
+import { CURRENCIES } from './fund/money.js';
+import { DCB_AREAS } from './fund/types.js';
+import { EXERCISE_DOMAINS } from './exercises/types.js';
+import { COOPERATION_AREAS } from './eu/types.js';
+import { ARMS_CONTROL_FIELDS, ARMS_CONTROL_STATUSES, INSTRUMENT_KINDS } from './arms-control/types.js';
+import { ACTIVITY_KINDS } from './human-security/types.js';
+import { CORE_TASKS, HUMAN_SECURITY_PILLARS, RESILIENCE_THEMES } from './vocabulary.js';
 import type { Body } from './states.js';
 
 export type FieldType =
@@ -30,7 +39,11 @@ export type FieldType =
   | { readonly kind: 'positive_integer' }
   | { readonly kind: 'boolean' }
   /** A list of non-empty strings (possibly empty). */
-  | { readonly kind: 'texts' };
+  | { readonly kind: 'texts' }
+  /** A list of distinct values from `values`; empty only if `nonEmpty` is not set. */
+  | { readonly kind: 'enums'; readonly values: readonly string[]; readonly nonEmpty?: boolean }
+  /** An amount of money in integer minor units: a positive safe integer. */
+  | { readonly kind: 'amount' };
 
 export interface FieldSpec {
   readonly name: string;
@@ -45,7 +58,19 @@ export interface ActorRule {
   readonly state: boolean;
 }
 
-export type ProcedureName = 'membership' | 'council' | 'consultation' | 'collective-defence' | 'strategy';
+export type ProcedureName =
+  | 'membership'
+  | 'council'
+  | 'consultation'
+  | 'collective-defence'
+  | 'strategy'
+  | 'operations'
+  | 'partnerships'
+  | 'fund'
+  | 'exercises'
+  | 'eu'
+  | 'arms-control'
+  | 'human-security';
 
 export interface CommandSpec {
   readonly cmd: string;
@@ -73,6 +98,24 @@ const ALLY: ActorRule = { bodies: [], ally: true, state: false };
 const STATE: ActorRule = { bodies: [], ally: false, state: true };
 
 const proposal = req('proposal', id);
+const amount = { kind: 'amount' } as const;
+const currency = { kind: 'enum', values: CURRENCIES } as const;
+const coreTask = { kind: 'enum', values: CORE_TASKS } as const;
+
+/** An operation's definition; required when planning, optional when launching what was planned. */
+const operationDefinition = (need: (name: string, type: FieldType) => FieldSpec): FieldSpec[] => [
+  need('name', { kind: 'title' }),
+  need('kind', { kind: 'enum', values: OPERATION_KINDS }),
+  need('coreTask', coreTask),
+  need('area', text),
+  need('mandate', { kind: 'enums', values: MANDATE_BASES, nonEmpty: true }),
+  opt('resolutions', texts),
+  opt('requestedBy', states),
+  opt('requestingOrganisation', text),
+  opt('determination', id),
+];
+/** The Council decision behind an operation's step: its date and a reference. */
+const councilDecision: FieldSpec[] = [opt('decidedAt', date), opt('decision', text)];
 
 export const COMMAND_SPECS = [
   // ---- membership ----
@@ -244,6 +287,165 @@ export const COMMAND_SPECS = [
     cmd: 'HoldSummit', procedure: 'strategy', basis: 'summits', actors: bodies('NAC'),
     summary: { en: 'Record a summit of Heads of State and Government', fr: 'Enregistrer un sommet des chefs d’État et de gouvernement' },
     fields: [req('summit', id), req('place', text), opt('endDate', date), opt('declaration', text)],
+  },
+  // ---- operations and missions ----
+  {
+    cmd: 'PlanOperation', procedure: 'operations', basis: 'crisis management, Council decision by consensus', actors: bodies('NAC'),
+    summary: { en: 'Plan an operation or mission, with its mandate', fr: 'Planifier une opération ou une mission, avec son mandat' },
+    fields: [req('operation', id), ...operationDefinition(req), ...councilDecision],
+  },
+  {
+    cmd: 'LaunchOperation', procedure: 'operations', basis: 'crisis management, Council decision by consensus', actors: bodies('NAC'),
+    summary: { en: 'Launch an operation or mission (a planned one, or a new one with its definition)', fr: 'Lancer une opération ou une mission (planifiée, ou nouvelle avec sa définition)' },
+    fields: [req('operation', id), ...operationDefinition(opt), ...councilDecision],
+  },
+  {
+    cmd: 'EndOperation', procedure: 'operations', basis: 'crisis management, Council decision by consensus', actors: bodies('NAC'),
+    summary: { en: 'End an operation or mission', fr: 'Mettre fin à une opération ou une mission' },
+    fields: [req('operation', id), opt('successor', id), ...councilDecision],
+  },
+  {
+    cmd: 'JoinOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,
+    summary: { en: 'Start contributing to an active operation (an Ally or a partner)', fr: 'Commencer à contribuer à une opération en cours (Allié ou partenaire)' },
+    fields: [req('operation', id), req('contributor', state)],
+  },
+  {
+    cmd: 'LeaveOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,
+    summary: { en: 'Stop contributing to an operation', fr: 'Cesser de contribuer à une opération' },
+    fields: [req('operation', id), req('contributor', state)],
+  },
+  // ---- partnerships ----
+  {
+    cmd: 'EstablishFramework', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: bodies('NAC'),
+    summary: { en: 'Establish a partnership framework', fr: 'Établir un cadre de partenariat' },
+    fields: [req('framework', id), req('name', { kind: 'title' }), opt('region', text)],
+  },
+  {
+    cmd: 'JoinFramework', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: STATE,
+    summary: { en: 'Join a partnership framework (a partner, not an Ally)', fr: 'Adhérer à un cadre de partenariat (un partenaire, non un Allié)' },
+    fields: [req('framework', id), req('partner', state)],
+  },
+  {
+    cmd: 'LeaveFramework', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: STATE,
+    summary: { en: 'Leave a partnership framework', fr: 'Quitter un cadre de partenariat' },
+    fields: [req('framework', id), req('partner', state)],
+  },
+  {
+    cmd: 'SuspendPartner', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: bodies('NAC'),
+    summary: { en: 'Suspend a partner’s cooperation in a framework', fr: 'Suspendre la coopération d’un partenaire dans un cadre' },
+    fields: [req('framework', id), req('partner', state), opt('reason', text)],
+  },
+  {
+    cmd: 'ResumePartner', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: bodies('NAC'),
+    summary: { en: 'Resume a suspended partner’s cooperation', fr: 'Reprendre la coopération d’un partenaire suspendu' },
+    fields: [req('framework', id), req('partner', state)],
+  },
+  {
+    cmd: 'AgreeTailoredProgramme', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: bodies('NAC'),
+    summary: { en: 'Agree a tailored partnership programme with a partner', fr: 'Convenir d’un programme de partenariat adapté avec un partenaire' },
+    fields: [req('programme', id), req('framework', id), req('partner', state), req('kind', { kind: 'enum', values: PROGRAMME_KINDS }), opt('title', text)],
+  },
+  // ---- the DCB trust fund ----
+  {
+    cmd: 'LaunchDcbPackage', procedure: 'fund', basis: 'cooperative security, DCB', actors: bodies('NAC'),
+    summary: { en: 'Launch a DCB package for a partner', fr: 'Lancer un programme DCB pour un partenaire' },
+    fields: [req('package', id), req('partner', state), req('areas', { kind: 'enums', values: DCB_AREAS }), opt('title', text)],
+  },
+  {
+    cmd: 'PledgeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
+    summary: { en: 'Pledge money to the DCB trust fund (an Ally; not yet received)', fr: 'S’engager à verser des fonds au fonds DCB (un Allié ; non encore reçus)' },
+    fields: [req('pledge', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id)],
+  },
+  {
+    cmd: 'ContributeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
+    summary: { en: 'Contribute money to the DCB trust fund (an Ally; received)', fr: 'Verser des fonds au fonds DCB (un Allié ; reçus)' },
+    fields: [req('contribution', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('pledge', id)],
+  },
+  {
+    cmd: 'AllocateToProject', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: bodies('DCB'),
+    summary: { en: 'Allocate received money to a project of a package', fr: 'Allouer des fonds reçus à un projet d’un programme' },
+    fields: [req('project', id), req('package', id), req('area', { kind: 'enum', values: DCB_AREAS }), req('amount', amount), req('currency', currency), opt('title', text)],
+  },
+  {
+    cmd: 'RecordExpenditure', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: bodies('DCB'),
+    summary: { en: 'Record money spent on a project', fr: 'Enregistrer une dépense d’un projet' },
+    fields: [req('project', id), req('amount', amount), req('currency', currency)],
+  },
+  // ---- exercises ----
+  {
+    cmd: 'HoldExercise', procedure: 'exercises', basis: 'deterrence and defence, exercises', actors: bodies('SHAPE', 'NAC'),
+    summary: { en: 'Record a military exercise', fr: 'Enregistrer un exercice militaire' },
+    fields: [
+      req('exercise', id),
+      req('name', text),
+      req('endDate', date),
+      req('lead', text),
+      req('coreTask', coreTask),
+      opt('participants', states),
+      opt('hostNations', states),
+      opt('themes', { kind: 'enums', values: RESILIENCE_THEMES }),
+      opt('domains', { kind: 'enums', values: EXERCISE_DOMAINS }),
+      opt('personnel', { kind: 'positive_integer' }),
+    ],
+  },
+  // ---- NATO-EU ----
+  {
+    cmd: 'JoinEuropeanUnion', procedure: 'eu', basis: 'TEU Art. 49', actors: STATE,
+    summary: { en: 'Become a member of the European Union (European Communities before 1993)', fr: 'Devenir membre de l’Union européenne (Communautés européennes avant 1993)' },
+    fields: [req('state', state)],
+  },
+  {
+    cmd: 'NotifyEuWithdrawal', procedure: 'eu', basis: 'TEU Art. 50', actors: STATE,
+    summary: { en: 'Notify the intention to withdraw from the European Union', fr: 'Notifier l’intention de se retirer de l’Union européenne' },
+    fields: [req('state', state)],
+  },
+  {
+    cmd: 'LeaveEuropeanUnion', procedure: 'eu', basis: 'TEU Art. 50', actors: STATE,
+    summary: { en: 'Leave the European Union', fr: 'Quitter l’Union européenne' },
+    fields: [req('state', state)],
+  },
+  {
+    cmd: 'SignNatoEuDeclaration', procedure: 'eu', basis: 'NATO-EU cooperation', actors: bodies('SG', 'NAC'),
+    summary: { en: 'Sign a NATO-EU joint declaration', fr: 'Signer une déclaration conjointe OTAN-UE' },
+    fields: [req('declaration', id), req('title', text), req('areas', { kind: 'enums', values: COOPERATION_AREAS, nonEmpty: true }), opt('place', text)],
+  },
+  // ---- arms control ----
+  {
+    cmd: 'RegisterArmsControlInstrument', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('SG'),
+    summary: { en: 'Enter an arms-control instrument in the register (at: opened for signature or adopted)', fr: 'Inscrire un instrument de maîtrise des armements au registre (at : ouverture à la signature ou adoption)' },
+    fields: [
+      req('instrument', id),
+      req('name', text),
+      req('kind', { kind: 'enum', values: INSTRUMENT_KINDS }),
+      req('field', { kind: 'enum', values: ARMS_CONTROL_FIELDS }),
+      opt('depositary', text),
+    ],
+  },
+  {
+    cmd: 'ArmsControlInstrumentEntersIntoForce', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('SG'),
+    summary: { en: 'Record an arms-control treaty’s entry into force', fr: 'Constater l’entrée en vigueur d’un traité de maîtrise des armements' },
+    fields: [req('instrument', id)],
+  },
+  {
+    cmd: 'RecordArmsControlStatus', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: STATE,
+    summary: { en: 'Record a state’s status in an instrument: signed, party, suspended, withdrawn', fr: 'Enregistrer le statut d’un État dans un instrument : signataire, partie, suspendu, retiré' },
+    fields: [req('instrument', id), req('state', state), req('status', { kind: 'enum', values: ARMS_CONTROL_STATUSES })],
+  },
+  {
+    cmd: 'EstablishArmsControlCommittee', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('NAC'),
+    summary: { en: 'Establish an Alliance body for arms control (e.g. the High-Level Task Force)', fr: 'Créer un organe de l’Alliance pour la maîtrise des armements (p. ex. le Groupe de haut niveau)' },
+    fields: [req('committee', id), req('name', text), opt('mandate', text)],
+  },
+  // ---- human security ----
+  {
+    cmd: 'TagHumanSecurity', procedure: 'human-security', basis: 'human security; WPS (UNSCR 1325)', actors: bodies('SG', 'NAC'),
+    summary: { en: 'Record the human-security pillars an activity addresses and whether a gender analysis was done', fr: 'Enregistrer les piliers de la sécurité humaine qu’une activité traite et si une analyse de genre a été faite' },
+    fields: [
+      req('activity', { kind: 'enum', values: ACTIVITY_KINDS }),
+      req('id', id),
+      req('pillars', { kind: 'enums', values: HUMAN_SECURITY_PILLARS }),
+      opt('genderAnalysis', { kind: 'boolean' }),
+    ],
   },
 ] as const satisfies readonly CommandSpec[];
 

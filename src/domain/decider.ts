@@ -4,7 +4,7 @@
  * Pure: no I/O, no clock, no randomness. `at` (valid time) and the actor come in with the command.
  */
 
-/** ISO 3166-1 alpha-3 code of a state, or the id of a body (NAC, SG, DEPOSITARY, PARTIES). */
+/** ISO 3166-1 alpha-3 code of a state, or the id of a body (BODIES in states.ts: NAC, SG, DEPOSITARY…). */
 export type PartyCode = string;
 
 /** Who acts, as the command states it. */

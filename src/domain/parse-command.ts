@@ -7,7 +7,7 @@
 import './common-messages.js';
 import { commandSpec, type FieldSpec, type FieldType } from './command-specs.js';
 import type { Violation } from './decider.js';
-import { isBody, normaliseStateCode } from './states.js';
+import { BODIES, isBody, normaliseStateCode } from './states.js';
 import { isIsoDate, isValidTime } from './time.js';
 import type { WorldCommand } from './world.js';
 
@@ -107,6 +107,21 @@ function parseField(type: FieldType, value: unknown, path: string, out: Collecto
       });
       return out.violations.length > before ? undefined : [...(value as string[])];
     }
+    case 'enums': {
+      if (!Array.isArray(value) || (type.nonEmpty === true && value.length === 0)) {
+        return out.invalid(path, `${type.nonEmpty === true ? 'non-empty ' : ''}array of ${type.values.join(' | ')}`);
+      }
+      const before = out.violations.length;
+      value.forEach((item, i) => {
+        if (typeof item !== 'string' || !type.values.includes(item)) out.invalid(`${path}[${i}]`, type.values.join(' | '));
+        else if (value.indexOf(item) !== i) out.add('command.duplicate', `${path}[${i}]`, { value: item });
+      });
+      return out.violations.length > before ? undefined : [...(value as string[])];
+    }
+    case 'amount':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1
+        ? value
+        : out.invalid(path, 'a whole number of minor currency units ≥ 1 (e.g. cents)');
   }
 }
 
@@ -131,7 +146,7 @@ function parseData(fields: readonly FieldSpec[], value: unknown, out: Collector)
 
 function parseBy(value: unknown, out: Collector): string | undefined {
   if (value === undefined) return out.add('command.field_missing', 'by');
-  if (typeof value !== 'string') return out.invalid('by', 'state code or NAC | SG | DEPOSITARY | PARTIES');
+  if (typeof value !== 'string') return out.invalid('by', `state code or ${BODIES.join(' | ')}`);
   const upper = value.trim().toUpperCase();
   if (isBody(upper)) return upper;
   return normaliseStateCode(value) ?? out.add('command.state_unknown', 'by', { value });

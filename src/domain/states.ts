@@ -82,6 +82,10 @@ const ROWS: readonly Row[] = [
   // Partners elsewhere: Central Asia, Mediterranean Dialogue, Istanbul Cooperation Initiative,
   // partners across the globe, and states of operations and DCB programmes.
   ['KAZ', 'KZ', '398', 'KZ', 'Kazakhstan', 'Kazakhstan', false],
+  ['KGZ', 'KG', '417', 'KG', 'Kyrgyzstan', 'Kirghizistan', false],
+  ['TJK', 'TJ', '762', 'TI', 'Tajikistan', 'Tadjikistan', false],
+  ['TKM', 'TM', '795', 'TX', 'Turkmenistan', 'Turkménistan', false],
+  ['UZB', 'UZ', '860', 'UZ', 'Uzbekistan', 'Ouzbékistan', false],
   ['DZA', 'DZ', '012', 'AG', 'Algeria', 'Algérie', false],
   ['EGY', 'EG', '818', 'EG', 'Egypt', 'Égypte', false],
   ['ISR', 'IL', '376', 'IS', 'Israel', 'Israël', false],
@@ -99,8 +103,10 @@ const ROWS: readonly Row[] = [
   ['NZL', 'NZ', '554', 'NZ', 'New Zealand', 'Nouvelle-Zélande', false],
   ['MNG', 'MN', '496', 'MG', 'Mongolia', 'Mongolie', false],
   ['COL', 'CO', '170', 'CO', 'Colombia', 'Colombie', false],
+  ['PAK', 'PK', '586', 'PK', 'Pakistan', 'Pakistan', false],
   ['AFG', 'AF', '004', 'AF', 'Afghanistan', 'Afghanistan', false],
   ['IRQ', 'IQ', '368', 'IZ', 'Iraq', 'Iraq', false],
+  ['LBY', 'LY', '434', 'LY', 'Libya', 'Libye', false],
 ];
 
 const NORTH_AMERICA = new Set(['CAN', 'USA']);
@@ -181,8 +187,12 @@ export function stateNames(codes: readonly Iso3[], lang: Lang = 'en'): string {
     .join(', ');
 }
 
-/** Bodies that act in the record besides states. */
-export const BODIES = ['NAC', 'SG', 'DEPOSITARY', 'PARTIES'] as const;
+/**
+ * Bodies that act in the record besides states. `DCB` is the management of the DCB trust fund,
+ * which allocates received money to projects and records spending; `SHAPE` records the exercises
+ * Allied Command Operations conducts.
+ */
+export const BODIES = ['NAC', 'SG', 'DEPOSITARY', 'PARTIES', 'DCB', 'SHAPE'] as const;
 export type Body = (typeof BODIES)[number];
 
 export const BODY_NAMES: Readonly<Record<Body, { readonly en: string; readonly fr: string }>> = {
@@ -190,6 +200,14 @@ export const BODY_NAMES: Readonly<Record<Body, { readonly en: string; readonly f
   SG: { en: 'Secretary General', fr: 'Secrétaire général' },
   DEPOSITARY: { en: 'Depositary (Government of the United States)', fr: 'Dépositaire (Gouvernement des États-Unis)' },
   PARTIES: { en: 'Parties to the Treaty', fr: 'Parties au Traité' },
+  DCB: {
+    en: 'Management of the Defence and Related Security Capacity Building (DCB) trust fund',
+    fr: 'Gestion du fonds d’affectation spéciale pour le renforcement des capacités de défense et de sécurité (DCB)',
+  },
+  SHAPE: {
+    en: 'Supreme Headquarters Allied Powers Europe (Allied Command Operations)',
+    fr: 'Grand Quartier général des puissances alliées en Europe (Commandement allié Opérations)',
+  },
 };
 
 export function isBody(code: string): code is Body {

@@ -7,6 +7,13 @@ import type { ConsultationState } from './consultation/types.js';
 import type { CouncilState } from './council/types.js';
 import type { MembershipState } from './membership/types.js';
 import type { StrategyState } from './strategy/types.js';
+import type { OperationsState } from './operations/types.js';
+import type { PartnershipsState } from './partnerships/types.js';
+import type { FundState } from './fund/types.js';
+import type { ExercisesState } from './exercises/types.js';
+import type { EuState } from './eu/types.js';
+import type { ArmsControlState } from './arms-control/types.js';
+import type { HumanSecurityState } from './human-security/types.js';
 
 export interface WorldState {
   readonly membership: MembershipState;
@@ -14,4 +21,11 @@ export interface WorldState {
   readonly consultation: ConsultationState;
   readonly collectiveDefence: CollectiveDefenceState;
   readonly strategy: StrategyState;
+  readonly operations: OperationsState;
+  readonly partnerships: PartnershipsState;
+  readonly fund: FundState;
+  readonly exercises: ExercisesState;
+  readonly eu: EuState;
+  readonly armsControl: ArmsControlState;
+  readonly humanSecurity: HumanSecurityState;
 }

@@ -27,6 +27,27 @@ import { isBody, isKnownState } from './states.js';
 import { projectStrategy } from './strategy/facts.js';
 import { decideStrategy, evolveStrategy, initialStrategyState } from './strategy/strategy.js';
 import type { StrategyCommand, StrategyEvent } from './strategy/types.js';
+import { decideOperations, evolveOperations, initialOperationsState } from './operations/operations.js';
+import { projectOperations } from './operations/facts.js';
+import type { OperationsCommand, OperationsEvent } from './operations/types.js';
+import { decidePartnerships, evolvePartnerships, initialPartnershipsState } from './partnerships/partnerships.js';
+import { projectPartnerships } from './partnerships/facts.js';
+import type { PartnershipsCommand, PartnershipsEvent } from './partnerships/types.js';
+import { decideFund, evolveFund, initialFundState } from './fund/fund.js';
+import { projectFund } from './fund/facts.js';
+import type { FundCommand, FundEvent } from './fund/types.js';
+import { decideExercises, evolveExercises, initialExercisesState } from './exercises/exercises.js';
+import { projectExercises } from './exercises/facts.js';
+import type { ExercisesCommand, ExercisesEvent } from './exercises/types.js';
+import { decideEu, evolveEu, initialEuState } from './eu/eu.js';
+import { projectEu } from './eu/facts.js';
+import type { EuCommand, EuEvent } from './eu/types.js';
+import { decideArmsControl, evolveArmsControl, initialArmsControlState } from './arms-control/arms-control.js';
+import { projectArmsControl } from './arms-control/facts.js';
+import type { ArmsControlCommand, ArmsControlEvent } from './arms-control/types.js';
+import { decideHumanSecurity, evolveHumanSecurity, initialHumanSecurityState } from './human-security/human-security.js';
+import { projectHumanSecurity } from './human-security/facts.js';
+import type { HumanSecurityCommand, HumanSecurityEvent } from './human-security/types.js';
 import { isAtOrAfter, isValidTime } from './time.js';
 import type { WorldState } from './world-state.js';
 
@@ -37,11 +58,42 @@ import './council/messages.js';
 import './consultation/messages.js';
 import './collective-defence/messages.js';
 import './strategy/messages.js';
+import './operations/messages.js';
+import './partnerships/messages.js';
+import './fund/messages.js';
+import './exercises/messages.js';
+import './eu/messages.js';
+import './arms-control/messages.js';
+import './human-security/messages.js';
 
 export type { WorldState } from './world-state.js';
 
-export type WorldCommand = MembershipCommand | CouncilCommand | ConsultationCommand | CollectiveDefenceCommand | StrategyCommand;
-export type WorldEvent = MembershipEvent | CouncilEvent | ConsultationEvent | CollectiveDefenceEvent | StrategyEvent;
+export type WorldCommand =
+  | MembershipCommand
+  | CouncilCommand
+  | ConsultationCommand
+  | CollectiveDefenceCommand
+  | StrategyCommand
+  | OperationsCommand
+  | PartnershipsCommand
+  | FundCommand
+  | ExercisesCommand
+  | EuCommand
+  | ArmsControlCommand
+  | HumanSecurityCommand;
+export type WorldEvent =
+  | MembershipEvent
+  | CouncilEvent
+  | ConsultationEvent
+  | CollectiveDefenceEvent
+  | StrategyEvent
+  | OperationsEvent
+  | PartnershipsEvent
+  | FundEvent
+  | ExercisesEvent
+  | EuEvent
+  | ArmsControlEvent
+  | HumanSecurityEvent;
 
 // The declarations in command-specs.ts and the command types must name the same commands.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -55,6 +107,13 @@ export function initialWorldState(): WorldState {
     consultation: initialConsultationState(),
     collectiveDefence: initialCollectiveDefenceState(),
     strategy: initialStrategyState(),
+    operations: initialOperationsState(),
+    partnerships: initialPartnershipsState(),
+    fund: initialFundState(),
+    exercises: initialExercisesState(),
+    eu: initialEuState(),
+    armsControl: initialArmsControlState(),
+    humanSecurity: initialHumanSecurityState(),
   };
 }
 
@@ -119,6 +178,39 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'AppointSecretaryGeneral':
     case 'HoldSummit':
       return decideStrategy(state, command);
+    case 'PlanOperation':
+    case 'LaunchOperation':
+    case 'EndOperation':
+    case 'JoinOperation':
+    case 'LeaveOperation':
+      return decideOperations(state, command);
+    case 'EstablishFramework':
+    case 'JoinFramework':
+    case 'LeaveFramework':
+    case 'SuspendPartner':
+    case 'ResumePartner':
+    case 'AgreeTailoredProgramme':
+      return decidePartnerships(state, command);
+    case 'LaunchDcbPackage':
+    case 'PledgeToFund':
+    case 'ContributeToFund':
+    case 'AllocateToProject':
+    case 'RecordExpenditure':
+      return decideFund(state, command);
+    case 'HoldExercise':
+      return decideExercises(state, command);
+    case 'JoinEuropeanUnion':
+    case 'NotifyEuWithdrawal':
+    case 'LeaveEuropeanUnion':
+    case 'SignNatoEuDeclaration':
+      return decideEu(state, command);
+    case 'RegisterArmsControlInstrument':
+    case 'ArmsControlInstrumentEntersIntoForce':
+    case 'RecordArmsControlStatus':
+    case 'EstablishArmsControlCommittee':
+      return decideArmsControl(state, command);
+    case 'TagHumanSecurity':
+      return decideHumanSecurity(state, command);
     default:
       return assertNever(command);
   }
@@ -129,7 +221,14 @@ type Routed =
   | { readonly procedure: 'council'; readonly event: CouncilEvent }
   | { readonly procedure: 'consultation'; readonly event: ConsultationEvent }
   | { readonly procedure: 'collective-defence'; readonly event: CollectiveDefenceEvent }
-  | { readonly procedure: 'strategy'; readonly event: StrategyEvent };
+  | { readonly procedure: 'strategy'; readonly event: StrategyEvent }
+  | { readonly procedure: 'operations'; readonly event: OperationsEvent }
+  | { readonly procedure: 'partnerships'; readonly event: PartnershipsEvent }
+  | { readonly procedure: 'fund'; readonly event: FundEvent }
+  | { readonly procedure: 'exercises'; readonly event: ExercisesEvent }
+  | { readonly procedure: 'eu'; readonly event: EuEvent }
+  | { readonly procedure: 'arms-control'; readonly event: ArmsControlEvent }
+  | { readonly procedure: 'human-security'; readonly event: HumanSecurityEvent };
 
 function route(event: WorldEvent): Routed {
   switch (event.type) {
@@ -167,6 +266,39 @@ function route(event: WorldEvent): Routed {
     case 'SecretaryGeneralAppointed':
     case 'SummitHeld':
       return { procedure: 'strategy', event };
+    case 'OperationPlanned':
+    case 'OperationLaunched':
+    case 'OperationEnded':
+    case 'OperationJoined':
+    case 'OperationLeft':
+      return { procedure: 'operations', event };
+    case 'FrameworkEstablished':
+    case 'FrameworkJoined':
+    case 'FrameworkLeft':
+    case 'PartnerSuspended':
+    case 'PartnerResumed':
+    case 'TailoredProgrammeAgreed':
+      return { procedure: 'partnerships', event };
+    case 'DcbPackageLaunched':
+    case 'FundPledged':
+    case 'FundContributed':
+    case 'ProjectAllocated':
+    case 'ExpenditureRecorded':
+      return { procedure: 'fund', event };
+    case 'ExerciseHeld':
+      return { procedure: 'exercises', event };
+    case 'EuJoined':
+    case 'EuWithdrawalNotified':
+    case 'EuLeft':
+    case 'NatoEuDeclarationSigned':
+      return { procedure: 'eu', event };
+    case 'ArmsControlInstrumentRegistered':
+    case 'ArmsControlInstrumentEnteredIntoForce':
+    case 'ArmsControlStatusRecorded':
+    case 'ArmsControlCommitteeEstablished':
+      return { procedure: 'arms-control', event };
+    case 'HumanSecurityTagged':
+      return { procedure: 'human-security', event };
     default:
       return assertNever(event);
   }
@@ -185,6 +317,20 @@ function evolve(state: WorldState, event: WorldEvent): WorldState {
       return { ...state, collectiveDefence: evolveCollectiveDefence(state.collectiveDefence, routed.event) };
     case 'strategy':
       return { ...state, strategy: evolveStrategy(state.strategy, routed.event) };
+    case 'operations':
+      return { ...state, operations: evolveOperations(state.operations, routed.event) };
+    case 'partnerships':
+      return { ...state, partnerships: evolvePartnerships(state.partnerships, routed.event) };
+    case 'fund':
+      return { ...state, fund: evolveFund(state.fund, routed.event) };
+    case 'exercises':
+      return { ...state, exercises: evolveExercises(state.exercises, routed.event) };
+    case 'eu':
+      return { ...state, eu: evolveEu(state.eu, routed.event) };
+    case 'arms-control':
+      return { ...state, armsControl: evolveArmsControl(state.armsControl, routed.event) };
+    case 'human-security':
+      return { ...state, humanSecurity: evolveHumanSecurity(state.humanSecurity, routed.event) };
     default:
       return assertNever(routed);
   }
@@ -243,6 +389,72 @@ export const FACT_KINDS = {
   'strategic-concept': { key: 'concept id', data: 'the concept as adopted, with adoptedAt', validFrom: 'adoption; validTo: the next adoption' },
   'secretary-general': { key: 'ordinal', data: '{ name, nationality, ordinal, tookOffice }', validFrom: 'taking office; validTo: successor' },
   summit: { key: 'summit id', data: '{ id, place, at, endDate?, declaration? }', validFrom: 'opening; validTo: day after the end' },
+  operation: {
+    key: 'operation id',
+    data: '{ operation, name, kind, coreTask, area, mandate, resolutions?, requestedBy?, requestingOrganisation?, determination?, status, plannedAt?, launchedAt?, launchDecidedAt?, launchDecision?, endedAt?, endDecidedAt?, endDecision?, successor? }',
+    validFrom: 'planning (or launch); validTo: end',
+  },
+  'operation-contribution': {
+    key: 'OPERATION/ISO3 for the first period, OPERATION/ISO3/n for the n-th',
+    data: "{ operation, contributor, role: 'ally' | 'partner', from, until? }",
+    validFrom: 'joining; validTo: leaving or the end of the operation',
+  },
+  framework: { key: 'framework id', data: '{ framework, name, region?, establishedAt }', validFrom: 'establishment' },
+  partnership: {
+    key: 'FRAMEWORK/ISO3 for the first period, FRAMEWORK/ISO3/n for the n-th',
+    data: '{ framework, partner, from, until? }',
+    validFrom: 'joining; validTo: leaving',
+  },
+  'partnership-suspension': {
+    key: 'FRAMEWORK/ISO3 for the first suspension, FRAMEWORK/ISO3/n for the n-th',
+    data: '{ framework, partner, from, until?, reason? }',
+    validFrom: 'suspension; validTo: resumption or leaving',
+  },
+  'partnership-programme': { key: 'programme id', data: '{ programme, framework, partner, kind, title?, agreedAt }', validFrom: 'agreement' },
+  'dcb-package': { key: 'package id', data: '{ package, partner, areas, title?, launchedAt }', validFrom: 'launch' },
+  'fund-pledge': { key: 'pledge id', data: '{ pledge, ally, amount, currency, package?, partner? }', validFrom: 'pledge (never ends)' },
+  'fund-contribution': {
+    key: 'contribution id',
+    data: '{ contribution, ally, amount, currency, package?, pledge?, partner? }',
+    validFrom: 'receipt (never ends)',
+  },
+  'fund-allocation': {
+    key: 'PROJECT/n (the n-th allocation to the project)',
+    data: '{ project, package, partner, area, amount, currency, fromEarmarked, fromGeneral, title? }',
+    validFrom: 'allocation (never ends)',
+  },
+  'fund-expenditure': {
+    key: 'PROJECT/n (the n-th expenditure of the project)',
+    data: '{ project, package, partner, area, amount, currency }',
+    validFrom: 'expenditure (never ends)',
+  },
+  exercise: {
+    key: 'exercise id',
+    data: '{ exercise, name, startDate, endDate, lead, coreTask, participants?, allies, partners, hostNations?, themes?, domains?, personnel? }',
+    validFrom: 'first day; validTo: the day after the last',
+  },
+  'eu-membership': {
+    key: 'ISO3 for the first period, ISO3/n for the n-th',
+    data: '{ state, from, notifiedAt?, until? }',
+    validFrom: 'accession to the EU (the European Communities before 1993); validTo: withdrawal',
+  },
+  'nato-eu-declaration': { key: 'declaration id', data: '{ declaration, title, areas, place?, signedAt }', validFrom: 'signature' },
+  'arms-control-instrument': {
+    key: 'instrument id',
+    data: '{ instrument, name, kind, field, depositary?, openedAt, enteredIntoForceAt? }',
+    validFrom: 'opening for signature or adoption',
+  },
+  'arms-control-status': {
+    key: 'INSTRUMENT/ISO3 for the first status, INSTRUMENT/ISO3/n for the n-th',
+    data: "{ instrument, state, status: 'signed' | 'party' | 'suspended' | 'withdrawn', from, until? }",
+    validFrom: 'the status; validTo: the next status',
+  },
+  'arms-control-committee': { key: 'committee id', data: '{ committee, name, mandate?, establishedAt }', validFrom: 'establishment' },
+  'human-security': {
+    key: 'ACTIVITY/ID for the first tag, ACTIVITY/ID/n for the n-th',
+    data: '{ activity, id, coreTask, pillars, genderAnalysis?, from, until? }',
+    validFrom: 'tagging; validTo: the next tag of the same activity',
+  },
 } as const;
 
 export type FactKind = keyof typeof FACT_KINDS;
@@ -265,6 +477,20 @@ export function project(stateBefore: WorldState, event: WorldEvent): FactChange[
       return projectCollectiveDefence(after, routed.event);
     case 'strategy':
       return projectStrategy(after, routed.event);
+    case 'operations':
+      return projectOperations(after, routed.event, stateBefore);
+    case 'partnerships':
+      return projectPartnerships(after, routed.event, stateBefore);
+    case 'fund':
+      return projectFund(after, routed.event);
+    case 'exercises':
+      return projectExercises(after, routed.event);
+    case 'eu':
+      return projectEu(after, routed.event);
+    case 'arms-control':
+      return projectArmsControl(after, routed.event);
+    case 'human-security':
+      return projectHumanSecurity(after, routed.event);
     default:
       return assertNever(routed);
   }

@@ -1,0 +1,69 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { command, eventsOf, given } from '../testing/specification.js';
+import { fourteenEvents } from '../testing/fixtures.js';
+import { project, replay } from '../world.js';
+import { armsControlStatusAt } from './queries.js';
+
+const register = (id = 'CFE', at = '1990-11-19', kind = 'treaty') =>
+  command('RegisterArmsControlInstrument', at, 'SG', { instrument: id, name: 'Treaty on Conventional Armed Forces in Europe', kind, field: 'conventional' } as never);
+const status = (state: string, value: string, at: string, by = state) =>
+  command('RecordArmsControlStatus', at, by, { instrument: 'CFE', state, status: value } as never);
+
+const registered = () => eventsOf([register()], fourteenEvents());
+const party = () => eventsOf([status('USA', 'signed', '1990-11-19'), status('USA', 'party', '1992-11-09')], registered());
+
+describe('Arms control: the register of instruments', () => {
+  test('the Secretary General registers an instrument once', () => {
+    given(fourteenEvents()).when(register()).thenAccepts();
+    given(registered()).when(register()).thenRejects('arms_control.instrument_exists');
+  });
+
+  test('a treaty enters into force once; a politically binding arrangement never does', () => {
+    const inForce = command('ArmsControlInstrumentEntersIntoForce', '1992-11-09', 'SG', { instrument: 'CFE' });
+    given(registered()).when(inForce).thenAccepts();
+    given(eventsOf([inForce], registered())).when(inForce).thenRejects('arms_control.already_in_force');
+    const vienna = eventsOf([register('VD', '1990-11-17', 'politically_binding')], fourteenEvents());
+    given(vienna).when(command('ArmsControlInstrumentEntersIntoForce', '1991-01-01', 'SG', { instrument: 'VD' })).thenRejects('arms_control.not_a_treaty');
+  });
+
+  test('no status in an instrument not yet registered', () => {
+    given(fourteenEvents()).when(status('USA', 'signed', '1990-11-19')).thenRejects('arms_control.instrument_unknown');
+    given(registered()).when(status('USA', 'signed', '1989-01-01')).thenRejects('arms_control.instrument_unknown');
+  });
+});
+
+describe('Arms control: each state’s status over time', () => {
+  test('signed, then party, then suspended: each status holds until the next', () => {
+    const events = eventsOf([status('USA', 'suspended', '2023-12-07')], party());
+    const ac = replay(events).armsControl;
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'USA', '1991-01-01'), 'signed');
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'USA', '2000-01-01'), 'party');
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'USA', '2024-01-01'), 'suspended');
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(facts.map((f) => [f.key, f.op === 'assert' ? f.validTo : '']), [['CFE/USA/2', '2023-12-07'], ['CFE/USA/3', undefined]]);
+  });
+
+  test('a state records its own status', () => {
+    given(registered()).when(status('USA', 'signed', '1990-11-19', 'GBR')).thenRejects('actor.mismatch');
+  });
+
+  test('a status changes only along the allowed transitions', () => {
+    given(registered()).when(status('USA', 'suspended', '1991-01-01')).thenRejects('arms_control.transition_invalid', { from: 'none', to: 'suspended' });
+    given(party()).when(status('USA', 'signed', '1995-01-01')).thenRejects('arms_control.transition_invalid');
+    given(party()).when(status('USA', 'party', '1995-01-01')).thenRejects('arms_control.status_unchanged');
+    given(party()).when(status('USA', 'withdrawn', '2019-08-02')).thenAccepts();
+  });
+
+  test('statuses come in date order', () => {
+    given(party()).when(status('USA', 'suspended', '1991-01-01')).thenRejects('arms_control.before_previous');
+  });
+});
+
+describe('Arms control: the Alliance’s bodies', () => {
+  test('the Council establishes the High-Level Task Force once', () => {
+    const hltf = command('EstablishArmsControlCommittee', '1986-05-30', 'NAC', { committee: 'HLTF', name: 'High-Level Task Force on Conventional Arms Control' });
+    given(fourteenEvents()).when(hltf).thenAccepts();
+    given(eventsOf([hltf], fourteenEvents())).when(hltf).thenRejects('arms_control.committee_exists');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The arms-control register. Guarantees: an instrument is registered once, before any status in
+ * it; a treaty enters into force once; a state's status changes only along STATUS_TRANSITIONS
+ * (signed → party → suspended → party, withdrawn…), in date order, and each state records its own.
+ */
+import { accept, assertNever, reject, type Decision } from '../decider.js';
+import { eventFrom } from '../command.js';
+import { isBefore } from '../time.js';
+import type { WorldState } from '../world-state.js';
+import { statusKey } from './queries.js';
+import { STATUS_TRANSITIONS, type ArmsControlCommand, type ArmsControlEvent, type ArmsControlState, type Instrument, type RecordArmsControlStatus } from './types.js';
+
+export function initialArmsControlState(): ArmsControlState {
+  return { instruments: {}, statuses: {}, committees: {} };
+}
+
+function instrumentAt(ac: ArmsControlState, id: string, at: string): Instrument | undefined {
+  const i = ac.instruments[id];
+  return i && !isBefore(at, i.openedAt) ? i : undefined;
+}
+
+export function decideArmsControl(world: WorldState, command: ArmsControlCommand): Decision<ArmsControlEvent> {
+  const ac = world.armsControl;
+  switch (command.cmd) {
+    case 'RegisterArmsControlInstrument': {
+      const { instrument, name, kind, field, depositary } = command.data;
+      const existing = ac.instruments[instrument];
+      if (existing) return reject('arms_control.instrument_exists', 'data.instrument', { instrument, openedAt: existing.openedAt });
+      return accept(eventFrom(command, 'ArmsControlInstrumentRegistered', { instrument, name, kind, field, ...(depositary === undefined ? {} : { depositary }) }));
+    }
+    case 'ArmsControlInstrumentEntersIntoForce': {
+      const { instrument } = command.data;
+      const i = instrumentAt(ac, instrument, command.at);
+      if (!i) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
+      if (i.kind !== 'treaty') return reject('arms_control.not_a_treaty', 'data.instrument', { instrument });
+      if (i.status === 'in_force') return reject('arms_control.already_in_force', 'data.instrument', { instrument, enteredIntoForceAt: i.enteredIntoForceAt });
+      return accept(eventFrom(command, 'ArmsControlInstrumentEnteredIntoForce', { instrument }));
+    }
+    case 'RecordArmsControlStatus':
+      return recordStatus(ac, command);
+    case 'EstablishArmsControlCommittee': {
+      const { committee, name, mandate } = command.data;
+      const existing = ac.committees[committee];
+      if (existing) return reject('arms_control.committee_exists', 'data.committee', { committee, establishedAt: existing.establishedAt });
+      return accept(eventFrom(command, 'ArmsControlCommitteeEstablished', { committee, name, ...(mandate === undefined ? {} : { mandate }) }));
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function recordStatus(ac: ArmsControlState, command: RecordArmsControlStatus): Decision<ArmsControlEvent> {
+  const { instrument, state, status } = command.data;
+  if (command.by !== state) return reject('actor.mismatch', 'by', { by: command.by, party: state });
+  if (!instrumentAt(ac, instrument, command.at)) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
+  const last = ac.statuses[statusKey(instrument, state)]?.at(-1);
+  if (last && isBefore(command.at, last.from)) return reject('arms_control.before_previous', 'at', { state, instrument, at: command.at, from: last.from });
+  if (last?.status === status) return reject('arms_control.status_unchanged', 'data.status', { state, status, instrument, from: last.from });
+  const from = last?.status ?? 'none';
+  if (!STATUS_TRANSITIONS[from].includes(status)) {
+    return reject('arms_control.transition_invalid', 'data.status', { state, from, to: status, instrument });
+  }
+  return accept(eventFrom(command, 'ArmsControlStatusRecorded', { instrument, state, status, ...(last ? { previous: last.status } : {}) }));
+}
+
+export function evolveArmsControl(ac: ArmsControlState, event: ArmsControlEvent): ArmsControlState {
+  switch (event.type) {
+    case 'ArmsControlInstrumentRegistered': {
+      const { instrument, name, kind, field, depositary } = event.data;
+      const i: Instrument = { status: 'open', id: instrument, name, kind, field, ...(depositary === undefined ? {} : { depositary }), openedAt: event.at };
+      return { ...ac, instruments: { ...ac.instruments, [instrument]: i } };
+    }
+    case 'ArmsControlInstrumentEnteredIntoForce': {
+      const i = ac.instruments[event.data.instrument];
+      if (!i) return ac;
+      return { ...ac, instruments: { ...ac.instruments, [i.id]: { ...i, status: 'in_force', enteredIntoForceAt: event.at } } };
+    }
+    case 'ArmsControlStatusRecorded': {
+      const key = statusKey(event.data.instrument, event.data.state);
+      const periods = (ac.statuses[key] ?? []).map((p) => (p.until === undefined ? { ...p, until: event.at } : p));
+      return { ...ac, statuses: { ...ac.statuses, [key]: [...periods, { status: event.data.status, from: event.at }] } };
+    }
+    case 'ArmsControlCommitteeEstablished': {
+      const { committee, name, mandate } = event.data;
+      return { ...ac, committees: { ...ac.committees, [committee]: { id: committee, name, ...(mandate === undefined ? {} : { mandate }), establishedAt: event.at } } };
+    }
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,37 @@
+/** Violations of the rules of the arms-control register. */
+import { defineMessages } from '../messages.js';
+
+export const ARMS_CONTROL = defineMessages({
+  'arms_control.instrument_exists': {
+    en: 'Instrument {instrument} is already in the register, from {openedAt}',
+    fr: 'L’instrument {instrument} figure déjà au registre, depuis le {openedAt}',
+  },
+  'arms_control.instrument_unknown': {
+    en: 'Instrument {instrument} is not in the register on {at}',
+    fr: 'L’instrument {instrument} ne figure pas au registre le {at}',
+  },
+  'arms_control.already_in_force': {
+    en: 'Instrument {instrument} already entered into force on {enteredIntoForceAt}',
+    fr: 'L’instrument {instrument} est déjà entré en vigueur le {enteredIntoForceAt}',
+  },
+  'arms_control.not_a_treaty': {
+    en: 'Instrument {instrument} is politically binding; it does not enter into force',
+    fr: 'L’instrument {instrument} est politiquement contraignant ; il n’entre pas en vigueur',
+  },
+  'arms_control.status_unchanged': {
+    en: '{state} has already been {status} in {instrument} since {from}',
+    fr: '{state} a déjà le statut {status} dans {instrument} depuis le {from}',
+  },
+  'arms_control.transition_invalid': {
+    en: '{state} cannot go from {from} to {to} in {instrument}',
+    fr: '{state} ne peut passer de {from} à {to} dans {instrument}',
+  },
+  'arms_control.before_previous': {
+    en: 'A status of {state} in {instrument} on {at} cannot precede its status of {from}',
+    fr: 'Un statut de {state} dans {instrument} le {at} ne peut précéder son statut du {from}',
+  },
+  'arms_control.committee_exists': {
+    en: 'Committee {committee} was already established on {establishedAt}',
+    fr: 'Le comité {committee} a déjà été créé le {establishedAt}',
+  },
+});

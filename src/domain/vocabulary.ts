@@ -1,0 +1,69 @@
+/**
+ * Fixed vocabularies shared by the Alliance's work (operations, exercises, the DCB fund, NATO-EU
+ * cooperation, human security), declared once as data with English and French labels. Codes are
+ * stable: they appear in the record and in the indexes, and a label may change but a code never.
+ *
+ * Sources: the 2022 Strategic Concept (core tasks); the seed's "Deterrence and defence" paragraph
+ * (resilience themes); NATO's human security approach and the 2024 WPS policy, footnote 4 (five
+ * pillars); NATO's WPS policy (three principles: integration, inclusiveness, integrity).
+ */
+import type { Message } from './messages.js';
+
+/** The three core tasks of the 2022 Strategic Concept; every activity serves one of them. */
+export const CORE_TASKS = ['deterrence_and_defence', 'crisis_prevention_and_management', 'cooperative_security'] as const;
+export type CoreTask = (typeof CORE_TASKS)[number];
+
+export const CORE_TASK_NAMES: Readonly<Record<CoreTask, Message>> = {
+  deterrence_and_defence: { en: 'Deterrence and defence', fr: 'Dissuasion et défense' },
+  crisis_prevention_and_management: { en: 'Crisis prevention and management', fr: 'Prévention et gestion des crises' },
+  cooperative_security: { en: 'Cooperative security', fr: 'Sécurité coopérative' },
+};
+
+/** Resilience against these threats is part of deterrence and defence (seed). */
+export const RESILIENCE_THEMES = ['cyber', 'cbrn', 'terrorism', 'pandemics', 'natural_disasters', 'military_mobility'] as const;
+export type ResilienceTheme = (typeof RESILIENCE_THEMES)[number];
+
+export const RESILIENCE_THEME_NAMES: Readonly<Record<ResilienceTheme, Message>> = {
+  cyber: { en: 'Cyber attacks', fr: 'Cyberattaques' },
+  cbrn: { en: 'Chemical, biological, radiological and nuclear incidents', fr: 'Incidents chimiques, biologiques, radiologiques et nucléaires' },
+  terrorism: { en: 'Terrorism', fr: 'Terrorisme' },
+  pandemics: { en: 'Pandemics', fr: 'Pandémies' },
+  natural_disasters: { en: 'Natural disasters', fr: 'Catastrophes naturelles' },
+  military_mobility: { en: 'Military mobility', fr: 'Mobilité militaire' },
+};
+
+/** The five pillars of NATO's human security approach (seed, "Human Security"). */
+export const HUMAN_SECURITY_PILLARS = [
+  'human_trafficking',
+  'children_armed_conflict',
+  'conflict_related_sexual_violence',
+  'protection_of_civilians',
+  'cultural_property',
+] as const;
+export type HumanSecurityPillar = (typeof HUMAN_SECURITY_PILLARS)[number];
+
+export const HUMAN_SECURITY_PILLAR_NAMES: Readonly<Record<HumanSecurityPillar, Message>> = {
+  human_trafficking: { en: 'Combating trafficking in human beings', fr: 'Lutte contre la traite des êtres humains' },
+  children_armed_conflict: { en: 'Children and armed conflict', fr: 'Enfants et conflits armés' },
+  conflict_related_sexual_violence: {
+    en: 'Preventing and responding to conflict-related sexual violence',
+    fr: 'Prévention des violences sexuelles liées aux conflits et réponse à celles-ci',
+  },
+  protection_of_civilians: { en: 'Protection of civilians', fr: 'Protection des civils' },
+  cultural_property: { en: 'Cultural property protection', fr: 'Protection des biens culturels' },
+};
+
+/** Women, Peace and Security (UNSCR 1325): NATO's three guiding principles. */
+export const WPS_PRINCIPLES = ['integration', 'inclusiveness', 'integrity'] as const;
+export type WpsPrinciple = (typeof WPS_PRINCIPLES)[number];
+
+export const WPS_PRINCIPLE_NAMES: Readonly<Record<WpsPrinciple, Message>> = {
+  integration: { en: 'Integration: a gender perspective in all activities', fr: 'Intégration : une perspective de genre dans toutes les activités' },
+  inclusiveness: { en: 'Inclusiveness: gender balance', fr: 'Inclusivité : équilibre entre les femmes et les hommes' },
+  integrity: { en: 'Integrity: accountability', fr: 'Intégrité : responsabilité' },
+};
+
+/** The label of a code in one of the vocabularies above; an unknown code is returned as given. */
+export function labelOf(names: Readonly<Record<string, Message>>, code: string, lang: 'en' | 'fr' = 'en'): string {
+  return names[code]?.[lang] ?? code;
+}

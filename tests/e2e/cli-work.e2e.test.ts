@@ -1,0 +1,157 @@
+/**
+ * The Alliance's work end to end: `init` loads the real record through the rules engine into a
+ * SQLite file, then each verb answers from the indexes at a couple of dates.
+ */
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli, tempDir } from '../support/cli.js';
+
+describe('evere work verbs on the real record', () => {
+  const db = join(tempDir(), 'evere.db');
+  const run = async (...args: string[]) => {
+    const r = await cli(db, args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.err}`);
+    return r.out;
+  };
+  const jsonOf = async <T>(...args: string[]): Promise<T> => JSON.parse(await run(...args, '--json')) as T;
+
+  before(async () => {
+    const r = await cli(db, ['init']);
+    assert.equal(r.code, 0, r.err);
+  });
+
+  test('operations: at least 15 real operations since the 1990s, each with its mandate', async () => {
+    const all = await jsonOf<{ operation: string; mandate: string[]; launchedAt?: string; resolutions?: string[] }[]>('operations', '--as-of', '2025-01-01');
+    assert.ok(all.length >= 15, `${all.length} operations`);
+    for (const op of all) assert.ok(op.mandate.length > 0, op.operation);
+    assert.deepEqual(all.find((o) => o.operation === 'ALLIED-FORCE')?.mandate, ['none']);
+    assert.deepEqual(all.find((o) => o.operation === 'KFOR')?.resolutions, ['1244']);
+    assert.ok(all.every((o) => (o.launchedAt ?? '') >= '1993'));
+  });
+
+  test('operations: KFOR active in 2005; ISAF active on 30 December 2014, ended on 31 December 2014', async () => {
+    type Row = { operation: string; status: string; endedAt?: string; successor?: string };
+    const in2005 = await jsonOf<Row[]>('operations', '--as-of', '2005-01-01');
+    assert.equal(in2005.find((o) => o.operation === 'KFOR')?.status, 'active');
+    assert.equal(in2005.find((o) => o.operation === 'RSM'), undefined, 'not yet launched');
+    const before = await jsonOf<Row[]>('operations', '--as-of', '2014-12-30');
+    assert.equal(before.find((o) => o.operation === 'ISAF')?.status, 'active');
+    assert.equal(before.find((o) => o.operation === 'ISAF')?.endedAt, undefined, 'the end is not known yet then');
+    const isaf = (await jsonOf<Row[]>('operations', '--as-of', '2014-12-31')).find((o) => o.operation === 'ISAF');
+    assert.deepEqual([isaf?.status, isaf?.endedAt, isaf?.successor], ['ended', '2014-12-31', 'RSM']);
+    const active = await jsonOf<Row[]>('operations', '--as-of', '2014-12-31', '--status', 'active');
+    assert.ok(active.every((o) => o.status === 'active') && active.some((o) => o.operation === 'KFOR'));
+  });
+
+  test('operations: contributors over time, and an operation’s detail', async () => {
+    const ifor = await jsonOf<{ contributions: { contributor: string; role: string; until?: string }[]; status: string }>('operations', 'IFOR', '--as-of', '1996-06-01');
+    assert.equal(ifor.status, 'active');
+    assert.equal(ifor.contributions.length, 16);
+    assert.ok(ifor.contributions.every((c) => c.role === 'ally' && c.until === undefined));
+    const ended = await jsonOf<{ contributions: { until?: string }[] }>('operations', 'IFOR', '--as-of', '1997-01-01');
+    assert.ok(ended.contributions.every((c) => c.until === '1996-12-20'), 'the end closed every contribution');
+    const text = await run('operations', 'KFOR', '--as-of', '2005-01-01');
+    assert.match(text, /UNSCR 1244/);
+    assert.match(text, /Council decision of 1999-06-10/);
+    const missing = await cli(db, ['operations', 'NOPE']);
+    assert.equal(missing.code, 3);
+  });
+
+  test('operations: what the log knew at an earlier record time', async () => {
+    assert.deepEqual(await jsonOf('operations', '--known-at', '2000-01-01'), []);
+  });
+
+  test('partners: joining, suspension and leaving over time', async () => {
+    type Row = { framework: string; partner: string; suspended: boolean; ally: boolean };
+    const in2013 = await jsonOf<Row[]>('partners', '--as-of', '2013-12-31', '--framework', 'PFP');
+    assert.equal(in2013.find((p) => p.partner === 'RUS')?.suspended, false);
+    const in2015 = await jsonOf<Row[]>('partners', '--as-of', '2015-01-01', '--framework', 'PFP');
+    assert.equal(in2015.find((p) => p.partner === 'RUS')?.suspended, true);
+    assert.ok(!in2015.some((p) => p.partner === 'POL'), 'Allies are not partners');
+    assert.ok(!(await jsonOf<Row[]>('partners', '--as-of', '2000-01-01')).some((p) => p.partner === 'MLT'), 'Malta left in 1996');
+    assert.ok((await jsonOf<Row[]>('partners', '--as-of', '2010-01-01')).some((p) => p.partner === 'MLT'), 'and rejoined in 2008');
+    const withAllies = await jsonOf<Row[]>('partners', '--as-of', '2024-01-01', '--all', '--framework', 'PFP');
+    assert.equal(withAllies.find((p) => p.partner === 'FIN')?.ally, true);
+    const frameworks = await jsonOf<{ framework: string; partners: number }[]>('partners', 'frameworks', '--as-of', '2024-06-01');
+    assert.deepEqual(frameworks.map((f) => f.framework), ['PFP', 'MD', 'ICI', 'PATG']);
+    assert.equal(frameworks.find((f) => f.framework === 'PFP')?.partners, 18);
+    assert.equal(frameworks.find((f) => f.framework === 'MD')?.partners, 7);
+    assert.equal(frameworks.find((f) => f.framework === 'ICI')?.partners, 4);
+    const programmes = await jsonOf<{ programme: string }[]>('partners', 'programmes');
+    assert.ok(programmes.some((p) => p.programme === 'GEO-IPAP'));
+  });
+
+  test('fund: the real packages; a pledge is not a contribution; every balance reconciles', async () => {
+    const summary = await jsonOf<{ packages: { partner: string }[]; balances: { currency: string; pledged: number; received: number; allocated: number; reconciles: boolean }[] }>('fund', '--as-of', '2023-01-01');
+    for (const partner of ['IRQ', 'TUN', 'JOR', 'MRT', 'MDA', 'GEO']) assert.ok(summary.packages.some((p) => p.partner === partner), partner);
+    const eur = summary.balances.find((b) => b.currency === 'EUR');
+    assert.deepEqual([eur?.pledged, eur?.received, eur?.allocated], [100_000_000, 0, 0]);
+    assert.ok(summary.balances.length > 0 && summary.balances.every((b) => b.reconciles));
+    const early = await jsonOf<{ packages: unknown[]; balances: unknown[] }>('fund', '--as-of', '2015-01-01');
+    assert.equal(early.packages.length, 3);
+    assert.deepEqual(early.balances, []);
+    const byAlly = await jsonOf<{ key: string; currency: string; pledged: number }[]>('fund', 'report', '--by', 'ally');
+    assert.deepEqual(byAlly.map((r) => [r.key, r.currency, r.pledged]), [['NLD', 'EUR', 100_000_000], ['ROU', 'USD', 100_000_000]]);
+    const byYear = await jsonOf<{ key: string }[]>('fund', 'report', '--by', 'year');
+    assert.deepEqual(byYear.map((r) => r.key), ['2018', '2022']);
+    assert.match(await run('fund', '--as-of', '2023-01-01'), /1,000,000\.00 EUR/);
+  });
+
+  test('exercises: dates, lead, participants, core task and themes', async () => {
+    const all = await jsonOf<{ exercise: string; partners: string[]; themes: string[]; status: string }[]>('exercises', '--as-of', '2024-03-01');
+    assert.equal(all.length, 4);
+    const sd = all.find((x) => x.exercise === 'STEADFAST-DEFENDER-24');
+    assert.deepEqual([sd?.partners, sd?.status], [['SWE'], 'under_way']);
+    assert.deepEqual(all.find((x) => x.exercise === 'SRBIJA-2018')?.themes, ['natural_disasters', 'cbrn']);
+    assert.equal((await jsonOf<unknown[]>('exercises', '--year', '2018')).length, 2);
+  });
+
+  test('eu: the UK in the EU in 2019, not in 2021; shared members counted', async () => {
+    type Report = { allies: number; euMembers: number; shared: string[]; natoOnly: string[]; euOnly: string[] };
+    const in2019 = await jsonOf<Report>('eu', '--as-of', '2019-06-01');
+    assert.ok(in2019.shared.includes('GBR'));
+    assert.deepEqual([in2019.euMembers, in2019.shared.length], [28, 22]);
+    const in2021 = await jsonOf<Report>('eu', '--as-of', '2021-01-01');
+    assert.ok(in2021.natoOnly.includes('GBR') && !in2021.shared.includes('GBR'));
+    assert.deepEqual([in2021.euMembers, in2021.shared.length], [27, 21]);
+    const in2025 = await jsonOf<Report>('eu', '--as-of', '2025-01-01');
+    assert.equal(in2025.shared.length, 23);
+    assert.deepEqual(in2025.euOnly.sort(), ['AUT', 'CYP', 'IRL', 'MLT']);
+    const declarations = await jsonOf<{ declaration: string }[]>('eu', 'declarations');
+    assert.ok(['WARSAW-2016', 'BRUSSELS-2018', 'BRUSSELS-2023'].every((d) => declarations.some((x) => x.declaration === d)));
+  });
+
+  test('arms control: each Ally’s status over time, and the High-Level Task Force', async () => {
+    type Status = { state: string; status: string };
+    const cfe2000 = await jsonOf<Status[]>('arms-control', 'status', 'CFE', '--as-of', '2000-01-01');
+    assert.ok(cfe2000.length >= 19 && cfe2000.every((s) => s.status === 'party'));
+    const cfe2024 = await jsonOf<Status[]>('arms-control', 'status', 'CFE', '--as-of', '2024-01-01');
+    assert.equal(cfe2024.find((s) => s.state === 'USA')?.status, 'suspended');
+    assert.ok(!cfe2024.some((s) => s.state === 'RUS'), 'not an Ally');
+    const all = await jsonOf<Status[]>('arms-control', 'status', 'CFE', '--as-of', '2024-01-01', '--all-states');
+    assert.equal(all.find((s) => s.state === 'RUS')?.status, 'withdrawn');
+    const inf = await jsonOf<Status[]>('arms-control', 'status', 'INF', '--as-of', '2019-03-01');
+    assert.equal(inf.find((s) => s.state === 'USA')?.status, 'suspended');
+    const committees = await jsonOf<{ committee: string; establishedAt: string }[]>('arms-control', 'committees');
+    assert.deepEqual(committees.map((c) => [c.committee, c.establishedAt]), [['HLTF', '1986-05-30']]);
+  });
+
+  test('human security: coverage and gaps by core task and year', async () => {
+    type Row = { year: string; coreTask: string; activities: number; tagged: number; pillars: Record<string, number>; untagged: string[]; genderAnalysis: number };
+    const rows = await jsonOf<Row[]>('human-security', '--year', '2011');
+    const crisis = rows.find((r) => r.coreTask === 'crisis_prevention_and_management');
+    assert.ok(crisis && crisis.tagged >= 3 && crisis.pillars['protection_of_civilians']! >= 1 && crisis.pillars['cultural_property'] === 1);
+    assert.equal(crisis?.genderAnalysis, 1, 'ISAF');
+    assert.ok(crisis?.untagged.includes('operation/OCEAN-SHIELD'), 'a gap');
+    const gaps = await run('human-security', '--year', '2011', '--gaps');
+    assert.match(gaps, /operation\/OCEAN-SHIELD/);
+  });
+
+  test('French headers and CSV', async () => {
+    assert.match(await run('--lang', 'fr', 'operations', '--as-of', '2005-01-01'), /opérations et missions connues au 2005-01-01/);
+    assert.match(await run('--lang', 'fr', 'eu', '--as-of', '2021-01-01'), /membres communs/);
+    const lines = (await run('partners', 'frameworks', '--csv')).trim().split('\r\n');
+    assert.equal(lines[0], 'id,name,established,partners,suspended');
+  });
+});
