@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { treatyRoutes } from './routes/treaty.js';
 import { factRoutes } from './routes/facts.js';
+import { workRoutes } from './routes/work.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 
@@ -67,6 +68,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
       tags: [
         { name: 'treaty', description: 'Membership, accessions, enlargement' },
         { name: 'council', description: 'North Atlantic Council: proposals, decisions, acting' },
+        { name: 'work', description: 'Operations, partnerships, the DCB fund, exercises, NATO-EU, arms control, human security' },
         { name: 'ledger', description: 'Worlds and entries' },
         { name: 'transparency', description: 'Checkpoints, proofs and keys for outside verifiers' },
         { name: 'live', description: 'Server-sent events' },
@@ -81,6 +83,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     await ledgerRoutes(api, deps);
     await treatyRoutes(api, deps);
     await factRoutes(api, deps);
+    await workRoutes(api, deps);
     await commandRoutes(api, deps);
     await eventRoutes(api, deps);
   });

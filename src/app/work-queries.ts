@@ -8,7 +8,7 @@
  * record time (`knownAt`: as the log knew it then).
  */
 import type { LedgerService } from './ledger-service.js';
-import type { FactRow } from './ports.js';
+import type { AccessFilter, FactRow } from './ports.js';
 import { endOfDay, normaliseInstant } from './time.js';
 import { EvereError } from './errors.js';
 import { defineMessages } from '../domain/messages.js';
@@ -25,6 +25,8 @@ export interface TimeQuery {
   readonly asOf?: string;
   /** Record time: answer as the log knew it then. Default: now. */
   readonly knownAt?: string;
+  /** What the reader may see (src/app/access.ts); default: everything (the local operator). */
+  readonly access?: AccessFilter;
 }
 
 type Name = { readonly en: string; readonly fr: string };
@@ -43,6 +45,7 @@ async function bounds(ledger: LedgerService, world: string, q: TimeQuery): Promi
     at,
     facts: (kind, options = {}) => ledger.store.facts(world, {
       kind,
+      ...(q.access ? { access: q.access } : {}),
       ...(knownAtSize === undefined ? {} : { knownAtSize }),
       ...(options.validAt === undefined ? {} : { validAt: options.validAt }),
       ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),

@@ -135,3 +135,27 @@ describe('HTTP API', () => {
     assert.equal(r.statusCode, 413);
   });
 });
+
+describe('HTTP API: the Alliance’s work', () => {
+  let s: TestServer;
+  before(async () => { s = await testServer(); });
+  after(() => s.close());
+
+  test('operations, EU overlap, fund, arms control and human security answer at a date', async () => {
+    const ops = (await s.app.inject({ url: '/api/worlds/record/operations?asOf=2005-01-01' })).json() as { operation: string; status: string }[];
+    assert.equal(ops.find((o) => o.operation === 'KFOR')?.status, 'active');
+    const eu2019 = (await s.app.inject({ url: '/api/worlds/record/eu?asOf=2019-06-01' })).json();
+    const eu2021 = (await s.app.inject({ url: '/api/worlds/record/eu?asOf=2021-06-01' })).json();
+    assert.equal(eu2019.shared.length - eu2021.shared.length, 1, 'the United Kingdom left the EU in between');
+    const fundSummary = (await s.app.inject({ url: '/api/worlds/record/fund' })).json();
+    assert.ok(fundSummary.balances.every((b: { reconciles: boolean }) => b.reconciles));
+    const byAlly = await s.app.inject({ url: '/api/worlds/record/fund/report?by=ally' });
+    assert.equal(byAlly.statusCode, 200);
+    const badDimension = await s.app.inject({ url: '/api/worlds/record/fund/report?by=galaxy' });
+    assert.equal(badDimension.statusCode, 400);
+    assert.equal((await s.app.inject({ url: '/api/worlds/record/arms-control' })).statusCode, 200);
+    assert.equal((await s.app.inject({ url: '/api/worlds/record/human-security' })).statusCode, 200);
+    const missing = await s.app.inject({ url: '/api/worlds/record/operations/NOPE' });
+    assert.equal(missing.statusCode, 404);
+  });
+});
