@@ -12,7 +12,7 @@ import {
   type RatificationRow,
 } from '../../app/treaty-queries.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
-import { normaliseStateCode, stateName } from '../../domain/states.js';
+import { isBody, normaliseStateCode, stateName } from '../../domain/states.js';
 import { commandSpecs } from '../../domain/world.js';
 import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
@@ -39,9 +39,10 @@ function code(value: string): string {
   return iso3;
 }
 
+/** An Ally or state (any code form), or one of the engine's bodies (NAC, SG, DEPOSITARY, DCB, …). */
 function party(value: string): string {
   const upper = value.toUpperCase();
-  return ['NAC', 'SG', 'DEPOSITARY', 'PARTIES'].includes(upper) ? upper : code(value);
+  return isBody(upper) ? upper : code(value);
 }
 
 const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
