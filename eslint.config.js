@@ -41,4 +41,16 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: ['src/web/vite.config.ts', 'src/web/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/domain/*', '**/domain/**', '**/app/*', '**/api/*', '**/cli/*', '**/adapters/**'], allowTypeImports: true, message: 'src/web imports the domain, app and api with `import type` only (src/ledger, free of node:*, may be imported for proof verification).' },
+          { group: ['node:*'], message: 'src/web runs in the browser: no Node built-ins.' },
+        ],
+      }],
+    },
+  },
 );

@@ -20,6 +20,7 @@ import { factRoutes } from './routes/facts.js';
 import { workRoutes } from './routes/work.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
+import { scenarioRoutes } from './routes/scenarios.js';
 
 export interface ApiOptions {
   /** Requests per minute per client; false to turn off (benchmarks). */
@@ -86,6 +87,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     await workRoutes(api, deps);
     await commandRoutes(api, deps);
     await eventRoutes(api, deps);
+    await scenarioRoutes(api, deps);
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['ledger'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, store: { type: 'string' } }, required: ['ok'] } } } },

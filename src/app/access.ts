@@ -8,7 +8,14 @@ import type { AccessFilter } from './ports.js';
 import { isBody } from '../domain/states.js';
 import { assertNever } from '../domain/decider.js';
 
-export const ROLES = ['delegation', 'staff', 'partner', 'director', 'admin'] as const;
+export const ROLES = ['delegation', 'staff', 'partner', 'director', 'admin', 'controller', 'player', 'evaluator', 'observer'] as const;
+/**
+ * Roles of a crisis-management exercise, in the field's vocabulary: exercise control (the
+ * `director`, who also assigns seats, and `controller`s, who run the master scenario events list),
+ * `player`s (who act only through the seats a director gives them in a scenario), and `evaluator`s
+ * and `observer`s (who see everything in their scenarios and act on nothing).
+ */
+export const EXERCISE_ROLES = ['director', 'controller', 'player', 'evaluator', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Account {
@@ -19,7 +26,7 @@ export interface Account {
   readonly party?: string;
   /** Highest classification the person is cleared for (PUBLIC: no clearance). */
   readonly clearance: Classification;
-  /** Scenario worlds a director runs, or a player is seated in (issue: scenarios). */
+  /** Scenario worlds the account takes part in: runs (director, controller), plays, evaluates or observes. */
   readonly worlds?: readonly string[];
 }
 
@@ -50,12 +57,26 @@ export function accessFor(reader: Reader, world?: { name: string; exercise: bool
     case 'partner':
       return { maxRank: rank, releasableTo: ['PUBLIC', ...(reader.party ? [reader.party] : [])] };
     case 'director':
+    case 'controller':
       // Exercise control sees everything in the scenarios it runs; elsewhere it reads as staff.
-      if (world?.exercise && reader.worlds?.includes(world.name)) return FULL_ACCESS;
+      if (inScenario(reader, world)) return FULL_ACCESS;
       return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO'] };
+    case 'evaluator':
+    case 'observer':
+      // They see everything in their scenarios; elsewhere only what is public.
+      return inScenario(reader, world) ? FULL_ACCESS : PUBLIC_ACCESS;
+    case 'player':
+      // In their scenarios, players read as a delegation (or a partner's) would; elsewhere as the public.
+      if (!inScenario(reader, world)) return PUBLIC_ACCESS;
+      return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...(reader.party ? [reader.party] : [])] };
     default:
       return assertNever(reader);
   }
+}
+
+/** True if the world is a scenario the account takes part in. */
+export function inScenario(reader: Account, world?: { name: string; exercise: boolean }): boolean {
+  return Boolean(world?.exercise && reader.worlds?.includes(world.name));
 }
 
 export function canRead(access: AccessFilter, marking: { classification: Classification; releasability: readonly string[] }): boolean {
@@ -78,6 +99,12 @@ export function mayActFor(reader: Reader, by: string): boolean {
       return isBody(by);
     case 'director':
     case 'admin':
+    case 'controller':
+    case 'evaluator':
+    case 'observer':
+      return false;
+    case 'player':
+      // A player acts through a scenario seat (src/app/scenarios), never directly.
       return false;
     default:
       return false;

@@ -10,6 +10,7 @@ import { registerTreatyCommands } from './commands/treaty.js';
 import { registerWorkCommands } from './commands/work.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCommands } from './commands/users.js';
+import { registerScenarioCommands } from './commands/scenario.js';
 import { EvereError } from '../app/errors.js';
 import { formatMessage, formatViolation } from '../domain/messages.js';
 
@@ -46,6 +47,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerTreatyCommands(program, ctx);
   registerWorkCommands(program, ctx);
   registerUserCommands(program, ctx);
+  registerScenarioCommands(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   const lang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);

@@ -1,0 +1,312 @@
+/**
+ * Scenarios over HTTP: list and create exercises, assign seats, run the scenario clock, deliver
+ * injects, act in a seat at scenario time, branch a what-if, and the after-action report (JSON or
+ * HTML). Every response is marked EXERCISE (header and body).
+ *
+ * Who may do what: a director runs the scenarios in their account's worlds (and assigns seats);
+ * controllers run the clock and injects; a player acts only for the seat a director gave them;
+ * evaluators and observers read everything and act on nothing. While a scenario's clock runs, a
+ * ticker brings it up to date every few seconds, so injects and silence deadlines fall due without
+ * anyone asking.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiDeps } from '../context.js';
+import { requireAccount } from '../context.js';
+import { problem, sendProblem, langOf } from '../errors.js';
+import { entrySchema, looseObject, worldParam } from './schemas.js';
+import { accessFor } from '../../app/access.js';
+import { EvereError } from '../../app/errors.js';
+import { Scenarios, type Operator } from '../../app/scenarios/service.js';
+import { readScenarioText, readInject, readPolicy } from '../../app/scenarios/scenario-file.js';
+import { readScenario } from '../../app/scenarios/scenario-state.js';
+import { scenarioReport } from '../../app/scenarios/report.js';
+import { renderReportHtml } from '../../app/scenarios/report-html.js';
+import { parseDuration, parseOffset } from '../../domain/scenario/duration.js';
+import { INJECT_KINDS } from '../../domain/scenario/types.js';
+import { CLASSIFICATIONS, classificationRank, type Classification } from '../../ledger/classification.js';
+
+/** Refusals that mean "not you": 403. Conflicts with the scenario's state: 409. */
+const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'scenario.not_seated', 'scenario.seat_is_bot']);
+const CONFLICT = new Set(['scenario.clock_started', 'scenario.clock_not_running', 'scenario.clock_not_paused', 'scenario.inject_delivered', 'scenario.ended', 'scenario.clock_backwards']);
+
+const TICK_MS = 2000;
+const tags = ['scenarios'];
+const title = {
+  type: 'object', additionalProperties: false, required: ['en'],
+  properties: { en: { type: 'string', minLength: 1, maxLength: 500 }, fr: { type: 'string', minLength: 1, maxLength: 500 } },
+} as const;
+const nameParams = (extra: Record<string, unknown> = {}) => ({
+  type: 'object', additionalProperties: false, required: ['name', ...Object.keys(extra)],
+  properties: { name: worldParam.properties.world, ...extra },
+});
+const csrfHeader = {
+  type: 'object',
+  properties: { 'x-csrf-token': { type: 'string', description: 'The session’s CSRF token (from sign-in), for writes authenticated by cookie' } },
+} as const;
+
+function operatorOf(request: FastifyRequest): Operator {
+  return { kind: 'account', account: requireAccount(request) };
+}
+
+/** Runs a handler, mapping the scenario's refusals to 403 and its conflicts to 409. */
+async function guarded<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
+  reply.header('x-evere-exercise', 'EXERCISE');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof EvereError && (FORBIDDEN.has(error.code) || CONFLICT.has(error.code))) {
+      return sendProblem(reply, problem(request, error.code, error.params, FORBIDDEN.has(error.code) ? 403 : 409));
+    }
+    throw error;
+  }
+}
+
+export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const scenarios = new Scenarios({ ledger: deps.ledger, dataDir: deps.dataDir, accounts: deps.accounts });
+  const takingPart = (request: FastifyRequest, name: string): Operator => {
+    const operator = operatorOf(request);
+    if (!scenarios.takesPart(operator, name)) throw new EvereError('scenario.not_found', { name });
+    return operator;
+  };
+
+  // The ticker: scenarios whose clock runs are brought up to it.
+  let timer: NodeJS.Timeout | undefined;
+  let ticking = false;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      void (async () => {
+        for (const world of await deps.ledger.store.worlds()) {
+          if (!world.exercise) continue;
+          try {
+            const sc = await readScenario(deps.ledger, world.name);
+            if (sc.clock.status === 'running') await scenarios.tick(world.name);
+          } catch (error) {
+            if (!(error instanceof EvereError)) app.log.error({ err: error, world: world.name }, 'scenario tick failed');
+          }
+        }
+      })().catch((error: unknown) => app.log.error({ err: error }, 'scenario ticker failed')).finally(() => { ticking = false; });
+    }, TICK_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+
+  app.get('/api/scenarios', {
+    schema: { tags, summary: 'The scenarios the signed-in account takes part in (an administrator: all)', response: { 200: { type: 'array', items: looseObject } } },
+  }, async (request, reply) => guarded(request, reply, () => scenarios.list(operatorOf(request))));
+
+  app.post('/api/scenarios', {
+    bodyLimit: 512 * 1024,
+    schema: {
+      tags, summary: 'Create a scenario (director or administrator): the record forked at a date, from a scenario file (YAML or JSON text) or document',
+      headers: csrfHeader,
+      body: {
+        type: 'object', additionalProperties: false, required: ['name'],
+        properties: {
+          name: worldParam.properties.world,
+          asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          text: { type: 'string', maxLength: 500_000, description: 'The scenario file, YAML or JSON' },
+          scenario: { type: 'object', description: 'The scenario document (as the JSON schema describes it)' },
+        },
+      },
+      response: { 201: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const operator = operatorOf(request);
+    const body = request.body as { name: string; asOf?: string; text?: string; scenario?: object };
+    const source = body.text ?? (body.scenario ? JSON.stringify(body.scenario) : undefined);
+    if (source === undefined && !body.asOf) throw new EvereError('scenario.as_of_missing');
+    const text = source ?? JSON.stringify({ scenario: body.name, title: { en: body.name }, injects: [] });
+    const definition = readScenarioText(text, 'scenario', { ...(body.asOf ? { asOf: body.asOf } : {}), lang: langOf(request) });
+    const status = await scenarios.create(body.name, definition, operator);
+    return reply.code(201).send(status);
+  }));
+
+  app.get('/api/scenarios/:name', {
+    schema: { tags, summary: 'A scenario: clock, seats, delivered injects (exercise control: the injects to come)', params: nameParams(), response: { 200: looseObject } },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const operator = takingPart(request, name);
+    await scenarios.tick(name);
+    return scenarios.status(name, operator);
+  }));
+
+  app.put('/api/scenarios/:name/seats/:seat', {
+    schema: {
+      tags, summary: 'Give a seat to a player, or back to its bot (director)', headers: csrfHeader,
+      params: nameParams({ seat: { type: 'string', pattern: '^([A-Z]{3}|IS)$' } }),
+      body: {
+        type: 'object', additionalProperties: false,
+        properties: { username: { type: 'string', minLength: 2, maxLength: 63 }, bot: { type: 'boolean' } },
+      },
+      response: { 200: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name, seat } = request.params as { name: string; seat: string };
+    const body = request.body as { username?: string; bot?: boolean };
+    if (!body.bot && !body.username) throw new EvereError('input.invalid', { field: 'body', reason: 'give username, or bot: true' });
+    return scenarios.assign(name, seat, body.bot ? undefined : body.username, operatorOf(request));
+  }));
+
+  app.post('/api/scenarios/:name/participants', {
+    schema: {
+      tags, summary: 'Admit a controller, evaluator or observer to a scenario (director)', headers: csrfHeader, params: nameParams(),
+      body: { type: 'object', additionalProperties: false, required: ['username'], properties: { username: { type: 'string', minLength: 2, maxLength: 63 } } },
+      response: { 200: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    return scenarios.admit(name, (request.body as { username: string }).username, undefined, operatorOf(request));
+  }));
+
+  app.post('/api/scenarios/:name/clock', {
+    schema: {
+      tags, summary: 'Start, pause, resume the scenario clock or change its speed (exercise control)', headers: csrfHeader, params: nameParams(),
+      body: {
+        type: 'object', additionalProperties: false, required: ['action'],
+        properties: { action: { enum: ['start', 'pause', 'resume', 'speed'] }, speed: { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 } },
+      },
+      response: { 200: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const body = request.body as { action: 'start' | 'pause' | 'resume' | 'speed'; speed?: number };
+    return scenarios.clock(name, { action: body.action, ...(body.speed !== undefined ? { speed: body.speed } : {}) }, operatorOf(request));
+  }));
+
+  app.post('/api/scenarios/:name/advance', {
+    schema: {
+      tags, summary: 'Move scenario time forward (by a duration, or to T+… / a UTC time) and play what falls due (exercise control)', headers: csrfHeader, params: nameParams(),
+      body: {
+        type: 'object', additionalProperties: false,
+        properties: { by: { type: 'string', minLength: 2, maxLength: 40 }, to: { type: 'string', minLength: 2, maxLength: 40 } },
+      },
+      response: { 200: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const body = request.body as { by?: string; to?: string };
+    const sc = await readScenario(deps.ledger, name);
+    const start = Date.parse(sc.definition.start);
+    let target: { to?: number; by?: number };
+    if (body.to !== undefined) {
+      const offset = parseOffset(body.to, start);
+      if (offset === undefined) throw new EvereError('scenario.time_invalid', { value: body.to });
+      target = { to: start + offset };
+    } else {
+      const by = body.by === undefined ? undefined : parseDuration(body.by);
+      if (by === undefined) throw new EvereError('scenario.duration_invalid', { value: body.by ?? '' });
+      target = { by };
+    }
+    const r = await scenarios.advance(name, target, operatorOf(request));
+    return { status: r.status, entries: r.entries.length };
+  }));
+
+  app.post('/api/scenarios/:name/injects', {
+    schema: {
+      tags, summary: 'Deliver an inject now: one from the list (inject) or an ad-hoc one (kind, title) (exercise control)', headers: csrfHeader, params: nameParams(),
+      body: {
+        type: 'object', additionalProperties: false,
+        properties: { inject: { type: 'string', minLength: 1, maxLength: 64 }, kind: { enum: [...INJECT_KINDS] }, title, text: title },
+      },
+      response: { 201: { type: 'array', items: entrySchema } },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const body = request.body as { inject?: string; kind?: (typeof INJECT_KINDS)[number]; title?: { en: string; fr?: string }; text?: { en: string; fr?: string } };
+    let entries;
+    if (body.inject) entries = await scenarios.deliver(name, { id: body.inject }, operatorOf(request));
+    else {
+      if (!body.kind || !body.title) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject, or kind and title' });
+      entries = await scenarios.deliver(name, { adHoc: { kind: body.kind, title: body.title, tags: [], ...(body.text ? { text: body.text } : {}) } }, operatorOf(request));
+    }
+    return reply.code(201).send(entries);
+  }));
+
+  app.post('/api/scenarios/:name/act', {
+    bodyLimit: 64 * 1024,
+    schema: {
+      tags, summary: 'Act for your seat at the scenario’s current time (a player; the entry is signed by the seat’s delegation)', headers: csrfHeader, params: nameParams(),
+      body: {
+        type: 'object', additionalProperties: false, required: ['cmd', 'by', 'data'],
+        properties: {
+          cmd: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]{1,63}$' },
+          by: { type: 'string', pattern: '^[A-Z]{2,10}$' },
+          data: { type: 'object' },
+          classification: { type: 'string', enum: [...CLASSIFICATIONS] },
+          releasability: { type: 'array', minItems: 1, maxItems: 40, items: { type: 'string', pattern: '^(PUBLIC|NATO|EU|[A-Z]{3})$' } },
+        },
+      },
+      response: { 201: { type: 'array', items: entrySchema } },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const operator = operatorOf(request);
+    const body = request.body as { cmd: string; by: string; data: Record<string, unknown>; classification?: Classification; releasability?: string[] };
+    const account = requireAccount(request);
+    const classification = body.classification ?? 'NATO UNCLASSIFIED';
+    // Nobody writes above their own clearance.
+    if (classificationRank(classification) > classificationRank(account.clearance)) {
+      throw new EvereError('act.not_authorised', { actor: `${account.username} (${account.clearance})`, by: classification });
+    }
+    const entries = await scenarios.act(name, { cmd: body.cmd, by: body.by, data: body.data }, operator, {
+      classification, releasability: body.releasability ?? ['NATO'],
+    });
+    return reply.code(201).send(entries);
+  }));
+
+  app.get('/api/scenarios/:name/report', {
+    schema: {
+      tags, summary: 'The after-action report as the reader may see it: JSON, or self-contained HTML with charts (format=html); a branch is compared with its parent',
+      params: nameParams(),
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: { format: { enum: ['json', 'html'] }, compare: worldParam.properties.world, lang: { enum: ['en', 'fr'] } },
+      },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const q = request.query as { format?: 'json' | 'html'; compare?: string; lang?: 'en' | 'fr' };
+    const operator = takingPart(request, name);
+    if (q.compare) takingPart(request, q.compare);
+    await scenarios.tick(name);
+    const world = await deps.ledger.requireWorld(name);
+    const report = await scenarioReport(scenarios, name, { access: accessFor(request.account, world), operator, ...(q.compare ? { compareWith: q.compare } : {}) });
+    if (q.format === 'html') return reply.type('text/html; charset=utf-8').send(renderReportHtml(report, q.lang ?? langOf(request)));
+    return report;
+  }));
+
+  app.post('/api/scenarios/:name/branch', {
+    schema: {
+      tags, summary: 'What-if: branch at an entry with one seat’s policy or one inject changed, and replay deterministically (director)', headers: csrfHeader, params: nameParams(),
+      body: {
+        type: 'object', additionalProperties: false, required: ['branch', 'atSeq'],
+        properties: {
+          branch: worldParam.properties.world,
+          atSeq: { type: 'integer', minimum: 0 },
+          seat: { type: 'string', pattern: '^([A-Z]{3}|IS)$' },
+          policy: { type: 'object', description: 'The seat’s new bot policy (as in a scenario file)' },
+          inject: { type: 'string', minLength: 1, maxLength: 64 },
+          set: { type: 'object', description: 'The inject as it should be (as in a scenario file)' },
+          drop: { type: 'boolean' },
+          toEnd: { type: 'boolean' },
+        },
+      },
+      response: { 201: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const body = request.body as { branch: string; atSeq: number; seat?: string; policy?: object; inject?: string; set?: object; drop?: boolean; toEnd?: boolean };
+    const sc = await readScenario(deps.ledger, name);
+    const policy = body.seat && body.policy ? readPolicy(JSON.stringify(body.policy), body.seat, sc.definition) : undefined;
+    const replace = body.inject && body.set ? readInject(JSON.stringify(body.set), sc.definition) : undefined;
+    const r = await scenarios.branch(name, body.branch, {
+      atSeq: body.atSeq, ...(body.seat ? { seat: body.seat } : {}), ...(policy ? { policy } : {}), ...(body.inject ? { inject: body.inject } : {}),
+      ...(replace ? { replace } : {}), ...(body.drop ? { drop: true } : {}), ...(body.toEnd ? { toEnd: true } : {}),
+    }, operatorOf(request));
+    return reply.code(201).send(r);
+  }));
+}

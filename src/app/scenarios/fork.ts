@@ -1,0 +1,29 @@
+/**
+ * The real record as it stood at a date, as a state of the rules engine in memory: the record's
+ * lines up to the end of that day decided once, then reused by every headless run.
+ */
+import { join } from 'node:path';
+import { parseCommand, worldDecider, type WorldState } from '../../domain/world.js';
+import { formatViolation } from '../../domain/messages.js';
+import { EvereError } from '../errors.js';
+import { readRecordLines } from '../record-loader.js';
+
+const cache = new Map<string, WorldState>();
+
+export function forkState(dataDir: string, asOf: string): WorldState {
+  const key = `${dataDir}\u0000${asOf}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const cut = asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf;
+  let state = worldDecider.initialState();
+  for (const line of readRecordLines(join(dataDir, 'record')).lines) {
+    if (line.at > cut) break;
+    const parsed = parseCommand(line.value);
+    if (!parsed.ok) throw new EvereError('load.malformed', { file: line.file, line: line.line, reason: formatViolation(parsed.violations[0]!) });
+    const decision = worldDecider.decide(state, parsed.command);
+    if (!decision.ok) throw new EvereError('load.rejected', { file: line.file, line: line.line, rule: formatViolation(decision.violations[0]!) });
+    for (const event of decision.events) state = worldDecider.evolve(state, event);
+  }
+  cache.set(key, state);
+  return state;
+}

@@ -1,0 +1,25 @@
+/** Codes of the scenario use cases (files, seats, clock, acting, branches), in English and French. */
+import { defineMessages } from '../../domain/messages.js';
+import '../../domain/scenario/messages.js';
+
+export const scenarioMessages = defineMessages({
+  'scenario.file_unreadable': { en: 'Cannot read scenario file {file}: {reason}', fr: 'Impossible de lire le fichier de scénario {file} : {reason}' },
+  'scenario.file_syntax': { en: '{file}, line {line}, column {column}: {reason}. Nothing was created.', fr: '{file}, ligne {line}, colonne {column} : {reason}. Rien n’a été créé.' },
+  'scenario.file_invalid': { en: 'Scenario file {file} is invalid ({count} problem(s)): {problems}. Nothing was created.', fr: 'Le fichier de scénario {file} est invalide ({count} problème(s)) : {problems}. Rien n’a été créé.' },
+  'scenario.problem': { en: 'line {line}, column {column}, {field}: {reason}', fr: 'ligne {line}, colonne {column}, {field} : {reason}' },
+  'scenario.as_of_missing': { en: 'Give the fork date: --as-of DATE, or asOf in the scenario file', fr: 'Indiquez la date de bifurcation : --as-of DATE, ou asOf dans le fichier de scénario' },
+  'scenario.not_found': { en: 'No scenario named "{name}" (see `evere scenario list`)', fr: 'Aucun scénario nommé « {name} » (voir `evere scenario list`)' },
+  'scenario.seat_invalid': { en: 'Scenario "{name}" has no seat {seat} (seats: the Allies at the start, IS, and its partners)', fr: 'Le scénario « {name} » n’a pas de siège {seat} (sièges : les Alliés au début, IS et ses partenaires)' },
+  'scenario.seat_is_bot': { en: 'Seat {seat} of scenario "{name}" is played by a bot: assign it to a person first', fr: 'Le siège {seat} du scénario « {name} » est joué par un robot : attribuez-le d’abord à une personne' },
+  'scenario.not_seated': { en: '{user} holds no seat acting for {by} in scenario "{name}"', fr: '{user} n’occupe aucun siège agissant pour {by} dans le scénario « {name} »' },
+  'scenario.not_control': { en: '{user} is not exercise control of scenario "{name}"', fr: '{user} ne fait pas partie de la direction de l’exercice « {name} »' },
+  'scenario.not_director': { en: 'Only the director of scenario "{name}" (or an administrator creating one) may do this; {user} may not', fr: 'Seul le directeur du scénario « {name} » (ou un administrateur qui en crée un) le peut ; {user} ne le peut pas' },
+  'scenario.user_role': { en: 'Account {username} has role {role}; a seat needs a player (role player)', fr: 'Le compte {username} a le rôle {role} ; un siège demande un joueur (rôle player)' },
+  'scenario.inject_not_found': { en: 'Scenario "{name}" has no inject {inject}', fr: 'Le scénario « {name} » n’a pas d’inject {inject}' },
+  'scenario.inject_delivered': { en: 'Inject {inject} was already delivered at {at}', fr: 'L’inject {inject} a déjà été transmis le {at}' },
+  'scenario.ended': { en: 'Scenario "{name}" has reached its end ({end})', fr: 'Le scénario « {name} » est arrivé à son terme ({end})' },
+  'scenario.branch_seq': { en: 'A branch point must be an entry of the scenario, between {min} and {max}; {seq} is not', fr: 'Un point de bifurcation doit être une entrée du scénario, entre {min} et {max} ; {seq} ne l’est pas' },
+  'scenario.branch_change': { en: 'A what-if changes one seat’s policy (--seat with --policy) or one inject (--inject with --set or --drop)', fr: 'Une variante change la politique d’un siège (--seat avec --policy) ou un inject (--inject avec --set ou --drop)' },
+  'scenario.policy_invalid': { en: 'The policy for seat {seat} is invalid: {problems}', fr: 'La politique du siège {seat} est invalide : {problems}' },
+  'scenario.runs': { en: 'The number of runs must be between 1 and {max}', fr: 'Le nombre d’exécutions doit être compris entre 1 et {max}' },
+});

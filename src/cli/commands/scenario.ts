@@ -1,0 +1,465 @@
+/**
+ * `evere scenario`: crisis-management exercises on a fork of the real Alliance.
+ *   create | list | show | validate | assign | clock start|pause|resume|speed | advance | tick |
+ *   inject | act | report | branch | run
+ * Parsing and formatting only: the work is in src/app/scenarios. Every page printed for a person
+ * starts with the EXERCISE marking.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { json, table } from '../format.js';
+import { parseDateOption, parseNonNegativeInt } from '../parse.js';
+import { defineMessages, formatMessage } from '../../domain/messages.js';
+import { stateName } from '../../domain/states.js';
+import { parseDuration, parseOffset, formatOffset } from '../../domain/scenario/duration.js';
+import { INJECT_KINDS, type InjectKind } from '../../domain/scenario/types.js';
+import type { Distribution } from '../../domain/scenario/stats.js';
+import { EvereError } from '../../app/errors.js';
+import { Scenarios, SYSTEM_OPERATOR, type ScenarioStatus } from '../../app/scenarios/service.js';
+import { bareDefinition, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
+import { readScenario } from '../../app/scenarios/scenario-state.js';
+import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.js';
+import { renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
+import { runHeadless, type HeadlessResult } from '../../app/scenarios/headless.js';
+import { SCENARIO_SCHEMA } from '../../app/scenarios/schema.js';
+
+type Ctx = () => CliContext;
+
+defineMessages({
+  'cli.scenario.banner': { en: 'EXERCISE EXERCISE EXERCISE', fr: 'EXERCICE EXERCICE EXERCICE' },
+  'cli.scenario.created': { en: 'Created scenario "{name}": the record as of {asOf} ({entries} entries), {seats} seats, {injects} injects; T+0 is {start}. The record itself was not touched.', fr: 'Scénario « {name} » créé : le registre au {asOf} ({entries} entrées), {seats} sièges, {injects} injects ; T+0 est le {start}. Le registre lui-même n’a pas été modifié.' },
+  'cli.scenario.valid': { en: '{file} is a valid scenario: {injects} injects, {seats} seats with their own policy, fork date {asOf}.', fr: '{file} est un scénario valide : {injects} injects, {seats} sièges à politique propre, date de bifurcation {asOf}.' },
+  'cli.scenario.assigned': { en: 'Seat {seat} of "{name}" is now held by {holder}.', fr: 'Le siège {seat} de « {name} » est désormais occupé par {holder}.' },
+  'cli.scenario.to_bot': { en: 'Seat {seat} of "{name}" is now played by a bot.', fr: 'Le siège {seat} de « {name} » est désormais joué par un robot.' },
+  'cli.scenario.admitted': { en: '{username} ({role}) now takes part in "{name}".', fr: '{username} ({role}) participe désormais à « {name} ».' },
+  'cli.scenario.clock': { en: 'Clock of "{name}": {status}, speed {speed} (scenario seconds per real second); scenario time {now}.', fr: 'Horloge de « {name} » : {status}, vitesse {speed} (secondes de scénario par seconde réelle) ; temps du scénario {now}.' },
+  'cli.scenario.played': { en: '{count} entries written; scenario time is now {now} ({offset}).', fr: '{count} entrées écrites ; le temps du scénario est maintenant {now} ({offset}).' },
+  'cli.scenario.branched': { en: 'Created what-if branch "{name}" of "{parent}" at entry {seq}: {copied} entries copied, {replayed} replayed; see `evere scenario report {name}`.', fr: 'Variante « {name} » de « {parent} » créée à l’entrée {seq} : {copied} entrées copiées, {replayed} rejouées ; voir `evere scenario report {name}`.' },
+  'cli.scenario.html': { en: 'Wrote the report to {file}.', fr: 'Rapport écrit dans {file}.' },
+  'cli.scenario.runs': { en: '{runs} bots-only runs of "{title}" in {seconds} s ({perMinute} runs per minute); simulated in memory, nothing written or signed.', fr: '{runs} exécutions par robots seuls de « {title} » en {seconds} s ({perMinute} exécutions par minute) ; simulées en mémoire, rien n’est écrit ni signé.' },
+  'cli.scenario.none': { en: 'No scenarios yet: `evere scenario create NAME --file data/scenarios/grid-hybrid-attack.yaml`.', fr: 'Aucun scénario : `evere scenario create NOM --file data/scenarios/grid-hybrid-attack.yaml`.' },
+});
+
+function parseSpeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number (60: one minute is one hour).`);
+  return n;
+}
+
+function parseDur(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InvalidArgumentError(`"${value}" is not a duration (e.g. 90m, 6h, 1d6h, PT6H).`);
+  return ms;
+}
+
+function parseSeat(value: string): string {
+  const upper = value.toUpperCase();
+  if (!/^([A-Z]{3}|IS)$/.test(upper)) throw new InvalidArgumentError(`"${value}" is not a seat (an ISO alpha-3 code, or IS for International Staff).`);
+  return upper;
+}
+
+function parseRuns(value: string): number {
+  const n = parseNonNegativeInt(value);
+  if (n < 1) throw new InvalidArgumentError('at least one run');
+  return n;
+}
+
+/** YAML/JSON text given on the command line, or `@file` to read it from a file. */
+function textArg(value: string): string {
+  if (!value.startsWith('@')) return value;
+  try {
+    return readFileSync(value.slice(1), 'utf8');
+  } catch (error) {
+    throw new EvereError('scenario.file_unreadable', { file: value.slice(1), reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}
+
+const lang = (c: CliContext) => c.lang;
+const CLOCK_STATUS: Record<string, { en: string; fr: string }> = {
+  not_started: { en: 'not started', fr: 'non lancée' },
+  running: { en: 'running', fr: 'en marche' },
+  paused: { en: 'paused', fr: 'en pause' },
+};
+const clockStatus = (c: CliContext, status: string) => CLOCK_STATUS[status]?.[c.lang] ?? status;
+const fr = (c: CliContext) => c.lang === 'fr';
+
+async function service(c: CliContext): Promise<Scenarios> {
+  const services = await c.services();
+  return new Scenarios({ ledger: services.ledger, dataDir: c.config().dataDir, accounts: services.accounts });
+}
+
+function banner(c: CliContext): void {
+  c.io.out(`${formatMessage('cli.scenario.banner', {}, c.lang)}\n`);
+}
+
+function showStatus(c: CliContext, s: ScenarioStatus): void {
+  banner(c);
+  const f = fr(c);
+  c.io.out(`${s.title[lang(c)] ?? s.title.en} — ${s.name}${s.branch ? ` (${f ? 'variante de' : 'branch of'} ${s.branch.parent} @ ${s.branch.atSeq})` : ''}\n`);
+  c.io.out(`${f ? 'registre au' : 'record as of'} ${s.asOf} · T+0 ${s.start} · ${f ? 'fin' : 'end'} ${s.end}\n`);
+  c.io.out(`${f ? 'horloge' : 'clock'}: ${clockStatus(c, s.clock.status)} ×${s.clock.speed} · ${f ? 'maintenant' : 'now'} ${s.now} (${formatOffset(Date.parse(s.now) - Date.parse(s.start))})${s.ended ? (f ? ' · terminé' : ' · ended') : ''}\n\n`);
+  const people = s.seats.filter((x) => x.played === 'person');
+  c.io.out(`${f ? 'sièges' : 'seats'}: ${s.seats.length} (${people.length} ${f ? 'tenus par des personnes' : 'held by people'}: ${people.map((p) => `${p.seat}=${p.holder}`).join(', ') || '—'}; ${f ? 'les autres joués par des robots' : 'the others played by bots'})\n`);
+  c.io.out(`${f ? 'injects transmis' : 'injects delivered'}: ${s.delivered.map((d) => d.inject).join(', ') || '—'}\n`);
+  if (s.upcoming) {
+    c.io.out(`\n${f ? 'à venir (liste des événements du scénario)' : 'to come (master scenario events list)'}:\n`);
+    c.io.out(table(s.upcoming, [
+      { header: f ? 'temps' : 'time', value: (u) => `${formatOffset(Date.parse(u.at) - Date.parse(s.start))}  ${u.at}` },
+      { header: 'id', value: (u) => u.inject },
+      { header: f ? 'type' : 'kind', value: (u) => u.kind },
+      { header: f ? 'titre' : 'title', value: (u) => u.title[lang(c)] ?? u.title.en },
+    ]));
+  }
+}
+
+const dist = (d: Distribution) => (d.count === 0 ? '—' : `${d.p10}–${d.p50}–${d.p90}`);
+
+function showRuns(c: CliContext, r: HeadlessResult): void {
+  const f = fr(c);
+  banner(c);
+  c.say('cli.scenario.runs', { runs: r.runs, title: r.scenario.title[lang(c)] ?? r.scenario.title.en, seconds: (r.elapsedMs / 1000).toFixed(1), perMinute: r.runsPerMinute });
+  c.io.out('\n');
+  c.io.out(table(r.summary.proposals, [
+    { header: f ? 'proposition' : 'proposal', value: (p) => p.proposal },
+    { header: f ? 'titre' : 'title', value: (p) => p.title },
+    { header: f ? 'adoptée' : 'adopted', value: (p) => `${Math.round(p.adoptedShare * 100)} %`, align: 'right' },
+    { header: f ? 'délai de consensus h (p10–médiane–p90)' : 'time to consensus h (p10–median–p90)', value: (p) => dist(p.hoursToConsensus), align: 'right' },
+  ]));
+  const s = r.summary.adoptedShare;
+  c.io.out(`\n${f ? 'part des propositions adoptées par exécution' : 'share of proposals adopted per run'}: ${f ? 'moyenne' : 'mean'} ${s.mean ?? '—'}, p10 ${s.p10 ?? '—'}, ${f ? 'médiane' : 'median'} ${s.p50 ?? '—'}, p90 ${s.p90 ?? '—'}\n`);
+  c.io.out(`${f ? 'ruptures de silence par exécution' : 'silence breaks per run'}: ${f ? 'moyenne' : 'mean'} ${r.summary.silenceBreaks.mean ?? '—'} · ${f ? 'notes de bas de page' : 'footnotes'}: ${r.summary.footnotes.mean ?? '—'}\n`);
+  if (r.summary.accessions.length) {
+    c.io.out('\n');
+    c.io.out(table(r.summary.accessions, [
+      { header: f ? 'protocole' : 'protocol', value: (a) => a.protocol },
+      { header: f ? 'en vigueur' : 'in force', value: (a) => `${Math.round(a.inForceShare * 100)} %`, align: 'right' },
+      { header: f ? 'jours jusqu’à l’entrée en vigueur (p10–médiane–p90)' : 'days to entry into force (p10–median–p90)', value: (a) => (a.hoursToEntryIntoForce.count ? `${(a.hoursToEntryIntoForce.p10! / 24).toFixed(1)}–${(a.hoursToEntryIntoForce.p50! / 24).toFixed(1)}–${(a.hoursToEntryIntoForce.p90! / 24).toFixed(1)}` : '—'), align: 'right' },
+    ]));
+  }
+}
+
+function showReport(c: CliContext, r: ScenarioReport): void {
+  const f = fr(c);
+  const l = lang(c);
+  const a = r.aar;
+  banner(c);
+  c.io.out(`${f ? 'Rapport après action' : 'After-action report'}: ${r.status.title[l] ?? r.status.title.en} (${r.status.name}) — ${r.classification}\n`);
+  c.io.out(`${f ? 'joué jusqu’au' : 'played until'} ${a.reachedAt} (${formatOffset(Date.parse(a.reachedAt) - Date.parse(a.scenario.start))})\n`);
+  const t = a.totals;
+  c.io.out(`${f ? 'propositions' : 'proposals'} ${t.proposals} · ${f ? 'adoptées' : 'adopted'} ${t.adopted} · ${f ? 'échouées' : 'failed'} ${t.failed} · ${f ? 'ruptures de silence' : 'silence breaks'} ${t.silenceBreaks} · ${f ? 'notes' : 'footnotes'} ${t.footnotes} · injects ${t.injects} · ${f ? 'actes' : 'acts'} ${t.acts}\n\n`);
+  c.io.out(table(a.decisions, [
+    { header: f ? 'proposition' : 'proposal', value: (d) => d.proposal },
+    { header: f ? 'titre' : 'title', value: (d) => d.title[l] ?? d.title.en },
+    { header: f ? 'statut' : 'status', value: (d) => d.status },
+    { header: f ? 'délai de consensus (h)' : 'time to consensus (h)', value: (d) => d.hoursToConsensus, align: 'right' },
+    { header: f ? 'ruptures' : 'breaks', value: (d) => d.breaks.map((b) => b.ally).join(', ') },
+    { header: f ? 'notes' : 'footnotes', value: (d) => d.footnotes.map((x) => x.ally).join(', ') },
+  ]));
+  if (a.failed.length) {
+    c.io.out(`\n${f ? 'Échecs, et pourquoi' : 'Failed, and why'}:\n`);
+    for (const x of a.failed) c.io.out(`  ${x.proposal}: ${formatMessage(x.reason.code, x.reason.params, l)}\n`);
+  }
+  const parties = [...new Set([...a.silenceBreaks.map((x) => x.party), ...a.footnotes.map((x) => x.party)])].sort();
+  if (parties.length) {
+    c.io.out(`\n${f ? 'Par délégation' : 'By delegation'}:\n`);
+    c.io.out(table(parties, [
+      { header: f ? 'délégation' : 'delegation', value: (p) => `${stateName(p, l)} (${p})` },
+      { header: f ? 'ruptures de silence' : 'silence breaks', value: (p) => a.silenceBreaks.find((x) => x.party === p)?.count ?? 0, align: 'right' },
+      { header: f ? 'notes de bas de page' : 'footnotes', value: (p) => a.footnotes.find((x) => x.party === p)?.count ?? 0, align: 'right' },
+    ]));
+  }
+  if (a.consultations.length) {
+    c.io.out(`\n${f ? 'Consultations (art. 4)' : 'Consultations (Art. 4)'}:\n`);
+    for (const x of a.consultations) c.io.out(`  ${x.consultation}: ${x.requesters.join(', ')} ${x.requestedAt} → ${x.heldAt ?? '…'}${x.hoursToConsultations !== undefined ? ` (${x.hoursToConsultations} h)` : ''}\n`);
+  }
+  for (const x of a.accessions) {
+    c.io.out(`\n${x.protocol}: ${x.deposited.length} ${f ? 'ratifications déposées en jeu' : 'ratifications deposited in play'}${x.enteredIntoForceAt ? ` · ${f ? 'en vigueur' : 'in force'} ${x.enteredIntoForceAt}` : ''}${x.acceded.length ? ` · ${x.acceded.map((y) => `${y.state} ${y.at}`).join(', ')}` : ''}\n`);
+  }
+  c.io.out(`\n${f ? 'Chronologie' : 'Timeline'}:\n`);
+  c.io.out(table(a.timeline, [
+    { header: '#', value: (r) => r.seq, align: 'right' },
+    { header: 'T+', value: (r) => r.offset },
+    { header: f ? 'quoi' : 'what', value: (r) => formatMessage(r.summary.code, r.summary.params, l) },
+    { header: f ? 'joué par' : 'played by', value: (r) => r.source },
+  ]));
+  const cmp = r.comparison;
+  if (cmp) {
+    c.io.out(`\n${f ? 'Variante côte à côte' : 'What-if side by side'}: ${cmp.left} | ${cmp.right}\n`);
+    c.io.out(table(cmp.totals, [
+      { header: f ? 'mesure' : 'measure', value: (m) => m.measure },
+      { header: cmp.left, value: (m) => m.left, align: 'right' },
+      { header: cmp.right, value: (m) => m.right, align: 'right' },
+    ]));
+    c.io.out(table(cmp.proposals, [
+      { header: f ? 'proposition' : 'proposal', value: (p) => p.proposal },
+      { header: cmp.left, value: (p) => (p.left ? `${p.left.status}${p.left.hours !== undefined ? ` ${p.left.hours} h` : ''}` : '—') },
+      { header: cmp.right, value: (p) => (p.right ? `${p.right.status}${p.right.hours !== undefined ? ` ${p.right.hours} h` : ''}` : '—') },
+      { header: f ? 'changé' : 'changed', value: (p) => (p.changed ? '✱' : '') },
+    ]));
+  }
+  banner(c);
+}
+
+/** A scenario time: `T+12h`, a duration from the start, or a UTC date-time. */
+async function scenarioTime(c: CliContext, name: string, value: string): Promise<number> {
+  const sc = await readScenario(await c.ledger(), name);
+  const start = Date.parse(sc.definition.start);
+  const offset = parseOffset(value, start);
+  if (offset === undefined) throw new EvereError('scenario.time_invalid', { value });
+  return start + offset;
+}
+
+export function registerScenarioCommands(program: Command, ctx: Ctx): void {
+  const scenario = program.command('scenario').description('crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)');
+
+  scenario.command('create')
+    .description('fork the record as it stood at a date into a new scenario world, with a scenario file (injects, seats, bot policies)')
+    .argument('<name>', 'world name (lower-case letters, digits, hyphens)')
+    .option('--file <path>', 'scenario file (YAML or JSON; schema: data/scenarios/scenario.schema.json)')
+    .option('--as-of <date>', 'fork date (overrides the file’s asOf)', parseDateOption)
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, o: { file?: string; asOf?: string; json?: boolean }) => {
+      const c = ctx();
+      const asOf = o.asOf?.slice(0, 10);
+      if (!o.file && !asOf) throw new EvereError('scenario.as_of_missing');
+      const definition = o.file ? readScenarioFile(o.file, { ...(asOf ? { asOf } : {}), lang: c.lang }) : bareDefinition(name, asOf!);
+      const bar = c.progress(name);
+      const s = await (await service(c)).create(name, definition, SYSTEM_OPERATOR, (d, t) => bar.update(d, t));
+      bar.stop();
+      if (o.json) return c.io.out(json(s));
+      const size = await (await c.ledger()).store.size(name);
+      banner(c);
+      c.say('cli.scenario.created', { name, asOf: s.asOf, entries: size, seats: s.seats.length, injects: definition.injects.length, start: s.start });
+    });
+
+  scenario.command('validate')
+    .description('check a scenario file against the schema and the engine, naming the line and field of every problem')
+    .argument('<file>')
+    .option('--json')
+    .action((file: string, o: { json?: boolean }) => {
+      const c = ctx();
+      const d = readScenarioFile(file, { lang: c.lang });
+      if (o.json) return c.io.out(json(d));
+      c.say('cli.scenario.valid', { file, injects: d.injects.length, seats: Object.keys(d.seats).length, asOf: d.asOf });
+    });
+
+  scenario.command('schema')
+    .description('print the JSON schema of scenario files')
+    .action(() => ctx().io.out(json(SCENARIO_SCHEMA)));
+
+  scenario.command('list')
+    .description('scenario worlds')
+    .option('--json')
+    .action(async (o: { json?: boolean }) => {
+      const c = ctx();
+      const list = await (await service(c)).list();
+      if (o.json) return c.io.out(json(list));
+      if (list.length === 0) return c.say('cli.scenario.none');
+      banner(c);
+      c.io.out(table(list, [
+        { header: fr(c) ? 'nom' : 'name', value: (s) => s.name },
+        { header: fr(c) ? 'titre' : 'title', value: (s) => s.title[lang(c)] ?? s.title.en },
+        { header: fr(c) ? 'registre au' : 'as of', value: (s) => s.asOf },
+        { header: fr(c) ? 'horloge' : 'clock', value: (s) => `${clockStatus(c, s.clock.status)} ×${s.clock.speed}` },
+        { header: fr(c) ? 'maintenant' : 'now', value: (s) => formatOffset(Date.parse(s.now) - Date.parse(s.start)) },
+        { header: fr(c) ? 'variante de' : 'branch of', value: (s) => s.branch?.parent },
+      ]));
+    });
+
+  scenario.command('show')
+    .description('a scenario’s clock, seats, delivered injects and the injects still to come')
+    .argument('<name>')
+    .option('--json')
+    .action(async (name: string, o: { json?: boolean }) => {
+      const c = ctx();
+      const s = await (await service(c)).status(name);
+      if (o.json) return c.io.out(json(s));
+      showStatus(c, s);
+    });
+
+  scenario.command('assign')
+    .description('give a seat to a player (--seat with --user), back to its bot (--seat with --bot), or admit a controller, evaluator or observer (--user alone)')
+    .argument('<name>')
+    .option('--seat <seat>', 'an Ally (ISO alpha-3), IS (International Staff) or a partner', parseSeat)
+    .option('--user <username>', 'the account (role player for a seat)')
+    .option('--bot', 'the seat goes back to its bot')
+    .option('--json')
+    .action(async (name: string, o: { seat?: string; user?: string; bot?: boolean; json?: boolean }) => {
+      const c = ctx();
+      const svc = await service(c);
+      if (!o.seat) {
+        if (!o.user) throw new EvereError('input.invalid', { field: '--user', reason: 'give --user (and --seat for a player)' });
+        const account = await svc.admit(name, o.user);
+        if (o.json) return c.io.out(json(account));
+        return c.say('cli.scenario.admitted', { username: account.username, role: account.role, name });
+      }
+      if (!o.bot && !o.user) throw new EvereError('input.invalid', { field: '--seat', reason: 'give --user USERNAME or --bot' });
+      const s = await svc.assign(name, o.seat, o.bot ? undefined : o.user);
+      if (o.json) return c.io.out(json(s));
+      c.say(o.bot ? 'cli.scenario.to_bot' : 'cli.scenario.assigned', { seat: o.seat, name, holder: o.user ?? '' });
+    });
+
+  const clock = scenario.command('clock').description('the scenario clock: start, pause, resume, speed (real time is 1; 60: one minute is one hour)');
+  const clockAction = (action: 'start' | 'pause' | 'resume' | 'speed', description: string) => {
+    const cmd = clock.command(action).description(description).argument('<name>');
+    if (action === 'start') cmd.option('--speed <n>', 'scenario seconds per real second (default: the file’s)', parseSpeed);
+    if (action === 'speed') cmd.argument('<speed>', 'scenario seconds per real second', parseSpeed);
+    cmd.option('--json').action(async (name: string, ...rest: unknown[]) => {
+      const c = ctx();
+      const speed = action === 'speed' ? (rest[0] as number) : (rest[0] as { speed?: number }).speed;
+      const o = (action === 'speed' ? rest[1] : rest[0]) as { json?: boolean };
+      const s = await (await service(c)).clock(name, { action, ...(speed !== undefined ? { speed } : {}) });
+      if (o.json) return c.io.out(json(s));
+      c.say('cli.scenario.clock', { name, status: clockStatus(c, s.clock.status), speed: s.clock.speed, now: s.now });
+    });
+  };
+  clockAction('start', 'start the clock at T+0');
+  clockAction('pause', 'pause the clock (scenario time stands still; silence deadlines wait)');
+  clockAction('resume', 'resume the clock');
+  clockAction('speed', 'change the speed');
+
+  scenario.command('advance')
+    .description('move scenario time forward and play everything due until then: injects, bots, the chair')
+    .argument('<name>')
+    .option('--by <duration>', 'e.g. 6h, 1d, 90m', parseDur)
+    .option('--to <time>', 'T+12h, or a UTC date-time')
+    .option('--json')
+    .action(async (name: string, o: { by?: number; to?: string; json?: boolean }) => {
+      const c = ctx();
+      if (o.by === undefined && o.to === undefined) throw new EvereError('input.invalid', { field: '--by/--to', reason: 'give one of them' });
+      const target = o.to !== undefined ? { to: await scenarioTime(c, name, o.to) } : { by: o.by! };
+      const r = await (await service(c)).advance(name, target);
+      if (o.json) return c.io.out(json({ status: r.status, entries: r.entries }));
+      c.say('cli.scenario.played', { count: r.entries.length, now: r.status.now, offset: formatOffset(Date.parse(r.status.now) - Date.parse(r.status.start)) });
+    });
+
+  scenario.command('tick')
+    .description('bring the scenario up to its clock: deliver due injects and let the bots act')
+    .argument('<name>')
+    .option('--json')
+    .action(async (name: string, o: { json?: boolean }) => {
+      const c = ctx();
+      const svc = await service(c);
+      const entries = await svc.tick(name);
+      const s = await svc.status(name);
+      if (o.json) return c.io.out(json({ status: s, entries }));
+      c.say('cli.scenario.played', { count: entries.length, now: s.now, offset: formatOffset(Date.parse(s.now) - Date.parse(s.start)) });
+    });
+
+  scenario.command('inject')
+    .description('deliver an inject now: one from the list (by id), ahead of its time, or an ad-hoc one (--kind and --title)')
+    .argument('<name>')
+    .argument('[id]', 'an inject of the scenario file')
+    .option('--kind <kind>', `ad hoc: ${INJECT_KINDS.join(', ')}`)
+    .option('--title <text>', 'ad hoc: title in English')
+    .option('--title-fr <text>', 'ad hoc: title in French')
+    .option('--text <text>', 'ad hoc: text')
+    .option('--json')
+    .action(async (name: string, id: string | undefined, o: { kind?: string; title?: string; titleFr?: string; text?: string; json?: boolean }) => {
+      const c = ctx();
+      const svc = await service(c);
+      let entries;
+      if (id) entries = await svc.deliver(name, { id });
+      else {
+        if (!o.title || !o.kind || !(INJECT_KINDS as readonly string[]).includes(o.kind)) {
+          throw new EvereError('input.invalid', { field: '--kind/--title', reason: `an inject id, or --kind (${INJECT_KINDS.join(', ')}) and --title` });
+        }
+        entries = await svc.deliver(name, {
+          adHoc: { kind: o.kind as InjectKind, title: { en: o.title, ...(o.titleFr ? { fr: o.titleFr } : {}) }, tags: [], ...(o.text ? { text: { en: o.text } } : {}) },
+        });
+      }
+      if (o.json) return c.io.out(json(entries));
+      for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}\n`);
+    });
+
+  scenario.command('act')
+    .description('act for a seat held by a person, at the scenario’s current time (see `evere commands`)')
+    .argument('<name>')
+    .argument('<cmd>', 'command, e.g. BreakSilence')
+    .requiredOption('--as <party>', 'the Ally (or SG/NAC for International Staff) acting')
+    .option('--data <json>', 'the command data as JSON', '{}')
+    .option('--json')
+    .action(async (name: string, cmd: string, o: { as: string; data: string; json?: boolean }) => {
+      const c = ctx();
+      let data: unknown;
+      try {
+        data = JSON.parse(o.data);
+      } catch (error) {
+        throw new EvereError('input.invalid', { field: '--data', reason: (error as Error).message });
+      }
+      const entries = await (await service(c)).act(name, { cmd, by: o.as.toUpperCase(), data });
+      if (o.json) return c.io.out(json(entries));
+      for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}  (${fr(c) ? 'signé par' : 'signed by'} ${e.actor})\n`);
+    });
+
+  scenario.command('report')
+    .description('the after-action report: timeline, time to consensus, silence breaks and footnotes by delegation, failures and why (--json, --html FILE)')
+    .argument('<name>')
+    .option('--json', 'machine-readable report')
+    .option('--html <file>', 'write a self-contained HTML report with charts and tables')
+    .option('--compare <other>', 'compare side by side with another scenario (a branch is compared with its parent anyway)')
+    .action(async (name: string, o: { json?: boolean; html?: string; compare?: string }) => {
+      const c = ctx();
+      const svc = await service(c);
+      const r = await scenarioReport(svc, name, o.compare ? { compareWith: o.compare } : {});
+      if (o.html) {
+        writeFileSync(o.html, renderReportHtml(r, c.lang));
+        if (!o.json) c.say('cli.scenario.html', { file: o.html });
+      }
+      if (o.json) return c.io.out(json(r));
+      if (!o.html) showReport(c, r);
+    });
+
+  scenario.command('branch')
+    .description('what-if: branch a scenario at an entry, change one seat’s policy or one inject, and replay deterministically')
+    .argument('<name>', 'the scenario to branch')
+    .argument('<new>', 'the branch’s world name')
+    .requiredOption('--at <seq>', 'the branch point: entries before it are kept (see the report’s # column)', parseNonNegativeInt)
+    .option('--seat <seat>', 'the seat whose policy changes', parseSeat)
+    .option('--policy <yaml>', 'its new policy, YAML or JSON (or @file)')
+    .option('--inject <id>', 'the inject that changes')
+    .option('--set <yaml>', 'the inject as it should be, YAML or JSON (or @file)')
+    .option('--drop', 'remove the inject')
+    .option('--to-end', 'replay to the end of the scenario (default: as far as the parent got)')
+    .option('--json')
+    .action(async (name: string, branch: string, o: { at: number; seat?: string; policy?: string; inject?: string; set?: string; drop?: boolean; toEnd?: boolean; json?: boolean }) => {
+      const c = ctx();
+      const svc = await service(c);
+      const sc = await readScenario(await c.ledger(), name);
+      if ((o.seat === undefined) !== (o.policy === undefined) || (o.inject !== undefined && !o.set && !o.drop)) throw new EvereError('scenario.branch_change');
+      const policy = o.seat && o.policy ? readPolicy(textArg(o.policy), o.seat, sc.definition) : undefined;
+      const replace = o.inject && o.set ? readInject(textArg(o.set), sc.definition) : undefined;
+      const r = await svc.branch(name, branch, {
+        atSeq: o.at, ...(o.seat ? { seat: o.seat } : {}), ...(policy ? { policy } : {}), ...(o.inject ? { inject: o.inject } : {}),
+        ...(replace ? { replace } : {}), ...(o.drop ? { drop: true } : {}), ...(o.toEnd ? { toEnd: true } : {}),
+      });
+      if (o.json) return c.io.out(json(r));
+      banner(c);
+      c.say('cli.scenario.branched', { name: branch, parent: name, seq: o.at, copied: r.copied, replayed: r.replayed });
+    });
+
+  scenario.command('run')
+    .description('headless: play a scenario file many times with bots in every seat, and report distributions (time to consensus, share adopted)')
+    .argument('<file>', 'scenario file')
+    .option('--bots-only', 'every seat played by its bot (headless runs always are)')
+    .requiredOption('--runs <n>', 'how many runs', parseRuns)
+    .option('--seed <seed>', 'seed of the runs (default: the file’s)')
+    .option('--as-of <date>', 'fork date (overrides the file’s)', parseDateOption)
+    .option('--json', 'machine-readable distributions')
+    .option('--html <file>', 'write the distributions as HTML with charts and tables')
+    .action(async (file: string, o: { runs: number; seed?: string; asOf?: string; json?: boolean; html?: string }) => {
+      const c = ctx();
+      const definition = readScenarioFile(file, { ...(o.asOf ? { asOf: o.asOf.slice(0, 10) } : {}), lang: c.lang });
+      const bar = c.progress(definition.id);
+      const r = await runHeadless(c.config().dataDir, definition, { runs: o.runs, ...(o.seed ? { seed: o.seed } : {}), progress: (d, t) => bar.update(d, t) });
+      bar.stop();
+      if (o.html) {
+        writeFileSync(o.html, renderRunsHtml(r, c.lang));
+        if (!o.json) c.say('cli.scenario.html', { file: o.html });
+      }
+      if (o.json) return c.io.out(json(r));
+      showRuns(c, r);
+    });
+}
+

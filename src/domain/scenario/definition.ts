@@ -1,0 +1,312 @@
+/**
+ * From a scenario file's document (already checked against the published JSON schema, so every
+ * field has its type) to a normalised ScenarioDefinition: durations in milliseconds, named policies
+ * resolved, injects sorted, inject commands checked by the engine's own parser.
+ *
+ * Problems name the path of the field at fault (`['injects', 3, 'at']`), so that the caller can
+ * point at the line of the file. Nothing is thrown.
+ */
+import type { Title } from '../command.js';
+import { parseCommand } from '../parse-command.js';
+import { formatViolation } from '../messages.js';
+import { isIsoDate } from '../time.js';
+import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
+import {
+  DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
+  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectKind, type RatifyPolicy, type Rule,
+  type ScenarioDefinition, type SeatPolicy, type Stance,
+} from './types.js';
+
+export type DocPath = readonly (string | number)[];
+
+export interface Problem {
+  readonly path: DocPath;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+type Doc = Readonly<Record<string, unknown>>;
+
+export interface RawPolicy {
+  readonly extends?: string;
+  readonly default?: Stance;
+  readonly delay?: string;
+  readonly jitter?: string;
+  readonly reason?: string;
+  readonly footnote?: string;
+  readonly rules?: readonly RawRule[];
+  readonly ratify?: RawRatify | readonly RawRatify[];
+  readonly associate?: boolean;
+  readonly deposit?: boolean;
+}
+
+export interface RawRatify {
+  readonly protocols?: readonly string[];
+  readonly after?: string;
+  readonly jitter?: string;
+  readonly depositAfter?: string;
+  readonly afterInjects?: readonly string[];
+  readonly probability?: number;
+}
+
+export interface RawRule {
+  readonly if?: {
+    readonly tagged?: readonly string[];
+    readonly proposals?: readonly string[];
+    readonly procedure?: 'meeting' | 'silence';
+    readonly afterInjects?: readonly string[];
+    readonly beforeInjects?: readonly string[];
+    readonly maxRevision?: number;
+  };
+  readonly then: Stance;
+  readonly reason?: string;
+  readonly footnote?: string;
+  readonly probability?: number;
+  readonly delay?: string;
+  readonly jitter?: string;
+}
+
+class Collector {
+  readonly problems: Problem[] = [];
+  add(path: DocPath, code: string, params: Problem['params'] = {}): void {
+    this.problems.push({ path, code, params });
+  }
+  duration(value: string | undefined, path: DocPath, fallback: number): number {
+    if (value === undefined) return fallback;
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      this.add(path, 'scenario.duration_invalid', { value });
+      return fallback;
+    }
+    return ms;
+  }
+}
+
+function policyFrom(raw: RawPolicy, base: SeatPolicy, path: DocPath, out: Collector): SeatPolicy {
+  const rules: readonly Rule[] = raw.rules === undefined ? base.rules : raw.rules.map((rr, i) => {
+    const p = [...path, 'rules', i];
+    const when: Condition = {
+      ...(rr.if?.tagged ? { tagged: rr.if.tagged } : {}),
+      ...(rr.if?.proposals ? { proposals: rr.if.proposals } : {}),
+      ...(rr.if?.procedure ? { procedure: rr.if.procedure } : {}),
+      ...(rr.if?.afterInjects ? { afterInjects: rr.if.afterInjects } : {}),
+      ...(rr.if?.beforeInjects ? { beforeInjects: rr.if.beforeInjects } : {}),
+      ...(rr.if?.maxRevision !== undefined ? { maxRevision: rr.if.maxRevision } : {}),
+    };
+    return {
+      when, then: rr.then,
+      ...(rr.reason !== undefined ? { reason: rr.reason } : {}),
+      ...(rr.footnote !== undefined ? { footnote: rr.footnote } : {}),
+      ...(rr.probability !== undefined ? { probability: rr.probability } : {}),
+      ...(rr.delay !== undefined ? { delayMs: out.duration(rr.delay, [...p, 'delay'], 0) } : {}),
+      ...(rr.jitter !== undefined ? { jitterMs: out.duration(rr.jitter, [...p, 'jitter'], 0) } : {}),
+    };
+  });
+  let ratify: readonly RatifyPolicy[] | undefined = base.ratify;
+  if (raw.ratify) {
+    const list = Array.isArray(raw.ratify) ? (raw.ratify as readonly RawRatify[]) : [raw.ratify as RawRatify];
+    const many = Array.isArray(raw.ratify);
+    ratify = list.map((r, i) => {
+      const rp = many ? [...path, 'ratify', i] : [...path, 'ratify'];
+      return {
+        afterMs: out.duration(r.after, [...rp, 'after'], 0),
+        jitterMs: out.duration(r.jitter, [...rp, 'jitter'], 0),
+        depositAfterMs: out.duration(r.depositAfter, [...rp, 'depositAfter'], DAY),
+        ...(r.protocols ? { protocols: r.protocols } : {}),
+        ...(r.afterInjects ? { afterInjects: r.afterInjects } : {}),
+        ...(r.probability !== undefined ? { probability: r.probability } : {}),
+      };
+    });
+  }
+  const reason = raw.reason ?? base.reason;
+  const footnote = raw.footnote ?? base.footnote;
+  return {
+    default: raw.default ?? base.default,
+    delayMs: out.duration(raw.delay, [...path, 'delay'], base.delayMs),
+    jitterMs: out.duration(raw.jitter, [...path, 'jitter'], base.jitterMs),
+    rules,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(footnote !== undefined ? { footnote } : {}),
+    ...(ratify ? { ratify } : {}),
+    associate: raw.associate ?? base.associate,
+    deposit: raw.deposit ?? base.deposit,
+  };
+}
+
+/** The inject ids a policy refers to, with the path of each reference. */
+function policyReferences(policy: RawPolicy | string, path: DocPath): { id: string; path: DocPath }[] {
+  if (typeof policy === 'string') return [];
+  const refs: { id: string; path: DocPath }[] = [];
+  (policy.rules ?? []).forEach((r, i) => {
+    for (const key of ['afterInjects', 'beforeInjects'] as const) {
+      (r.if?.[key] ?? []).forEach((id, j) => refs.push({ id, path: [...path, 'rules', i, 'if', key, j] }));
+    }
+  });
+  const ratify = policy.ratify;
+  const list = ratify === undefined ? [] : Array.isArray(ratify) ? (ratify as readonly RawRatify[]) : [ratify as RawRatify];
+  list.forEach((r, i) => (r.afterInjects ?? []).forEach((id, j) => {
+    refs.push({ id, path: Array.isArray(ratify) ? [...path, 'ratify', i, 'afterInjects', j] : [...path, 'ratify', 'afterInjects', j] });
+  }));
+  return refs;
+}
+
+/**
+ * Normalises a schema-valid scenario document. `asOf` given here (the command line's `--as-of`)
+ * overrides the file's.
+ */
+export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): { ok: true; definition: ScenarioDefinition } | { ok: false; problems: readonly Problem[] } {
+  const out = new Collector();
+  const id = String(doc.scenario);
+  const asOf = options.asOf ?? String(doc.asOf ?? '');
+  if (!isIsoDate(asOf)) out.add(['asOf'], 'scenario.time_invalid', { value: asOf });
+  const defaultStart = isIsoDate(asOf) ? `${isoSeconds(Date.parse(`${asOf}T00:00:00Z`) + DAY + 8 * HOUR)}` : '';
+  const startText = typeof doc.start === 'string' ? doc.start : defaultStart;
+  const startMs = parseUtc(startText);
+  if (startMs === undefined || (isIsoDate(asOf) && startMs < Date.parse(`${asOf}T00:00:00Z`) + DAY)) {
+    out.add(['start'], 'scenario.start_invalid', { start: startText, asOf });
+  }
+  const start = startMs === undefined ? defaultStart : isoSeconds(startMs);
+  const durationMs = out.duration(doc.duration as string | undefined, ['duration'], 72 * HOUR);
+  const clock = (doc.clock ?? {}) as { speed?: number };
+  const control = (doc.control ?? {}) as { depositaryDelay?: string; inviteeDelay?: string };
+  const chairDoc = (doc.chair ?? {}) as Record<string, unknown>;
+
+  const rawPolicies = (doc.policies ?? {}) as Record<string, RawPolicy>;
+  const named = new Map<string, SeatPolicy>();
+  const resolving = new Set<string>();
+  const resolveNamed = (name: string, path: DocPath): SeatPolicy => {
+    const found = named.get(name);
+    if (found) return found;
+    const raw = rawPolicies[name];
+    if (!raw || resolving.has(name)) {
+      out.add(path, 'scenario.policy_unknown', { policy: name });
+      return DEFAULT_POLICY;
+    }
+    resolving.add(name);
+    const base = raw.extends ? resolveNamed(raw.extends, ['policies', name, 'extends']) : DEFAULT_POLICY;
+    const policy = policyFrom(raw, base, ['policies', name], out);
+    resolving.delete(name);
+    named.set(name, policy);
+    return policy;
+  };
+  const resolve = (value: RawPolicy | string, path: DocPath): SeatPolicy => {
+    if (typeof value === 'string') return resolveNamed(value, path);
+    const base = value.extends ? resolveNamed(value.extends, [...path, 'extends']) : DEFAULT_POLICY;
+    return policyFrom(value, base, path, out);
+  };
+  for (const name of Object.keys(rawPolicies)) resolveNamed(name, ['policies', name]);
+
+  const seatsDoc = (doc.seats ?? {}) as Record<string, RawPolicy | string>;
+  const defaultPolicy = seatsDoc.default !== undefined ? resolve(seatsDoc.default, ['seats', 'default']) : DEFAULT_POLICY;
+  const seats: Record<string, SeatPolicy> = {};
+  for (const [seat, value] of Object.entries(seatsDoc)) {
+    if (seat === 'default' || seat === STAFF_SEAT) continue;
+    seats[seat] = resolve(value, ['seats', seat]);
+  }
+
+  const chair: ChairPolicy = {
+    delayMs: Math.max(60_000, out.duration(chairDoc.delay as string | undefined, ['chair', 'delay'], DEFAULT_CHAIR.delayMs)),
+    meetingAfterMs: out.duration(chairDoc.meetingAfter as string | undefined, ['chair', 'meetingAfter'], DEFAULT_CHAIR.meetingAfterMs),
+    silenceForMs: out.duration(chairDoc.silenceFor as string | undefined, ['chair', 'silenceFor'], DEFAULT_CHAIR.silenceForMs),
+    onBreak: (chairDoc.onBreak as ChairPolicy['onBreak'] | undefined) ?? DEFAULT_CHAIR.onBreak,
+    acceptFootnotes: (chairDoc.acceptFootnotes as boolean | undefined) ?? DEFAULT_CHAIR.acceptFootnotes,
+    maxRevisions: (chairDoc.maxRevisions as number | undefined) ?? DEFAULT_CHAIR.maxRevisions,
+    holdConsultationsAfterMs: out.duration(chairDoc.holdConsultationsAfter as string | undefined, ['chair', 'holdConsultationsAfter'], DEFAULT_CHAIR.holdConsultationsAfterMs),
+  };
+  const controlPolicy: ControlPolicy = {
+    depositaryDelayMs: out.duration(control.depositaryDelay, ['control', 'depositaryDelay'], DEFAULT_CONTROL.depositaryDelayMs),
+    inviteeDelayMs: out.duration(control.inviteeDelay, ['control', 'inviteeDelay'], DEFAULT_CONTROL.inviteeDelayMs),
+  };
+
+  const rawInjects = (doc.injects ?? []) as readonly Doc[];
+  const seen = new Set<string>();
+  const injects: (Inject & { order: number })[] = [];
+  rawInjects.forEach((raw, i) => {
+    const path = ['injects', i];
+    const injectId = String(raw.id);
+    if (seen.has(injectId)) out.add([...path, 'id'], 'scenario.inject_duplicate', { inject: injectId });
+    seen.add(injectId);
+    const atText = String(raw.at);
+    const atMs = startMs === undefined ? 0 : parseOffset(atText, startMs);
+    if (atMs === undefined) {
+      out.add([...path, 'at'], 'scenario.time_invalid', { value: atText });
+      return;
+    }
+    if (atMs < 0 || atMs > durationMs) out.add([...path, 'at'], 'scenario.inject_outside', { inject: injectId, at: atText });
+    const command = raw.command as { cmd: string; by: string; data?: Record<string, unknown> } | undefined;
+    if (command && startMs !== undefined) {
+      const data = resolveRelativeTimes(command.data ?? {}, startMs + atMs, startMs);
+      const parsed = parseCommand({ cmd: command.cmd, at: isoSeconds(startMs + atMs), by: command.by, data }, { requireSource: false });
+      if (!parsed.ok) {
+        for (const v of parsed.violations) {
+          const field = v.path === '' ? [] : v.path.split('.').flatMap((part) => {
+            const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+            if (!m) return [part];
+            return [m[1]!, ...[...m[2]!.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]))];
+          });
+          out.add([...path, 'command', ...field], 'scenario.inject_command', { reason: formatViolation(v) });
+        }
+      }
+    }
+    const text = raw.text as Title | undefined;
+    injects.push({
+      order: i,
+      id: injectId,
+      atMs,
+      kind: raw.kind as InjectKind,
+      title: raw.title as Title,
+      ...(text ? { text } : {}),
+      tags: (raw.tags as string[] | undefined) ?? [],
+      ...(raw.to ? { to: raw.to as string[] } : {}),
+      ...(raw.classification ? { classification: String(raw.classification) } : {}),
+      ...(raw.releasability ? { releasability: raw.releasability as string[] } : {}),
+      ...(raw.resolution ? { resolution: String(raw.resolution) } : {}),
+      ...(raw.outlet ? { outlet: String(raw.outlet) } : {}),
+      ...(command ? { command: { cmd: command.cmd, by: command.by, data: command.data ?? {} } } : {}),
+    });
+  });
+
+  for (const [name, raw] of Object.entries(rawPolicies)) {
+    for (const ref of policyReferences(raw, ['policies', name])) if (!seen.has(ref.id)) out.add(ref.path, 'scenario.inject_unknown', { inject: ref.id });
+  }
+  for (const [seat, raw] of Object.entries(seatsDoc)) {
+    for (const ref of policyReferences(raw, ['seats', seat])) if (!seen.has(ref.id)) out.add(ref.path, 'scenario.inject_unknown', { inject: ref.id });
+  }
+
+  if (out.problems.length > 0) return { ok: false, problems: out.problems };
+  const description = doc.description as Title | undefined;
+  return {
+    ok: true,
+    definition: {
+      id,
+      title: doc.title as Title,
+      ...(description ? { description } : {}),
+      asOf,
+      start,
+      durationMs,
+      speed: clock.speed ?? 60,
+      seed: typeof doc.seed === 'string' ? doc.seed : id,
+      partners: (doc.partners as string[] | undefined) ?? [],
+      defaultPolicy,
+      seats,
+      chair,
+      control: controlPolicy,
+      injects: injects.sort((a, b) => a.atMs - b.atMs || a.order - b.order).map(({ order: _order, ...inject }) => inject),
+    },
+  };
+}
+
+/** A definition with one seat's policy or one inject changed: the two levers of a what-if. */
+export function changeDefinition(
+  definition: ScenarioDefinition,
+  change: { seat?: string; policy?: SeatPolicy; inject?: string; replace?: Inject; drop?: boolean },
+): ScenarioDefinition {
+  let next = definition;
+  if (change.seat && change.policy) next = { ...next, seats: { ...next.seats, [change.seat]: change.policy } };
+  if (change.inject) {
+    const rest = next.injects.filter((i) => i.id !== change.inject);
+    const injects = change.drop || !change.replace ? rest : [...rest, change.replace].sort((a, b) => a.atMs - b.atMs);
+    next = { ...next, injects };
+  }
+  return next;
+}

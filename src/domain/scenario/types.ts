@@ -1,0 +1,216 @@
+/**
+ * A crisis-management exercise ("scenario") as the engine runs it: a definition read from a
+ * scenario file (data/scenarios/*.yaml) and normalised — every duration in milliseconds, every
+ * policy resolved — so that the simulation never parses text.
+ *
+ * Seats are the parties people or bots play: each Ally's delegation (its ISO alpha-3 code),
+ * International Staff (`IS`, who act as the Secretary General and the Council's chair), and
+ * partners or invitees (their codes). Exercise control (`EXCON`) is no seat: it delivers injects
+ * and plays the "white cell" (the depositary, states without a seat).
+ */
+import type { Title } from '../command.js';
+
+/** The seat of International Staff: it acts as SG and for the NAC. */
+export const STAFF_SEAT = 'IS';
+/** Exercise control, as an acting party of the scenario's own entries. */
+export const EXCON = 'EXCON';
+
+export const INJECT_KINDS = [
+  'incident',
+  'consultation-request',
+  'unsc-resolution',
+  'media-report',
+  'intelligence',
+  'proposal',
+  'instruction',
+  'other',
+] as const;
+export type InjectKind = (typeof INJECT_KINDS)[number];
+
+/**
+ * What a bot does about a proposal before the Council:
+ * - `agree`: states agreement at a meeting; keeps silence under the silence procedure;
+ * - `agree-ad-referendum`: the same, subject to confirmation by its capital;
+ * - `silent`: takes no position (no objection: consensus can form);
+ * - `object`: objects at a meeting, breaks silence under the silence procedure;
+ * - `break-silence`: breaks silence under the silence procedure, objects at a meeting;
+ * - `object-until-footnote`: attaches a national footnote and objects until the chair accepts it
+ *   (revises the text after the footnote), then agrees;
+ * - `footnote-and-agree`: attaches a footnote and agrees (the footnote does not block).
+ */
+export const STANCES = [
+  'agree',
+  'agree-ad-referendum',
+  'silent',
+  'object',
+  'break-silence',
+  'object-until-footnote',
+  'footnote-and-agree',
+] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** When a rule applies to a proposal; every listed test must hold. */
+export interface Condition {
+  /** The proposal carries any of these tags. */
+  readonly tagged?: readonly string[];
+  /** The proposal is one of these. */
+  readonly proposals?: readonly string[];
+  readonly procedure?: 'meeting' | 'silence';
+  /** All of these injects have been delivered. */
+  readonly afterInjects?: readonly string[];
+  /** None of these injects has been delivered yet. */
+  readonly beforeInjects?: readonly string[];
+  /** The proposal's text is at most at this revision (0 as tabled). */
+  readonly maxRevision?: number;
+}
+
+export interface Rule {
+  readonly when: Condition;
+  readonly then: Stance;
+  readonly reason?: string;
+  readonly footnote?: string;
+  /** Chance (0–1) that the rule holds in a given run, drawn once per proposal. Default 1. */
+  readonly probability?: number;
+  readonly delayMs?: number;
+  readonly jitterMs?: number;
+}
+
+export interface RatifyPolicy {
+  /** Only these protocols (default: every pending protocol the Ally must ratify). */
+  readonly protocols?: readonly string[];
+  /** Parliamentary approval this long after the start (or after the last of `afterInjects`). */
+  readonly afterMs: number;
+  readonly jitterMs: number;
+  /** Deposit of the instrument this long after parliamentary approval. */
+  readonly depositAfterMs: number;
+  readonly afterInjects?: readonly string[];
+  readonly probability?: number;
+}
+
+export interface SeatPolicy {
+  readonly default: Stance;
+  /** Reaction time to a new text, plus up to `jitterMs` more (drawn per run). */
+  readonly delayMs: number;
+  readonly jitterMs: number;
+  readonly rules: readonly Rule[];
+  readonly reason?: string;
+  readonly footnote?: string;
+  /** How it ratifies pending accession protocols: the first entry that covers a protocol applies. */
+  readonly ratify?: readonly RatifyPolicy[];
+  /** A partner or invitee associates itself with adopted statements it was invited to. */
+  readonly associate: boolean;
+  /** An invitee deposits its instrument of accession once the protocol is in force. */
+  readonly deposit: boolean;
+}
+
+/** How International Staff, played by a bot, chair the Council's procedures. */
+export interface ChairPolicy {
+  readonly delayMs: number;
+  /** A proposal for a meeting is taken for adoption this long after its text was circulated. */
+  readonly meetingAfterMs: number;
+  /** Deadline of a silence procedure the chair re-issues after a revision. */
+  readonly silenceForMs: number;
+  /** After a silence break: revise the text and re-issue it, or stop. */
+  readonly onBreak: 'revise' | 'stop';
+  /** Revise a text when every objector has attached a footnote to it. */
+  readonly acceptFootnotes: boolean;
+  readonly maxRevisions: number;
+  /** The Council holds requested Art. 4 consultations this long after the request. */
+  readonly holdConsultationsAfterMs: number;
+}
+
+/** The white cell: what exercise control plays for parties that have no seat. */
+export interface ControlPolicy {
+  /** The depositary records a protocol's entry into force this long after the last deposit. */
+  readonly depositaryDelayMs: number;
+  /** An invitee without a seat deposits its instrument this long after entry into force. */
+  readonly inviteeDelayMs: number;
+}
+
+/** A command an inject carries: what exercise control (or a bot seat) does when it is delivered. */
+export interface InjectCommand {
+  readonly cmd: string;
+  readonly by: string;
+  /** Strings `+2h` are times relative to the delivery; `T+30h` relative to the start. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface Inject {
+  readonly id: string;
+  /** Offset from the start of the scenario. */
+  readonly atMs: number;
+  readonly kind: InjectKind;
+  readonly title: Title;
+  readonly text?: Title;
+  readonly tags: readonly string[];
+  /** Seats it is addressed to (default: every seat). */
+  readonly to?: readonly string[];
+  readonly classification?: string;
+  readonly releasability?: readonly string[];
+  /** United Nations Security Council resolution symbol, e.g. S/RES/2728 (2024). */
+  readonly resolution?: string;
+  /** Media outlet of a media report. */
+  readonly outlet?: string;
+  readonly command?: InjectCommand;
+}
+
+export interface ScenarioDefinition {
+  /** The scenario's own id (from the file); the world name is chosen at creation. */
+  readonly id: string;
+  readonly title: Title;
+  readonly description?: Title;
+  /** The record is forked as it stood at the end of this day. */
+  readonly asOf: string;
+  /** Scenario time of T+0, a UTC date-time. */
+  readonly start: string;
+  readonly durationMs: number;
+  /** Scenario seconds per real second: 1 is real time, 60 is "one minute is one hour". */
+  readonly speed: number;
+  /** Seed of every random draw; a run `i` of a headless batch uses `${seed}/${i}`. */
+  readonly seed: string;
+  readonly partners: readonly string[];
+  readonly defaultPolicy: SeatPolicy;
+  /** Seat → policy, for the seats that do not follow the default. */
+  readonly seats: Readonly<Record<string, SeatPolicy>>;
+  readonly chair: ChairPolicy;
+  readonly control: ControlPolicy;
+  /** Sorted by time, then file order. */
+  readonly injects: readonly Inject[];
+}
+
+export const DEFAULT_POLICY: SeatPolicy = {
+  default: 'agree',
+  delayMs: 60 * 60_000,
+  jitterMs: 2 * 60 * 60_000,
+  rules: [],
+  associate: true,
+  deposit: true,
+};
+
+export const DEFAULT_CHAIR: ChairPolicy = {
+  delayMs: 30 * 60_000,
+  meetingAfterMs: 6 * 60 * 60_000,
+  silenceForMs: 24 * 60 * 60_000,
+  onBreak: 'revise',
+  acceptFootnotes: true,
+  maxRevisions: 2,
+  holdConsultationsAfterMs: 4 * 60 * 60_000,
+};
+
+export const DEFAULT_CONTROL: ControlPolicy = {
+  depositaryDelayMs: 24 * 60 * 60_000,
+  inviteeDelayMs: 12 * 60 * 60_000,
+};
+
+/** The policy a seat follows. */
+export function policyOf(definition: ScenarioDefinition, seat: string): SeatPolicy {
+  return definition.seats[seat] ?? definition.defaultPolicy;
+}
+
+export function startMs(definition: ScenarioDefinition): number {
+  return Date.parse(definition.start);
+}
+
+export function endMs(definition: ScenarioDefinition): number {
+  return Date.parse(definition.start) + definition.durationMs;
+}
