@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
 import { EvereError } from '../../app/errors.js';
-import type { Account } from '../../app/access.js';
+import { ROLES, type Account } from '../../app/access.js';
 
 async function readPassword(c: CliContext, option: string | undefined): Promise<string> {
   const value = option ?? c.io.env.EVERE_PASSWORD;
@@ -18,7 +18,7 @@ export function registerUserCommands(program: Command, ctx: () => CliContext): v
   user.command('add')
     .description('create an account')
     .argument('<username>')
-    .requiredOption('--role <role>', 'delegation, staff, partner, director or admin')
+    .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
     .option('--party <code>', 'the Ally (delegation) or partner state the account acts for')
     .option('--clearance <level>', 'highest classification, e.g. "NATO SECRET"', 'PUBLIC')
     .option('--password <password>', 'password (or $EVERE_PASSWORD); at least 12 characters')
