@@ -2,10 +2,12 @@
 import { ledgerBenchmarks } from './ledger.bench.js';
 import { queryBenchmarks } from './queries.bench.js';
 import { serverBenchmarks } from './server.bench.js';
+import { webBenchmarks } from './web.bench.js';
+import { scenarioBenchmarks } from './scenarios.bench.js';
 import { results } from './support.js';
 
 const only = process.argv.slice(2);
-const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks, server: serverBenchmarks };
+const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks, server: serverBenchmarks, scenarios: scenarioBenchmarks, web: webBenchmarks };
 for (const [name, suite] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n== ${name} ==`);

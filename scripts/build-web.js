@@ -30,8 +30,9 @@ let vite;
 try {
   vite = await import('vite');
 } catch {
-  console.error('The web app needs building but Vite is not installed: run `npm install` first.');
-  process.exit(existsSync(out) ? 0 : 1);
+  // Without dev dependencies the API still starts; only the web app is missing (or stale).
+  console.error('The web app needs building but Vite is not installed: run `npm install` to get it. Serving the API only.');
+  process.exit(0);
 }
 console.error('Building the web app (src/web → web-dist/)…');
 await vite.build({ configFile: join(src, 'vite.config.ts'), logLevel: 'warn' });

@@ -1,0 +1,71 @@
+/**
+ * Reading the API from components: a cache keyed by URL (what was shown stays shown while it is
+ * refreshed), refetching when the world's live version changes.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api.js';
+import { useLiveVersion } from './live.js';
+
+const cache = new Map<string, unknown>();
+const inflight = new Map<string, Promise<unknown>>();
+
+export function fetchCached<T>(path: string, fresh = false): Promise<T> {
+  if (!fresh && cache.has(path)) return Promise.resolve(cache.get(path) as T);
+  const running = inflight.get(path);
+  if (running) return running as Promise<T>;
+  const p = api<T>(path).then((data) => {
+    cache.set(path, data);
+    inflight.delete(path);
+    return data;
+  }, (error: unknown) => {
+    inflight.delete(path);
+    throw error;
+  });
+  inflight.set(path, p);
+  return p;
+}
+
+/** Forget cached reads (after signing in or out: what one may read changes). */
+export const clearCache = (): void => cache.clear();
+
+export interface Query<T> {
+  readonly data: T | undefined;
+  readonly error: Error | undefined;
+  readonly loading: boolean;
+  reload(): void;
+}
+
+/**
+ * `path` null = nothing to fetch yet. `liveWorld`: refetch on each new entry of that world.
+ */
+export function useApi<T>(path: string | null, liveWorld: string | null = null): Query<T> {
+  const version = useLiveVersion(liveWorld);
+  const [state, setState] = useState<{ path: string | null; data: T | undefined; error: Error | undefined; loading: boolean }>(() => ({
+    path, data: path && cache.has(path) ? (cache.get(path) as T) : undefined, error: undefined, loading: path !== null,
+  }));
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+
+  useEffect(() => {
+    if (!path) {
+      setState({ path, data: undefined, error: undefined, loading: false });
+      return undefined;
+    }
+    let cancelled = false;
+    setState((s) => ({
+      path,
+      data: s.path === path ? s.data : (cache.get(path) as T | undefined),
+      error: undefined,
+      loading: true,
+    }));
+    const fresh = version > 0 || tick > 0;
+    fetchCached<T>(path, fresh).then(
+      (data) => { if (!cancelled) setState({ path, data, error: undefined, loading: false }); },
+      (error: unknown) => { if (!cancelled) setState((s) => ({ ...s, path, error: error instanceof Error ? error : new Error(String(error)), loading: false })); },
+    );
+    return () => { cancelled = true; };
+  }, [path, version, tick]);
+
+  const current = state.path === path;
+  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.loading, reload };
+}

@@ -1,0 +1,59 @@
+/**
+ * Who is signed in: the account from GET /api/auth/me (none for the public) and the session's
+ * CSRF token, which every write sends. Signing in or out forgets cached reads.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Account } from '../../app/access.js';
+import { api, ApiError, setCsrf } from './api.js';
+import { clearCache } from './data.js';
+
+export interface Session {
+  readonly account: Account | undefined;
+  readonly ready: boolean;
+  signIn(username: string, password: string): Promise<Account>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session>({
+  account: undefined, ready: false,
+  signIn: () => Promise.reject(new Error('no session provider')),
+  signOut: () => Promise.resolve(),
+});
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | undefined>();
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    api<{ account: Account; csrf?: string }>('/api/auth/me').then(
+      (me) => { setCsrf(me.csrf); setAccount(me.account); setReady(true); },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) console.warn(error);
+        setReady(true);
+      },
+    );
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const r = await api<{ account: Account; csrf: string }>('/api/auth/login', { method: 'POST', body: { username, password } });
+    setCsrf(r.csrf);
+    clearCache();
+    setAccount(r.account);
+    return r.account;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } finally {
+      setCsrf(undefined);
+      clearCache();
+      setAccount(undefined);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ account, ready, signIn, signOut }), [account, ready, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export const useSession = (): Session => useContext(SessionContext);

@@ -1,0 +1,160 @@
+/**
+ * The ratification tracker (CONVENTIONS §5.2): for one protocol, "N of M Allies have ratified"
+ * with a progress bar, days elapsed, who is still missing, a cumulative chart of deposits and
+ * the per-Ally matrix; then every enlargement round compared.
+ */
+import { useMemo } from 'react';
+import type { PageProps } from '../app.js';
+import type { AccessionReport, EnlargementRound, RatificationRow } from '../../app/treaty-queries.js';
+import { useI18n, stateNames, stateName } from '../lib/i18n.js';
+import { useApi } from '../lib/data.js';
+import { qs } from '../lib/api.js';
+import { useStates } from '../lib/reference.js';
+import { hrefFor, Link, navigate } from '../lib/router.js';
+import { daysBetween } from '../lib/facts.js';
+import { SortableTable } from '../components/table.js';
+import { Chip, DateText, PageHeader, Progress, QueryView, Section, type Tone } from '../components/ui.js';
+import type { MessageKey } from '../lib/messages.js';
+
+const STATUS_TONE: Record<RatificationRow['status'], Tone> = { deposited: 'success', deposited_by: 'success', undetermined: 'warning', pending: 'danger' };
+
+function DepositsChart({ report, label }: { report: AccessionReport; label: string }) {
+  // A bounded deposit date says little about when an Ally ratified: use its parliament's approval then.
+  const points = report.rows.filter((r) => r.required && r.ratified)
+    .map((r) => daysBetween(report.signedAt, (r.depositDateIsBound && r.parliamentApproved) || r.deposited || r.parliamentApproved || report.signedAt))
+    .sort((a, b) => a - b);
+  const total = report.required;
+  const end = Math.max(report.daysElapsed, points.at(-1) ?? 0, 1);
+  const W = 900;
+  const H = 170;
+  const x = (d: number) => 40 + (d / end) * (W - 60);
+  const y = (n: number) => H - 24 - (n / Math.max(total, 1)) * (H - 40);
+  let path = `M${x(0)},${y(0)}`;
+  points.forEach((d, i) => { path += ` H${x(d)} V${y(i + 1)}`; });
+  path += ` H${x(end)}`;
+  return (
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <line x1={40} x2={W - 20} y1={y(total)} y2={y(total)} className="chart__target" />
+      <text x={36} y={y(total) + 4} textAnchor="end" className="chart__tick">{total}</text>
+      <text x={36} y={y(0) + 4} textAnchor="end" className="chart__tick">0</text>
+      <line x1={40} x2={W - 20} y1={y(0)} y2={y(0)} className="chart__axis" />
+      <path d={path} className="chart__line" />
+      <text x={x(0)} y={H - 6} className="chart__tick">0</text>
+      <text x={x(end)} y={H - 6} textAnchor="end" className="chart__tick">{end} d</text>
+    </svg>
+  );
+}
+
+function Tracker({ protocol, location }: { protocol: string; location: PageProps['location'] }) {
+  const { t, lang, date } = useI18n();
+  const states = useStates();
+  const at = location.query.get('at') ?? undefined;
+  const report = useApi<AccessionReport>(`/api/worlds/${encodeURIComponent(location.world)}/accessions/${encodeURIComponent(protocol)}${qs({ asOf: at })}`, location.world);
+  return (
+    <QueryView query={report}>
+      {(r) => {
+        const joined = Object.entries(r.members);
+        const statusKey = (s: RatificationRow['status']) => `status.${s}` as MessageKey;
+        return (
+          <div className="tracker">
+            <div className="tracker__head">
+              <div>
+                <h3 className="tracker__title">{r.protocol} — {stateNames(lang, states, r.invitees)}</h3>
+                <p className="muted">{t('acc.signed')}{t('app.colon')}<DateText iso={r.signedAt} long />{r.enteredIntoForceAt && <> · {t('acc.in_force')}{t('app.colon')}<DateText iso={r.enteredIntoForceAt} long /></>}{joined.map(([s, d]) => <span key={s}> · {t('acc.joined_on', { name: stateName(lang, states, s) })} <DateText iso={d} long /></span>)}</p>
+              </div>
+              <div className="tracker__as-of">
+                <label htmlFor="tracker-date">{t('app.as_of')}</label>
+                <input id="tracker-date" type="date" value={at ?? r.asOf} min={r.signedAt.slice(0, 10)}
+                  onChange={(e) => { if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) navigate(hrefFor(lang, `accessions/${r.protocol}`, location.world, { at: e.target.value }), { replace: true }); }} />
+              </div>
+            </div>
+            <div className="tracker__stats">
+              <Progress value={r.ratified} max={r.required} label={t('acc.progress', { done: r.ratified, total: r.required })} />
+              <p className="tracker__days" data-testid="days-elapsed">{joined.length ? t('acc.days_taken', { days: r.daysElapsed }) : t('acc.days_elapsed', { days: r.daysElapsed })}</p>
+            </div>
+            <div className="tracker__missing">
+              <h4>{t('acc.missing')}</h4>
+              {r.missing.length === 0 && r.undetermined.length === 0
+                ? <p><Chip tone="success">{t('acc.missing_none')}</Chip></p>
+                : (
+                  <ul className="chip-list">
+                    {r.missing.map((a) => <li key={a}><Chip tone="danger">{stateName(lang, states, a)}</Chip></li>)}
+                    {r.undetermined.map((a) => <li key={a}><Chip tone="warning" title={t('acc.undetermined')}>{stateName(lang, states, a)} · {t('acc.undetermined')}</Chip></li>)}
+                  </ul>
+                )}
+            </div>
+            <h4>{t('acc.timeline')}</h4>
+            <DepositsChart report={r} label={`${t('acc.timeline')}${t('app.colon')}${t('acc.progress', { done: r.ratified, total: r.required })}`} />
+            <p className="note">{t('acc.timeline_note')}</p>
+            <SortableTable
+              caption={`${t('acc.tracker')} — ${r.protocol} (${date(r.asOf)})`}
+              rows={r.rows}
+              rowKey={(row) => row.ally}
+              initialSort="ally"
+              dense
+              columns={[
+                { key: 'ally', header: t('acc.ally'), rowHeader: true, sort: (row) => row.name.en, render: (row) => <Link href={hrefFor(lang, `allies/${row.ally}`, location.world)}>{row.name[lang]}</Link> },
+                { key: 'parliament', header: t('acc.parliament'), sort: (row) => row.parliamentApproved, render: (row) => row.parliamentApproved ? <><DateText iso={row.parliamentApproved} />{row.vote && <span className="muted"> · {t('acc.vote_detail', { for: row.vote.for, against: row.vote.against })}{row.vote.abstain ? t('acc.vote_abstain', { abstain: row.vote.abstain }) : ''}</span>}</> : '—' },
+                { key: 'signed', header: t('acc.instrument_signed'), sort: (row) => row.instrumentSigned, render: (row) => <DateText iso={row.instrumentSigned} /> },
+                { key: 'deposited', header: t('acc.deposited'), sort: (row) => row.deposited, render: (row) => row.deposited ? <>{row.depositDateIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.deposited} /></> : '—' },
+                { key: 'status', header: t('acc.status'), sort: (row) => row.status, render: (row) => <Chip tone={STATUS_TONE[row.status]}>{t(statusKey(row.status))}{row.required ? '' : ` (${t('acc.not_required')})`}</Chip> },
+              ]}
+            />
+            {r.rows.some((row) => row.depositDateIsBound) && <p className="note">{t('acc.bound_note')}</p>}
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+export default function AccessionsPage({ location }: PageProps) {
+  const { t, lang } = useI18n();
+  const states = useStates();
+  const rounds = useApi<EnlargementRound[]>(`/api/worlds/${encodeURIComponent(location.world)}/enlargement`, location.world);
+  const selected = location.segments[1] ?? rounds.data?.at(-1)?.protocol;
+  const maxDays = useMemo(() => Math.max(1, ...(rounds.data ?? []).map((r) => r.daysFromSignature ?? 0)), [rounds.data]);
+
+  return (
+    <>
+      <PageHeader title={t('acc.title')} lead={t('acc.lead')} />
+      <Section title={t('acc.tracker')} id="tracker" actions={rounds.data && rounds.data.length > 0 ? (
+        <div className="inline-field">
+          <label htmlFor="protocol-select">{t('acc.choose')}</label>
+          <select id="protocol-select" value={selected ?? ''} onChange={(e) => navigate(hrefFor(lang, `accessions/${e.target.value}`, location.world))}>
+            {rounds.data.map((r) => <option key={r.protocol} value={r.protocol}>{r.protocol} — {stateNames(lang, states, r.invitees)}</option>)}
+          </select>
+        </div>
+      ) : undefined}>
+        {selected ? <Tracker protocol={selected} location={location} /> : <QueryView query={rounds}>{() => null}</QueryView>}
+      </Section>
+      <Section title={t('acc.rounds')} id="rounds">
+        <QueryView query={rounds}>
+          {(data) => (
+            <SortableTable
+              caption={t('acc.rounds')}
+              captionHidden
+              rows={data}
+              rowKey={(r) => r.protocol}
+              initialSort="signed"
+              columns={[
+                { key: 'invitees', header: t('acc.invitees'), rowHeader: true, sort: (r) => stateNames(lang, states, r.invitees), render: (r) => <><Link href={hrefFor(lang, `accessions/${r.protocol}`, location.world)}>{stateNames(lang, states, r.invitees)}</Link><br /><span className="code code--small">{r.protocol}</span></> },
+                { key: 'invited', header: t('acc.invited'), sort: (r) => r.invitedAt, render: (r) => <DateText iso={r.invitedAt} /> },
+                { key: 'signed', header: t('acc.signed'), sort: (r) => r.signedAt, render: (r) => <DateText iso={r.signedAt} /> },
+                { key: 'member', header: t('acc.member_since'), sort: (r) => r.memberSince, render: (r) => <DateText iso={r.memberSince} /> },
+                { key: 'ratifiers', header: t('acc.ratifiers'), numeric: true, sort: (r) => r.ratifiers, render: (r) => r.ratifiers },
+                {
+                  key: 'days', header: t('acc.days_signature'), numeric: true, sort: (r) => r.daysFromSignature,
+                  render: (r) => r.daysFromSignature === undefined ? '—' : (
+                    <span className="bar-cell"><span className="bar-cell__bar" style={{ width: `${(r.daysFromSignature / maxDays) * 100}%` }} aria-hidden="true" />{r.daysFromSignature}</span>
+                  ),
+                },
+                { key: 'last', header: t('acc.last'), sort: (r) => r.lastToDeposit, render: (r) => r.lastToDeposit ? stateName(lang, states, r.lastToDeposit) : '—' },
+              ]}
+            />
+          )}
+        </QueryView>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+/** The arms-control register: instruments, the Allies' status in each, and the Alliance's bodies. */
+import { useMemo } from 'react';
+import type { PageProps } from '../app.js';
+import type { Member } from '../../app/treaty-queries.js';
+import { useI18n } from '../lib/i18n.js';
+import { useApi } from '../lib/data.js';
+import { useMarkings } from '../lib/markings.js';
+import { latestByKey, type Fact } from '../lib/facts.js';
+import type { MessageKey } from '../lib/messages.js';
+import { hrefFor, navigate } from '../lib/router.js';
+import { SortableTable } from '../components/table.js';
+import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
+
+type Instrument = Fact<{ instrument: string; name: string; kind: string; field: string; depositary?: string; openedAt: string; enteredIntoForceAt?: string }>;
+type Status = Fact<{ instrument: string; state: string; status: 'signed' | 'party' | 'suspended' | 'withdrawn'; from: string; until?: string }>;
+type Committee = Fact<{ committee: string; name: string; mandate?: string; establishedAt: string }>;
+
+const TONE: Record<string, Tone> = { party: 'success', signed: 'info', suspended: 'warning', withdrawn: 'danger' };
+
+export default function ArmsControlPage({ location }: PageProps) {
+  const { t, lang, v } = useI18n();
+  const w = encodeURIComponent(location.world);
+  const instruments = useApi<Instrument[]>(`/api/worlds/${w}/facts/arms-control-instrument`, location.world);
+  const statuses = useApi<Status[]>(`/api/worlds/${w}/facts/arms-control-status`, location.world);
+  const committees = useApi<Committee[]>(`/api/worlds/${w}/facts/arms-control-committee`, location.world);
+  const members = useApi<Member[]>(`/api/worlds/${w}/members`, location.world);
+  useMarkings(instruments.data);
+  useMarkings(statuses.data);
+  useMarkings(committees.data);
+  const list = useMemo(() => latestByKey(instruments.data ?? []).sort((a, b) => (a.data.openedAt < b.data.openedAt ? -1 : 1)), [instruments.data]);
+  const current = useMemo(() => {
+    const m = new Map<string, Status>();
+    for (const s of statuses.data ?? []) {
+      if (s.data.until) continue;
+      const k = `${s.data.instrument}/${s.data.state}`;
+      const prev = m.get(k);
+      if (!prev || prev.seq < s.seq) m.set(k, s);
+    }
+    return m;
+  }, [statuses.data]);
+  const selected = location.query.get('instrument') ?? list[0]?.data.instrument;
+  const allies = members.data ?? [];
+  const partiesAmongAllies = (id: string) => allies.filter((a) => current.get(`${id}/${a.code}`)?.data.status === 'party').length;
+
+  return (
+    <>
+      <PageHeader title={t('ac.title')} lead={t('ac.lead')} />
+      <QueryView query={instruments}>
+        {() => (
+          <>
+            <SortableTable caption={t('ac.title')} captionHidden rows={list} rowKey={(i) => i.key} initialSort="opened"
+              columns={[
+                { key: 'name', header: t('ac.instrument'), rowHeader: true, sort: (i) => i.data.name, render: (i) => i.data.name },
+                { key: 'kind', header: t('ac.kind'), sort: (i) => i.data.kind, render: (i) => v('instrumentKind', i.data.kind) },
+                { key: 'field', header: t('ac.field'), sort: (i) => i.data.field, render: (i) => v('armsControlField', i.data.field) },
+                { key: 'opened', header: t('ac.opened'), sort: (i) => i.data.openedAt, render: (i) => <DateText iso={i.data.openedAt} /> },
+                { key: 'force', header: t('ac.in_force'), sort: (i) => i.data.enteredIntoForceAt, render: (i) => <DateText iso={i.data.enteredIntoForceAt} /> },
+                { key: 'parties', header: t('acstatus.party'), numeric: true, sort: (i) => partiesAmongAllies(i.data.instrument), render: (i) => `${partiesAmongAllies(i.data.instrument)} / ${allies.length}` },
+              ]} />
+            {selected && (
+              <Section title={t('ac.matrix')} id="matrix" actions={(
+                <div className="inline-field">
+                  <label htmlFor="instrument-select">{t('ac.instrument')}</label>
+                  <select id="instrument-select" value={selected} onChange={(e) => navigate(hrefFor(lang, 'arms-control', location.world, { instrument: e.target.value }), { replace: true })}>
+                    {list.map((i) => <option key={i.key} value={i.data.instrument}>{i.data.name}</option>)}
+                  </select>
+                </div>
+              )}>
+                <SortableTable caption={`${t('ac.matrix')} — ${list.find((i) => i.data.instrument === selected)?.data.name ?? selected}`} rows={allies} rowKey={(a) => a.code} initialSort="ally" dense
+                  columns={[
+                    { key: 'ally', header: t('allies.name'), rowHeader: true, sort: (a) => a.name.en, render: (a) => a.name[lang] },
+                    {
+                      key: 'status', header: t('acc.status'), sort: (a) => current.get(`${selected}/${a.code}`)?.data.status ?? 'z',
+                      render: (a) => {
+                        const s = current.get(`${selected}/${a.code}`);
+                        return s ? <Chip tone={TONE[s.data.status]}>{t(`acstatus.${s.data.status}` as MessageKey)}</Chip> : <Chip>{t('ac.not_party')}</Chip>;
+                      },
+                    },
+                    { key: 'since', header: t('home.since'), sort: (a) => current.get(`${selected}/${a.code}`)?.data.from, render: (a) => <DateText iso={current.get(`${selected}/${a.code}`)?.data.from} /> },
+                  ]} />
+              </Section>
+            )}
+          </>
+        )}
+      </QueryView>
+      <Section title={t('ac.committees')} id="committees">
+        <QueryView query={committees}>
+          {(data) => data.length === 0 ? <Empty /> : (
+            <ul className="plain-list">{data.map((c) => <li key={c.key}><strong>{c.data.name}</strong> — <DateText iso={c.data.establishedAt} />{c.data.mandate && <p className="muted">{c.data.mandate}</p>}</li>)}</ul>
+          )}
+        </QueryView>
+      </Section>
+    </>
+  );
+}

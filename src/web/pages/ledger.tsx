@@ -1,0 +1,119 @@
+/**
+ * The ledger: the latest signed checkpoint, the entry history, and an inclusion proof verified
+ * here, in the browser, with WebCrypto — the page says exactly what it checked.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { PageProps } from '../app.js';
+import type { Entry } from '../../ledger/entry.js';
+import { CLASSIFICATION_LABELS, type Classification } from '../../ledger/classification.js';
+import { useI18n, dtg, actorName } from '../lib/i18n.js';
+import { useStates } from '../lib/reference.js';
+import { useApi } from '../lib/data.js';
+import { api, qs } from '../lib/api.js';
+import { useMarkings } from '../lib/markings.js';
+import { hrefFor, Link } from '../lib/router.js';
+import { verifyInclusionProof, type InclusionProofResponse, type Verification } from '../lib/verify.js';
+import { SortableTable } from '../components/table.js';
+import { Chip, DateText, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
+
+interface CheckpointResponse { origin: string; size: number; rootHash: string; rootHex: string; note: string; verifierKey: string; createdAt?: string }
+
+const PAGE = 20;
+
+function VerificationPanel({ seq, state }: { seq: number; state: Verification | 'running' | Error }) {
+  const { t } = useI18n();
+  if (state === 'running') return <div className="verify verify--running" role="status" data-testid="verification" data-state="running">{t('ledger.verifying', { seq })}</div>;
+  if (state instanceof Error) return <ErrorBox error={state} />;
+  const v = state;
+  return (
+    <div className={`verify ${v.ok ? 'verify--ok' : 'verify--fail'}`} role="status" data-testid="verification" data-state={v.ok ? 'verified' : 'failed'} data-signature={v.signature === undefined ? 'unsupported' : String(v.signature)}>
+      <h3 className="verify__title"><span aria-hidden="true">{v.ok ? '✓' : '✕'}</span> {v.ok ? t('ledger.verified_title', { seq }) : t('ledger.failed_title', { seq })}</h3>
+      <ul className="verify__checks">
+        <li className={v.leafMatchesServer ? 'ok' : 'fail'}>{t('ledger.check_leaf', { hash: `${v.leafHash.slice(0, 16)}…` })}</li>
+        <li className={v.pathOk ? 'ok' : 'fail'}>{v.pathOk ? t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) : t('ledger.check_failed', { what: t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) })}</li>
+        <li className={v.signature === true ? 'ok' : v.signature === undefined ? 'warn' : 'fail'}>
+          {v.signature === undefined ? t('ledger.check_sig_unsupported') : v.signature ? t('ledger.check_sig', { key: v.keyName }) : t('ledger.check_failed', { what: v.error ?? 'signature' })}
+        </li>
+      </ul>
+      <p className="muted">{t('ledger.trust_note')}</p>
+    </div>
+  );
+}
+
+export default function LedgerPage({ location }: PageProps) {
+  const { t, lang } = useI18n();
+  const states = useStates();
+  const w = encodeURIComponent(location.world);
+  const checkpoint = useApi<CheckpointResponse>(`/api/worlds/${w}/checkpoint`, location.world);
+  const size = checkpoint.data?.size;
+  const sinceParam = location.query.get('since');
+  const since = sinceParam !== null && /^\d+$/.test(sinceParam) ? Number(sinceParam) : size !== undefined ? Math.max(0, size - PAGE) : undefined;
+  const entries = useApi<{ entries: Entry[]; next?: number }>(since !== undefined ? `/api/worlds/${w}/entries${qs({ since, limit: PAGE })}` : null, location.world);
+  useMarkings(entries.data?.entries);
+  const [verifying, setVerifying] = useState<{ seq: number; state: Verification | 'running' | Error }>();
+
+  const verify = useCallback(async (seq: number) => {
+    setVerifying({ seq, state: 'running' });
+    try {
+      const proof = await api<InclusionProofResponse>(`/api/worlds/${w}/proofs/inclusion/${seq}`);
+      setVerifying({ seq, state: await verifyInclusionProof(proof) });
+    } catch (error) {
+      setVerifying({ seq, state: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }, [w]);
+
+  // Verify the newest entry shown as soon as the list is there: the page proves itself.
+  const newest = entries.data?.entries.at(-1)?.seq;
+  useEffect(() => {
+    if (newest !== undefined && verifying === undefined) void verify(newest);
+  }, [newest, verifying, verify]);
+
+  const rows = [...(entries.data?.entries ?? [])].reverse();
+  return (
+    <>
+      <PageHeader title={t('ledger.title')} lead={t('ledger.lead')} />
+      <Section title={t('ledger.checkpoint')} id="checkpoint">
+        <QueryView query={checkpoint}>
+          {(cp) => (
+            <div className="checkpoint">
+              <dl className="facts facts--wide">
+                <div><dt>{t('ledger.origin')}</dt><dd><span className="code">{cp.origin}</span></dd></div>
+                <div><dt>{t('ledger.size')}</dt><dd data-testid="checkpoint-size">{cp.size}</dd></div>
+                <div><dt>{t('ledger.root')}</dt><dd className="hash">{cp.rootHex}</dd></div>
+                <div><dt>{t('ledger.key')}</dt><dd className="hash">{cp.verifierKey}</dd></div>
+              </dl>
+              <details>
+                <summary>{t('ledger.note')}</summary>
+                <pre className="note-text">{cp.note}</pre>
+              </details>
+            </div>
+          )}
+        </QueryView>
+      </Section>
+      {verifying && <VerificationPanel seq={verifying.seq} state={verifying.state} />}
+      <Section title={t('ledger.entries')} id="entries">
+        {!entries.data && !entries.error && <Loading />}
+        {entries.error && <ErrorBox error={entries.error} retry={entries.reload} />}
+        {entries.data && (
+          <>
+            <SortableTable caption={t('ledger.entries')} captionHidden rows={rows} rowKey={(e) => String(e.seq)} dense
+              columns={[
+                { key: 'seq', header: t('ledger.seq'), numeric: true, rowHeader: true, sort: (e) => e.seq, render: (e) => e.seq },
+                { key: 'type', header: t('ledger.type'), sort: (e) => e.type, render: (e) => <span className="code">{e.type}</span> },
+                { key: 'valid', header: t('ledger.valid'), sort: (e) => e.validTime, render: (e) => <DateText iso={e.validTime} /> },
+                { key: 'recorded', header: t('ledger.recorded'), sort: (e) => e.recordTime, render: (e) => <span className="dtg">{dtg(e.recordTime)}</span> },
+                { key: 'for', header: t('ledger.actor'), sort: (e) => e.actingFor, render: (e) => <span title={actorName(lang, states, e.actingFor)}>{e.actingFor}</span> },
+                { key: 'marking', header: t('ledger.classification'), sort: (e) => e.classification, render: (e) => <Chip tone={e.classification === 'PUBLIC' ? 'neutral' : 'warning'}>{CLASSIFICATION_LABELS[e.classification as Classification]?.[lang] ?? e.classification}</Chip> },
+                { key: 'verify', header: t('ledger.proof'), render: (e) => <button type="button" className="button button--small button--secondary" onClick={() => void verify(e.seq)} aria-label={t('ledger.verify', { seq: e.seq })}>✓ {t('ledger.verify', { seq: '' }).trim()}</button> },
+              ]} />
+            <p className="muted">{t('ledger.hidden_note')}</p>
+            <div className="pager">
+              {since !== undefined && since > 0 && <Link className="button button--secondary" href={hrefFor(lang, 'ledger', location.world, { since: String(Math.max(0, since - PAGE)) })}>← {t('ledger.older')}</Link>}
+              {since !== undefined && size !== undefined && since + PAGE < size && <Link className="button button--secondary" href={hrefFor(lang, 'ledger', location.world, { since: String(since + PAGE) })}>{t('ledger.newer')} →</Link>}
+            </div>
+          </>
+        )}
+      </Section>
+    </>
+  );
+}

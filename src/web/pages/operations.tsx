@@ -1,0 +1,139 @@
+/**
+ * Operations and missions on a timeline with their mandates (CONVENTIONS §5.3): a Gantt-like
+ * SVG from launch to end, the same data as a table, and a card per operation with its mandate,
+ * area, core task and contributors.
+ */
+import { useMemo, useState } from 'react';
+import type { PageProps } from '../app.js';
+import { useI18n, stateNames } from '../lib/i18n.js';
+import { useApi } from '../lib/data.js';
+import { useStates } from '../lib/reference.js';
+import { useMarkings } from '../lib/markings.js';
+import { latestByKey, today, type Fact } from '../lib/facts.js';
+import type { MessageKey } from '../lib/messages.js';
+import { SortableTable } from '../components/table.js';
+import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
+
+export type OperationData = {
+  operation: string; name: { en: string; fr?: string }; kind: string; coreTask: string; area: string; mandate: string[];
+  resolutions?: string[]; requestedBy?: string[]; requestingOrganisation?: string; determination?: string;
+  status: 'planned' | 'active' | 'ended'; plannedAt?: string; launchedAt?: string; endedAt?: string; successor?: string;
+};
+type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; until?: string }>;
+
+const TONE: Record<string, Tone> = { planned: 'info', active: 'success', ended: 'neutral' };
+
+function Timeline({ ops, label }: { ops: Fact<OperationData>[]; label: string }) {
+  const { lang } = useI18n();
+  const dated = ops.filter((o) => o.data.launchedAt || o.data.plannedAt);
+  if (dated.length === 0) return null;
+  const start = Math.min(...dated.map((o) => Number((o.data.launchedAt ?? o.data.plannedAt)!.slice(0, 4))));
+  const end = Number(today().slice(0, 4)) + 1;
+  const W = 900;
+  const row = 26;
+  const left = 300;
+  const H = dated.length * row + 40;
+  const x = (iso: string) => left + ((Number(iso.slice(0, 4)) + (Number(iso.slice(5, 7)) - 1) / 12 - start) / (end - start)) * (W - left - 10);
+  const ticks: number[] = [];
+  const step = end - start > 40 ? 10 : 5;
+  for (let y = Math.ceil(start / step) * step; y <= end; y += step) ticks.push(y);
+  return (
+    <div className="chart-scroll">
+      <svg className="chart timeline-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+        {ticks.map((y) => (
+          <g key={y}>
+            <line x1={x(`${y}-01`)} x2={x(`${y}-01`)} y1={10} y2={H - 22} className="chart__grid" />
+            <text x={x(`${y}-01`)} y={H - 6} textAnchor="middle" className="chart__tick">{y}</text>
+          </g>
+        ))}
+        {dated.map((o, i) => {
+          const from = o.data.launchedAt ?? o.data.plannedAt!;
+          const to = o.data.endedAt ?? today();
+          const y = 12 + i * row;
+          const name = o.data.name[lang] ?? o.data.name.en;
+          return (
+            <g key={o.key}>
+              <text x={left - 8} y={y + 14} textAnchor="end" className="chart__label">{name.length > 42 ? `${name.slice(0, 41)}…` : name}</text>
+              <rect x={x(from)} y={y + 2} width={Math.max(4, x(to) - x(from))} height={row - 8} rx={3} className={`bar bar--${o.data.status}`}>
+                <title>{`${name}: ${from} → ${o.data.endedAt ?? '…'}`}</title>
+              </rect>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+export default function OperationsPage({ location }: PageProps) {
+  const { t, lang, v } = useI18n();
+  const states = useStates();
+  const w = encodeURIComponent(location.world);
+  const operations = useApi<Fact<OperationData>[]>(`/api/worlds/${w}/facts/operation`, location.world);
+  const contributions = useApi<Contribution[]>(`/api/worlds/${w}/facts/operation-contribution`, location.world);
+  const [filter, setFilter] = useState<'all' | 'active' | 'ended'>('all');
+  useMarkings(operations.data);
+  useMarkings(contributions.data);
+  const ops = useMemo(() => latestByKey(operations.data ?? [])
+    .filter((o) => filter === 'all' || o.data.status === filter)
+    .sort((a, b) => ((a.data.launchedAt ?? a.data.plannedAt ?? '') < (b.data.launchedAt ?? b.data.plannedAt ?? '') ? -1 : 1)), [operations.data, filter]);
+  const byOp = useMemo(() => {
+    const map = new Map<string, Contribution[]>();
+    for (const c of contributions.data ?? []) map.set(c.data.operation, [...(map.get(c.data.operation) ?? []), c]);
+    return map;
+  }, [contributions.data]);
+  const name = (o: Fact<OperationData>) => o.data.name[lang] ?? o.data.name.en;
+  const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${o.data.requestingOrganisation})` : v('mandate', m)).join('; ');
+
+  return (
+    <>
+      <PageHeader title={t('ops.title')} lead={t('ops.lead')} />
+      <div className="toolbar" role="group" aria-label={t('ops.show')}>
+        <span>{t('ops.show')}{t('app.colon').trimEnd()}</span>
+        {(['all', 'active', 'ended'] as const).map((f) => (
+          <button key={f} type="button" className={`button button--small ${filter === f ? '' : 'button--secondary'}`} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+            {t(`ops.filter_${f}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      <QueryView query={operations}>
+        {() => ops.length === 0 ? <Empty>{t('app.empty')}</Empty> : (
+          <>
+            <Section title={t('ops.timeline')} id="timeline">
+              <Timeline ops={ops} label={`${t('ops.timeline')}${t('app.colon')}${ops.length}`} />
+              <SortableTable caption={t('ops.title')} captionHidden rows={ops} rowKey={(o) => o.key} initialSort="start"
+                columns={[
+                  { key: 'name', header: t('ops.name'), rowHeader: true, sort: name, render: (o) => <a href={`#op-${o.key}`}>{name(o)}</a> },
+                  { key: 'kind', header: t('ops.kind'), sort: (o) => o.data.kind, render: (o) => v('operationKind', o.data.kind) },
+                  { key: 'start', header: t('ops.start'), sort: (o) => o.data.launchedAt ?? o.data.plannedAt, render: (o) => <DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> },
+                  { key: 'end', header: t('ops.end'), sort: (o) => o.data.endedAt ?? '9999', render: (o) => o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing') },
+                  { key: 'status', header: t('ops.status'), sort: (o) => o.data.status, render: (o) => <Chip tone={TONE[o.data.status]}>{t(`opstatus.${o.data.status}` as MessageKey)}</Chip> },
+                  { key: 'mandate', header: t('ops.mandate'), render: mandate },
+                ]} />
+            </Section>
+            <div className="card-grid">
+              {ops.map((o) => {
+                const cs = byOp.get(o.data.operation) ?? [];
+                const allies = cs.filter((c) => c.data.role === 'ally').map((c) => c.data.contributor);
+                const partners = cs.filter((c) => c.data.role === 'partner').map((c) => c.data.contributor);
+                return (
+                  <article key={o.key} id={`op-${o.key}`} className={`card-block${location.query.get('op') === o.data.operation ? ' card-block--selected' : ''}`}>
+                    <h3>{name(o)}</h3>
+                    <p className="chips-line"><Chip tone={TONE[o.data.status]}>{t(`opstatus.${o.data.status}` as MessageKey)}</Chip><Chip>{v('operationKind', o.data.kind)}</Chip></p>
+                    <dl className="facts">
+                      <div><dt>{t('ops.area')}</dt><dd>{o.data.area}</dd></div>
+                      <div><dt>{t('ops.mandate')}</dt><dd>{mandate(o)}</dd></div>
+                      <div><dt>{t('ops.core_task')}</dt><dd>{v('coreTask', o.data.coreTask)}</dd></div>
+                      <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing')}</dd></div>
+                      {cs.length > 0 && <div><dt>{t('ops.contributors')}</dt><dd>{t('ops.contributors_count', { allies: allies.length, partners: partners.length })}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span></dd></div>}
+                    </dl>
+                  </article>
+                );
+              })}
+            </div>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

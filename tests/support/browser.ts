@@ -1,0 +1,201 @@
+/**
+ * Browser tests through the real server: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), the built web app (built here with Vite's JS API when missing or stale),
+ * and a server stack over a temporary SQLite file with the real record and a seeded exercise world.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { openServices, type Services } from '../../src/main.js';
+import { buildApp } from '../../src/api/build-app.js';
+import { initRecord } from '../../src/app/record-loader.js';
+import { act, actingPrincipal, createWorldFromRecord } from '../../src/app/acts.js';
+import type { Classification } from '../../src/ledger/classification.js';
+import { factsOf } from '../../src/app/treaty-queries.js';
+import { EvereError } from '../../src/app/errors.js';
+import { tempDir } from './cli.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB_DIST = join(ROOT, 'web-dist');
+/** Debian's package installs it here; CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Whether the browser suite can run. Under CI a missing Chromium is a failure (the suite must not
+ * pass by skipping); locally the suite is skipped with the reason.
+ */
+export function browserSkipReason(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM} does not exist`);
+  return `no Chromium at ${CHROMIUM} (install Debian's chromium package)`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const s = statSync(path);
+    latest = Math.max(latest, s.isDirectory() ? newest(path) : s.mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds web-dist/ when it is missing or older than src/web. */
+export async function ensureWebBuild(): Promise<void> {
+  const index = join(WEB_DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'src', 'web'))) return;
+  const vite = await import('vite');
+  await vite.build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export const PASSWORD = 'correct horse battery staple';
+export const SCENARIO = 'ex';
+
+export interface WebServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** The real server (buildApp with the built web app) on a loopback port. */
+export async function startWebServer(options: { seed?: boolean } = {}): Promise<WebServer> {
+  const dir = tempDir('evere-web-');
+  const config = loadConfig({}, { db: join(dir, 'evere.db') });
+  const services = await openServices(config);
+  await initRecord(services.ledger, config.dataDir, { world: 'record', empty: false });
+  if (options.seed !== false) await seedScenario(services);
+  const app = await buildApp({ ...services, dataDir: config.dataDir }, { rateLimit: false, webRoot: WEB_DIST });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address, app, services,
+    async close() {
+      await app.close();
+      await services.close();
+    },
+  };
+}
+
+type Raw = { cmd: string; at: string; by: string; data: Record<string, unknown> };
+
+async function give(services: Services, world: string, raw: Raw, classification: Classification = 'NATO UNCLASSIFIED'): Promise<void> {
+  const principal = await actingPrincipal(services.ledger, world, raw.by);
+  await act(services.ledger, world, raw, principal, { classification, releasability: classification === 'PUBLIC' ? ['PUBLIC'] : ['NATO'] });
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Proposal ids the tests act on. */
+export const PROPOSALS = {
+  /** Under silence, deadline in three days: a delegation can break silence. */
+  open: 'PO-2026-0101',
+  /** Under silence, deadline an hour ago and not yet closed: a break is refused by the rule. */
+  lapsed: 'PO-2026-0100',
+} as const;
+
+/**
+ * An exercise world forked from the record on 1 June 2024, with Council business, operations,
+ * partnerships, the DCB fund, exercises, EU membership, arms control and human-security tags, so
+ * that every page has something to show; and three accounts (two delegations and a staff member).
+ */
+export async function seedScenario(services: Services, world = SCENARIO): Promise<void> {
+  await createWorldFromRecord(services.ledger, services.config.dataDir, world, { asOf: '2024-06-01', exercise: true });
+  const must = (cmd: string, at: string, by: string, data: Record<string, unknown>, classification?: Classification) =>
+    give(services, world, { cmd, at, by, data }, classification);
+  // Illustrative content is added only where the record (forked at 2024-06-01) has none of that
+  // kind yet, and a refusal there is not the test's concern: the record is being completed.
+  let skip = false;
+  const section = async (kind: string) => { skip = (await factsOf(services.ledger, world, kind)).length > 0; };
+  const g = async (cmd: string, at: string, by: string, data: Record<string, unknown>, classification?: Classification) => {
+    if (skip) return;
+    try {
+      await must(cmd, at, by, data, classification);
+    } catch (error) {
+      if (!(error instanceof EvereError)) throw error;
+    }
+  };
+  const allies = ['ALB', 'BEL', 'BGR', 'CAN', 'HRV', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'ISL', 'ITA', 'LVA', 'LTU', 'LUX', 'MNE', 'NLD', 'MKD', 'NOR', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE', 'TUR', 'GBR', 'USA'];
+
+  await section('framework');
+  await g('EstablishFramework', '2024-06-02', 'NAC', { framework: 'PFP', name: { en: 'Partnership for Peace', fr: 'Partenariat pour la paix' }, region: 'Euro-Atlantic' });
+  await g('EstablishFramework', '2024-06-02', 'NAC', { framework: 'MD', name: { en: 'Mediterranean Dialogue', fr: 'Dialogue méditerranéen' }, region: 'Mediterranean' });
+  await g('EstablishFramework', '2024-06-02', 'NAC', { framework: 'ICI', name: { en: 'Istanbul Cooperation Initiative', fr: 'Initiative de coopération d’Istanbul' }, region: 'Gulf' });
+  await g('EstablishFramework', '2024-06-02', 'NAC', { framework: 'PATG', name: { en: 'Partners across the globe', fr: 'Partenaires dans le monde' } });
+  for (const p of ['AUT', 'CHE', 'IRL', 'MLT', 'GEO', 'UKR', 'MDA', 'ARM', 'AZE', 'BIH', 'SRB', 'KAZ', 'UZB']) await g('JoinFramework', '2024-06-03', p, { framework: 'PFP', partner: p });
+  for (const p of ['DZA', 'EGY', 'ISR', 'JOR', 'MRT', 'MAR', 'TUN']) await g('JoinFramework', '2024-06-03', p, { framework: 'MD', partner: p });
+  for (const p of ['BHR', 'KWT', 'QAT', 'ARE']) await g('JoinFramework', '2024-06-03', p, { framework: 'ICI', partner: p });
+  for (const p of ['AUS', 'JPN', 'KOR', 'NZL', 'MNG', 'COL', 'IRQ', 'PAK']) await g('JoinFramework', '2024-06-03', p, { framework: 'PATG', partner: p });
+  await g('AgreeTailoredProgramme', '2024-06-20', 'NAC', { programme: 'ITPP-GEO-2024', framework: 'PFP', partner: 'GEO', kind: 'ITPP', title: 'Individually Tailored Partnership Programme' });
+  await g('AgreeTailoredProgramme', '2024-07-01', 'NAC', { programme: 'ITPP-JPN-2024', framework: 'PATG', partner: 'JPN', kind: 'ITPP' });
+
+  await section('operation');
+  await g('LaunchOperation', '2024-06-04', 'NAC', { operation: 'KFOR', name: { en: 'Kosovo Force (KFOR)', fr: 'Force pour le Kosovo (KFOR)' }, kind: 'operation', coreTask: 'crisis_prevention_and_management', area: 'Kosovo', mandate: ['unscr'], resolutions: ['1244'] });
+  await g('LaunchOperation', '2024-06-04', 'NAC', { operation: 'NMI', name: { en: 'NATO Mission Iraq', fr: 'Mission OTAN en Irak' }, kind: 'mission', coreTask: 'crisis_prevention_and_management', area: 'Iraq', mandate: ['host_request'], requestedBy: ['IRQ'] });
+  await g('LaunchOperation', '2024-06-05', 'NAC', { operation: 'SEA-GUARDIAN', name: { en: 'Operation Sea Guardian', fr: 'Opération Sea Guardian' }, kind: 'operation', coreTask: 'deterrence_and_defence', area: 'Mediterranean Sea', mandate: ['none'] });
+  await g('LaunchOperation', '2024-06-05', 'NAC', { operation: 'AEGEAN', name: { en: 'Aegean Sea activity', fr: 'Activité en mer Égée' }, kind: 'mission', coreTask: 'crisis_prevention_and_management', area: 'Aegean Sea', mandate: ['organisation_request'], requestingOrganisation: 'European Union' });
+  for (const c of ['ITA', 'TUR', 'USA', 'DEU', 'HUN', 'POL', 'AUT', 'CHE']) await g('JoinOperation', '2024-06-06', c, { operation: 'KFOR', contributor: c });
+  for (const c of ['USA', 'GBR', 'DNK', 'ITA', 'ESP', 'AUS']) await g('JoinOperation', '2024-06-06', c, { operation: 'NMI', contributor: c });
+  await g('EndOperation', '2024-09-30', 'NAC', { operation: 'AEGEAN' });
+
+  await section('fund-contribution');
+  await g('LaunchDcbPackage', '2024-06-07', 'NAC', { package: 'DCB-IRQ', partner: 'IRQ', areas: ['strategic_advice', 'education_and_training', 'ammunition_and_small_arms'], title: 'Iraq' });
+  await g('LaunchDcbPackage', '2024-06-07', 'NAC', { package: 'DCB-TUN', partner: 'TUN', areas: ['cyber_defence', 'education_and_training'], title: 'Tunisia' });
+  await g('LaunchDcbPackage', '2024-06-07', 'NAC', { package: 'DCB-GEO', partner: 'GEO', areas: ['logistics', 'strategic_advice'], title: 'Georgia' });
+  await g('PledgeToFund', '2024-06-08', 'BEL', { pledge: 'BEL-2024-1', ally: 'BEL', amount: 50_000_000, currency: 'EUR', package: 'DCB-IRQ' });
+  const gifts: [string, number][] = [['BEL', 30_000_000], ['DEU', 120_000_000], ['NOR', 60_000_000], ['NLD', 45_000_000], ['ITA', 25_000_000], ['DNK', 18_000_000]];
+  for (const [ally, amount] of gifts) await g('ContributeToFund', '2024-06-10', ally, { contribution: `${ally}-2024-C1`, ally, amount, currency: 'EUR' });
+  await g('AllocateToProject', '2024-07-01', 'DCB', { project: 'IRQ-CIED', package: 'DCB-IRQ', area: 'ammunition_and_small_arms', amount: 80_000_000, currency: 'EUR', title: 'Counter-IED training' });
+  await g('AllocateToProject', '2024-07-01', 'DCB', { project: 'TUN-CYBER', package: 'DCB-TUN', area: 'cyber_defence', amount: 40_000_000, currency: 'EUR' });
+  await g('AllocateToProject', '2024-07-02', 'DCB', { project: 'GEO-LOG', package: 'DCB-GEO', area: 'logistics', amount: 35_000_000, currency: 'EUR' });
+  await g('RecordExpenditure', '2024-08-01', 'DCB', { project: 'IRQ-CIED', amount: 22_500_000, currency: 'EUR' });
+
+  await section('exercise');
+  await g('HoldExercise', '2024-06-07', 'SHAPE', { exercise: 'BALTOPS-24', name: 'BALTOPS 24', endDate: '2024-06-20', lead: 'STRIKFORNATO', coreTask: 'deterrence_and_defence', participants: ['DEU', 'DNK', 'EST', 'FIN', 'FRA', 'LVA', 'LTU', 'NLD', 'NOR', 'POL', 'SWE', 'USA', 'GBR'], hostNations: ['DEU', 'POL'], domains: ['maritime', 'air'], themes: ['military_mobility'], troops: 9000 });
+  await g('HoldExercise', '2024-10-14', 'SHAPE', { exercise: 'STEADFAST-NOON-24', name: 'Steadfast Noon 24', endDate: '2024-10-24', lead: 'NATO', coreTask: 'deterrence_and_defence', domains: ['air'] });
+  await g('HoldExercise', '2024-11-25', 'SHAPE', { exercise: 'CYBER-COALITION-24', name: 'Cyber Coalition 24', endDate: '2024-11-29', lead: 'Allied Command Transformation', coreTask: 'deterrence_and_defence', domains: ['cyber'], themes: ['cyber'], hostNations: ['EST'] });
+
+  await section('eu-membership');
+  const eu = ['BEL', 'BGR', 'HRV', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'ITA', 'LVA', 'LTU', 'LUX', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE', 'AUT', 'CYP', 'IRL', 'MLT'];
+  for (const s of eu) await g('JoinEuropeanUnion', '2024-06-09', s, { state: s });
+  await g('SignNatoEuDeclaration', '2024-06-11', 'SG', { declaration: 'EU-NATO-2024', title: 'Joint declaration on EU-NATO cooperation', areas: ['hybrid_threats', 'cyber_defence', 'military_mobility', 'resilience'], place: 'Brussels' });
+
+  await section('arms-control-instrument');
+  await g('RegisterArmsControlInstrument', '2024-06-12', 'SG', { instrument: 'CWC', name: 'Chemical Weapons Convention', kind: 'treaty', field: 'chemical', depositary: 'UN Secretary-General' });
+  await g('RegisterArmsControlInstrument', '2024-06-12', 'SG', { instrument: 'VD11', name: 'Vienna Document 2011', kind: 'politically_binding', field: 'confidence_building' });
+  await g('ArmsControlInstrumentEntersIntoForce', '2024-06-13', 'SG', { instrument: 'CWC' });
+  for (const a of allies) await g('RecordArmsControlStatus', '2024-06-14', a, { instrument: 'CWC', state: a, status: 'party' });
+  for (const a of allies.slice(0, 20)) await g('RecordArmsControlStatus', '2024-06-14', a, { instrument: 'VD11', state: a, status: 'party' });
+  await g('EstablishArmsControlCommittee', '2024-06-15', 'NAC', { committee: 'HLTF', name: 'High-Level Task Force on Conventional Arms Control', mandate: 'Advises Ministers on conventional arms control.' });
+
+  await section('human-security');
+  await g('TagHumanSecurity', '2024-06-16', 'SG', { activity: 'operation', id: 'KFOR', pillars: ['protection_of_civilians', 'cultural_property'], genderAnalysis: true });
+  await g('TagHumanSecurity', '2024-06-16', 'SG', { activity: 'operation', id: 'NMI', pillars: ['protection_of_civilians', 'children_armed_conflict'], genderAnalysis: false });
+  await g('TagHumanSecurity', '2024-06-16', 'SG', { activity: 'exercise', id: 'BALTOPS-24', pillars: [], genderAnalysis: true });
+
+  // The Council: one adopted decision with a footnote, one meeting item, two silence procedures.
+  const c = must;
+  const now = Date.now();
+  await c('TableProposal', '2024-06-20', 'SG', { proposal: 'PO-2024-0042', title: { en: 'Defence Production Action Plan', fr: 'Plan d’action pour la production de défense' }, procedure: 'meeting', tags: ['capabilities'] });
+  await c('AttachFootnote', '2024-06-21', 'GRC', { proposal: 'PO-2024-0042', text: 'Greece recalls its national position on paragraph 7.' });
+  await c('AdoptProposal', '2024-06-21', 'NAC', { proposal: 'PO-2024-0042' });
+  await c('TableProposal', iso(now - 3 * 86_400_000), 'SG', { proposal: 'PO-2026-0077', title: { en: 'Review of the Alliance’s resilience objectives', fr: 'Examen des objectifs de résilience de l’Alliance' }, procedure: 'meeting' }, 'NATO RESTRICTED');
+  await c('AgreeProposal', iso(now - 2 * 86_400_000), 'NLD', { proposal: 'PO-2026-0077' }, 'NATO RESTRICTED');
+  await c('AgreeProposal', iso(now - 2 * 86_400_000), 'NOR', { proposal: 'PO-2026-0077', adReferendum: true }, 'NATO RESTRICTED');
+  await c('ObjectToProposal', iso(now - 86_400_000), 'HUN', { proposal: 'PO-2026-0077', reason: 'Awaiting instructions from capital.' }, 'NATO RESTRICTED');
+  await c('TableProposal', iso(now - 2 * 3_600_000), 'SG', { proposal: PROPOSALS.lapsed, title: { en: 'Statement on maritime security in the Baltic Sea', fr: 'Déclaration sur la sûreté maritime en mer Baltique' }, procedure: 'silence', deadline: iso(now - 3_600_000) });
+  await c('TableProposal', iso(now - 3_600_000), 'SG', { proposal: PROPOSALS.open, title: { en: 'Council statement on the anniversary of the Washington Treaty', fr: 'Déclaration du Conseil pour l’anniversaire du Traité de Washington' }, procedure: 'silence', deadline: iso(now + 3 * 86_400_000) });
+  await c('AgreeProposal', iso(now - 1_800_000), 'CAN', { proposal: PROPOSALS.open });
+
+  await services.accounts.create({ username: 'bel', password: PASSWORD, role: 'delegation', party: 'BEL', clearance: 'NATO SECRET' });
+  await services.accounts.create({ username: 'fra', password: PASSWORD, role: 'delegation', party: 'FRA', clearance: 'NATO SECRET' });
+  await services.accounts.create({ username: 'sg', password: PASSWORD, role: 'staff', clearance: 'NATO SECRET' });
+}
