@@ -4,7 +4,7 @@
  * nothing internal; everything a client can cause is a 4xx.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { EvereError } from '../app/errors.js';
+import { EvereError, localizedParams } from '../app/errors.js';
 import { formatMessage, formatViolation, type Lang } from '../domain/messages.js';
 
 export function langOf(request: FastifyRequest): Lang {
@@ -53,7 +53,7 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof EvereError) return sendProblem(reply, problem(request, error.code, error.params, undefined, error.violations));
+  if (error instanceof EvereError) return sendProblem(reply, problem(request, error.code, localizedParams(error, langOf(request)), undefined, error.violations));
   const fe = error as FastifyError;
   if (fe.validation) {
     const first = fe.validation[0];

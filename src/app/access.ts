@@ -53,14 +53,16 @@ export function accessFor(reader: Reader, world?: { name: string; exercise: bool
       return PUBLIC_ACCESS;
     case 'delegation':
     case 'staff':
-      return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO'] };
+      // NATO's own people: every releasability (information released to a partner or the EU is
+      // still NATO information), up to their clearance.
+      return { maxRank: rank, releasableTo: ['*'] };
     case 'partner':
       return { maxRank: rank, releasableTo: ['PUBLIC', ...(reader.party ? [reader.party] : [])] };
     case 'director':
     case 'controller':
       // Exercise control sees everything in the scenarios it runs; elsewhere it reads as staff.
       if (inScenario(reader, world)) return FULL_ACCESS;
-      return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO'] };
+      return { maxRank: rank, releasableTo: ['*'] };
     case 'evaluator':
     case 'observer':
       // They see everything in their scenarios; elsewhere only what is public.

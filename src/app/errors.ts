@@ -3,7 +3,7 @@
  * from the one message registry. The API maps codes to HTTP statuses, the CLI to exit codes.
  */
 import type { ViolationParams, Violation } from '../domain/decider.js';
-import { formatMessage, type Lang } from '../domain/messages.js';
+import { formatMessage, formatViolation, type Lang } from '../domain/messages.js';
 import './messages.js';
 
 export class EvereError extends Error {
@@ -16,9 +16,15 @@ export class EvereError extends Error {
     this.name = 'EvereError';
   }
 
+  /** The message in a language; a `{rule}` made from the violations is rendered in that language too. */
   localized(lang: Lang): string {
-    return formatMessage(this.code, this.params, lang);
+    return formatMessage(this.code, localizedParams(this, lang), lang);
   }
+}
+
+export function localizedParams(error: EvereError, lang: Lang): ViolationParams {
+  if (error.violations.length === 0 || error.params.rule === undefined) return error.params;
+  return { ...error.params, rule: error.violations.map((v) => formatViolation(v, lang)).join('; ') };
 }
 
 export const isEvereError = (error: unknown): error is EvereError => error instanceof EvereError;

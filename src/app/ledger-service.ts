@@ -26,6 +26,7 @@ import {
 import { normaliseInstant } from './time.js';
 import { bareModel, type WorldModel } from './world-model.js';
 import { EvereError } from './errors.js';
+import { FactMarkings } from './fact-marking.js';
 
 export interface LedgerDeps {
   readonly store: LedgerStore;
@@ -98,6 +99,8 @@ interface WorldCache {
   frontier: Frontier;
   state: unknown;
   lastRecordTime: string;
+  /** Current marking of every index row: rows never become less restricted (fact-marking.ts). */
+  markings: FactMarkings;
 }
 
 const LOG_PRINCIPAL = 'log';
@@ -208,7 +211,8 @@ export class LedgerService {
     if (cache && !fresh) return cache;
     const size = await this.deps.store.size(world);
     if (cache && cache.frontier.size === size) return cache;
-    if (!cache || cache.frontier.size > size) cache = { frontier: emptyFrontier, state: this.model.initialState(), lastRecordTime: '' };
+    if (!cache || cache.frontier.size > size) cache = { frontier: emptyFrontier, state: this.model.initialState(), lastRecordTime: '', markings: new FactMarkings() };
+    const markings = cache.markings.fork();
     const from = cache.frontier.size;
     // The frontier comes straight from stored nodes; the model state by folding the missing entries.
     const ids = frontierNodeIds(size);
@@ -223,11 +227,12 @@ export class LedgerService {
     for (let start = from; start < size; start += VERIFY_CHUNK) {
       for (const row of await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK))) {
         const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+        markings.mark(entry, this.model.project(state, entry));
         state = this.model.evolve(state, entry);
         lastRecordTime = entry.recordTime;
       }
     }
-    cache = { frontier: { size, nodes }, state, lastRecordTime };
+    cache = { frontier: { size, nodes }, state, lastRecordTime, markings: markings.commit() };
     this.caches.set(world, cache);
     return cache;
   }
@@ -264,7 +269,7 @@ export class LedgerService {
           }
           throw error;
         }
-        this.caches.set(world, built.cache);
+        this.caches.set(world, { ...built.cache, markings: built.cache.markings.commit() });
         this.deps.onAppended?.(world, built.cache.frontier.size);
         return built.records.map((r) => r.entry);
       }
@@ -281,6 +286,7 @@ export class LedgerService {
     if (recordTime < cache.lastRecordTime) recordTime = cache.lastRecordTime;
     let frontier = cache.frontier;
     let state = cache.state;
+    const markings = cache.markings.fork();
     const signers = new Map<string, Signer>();
     const records: AppendRecord[] = [];
     for (const draft of drafts) {
@@ -307,12 +313,12 @@ export class LedgerService {
       const bytes = entryBytes(entry);
       const leafHash = hashLeaf(crypto, bytes);
       const appended = appendLeaf(crypto, frontier, leafHash);
-      const facts = this.normaliseFacts(this.model.project(state, entry));
+      const facts = markings.mark(entry, this.normaliseFacts(this.model.project(state, entry)));
       state = this.model.evolve(state, entry);
       frontier = appended.frontier;
       records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
     }
-    return { records, cache: { frontier, state, lastRecordTime: recordTime } };
+    return { records, cache: { frontier, state, lastRecordTime: recordTime, markings } };
   }
 
   private normaliseFacts(facts: readonly FactChange[]): FactChange[] {

@@ -41,8 +41,9 @@ export interface AppendRecord {
   readonly leafHash: Uint8Array;
   /** Hashes of the tree nodes this leaf completed, levels 1, 2, …, concatenated (32 bytes each). */
   readonly nodes: Uint8Array;
-  /** Index changes derived from this entry, applied in the same transaction. */
-  readonly facts: readonly FactChange[];
+  /** Index changes derived from this entry, applied in the same transaction; each row takes its
+   * `marking` (src/app/fact-marking.ts), or the entry's when none is given. */
+  readonly facts: readonly (FactChange & { readonly marking?: { readonly classification: string; readonly releasability: readonly string[] } })[];
 }
 
 export interface StoredEntry {

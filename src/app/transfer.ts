@@ -15,6 +15,7 @@ import type { AppendRecord, Principal, StoredCheckpoint, WorldInfo } from './por
 import type { LedgerService, Progress } from './ledger-service.js';
 import { EvereError } from './errors.js';
 import { normaliseInstant } from './time.js';
+import { FactMarkings } from './fact-marking.js';
 
 export interface ExportHeader {
   readonly evere: 'export';
@@ -60,6 +61,7 @@ export async function importWorld(
   let lastRecordTime = '';
   const roots = new Map<number, Uint8Array>();
   const records: AppendRecord[] = [];
+  const markings = new FactMarkings();
   for await (const raw of lines) {
     lineNo++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -90,12 +92,13 @@ export async function importWorld(
     if (!crypto.verifyEd25519(fromBase64(principal!.publicKey), signingBytes(bodyOf(entry)), signature)) fail(lineNo, 'signature does not verify');
     const leafHash = hashLeaf(crypto, bytes);
     const appended = appendLeaf(crypto, frontier, leafHash);
-    const facts = ledger.model.project(state, entry).map((f) => (f.op === 'assert'
+    const facts = markings.mark(entry, ledger.model.project(state, entry).map((f) => (f.op === 'assert'
       ? { ...f, validFrom: normaliseInstant(f.validFrom), ...(f.validTo ? { validTo: normaliseInstant(f.validTo) } : {}) }
-      : f));
+      : f)));
     state = ledger.model.evolve(state, entry);
     frontier = appended.frontier;
     roots.set(frontier.size, frontierRoot(crypto, frontier));
+    markings.commit();
     records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
     if (lineNo % 5000 === 0) progress?.(lineNo, 0);
   }

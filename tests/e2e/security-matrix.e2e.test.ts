@@ -26,12 +26,17 @@ const READERS: ReaderSpec[] = [
 
 const rank = (c: string) => CLASSIFICATIONS.indexOf(c as Classification);
 
-/** BRIEF §4, restated: who may read what. */
+/**
+ * BRIEF §4, restated: who may read what. Releasability names who beyond NATO may see it: NATO's
+ * own people (delegations, staff, directors) see NATO-only, partner- and EU-releasable entries up
+ * to their clearance; a partner sees public ones and those released to it; the public and
+ * administrators only what is public.
+ */
 function oracleRead(reader: ReaderSpec, classification: Classification, releasability: string): boolean {
   if (!reader.role || reader.role === 'admin') return classification === 'PUBLIC' && releasability === 'PUBLIC';
   if (rank(classification) > rank(reader.clearance!)) return false;
   if (releasability === 'PUBLIC') return true;
-  if (releasability === 'NATO') return ['delegation', 'staff', 'director'].includes(reader.role);
+  if (['delegation', 'staff', 'director'].includes(reader.role)) return true;
   return reader.role === 'partner' && reader.party === releasability;
 }
 
@@ -113,6 +118,23 @@ describe('security matrix', () => {
     const restricted = headers.get('bel-2')!;
     const above = await s.app.inject({ method: 'POST', url: '/api/worlds/sec/commands', headers: restricted, payload: { cmd: 'AgreeProposal', by: 'BEL', at: '2024-06-06T10:00:00Z', data: { proposal: 'S-3' }, classification: 'NATO SECRET' } });
     assert.equal(above.statusCode, 403);
+  });
+
+  test('an index row never becomes less restricted: a later unclassified act leaves a restricted proposal restricted', async () => {
+    const { ledger } = s.services;
+    const sg = await actingPrincipal(ledger, 'sec', 'SG');
+    const bel = await actingPrincipal(ledger, 'sec', 'BEL');
+    await act(ledger, 'sec', { cmd: 'TableProposal', at: '2024-06-07T09:00:00Z', by: 'SG', data: { proposal: 'STICKY', title: { en: 'Restricted text' }, procedure: 'meeting' } }, sg, { classification: 'NATO RESTRICTED', releasability: ['NATO'] });
+    await act(ledger, 'sec', { cmd: 'AgreeProposal', at: '2024-06-07T10:00:00Z', by: 'BEL', data: { proposal: 'STICKY' } }, bel, { classification: 'PUBLIC', releasability: ['PUBLIC'] });
+    const publicView = (await s.app.inject({ url: '/api/worlds/sec/council/proposals' })).json() as { key: string }[];
+    assert.ok(!publicView.some((p) => p.key === 'STICKY'), 'the public cannot see the restricted proposal');
+    const cleared = (await s.app.inject({ url: '/api/worlds/sec/council/proposals', headers: headers.get('bel-2')! })).json() as { key: string; classification: string }[];
+    assert.equal(cleared.find((p) => p.key === 'STICKY')?.classification, 'NATO RESTRICTED');
+    // The same holds after the service is restarted (the markings are rebuilt from the log).
+    ledger.forget('sec');
+    await act(ledger, 'sec', { cmd: 'ObjectToProposal', at: '2024-06-07T11:00:00Z', by: 'BEL', data: { proposal: 'STICKY' } }, bel, { classification: 'PUBLIC', releasability: ['PUBLIC'] });
+    const again = (await s.app.inject({ url: '/api/worlds/sec/council/proposals' })).json() as { key: string }[];
+    assert.ok(!again.some((p) => p.key === 'STICKY'));
   });
 
   test('reads of classified entries are audited; public reads are not', async () => {

@@ -73,7 +73,8 @@ export function openMemoryStore(): LedgerStore {
         for (const f of r.facts) {
           for (const old of w.facts) if (old.kind === f.kind && old.key === f.key && old.sysTo === undefined) old.sysTo = seq;
           if (f.op === 'assert') {
-            w.facts.push({ kind: f.kind, key: f.key, validFrom: f.validFrom, ...(f.validTo ? { validTo: f.validTo } : {}), data: structuredClone(f.data ?? null), seq, classification: r.entry.classification, ...marking });
+            const m = f.marking ? markingOf(f.marking) : marking;
+            w.facts.push({ kind: f.kind, key: f.key, validFrom: f.validFrom, ...(f.validTo ? { validTo: f.validTo } : {}), data: structuredClone(f.data ?? null), seq, classification: (f.marking?.classification ?? r.entry.classification) as FactRow['classification'], ...m });
           }
         }
       }

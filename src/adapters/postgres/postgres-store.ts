@@ -194,7 +194,8 @@ function planFacts(start: number, records: readonly AppendRecord[]) {
         insert.validFrom.push(f.validFrom); insert.validTo.push(f.validTo ?? null);
         insert.data.push(JSON.stringify(f.data ?? null));
         insert.sysFrom.push(seq); insert.sysTo.push(null);
-        insert.rank.push(marking.rank); insert.rel.push(marking.rel);
+        const m = f.marking ? markingOf(f.marking) : marking;
+        insert.rank.push(m.rank); insert.rel.push(m.rel);
       } else open.set(id, -1);
     }
   });

@@ -150,7 +150,10 @@ export function openSqliteStore(path: string): LedgerStore {
       q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, marking.rank, marking.rel, r.bytes, r.leafHash, r.nodes);
       for (const f of r.facts) {
         q.closeFact.run(seq, world, f.kind, f.key);
-        if (f.op === 'assert') q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), marking.rank, marking.rel, seq);
+        if (f.op === 'assert') {
+          const m = f.marking ? markingOf(f.marking) : marking;
+          q.insertFact.run(world, f.kind, f.key, f.validFrom, f.validTo ?? null, JSON.stringify(f.data ?? null), m.rank, m.rel, seq);
+        }
       }
       seq++;
     }
