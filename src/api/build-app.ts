@@ -98,6 +98,8 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     // Client-side routes (/en/…, /fr/…) get the app shell.
     app.get('/en/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
     app.get('/fr/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    app.get('/en', { schema: { hide: true } }, (_request, reply) => reply.redirect('/en/'));
+    app.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/'));
   }
   return app;
 }
