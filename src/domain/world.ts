@@ -230,6 +230,19 @@ type Routed =
   | { readonly procedure: 'arms-control'; readonly event: ArmsControlEvent }
   | { readonly procedure: 'human-security'; readonly event: HumanSecurityEvent };
 
+/**
+ * True if `type` is an event of the treaty engine. Entries of other kinds (a scenario's clock,
+ * seats, injects) share a world's log but are not treaty events. The router is the one list.
+ */
+export function isWorldEventType(type: string): boolean {
+  try {
+    route({ type } as WorldEvent);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function route(event: WorldEvent): Routed {
   switch (event.type) {
     case 'TreatySigned':
