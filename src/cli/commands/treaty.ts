@@ -6,46 +6,21 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { csv, json, table, type Column } from '../format.js';
+import { emit, nowIso, outputOptions, partyCode, stateCode, timeOptions, type Out, type Time } from '../options.js';
 import { parseDateOption } from '../parse.js';
 import {
   accession, allyProfile, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
   type RatificationRow,
 } from '../../app/treaty-queries.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
-import { isBody, normaliseStateCode, stateName } from '../../domain/states.js';
+import { normaliseStateCode, stateName } from '../../domain/states.js';
 import { commandSpecs } from '../../domain/world.js';
 import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
 
 type Ctx = () => CliContext;
-interface Out { json?: boolean; csv?: boolean }
-interface Time { asOf?: string; knownAt?: string }
-
-const timeOptions = (cmd: Command): Command => cmd
-  .option('--as-of <date>', 'valid time: the world as it stood on this date', parseDateOption)
-  .option('--known-at <date>', 'record time: as the log knew it on this date', parseDateOption);
-const outputOptions = (cmd: Command): Command => cmd.option('--json', 'machine-readable output').option('--csv', 'CSV output');
-
-function emit<T>(c: CliContext, opts: Out, rows: readonly T[], columns: readonly Column<T>[], heading?: string): void {
-  if (opts.json) return c.io.out(json(rows));
-  if (opts.csv) return c.io.out(csv(rows, columns));
-  if (heading) c.io.out(`${heading}\n\n`);
-  c.io.out(table(rows, columns));
-}
-
-function code(value: string): string {
-  const iso3 = normaliseStateCode(value);
-  if (!iso3) throw new EvereError('query.unknown_state', { code: value });
-  return iso3;
-}
-
-/** An Ally or state (any code form), or one of the engine's bodies (NAC, SG, DEPOSITARY, DCB, …). */
-function party(value: string): string {
-  const upper = value.toUpperCase();
-  return isBody(upper) ? upper : code(value);
-}
-
-const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const code = stateCode;
+const party = partyCode;
 
 export function registerTreatyCommands(program: Command, ctx: Ctx): void {
   const fr = () => ctx().lang === 'fr';

@@ -7,6 +7,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { csv, json, table, type Column } from '../format.js';
+import { emit, nowIso, outputOptions, stateCode, timeOptions, type Out, type Time } from '../options.js';
 import { parseDateOption } from '../parse.js';
 import {
   FUND_DIMENSIONS, armsControlCommittees, armsControlRegister, armsControlStatuses, cooperationAreas, declarations, eu, exercises, frameworks,
@@ -15,7 +16,7 @@ import {
 } from '../../app/work-queries.js';
 import { act, actingPrincipal } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
-import { normaliseStateCode, stateName } from '../../domain/states.js';
+import { stateName } from '../../domain/states.js';
 import { CURRENCY_MINOR_UNITS, formatMoney } from '../../domain/fund/money.js';
 import { DCB_AREAS, DCB_AREA_NAMES } from '../../domain/fund/types.js';
 import { COOPERATION_AREA_NAMES } from '../../domain/eu/types.js';
@@ -25,32 +26,12 @@ import {
 import type { Lang, Message } from '../../domain/messages.js';
 
 type Ctx = () => CliContext;
-interface Out { json?: boolean; csv?: boolean }
-interface Time { asOf?: string; knownAt?: string }
-
-const timeOptions = (cmd: Command): Command => cmd
-  .option('--as-of <date>', 'valid time: the world as it stood on this date', parseDateOption)
-  .option('--known-at <date>', 'record time: as the log knew it on this date', parseDateOption);
-const outputOptions = (cmd: Command): Command => cmd.option('--json', 'machine-readable output').option('--csv', 'CSV output');
-
-function emit<T>(c: CliContext, opts: Out, rows: readonly T[], columns: readonly Column<T>[], heading?: string): void {
-  if (opts.json) return c.io.out(json(rows));
-  if (opts.csv) return c.io.out(csv(rows, columns));
-  if (heading) c.io.out(`${heading}\n\n`);
-  c.io.out(table(rows, columns));
-}
+const code = stateCode;
 
 const t = (lang: Lang, m: Message): string => m[lang];
 const today = (): string => new Date().toISOString().slice(0, 10);
 const dateOf = (opts: Time): string => opts.asOf?.slice(0, 10) ?? today();
 const names = (codes: readonly string[], lang: Lang): string => codes.map((s) => stateName(s, lang)).join(', ');
-const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-function code(value: string): string {
-  const iso3 = normaliseStateCode(value);
-  if (!iso3) throw new EvereError('query.unknown_state', { code: value });
-  return iso3;
-}
 
 function yearOption(value: string): string {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year (YYYY).`);
