@@ -17,6 +17,7 @@ import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
 import { memoryKeyStore } from '../src/adapters/keystore/file-keystore.js';
 import { openSqliteStore } from '../src/adapters/sqlite/sqlite-store.js';
 import { createParallelVerifier } from '../src/adapters/crypto/parallel-verify.js';
+import { createParallelChecker } from '../src/adapters/crypto/parallel-checker.js';
 import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../src/ledger/entry.js';
 import { appendLeaf, emptyFrontier, hashLeaf, type Frontier } from '../src/ledger/merkle.js';
 import { concat, toBase64 } from '../src/ledger/bytes.js';
@@ -181,7 +182,8 @@ async function postgresAppends(): Promise<void> {
 async function verifySpeed(dir: string): Promise<void> {
   const store = openSqliteStore(join(dir, 'verify.db'));
   const verifier = createParallelVerifier();
-  const ledger = new LedgerService({ ...ledgerOn(store).deps, verifyMany: verifier.verifyMany });
+  const checker = createParallelChecker();
+  const ledger = new LedgerService({ ...ledgerOn(store).deps, checkEntries: checker.check });
   await ledger.createWorld('bench');
   for (let start = 0; start < BATCHED; start += BATCH) {
     await ledger.append('bench', Array.from({ length: BATCH }, (_, i) => draft(start + i)));
@@ -205,6 +207,7 @@ async function verifySpeed(dir: string): Promise<void> {
   if (!result.ok) throw new Error(`verify failed: ${JSON.stringify(result.problems[0])}`);
   report({ name: `evere verify (${availableParallelism()} cores)`, value: fmt(oursRate, 'entries/s'), against: `raw SHA-256 + Ed25519 on all cores ${fmt(floorRate, 'entries/s')}`, ratio: floorRate / oursRate, goal: '≤ 1.5×', met: floorRate / oursRate <= 1.5 });
   await verifier.close();
+  await checker.close();
   await store.close();
 }
 

@@ -9,7 +9,7 @@ import { LedgerService } from './app/ledger-service.js';
 import { Accounts } from './app/accounts.js';
 import { nodeCrypto } from './adapters/crypto/node-crypto.js';
 import { nodeSecrets } from './adapters/crypto/password.js';
-import { createParallelVerifier } from './adapters/crypto/parallel-verify.js';
+import { createParallelChecker } from './adapters/crypto/parallel-checker.js';
 import { openFileKeyStore } from './adapters/keystore/file-keystore.js';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
 import { openSqliteAccounts } from './adapters/sqlite/sqlite-accounts.js';
@@ -46,7 +46,7 @@ async function openAccountStore(config: Config): Promise<AccountStore> {
 export async function openServices(config: Config): Promise<Services> {
   const store = await openStore(config);
   const bus = createAppendBus();
-  const verifier = createParallelVerifier();
+  const checker = createParallelChecker();
   const clock = { now: () => new Date() };
   const ledger = new LedgerService({
     store,
@@ -55,7 +55,7 @@ export async function openServices(config: Config): Promise<Services> {
     clock,
     random: (n) => new Uint8Array(randomBytes(n)),
     model: treatyModel as WorldModel<unknown>,
-    verifyMany: verifier.verifyMany,
+    checkEntries: checker.check,
     onAppended: (world, size) => bus.publish(world, size),
   });
   let accountStore: AccountStore | undefined;
@@ -73,7 +73,7 @@ export async function openServices(config: Config): Promise<Services> {
     accountStore: accountsProxy,
     accounts: new Accounts(accountsProxy, nodeSecrets, clock),
     async close() {
-      await verifier.close();
+      await checker.close();
       await accountStore?.close();
       await store.close();
     },

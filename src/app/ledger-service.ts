@@ -7,7 +7,7 @@ import { concat, fromBase64, toBase64, toHex } from '../ledger/bytes.js';
 import type { LedgerCrypto, Signer } from '../ledger/crypto.js';
 import type { Classification, Releasability } from '../ledger/classification.js';
 import {
-  bodyOf, canonicalJson, checkEntryShape, entryBytes, signEntry, signingBytes, ENTRY_VERSION,
+  checkEntryShape, entryBytes, signEntry, ENTRY_VERSION,
   type Entry, type EntryBody, type Json,
 } from '../ledger/entry.js';
 import {
@@ -27,6 +27,7 @@ import { normaliseInstant } from './time.js';
 import { bareModel, type WorldModel } from './world-model.js';
 import { EvereError } from './errors.js';
 import { FactMarkings } from './fact-marking.js';
+import { inProcessChecker, type EntryChecker } from './entry-check.js';
 
 export interface LedgerDeps {
   readonly store: LedgerStore;
@@ -37,8 +38,8 @@ export interface LedgerDeps {
   readonly model?: WorldModel<unknown>;
   /** Told after every append that this process made (live updates). */
   readonly onAppended?: (world: string, size: number) => void;
-  /** Checks many signatures at once (spread over cores); defaults to one at a time. */
-  readonly verifyMany?: (items: readonly SignatureCheck[]) => Promise<boolean[]>;
+  /** Checks entries for `verify`, e.g. spread over cores; defaults to in-process. */
+  readonly checkEntries?: EntryChecker;
 }
 
 export interface SignatureCheck {
@@ -403,9 +404,10 @@ export class LedgerService {
   async verify(world: string, progress?: Progress): Promise<VerifyReport> {
     const info = await this.requireWorld(world);
     const { crypto } = this.deps;
+    const check = this.deps.checkEntries ?? inProcessChecker(crypto);
     const size = await this.deps.store.size(world);
     const principals = await this.deps.store.principals(world);
-    const byKid = new Map(principals.map((p) => [p.kid, p]));
+    const keys = new Map(principals.map((p) => [p.kid, { id: p.id, publicKey: p.publicKey }]));
     const log = principals.find((p) => p.id === LOG_PRINCIPAL);
     const checkpoints = await this.deps.store.checkpoints(world);
     const rootsAt = new Map<number, Uint8Array>();
@@ -416,53 +418,39 @@ export class LedgerService {
     let signatures = 0;
     let lastRecordTime = '';
     if (wanted.has(0)) rootsAt.set(0, frontierRoot(crypto, frontier));
-    for (let start = 0; start < size; start += VERIFY_CHUNK) {
+    // Entries are checked in parallel (leaf hash, form, signature) a chunk ahead of the tree,
+    // which is rebuilt in order from the recomputed leaf hashes; the stored nodes must agree.
+    const fetch = async (start: number) => {
       const rows = await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK));
-      if (rows.length !== Math.min(size, start + VERIFY_CHUNK) - start) {
+      return { start, rows, checks: check(world, rows, keys) };
+    };
+    let next = size > 0 ? fetch(0) : undefined;
+    while (next) {
+      const { start, rows, checks } = await next;
+      const end = Math.min(size, start + VERIFY_CHUNK);
+      next = end < size && rows.length === end - start ? fetch(end) : undefined;
+      if (rows.length !== end - start) {
         report({ seq: start + rows.length, problem: 'entry missing from the store' });
+        await checks;
         break;
       }
-      const checks: SignatureCheck[] = [];
-      const checkSeqs: number[] = [];
-      for (const row of rows) {
+      const results = await checks;
+      rows.forEach((row, i) => {
+        const r = results[i]!;
         const seq = row.seq;
-        const leafHash = hashLeaf(crypto, row.bytes);
-        if (!equalBytes(leafHash, row.leafHash)) report({ seq, problem: 'leaf hash does not match the entry bytes' });
-        let entry: Entry | undefined;
-        try {
-          entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
-        } catch {
-          report({ seq, problem: 'entry bytes are not valid UTF-8 JSON' });
+        if (!equalBytes(r.leafHash, row.leafHash)) report({ seq, problem: 'leaf hash does not match the entry bytes' });
+        for (const problem of r.problems) report({ seq, problem });
+        if (r.signed) signatures++;
+        if (r.recordTime !== undefined) {
+          if (r.recordTime < lastRecordTime) report({ seq, problem: 'record time goes backwards' });
+          lastRecordTime = r.recordTime;
         }
-        if (entry) {
-          const shape = checkEntryShape(entry);
-          if (shape.length) report({ seq, problem: `malformed entry: ${shape.join('; ')}` });
-          else {
-            if (canonicalJson(entry) !== fromUtf8(row.bytes)) report({ seq, problem: 'entry bytes are not in canonical form' });
-            if (entry.seq !== seq) report({ seq, problem: `entry says seq ${entry.seq}` });
-            if (entry.world !== world) report({ seq, problem: `entry says world ${entry.world}` });
-            if (entry.recordTime < lastRecordTime) report({ seq, problem: 'record time goes backwards' });
-            lastRecordTime = entry.recordTime;
-            const principal = byKid.get(entry.kid);
-            if (!principal || principal.id !== entry.actor) report({ seq, problem: `signed by unknown key ${entry.kid} (${entry.actor})` });
-            else {
-              checks.push({ publicKey: fromBase64(principal.publicKey), message: signingBytes(bodyOf(entry)), signature: safeBase64(entry.sig) });
-              checkSeqs.push(seq);
-            }
-          }
-        }
-        // Rebuild the tree from the recomputed leaf hash; the stored nodes must agree.
-        const appended = appendLeaf(crypto, frontier, leafHash);
+        const appended = appendLeaf(crypto, frontier, r.leafHash);
         frontier = appended.frontier;
         if (!equalBytes(concat(...appended.completed), row.nodes)) report({ seq, problem: 'stored tree nodes do not match the recomputed tree' });
         if (wanted.has(frontier.size)) rootsAt.set(frontier.size, frontierRoot(crypto, frontier));
-      }
-      const results = this.deps.verifyMany
-        ? await this.deps.verifyMany(checks)
-        : checks.map((c) => crypto.verifyEd25519(c.publicKey, c.message, c.signature));
-      results.forEach((ok, i) => { if (!ok) report({ seq: checkSeqs[i]!, problem: 'signature does not verify' }); });
-      signatures += checks.length;
-      progress?.(Math.min(size, start + VERIFY_CHUNK), size);
+      });
+      progress?.(end, size);
     }
     if (size === 0) progress?.(0, 0);
     const logKey = log ? parseVerifierKey(crypto, formatVerifierKey(crypto, log.keyName, fromBase64(log.publicKey))) : undefined;
@@ -487,11 +475,4 @@ export class LedgerService {
   }
 }
 
-function safeBase64(text: string): Uint8Array {
-  try {
-    return fromBase64(text);
-  } catch {
-    return new Uint8Array(0);
-  }
-}
 

@@ -89,6 +89,8 @@ export function isIsoTime(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.slice(0, 10);
 }
 
+const ENTRY_FIELDS = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);
+
 /** Problems with an entry's shape, each naming its field; empty when well-formed. */
 export function checkEntryShape(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['entry is not a JSON object'];
@@ -108,7 +110,6 @@ export function checkEntryShape(value: unknown): string[] {
   if (e.exercise !== undefined && e.exercise !== true) problems.push('exercise: expected true or absent');
   if (e.source !== undefined && typeof e.source !== 'string') problems.push('source: expected a string');
   if (!('payload' in e)) problems.push('payload: missing');
-  const known = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);
-  for (const key of Object.keys(e)) if (!known.has(key)) problems.push(`${key}: unknown field`);
+  for (const key of Object.keys(e)) if (!ENTRY_FIELDS.has(key)) problems.push(`${key}: unknown field`);
   return problems;
 }

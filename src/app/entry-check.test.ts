@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nodeCrypto } from '../adapters/crypto/node-crypto.js';
+import { memoryKeyStore } from '../adapters/keystore/file-keystore.js';
+import { toBase64 } from '../ledger/bytes.js';
+import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../ledger/entry.js';
+import { checkEntry } from './entry-check.js';
+
+test('an entry checks clean; a changed byte or a foreign key is named', async () => {
+  const signer = await memoryKeyStore().create('w', 'archive');
+  const body: EntryBody = {
+    v: ENTRY_VERSION, world: 'w', seq: 3, type: 'ProposalTabled', validTime: '2024-01-01', recordTime: '2026-01-01T00:00:00.000Z',
+    actor: 'archive', actingFor: 'SG', kid: 'abcd0123', classification: 'PUBLIC', releasability: ['PUBLIC'], salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
+    source: 'https://example.org/a', payload: { sig: 'nested "sig" members do not confuse the check', n: 1 },
+  };
+  const bytes = entryBytes(signEntry(body, signer));
+  const keys = new Map([['abcd0123', { id: 'archive', publicKey: toBase64(signer.publicKey) }]]);
+  assert.deepEqual(checkEntry(nodeCrypto, 'w', 3, bytes, keys).problems, []);
+  assert.deepEqual(checkEntry(nodeCrypto, 'w', 4, bytes, keys).problems, ['entry says seq 3']);
+  const forged = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"n":1', '"n":2'));
+  assert.deepEqual(checkEntry(nodeCrypto, 'w', 3, forged, keys).problems, ['signature does not verify']);
+  assert.match(checkEntry(nodeCrypto, 'w', 3, bytes, new Map()).problems[0]!, /unknown key/);
+});
+
+test('bytes that are not canonical are named as such', async () => {
+  const signer = await memoryKeyStore().create('w2', 'archive');
+  const body: EntryBody = {
+    v: ENTRY_VERSION, world: 'w2', seq: 0, type: 'X', validTime: '2024-01-01', recordTime: '2026-01-01T00:00:00.000Z',
+    actor: 'archive', actingFor: 'SG', kid: 'abcd0123', classification: 'PUBLIC', releasability: ['PUBLIC'], salt: 'AAAAAAAAAAAAAAAAAAAAAA==', payload: { a: 1, b: 2 },
+  };
+  const text = new TextDecoder().decode(entryBytes(signEntry(body, signer)));
+  const reordered = new TextEncoder().encode(text.replace('"a":1,"b":2', '"b":2,"a":1'));
+  const keys = new Map([['abcd0123', { id: 'archive', publicKey: toBase64(signer.publicKey) }]]);
+  assert.deepEqual(checkEntry(nodeCrypto, 'w2', 0, reordered, keys).problems, ['entry bytes are not in canonical form']);
+});
