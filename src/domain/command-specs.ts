@@ -135,6 +135,11 @@ export const COMMAND_SPECS = [
     fields: [req('state', state)],
   },
   {
+    cmd: 'RecognizeAspiration', procedure: 'membership', basis: 'Art. 10 (open door)', actors: bodies('NAC'),
+    summary: { en: 'Recognise European states’ aspiration to membership (aspirants)', fr: 'Reconnaître l’aspiration d’États européens à l’adhésion (pays aspirants)' },
+    fields: [req('states', states), opt('occasion', text)],
+  },
+  {
     cmd: 'InviteToAccede', procedure: 'membership', basis: 'Art. 10', actors: bodies('NAC'),
     summary: { en: 'Invite European states to accede', fr: 'Inviter des États européens à adhérer' },
     fields: [req('invitees', states), opt('occasion', text)],

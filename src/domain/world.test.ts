@@ -20,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 describe('The world', () => {
   test('every command is declared once, with a summary in English and French', () => {
     assert.equal(new Set(commandSpecs.map((s) => s.cmd)).size, commandSpecs.length);
-    assert.equal(commandSpecs.length, 56);
+    assert.equal(commandSpecs.length, 57);
     for (const spec of commandSpecs) assert.ok(spec.summary.en && spec.summary.fr, spec.cmd);
   });
 
@@ -74,6 +74,7 @@ describe('The world', () => {
     const events: WorldEvent[] = eventsOf(
       [
         command('ApplyForMembership', '2022-05-18', 'FIN', { state: 'FIN' }),
+        command('RecognizeAspiration', '2022-05-19', 'NAC', { states: ['GEO'], occasion: 'test' }),
         command('InviteToAccede', '2022-06-29', 'NAC', { invitees: ['FIN'] }),
         command('SignAccessionProtocol', '2022-07-05', 'NAC', { protocol: 'FIN-2022', invitees: ['FIN'] }),
         command('LeaveIntegratedMilitaryStructure', '2022-08-01', 'FRA', { ally: 'FRA' }),

@@ -146,6 +146,7 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'SignTreaty':
     case 'TreatyEntersIntoForce':
     case 'ApplyForMembership':
+    case 'RecognizeAspiration':
     case 'InviteToAccede':
     case 'SignAccessionProtocol':
     case 'RecordRatificationStage':
@@ -248,6 +249,7 @@ function route(event: WorldEvent): Routed {
     case 'TreatySigned':
     case 'TreatyEnteredIntoForce':
     case 'MembershipApplied':
+    case 'AspirationRecognized':
     case 'AccessionInvited':
     case 'AccessionProtocolSigned':
     case 'RatificationStageRecorded':
@@ -371,6 +373,7 @@ export const FACT_KINDS = {
     validFrom: 'date the state became an Ally; validTo: date it ceased (Art. 13)',
   },
   application: { key: 'ISO3, ISO3/n for the n-th', data: '{ state, appliedAt }', validFrom: 'application' },
+  aspirant: { key: 'ISO3', data: '{ state, recognizedAt, occasion? }', validFrom: 'recognition of its aspiration to membership' },
   invitation: { key: 'ISO3, ISO3/n for the n-th', data: '{ state, invitedAt, occasion? }', validFrom: 'invitation' },
   protocol: {
     key: 'protocol id',

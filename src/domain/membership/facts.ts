@@ -56,6 +56,11 @@ export function projectMembership(after: WorldState, event: MembershipEvent): Fa
       }));
     case 'TreatyEnteredIntoForce':
       return event.data.parties.map((state) => membershipFact(m, state, (m.periods[state]?.length ?? 1) - 1)).filter(present);
+    case 'AspirationRecognized':
+      return event.data.states.map((state) => ({
+        op: 'assert', kind: 'aspirant', key: state, validFrom: event.at,
+        data: { state, recognizedAt: event.at, ...(event.data.occasion === undefined ? {} : { occasion: event.data.occasion }) },
+      }));
     case 'MembershipApplied': {
       const n = m.applications[event.data.state]?.length ?? 1;
       const key = n === 1 ? event.data.state : `${event.data.state}/${n}`;

@@ -56,6 +56,14 @@ export function decideMembership(world: WorldState, command: MembershipCommand):
       if (isAllyAt(m, state, command.at)) return reject('accession.already_ally', 'data.state', { states: [state], at: command.at });
       return accept(eventFrom(command, 'MembershipApplied', { state }));
     }
+    case 'RecognizeAspiration': {
+      const allies = command.data.states.filter((s) => isAllyAt(m, s, command.at));
+      if (allies.length) return reject('accession.already_ally', 'data.states', { states: allies, at: command.at });
+      return accept(eventFrom(command, 'AspirationRecognized', {
+        states: [...command.data.states].sort(),
+        ...(command.data.occasion === undefined ? {} : { occasion: command.data.occasion }),
+      }));
+    }
     case 'InviteToAccede':
       return inviteToAccede(m, command);
     case 'SignAccessionProtocol':
@@ -261,6 +269,8 @@ export function evolveMembership(m: MembershipState, event: MembershipEvent): Me
         { ...m, treaty },
       );
     }
+    case 'AspirationRecognized':
+      return m;
     case 'MembershipApplied':
       return {
         ...m,

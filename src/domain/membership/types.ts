@@ -26,6 +26,12 @@ export interface Vote {
 export type SignTreaty = RecordCommand<'SignTreaty', { readonly signatories: readonly Iso3[] }>;
 export type TreatyEntersIntoForce = RecordCommand<'TreatyEntersIntoForce', { readonly parties: readonly Iso3[] }>;
 export type ApplyForMembership = RecordCommand<'ApplyForMembership', { readonly state: Iso3 }>;
+/**
+ * The Allies recognise a European state's aspiration to membership (an aspirant, or candidate:
+ * e.g. Bucharest 2008 for Georgia and Ukraine; the Membership Action Plan for Bosnia and
+ * Herzegovina in 2010). Not an Art. 10 invitation.
+ */
+export type RecognizeAspiration = RecordCommand<'RecognizeAspiration', { readonly states: readonly Iso3[]; readonly occasion?: string }>;
 export type InviteToAccede = RecordCommand<'InviteToAccede', { readonly invitees: readonly Iso3[]; readonly occasion?: string }>;
 export type SignAccessionProtocol = RecordCommand<'SignAccessionProtocol', { readonly protocol: string; readonly invitees: readonly Iso3[] }>;
 export type RecordRatificationStage = RecordCommand<
@@ -42,6 +48,7 @@ export type MembershipCommand =
   | SignTreaty
   | TreatyEntersIntoForce
   | ApplyForMembership
+  | RecognizeAspiration
   | InviteToAccede
   | SignAccessionProtocol
   | RecordRatificationStage
@@ -57,6 +64,7 @@ export type TreatySigned = WorldEventOf<'TreatySigned', { signatories: readonly 
 /** The parties become Allies at `at`. */
 export type TreatyEnteredIntoForce = WorldEventOf<'TreatyEnteredIntoForce', { parties: readonly Iso3[] }>;
 export type MembershipApplied = WorldEventOf<'MembershipApplied', { state: Iso3 }>;
+export type AspirationRecognized = WorldEventOf<'AspirationRecognized', { states: readonly Iso3[]; occasion?: string }>;
 export type AccessionInvited = WorldEventOf<'AccessionInvited', { invitees: readonly Iso3[]; occasion?: string }>;
 /** `requiredRatifiers` is the set of Allies at signature, sorted; it never changes afterwards. */
 export type AccessionProtocolSigned = WorldEventOf<
@@ -80,6 +88,7 @@ export type MembershipEvent =
   | TreatySigned
   | TreatyEnteredIntoForce
   | MembershipApplied
+  | AspirationRecognized
   | AccessionInvited
   | AccessionProtocolSigned
   | RatificationStageRecorded

@@ -112,7 +112,7 @@ export const MESSAGES = {
   'home.legend_allies': { en: 'Allies, by year of accession:', fr: 'Alliés, par année d’adhésion :' },
   'home.legend_round': { en: 'Ally since {year}', fr: 'Allié depuis {year}' },
   'home.legend_partner': { en: 'Partner', fr: 'Partenaire' },
-  'home.legend_candidate': { en: 'Candidate (applied or invited)', fr: 'Candidat (demande ou invitation)' },
+  'home.legend_candidate': { en: 'Candidate (aspirant, applicant or invitee)', fr: 'Candidat (pays aspirant, demande ou invitation)' },
   'home.legend_other': { en: 'Other', fr: 'Autre' },
   'home.status': { en: 'Status', fr: 'Statut' },
   'home.status_ally': { en: 'Ally', fr: 'Allié' },

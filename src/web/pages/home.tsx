@@ -38,12 +38,14 @@ export default function HomePage({ location }: PageProps) {
   const suspensions = useApi<Partnership[]>(`/api/worlds/${w}/facts/partnership-suspension`, location.world);
   const applications = useApi<Candidacy[]>(`/api/worlds/${w}/facts/application`, location.world);
   const invitations = useApi<Candidacy[]>(`/api/worlds/${w}/facts/invitation`, location.world);
+  const aspirants = useApi<Candidacy[]>(`/api/worlds/${w}/facts/aspirant`, location.world);
   const eu = useApi<EuMembership[]>(`/api/worlds/${w}/facts/eu-membership`, location.world);
   const operations = useApi<Operation[]>(`/api/worlds/${w}/facts/operation`, location.world);
   useMarkings(memberships.data);
   useMarkings(partnerships.data);
   useMarkings(applications.data);
   useMarkings(invitations.data);
+  useMarkings(aspirants.data);
   useMarkings(eu.data);
   useMarkings(operations.data);
 
@@ -90,7 +92,7 @@ export default function HomePage({ location }: PageProps) {
       if (validAt(p, instant) && !allies.has(p.data.partner) && !suspended.has(`${p.data.framework}/${p.data.partner}`)) partners.set(p.data.partner, [...(partners.get(p.data.partner) ?? []), p.data.framework]);
     }
     const candidates = new Set<string>();
-    for (const c of [...(applications.data ?? []), ...(invitations.data ?? [])]) {
+    for (const c of [...(applications.data ?? []), ...(invitations.data ?? []), ...(aspirants.data ?? [])]) {
       const joinedBefore = (firstJoined.get(c.data.state) ?? '9999') <= instant;
       if (c.validFrom <= instant && !allies.has(c.data.state) && !joinedBefore && (c.validTo === undefined || instant < c.validTo)) candidates.add(c.data.state);
     }
@@ -117,7 +119,7 @@ export default function HomePage({ location }: PageProps) {
       hasOps: (operations.data ?? []).length > 0,
       hasPartners: (partnerships.data ?? []).length > 0,
     };
-  }, [memberships.data, partnerships.data, suspensions.data, applications.data, invitations.data, eu.data, operations.data, states, at, lang, year]);
+  }, [memberships.data, partnerships.data, suspensions.data, applications.data, invitations.data, aspirants.data, eu.data, operations.data, states, at, lang, year]);
 
   const known = useMemo(() => new Map([...(states?.values() ?? [])].map((s) => [s.numeric, { iso3: s.iso3, name: s.name[lang] }])), [states, lang]);
   const dateLabel = longDate(at);
