@@ -18,6 +18,7 @@ import { memoryKeyStore } from '../src/adapters/keystore/file-keystore.js';
 import { openSqliteStore } from '../src/adapters/sqlite/sqlite-store.js';
 import { createParallelVerifier } from '../src/adapters/crypto/parallel-verify.js';
 import { createParallelChecker } from '../src/adapters/crypto/parallel-checker.js';
+import { createParallelSigner } from '../src/adapters/crypto/parallel-signer.js';
 import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../src/ledger/entry.js';
 import { appendLeaf, emptyFrontier, hashLeaf, type Frontier } from '../src/ledger/merkle.js';
 import { concat, toBase64 } from '../src/ledger/bytes.js';
@@ -40,10 +41,13 @@ const draft = (i: number): Draft => ({
   payload: { protocol: 'FIN-2022', ally: 'HUN', stage: 'instrument_deposited', i },
 });
 
+/** A ledger wired as `evere` wires it: large batches signed on every core. */
 function ledgerOn(store: LedgerStore): LedgerService {
+  const keys = memoryKeyStore();
   return new LedgerService({
-    store, keys: memoryKeyStore(), crypto: nodeCrypto, clock: { now: () => new Date() },
+    store, keys, crypto: nodeCrypto, clock: { now: () => new Date() },
     random: (n) => new Uint8Array(randomBytes(n)),
+    signMany: createParallelSigner(keys.privateKey).signMany,
   });
 }
 

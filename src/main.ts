@@ -10,6 +10,7 @@ import { Accounts } from './app/accounts.js';
 import { nodeCrypto } from './adapters/crypto/node-crypto.js';
 import { nodeSecrets } from './adapters/crypto/password.js';
 import { createParallelChecker } from './adapters/crypto/parallel-checker.js';
+import { createParallelSigner } from './adapters/crypto/parallel-signer.js';
 import { openFileKeyStore } from './adapters/keystore/file-keystore.js';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
 import { openSqliteAccounts } from './adapters/sqlite/sqlite-accounts.js';
@@ -47,10 +48,13 @@ export async function openServices(config: Config): Promise<Services> {
   const store = await openStore(config);
   const bus = createAppendBus();
   const checker = createParallelChecker();
+  const keys = openFileKeyStore(config.keysDir);
+  const signer = createParallelSigner(keys.privateKey);
   const clock = { now: () => new Date() };
   const ledger = new LedgerService({
     store,
-    keys: openFileKeyStore(config.keysDir),
+    keys,
+    signMany: signer.signMany,
     crypto: nodeCrypto,
     clock,
     random: (n) => new Uint8Array(randomBytes(n)),
@@ -74,6 +78,7 @@ export async function openServices(config: Config): Promise<Services> {
     accounts: new Accounts(accountsProxy, nodeSecrets, clock),
     async close() {
       await checker.close();
+      await signer.close();
       await accountStore?.close();
       await store.close();
     },

@@ -7,7 +7,7 @@ import { concat, fromBase64, toBase64, toHex } from '../ledger/bytes.js';
 import type { LedgerCrypto, Signer } from '../ledger/crypto.js';
 import type { Classification, Releasability } from '../ledger/classification.js';
 import {
-  checkEntryShape, entryBytes, signEntry, ENTRY_VERSION,
+  checkEntryShape, entryBytes, signEntry, signingBytes, ENTRY_VERSION,
   type Entry, type EntryBody, type Json,
 } from '../ledger/entry.js';
 import {
@@ -38,9 +38,17 @@ export interface LedgerDeps {
   readonly model?: WorldModel<unknown>;
   /** Told after every append that this process made (live updates). */
   readonly onAppended?: (world: string, size: number) => void;
+  /** Signs many entries at once (spread over cores) for large appends; else one at a time. */
+  readonly signMany?: SignMany;
   /** Checks entries for `verify`, e.g. spread over cores; defaults to in-process. */
   readonly checkEntries?: EntryChecker;
 }
+
+/** Signatures by the world's principals over the given messages, in order. */
+export type SignMany = (world: string, jobs: readonly { readonly actor: string; readonly message: Uint8Array }[]) => Promise<Uint8Array[]>;
+
+/** Below this many entries, signing in the calling thread is quicker than handing off. */
+const PARALLEL_SIGNING_FROM = 64;
 
 export interface SignatureCheck {
   readonly publicKey: Uint8Array;
@@ -290,6 +298,7 @@ export class LedgerService {
     const markings = cache.markings.fork();
     const signers = new Map<string, Signer>();
     const records: AppendRecord[] = [];
+    const bodies: { body: EntryBody; signer: Signer }[] = [];
     for (const draft of drafts) {
       const principal = principals.get(draft.actor);
       if (!principal) throw new EvereError('ledger.unknown_actor', { actor: draft.actor, world: info.name });
@@ -300,7 +309,7 @@ export class LedgerService {
         signers.set(draft.actor, signer);
       }
       const body: EntryBody = {
-        v: ENTRY_VERSION, world: info.name, seq: frontier.size, type: draft.type, validTime: draft.validTime,
+        v: ENTRY_VERSION, world: info.name, seq: frontier.size + bodies.length, type: draft.type, validTime: draft.validTime,
         recordTime, actor: draft.actor, actingFor: draft.actingFor, kid: principal.kid,
         classification: draft.classification ?? 'PUBLIC', releasability: draft.releasability ?? ['PUBLIC'],
         ...(info.exercise ? { exercise: true } : {}),
@@ -310,7 +319,22 @@ export class LedgerService {
       };
       const problems = checkEntryShape({ ...body, sig: 'x' });
       if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
-      const entry = signEntry(body, signer);
+      bodies.push({ body, signer });
+    }
+    // Signing dominates an append: large batches are signed on every core, in slices, so that this
+    // thread encodes and hashes one slice while the next is being signed.
+    const slices: Promise<Uint8Array[]>[] = [];
+    const signMany = this.deps.signMany;
+    const sliceSize = Math.ceil(bodies.length / Math.min(8, Math.ceil(bodies.length / PARALLEL_SIGNING_FROM)));
+    if (signMany && bodies.length >= PARALLEL_SIGNING_FROM) {
+      for (let start = 0; start < bodies.length; start += sliceSize) {
+        slices.push(signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body }) => ({ actor: body.actor, message: signingBytes(body) }))));
+      }
+    }
+    let signed: Uint8Array[] = [];
+    for (const [i, { body, signer }] of bodies.entries()) {
+      if (slices.length && i % sliceSize === 0) signed = await slices[i / sliceSize]!;
+      const entry: Entry = slices.length ? { ...body, sig: toBase64(signed[i % sliceSize]!) } : signEntry(body, signer);
       const bytes = entryBytes(entry);
       const leafHash = hashLeaf(crypto, bytes);
       const appended = appendLeaf(crypto, frontier, leafHash);

@@ -71,6 +71,18 @@ export function storeContract(factory: StoreFactory): void {
       assert.equal(toHex(cp.root), toHex(rootOfLeaves(crypto, rows.map((r) => r.leafHash))));
     });
 
+    test('a large batch signed on every core verifies like one signed in order', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open(), undefined, { parallelSigning: true });
+      await ledger.createWorld('par');
+      const written = await ledger.append('par', Array.from({ length: 150 }, (_, i) => draft(i)));
+      assert.deepEqual(written.map((e) => e.seq), Array.from({ length: 150 }, (_, i) => i));
+      await ledger.checkpoint('par');
+      const report = await ledger.verify('par');
+      assert.ok(report.ok, JSON.stringify(report.problems));
+      assert.equal(report.signatures, 150);
+    });
+
     test('a stale expected size is a typed conflict and writes nothing', async (t) => {
       if (skip) return t.skip(skip);
       const ledger = testLedger(await open());

@@ -5,12 +5,15 @@ import type { LedgerStore } from '../../src/app/ports.js';
 import type { WorldModel } from '../../src/app/world-model.js';
 import { nodeCrypto } from '../../src/adapters/crypto/node-crypto.js';
 import { memoryKeyStore } from '../../src/adapters/keystore/file-keystore.js';
+import { createParallelSigner } from '../../src/adapters/crypto/parallel-signer.js';
 
-export function testLedger(store: LedgerStore, model?: WorldModel<unknown>): LedgerService {
+export function testLedger(store: LedgerStore, model?: WorldModel<unknown>, options: { parallelSigning?: boolean } = {}): LedgerService {
   let tick = Date.parse('2026-01-01T00:00:00Z');
+  const keys = memoryKeyStore();
   return new LedgerService({
     store,
-    keys: memoryKeyStore(),
+    keys,
+    ...(options.parallelSigning ? { signMany: createParallelSigner(keys.privateKey, 2).signMany } : {}),
     crypto: nodeCrypto,
     clock: { now: () => new Date((tick += 1000)) },
     random: (n) => new Uint8Array(randomBytes(n)),

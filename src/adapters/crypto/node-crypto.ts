@@ -33,17 +33,22 @@ export function rawPublicKey(key: KeyObject): Uint8Array {
   return new Uint8Array(Buffer.from(jwk.x, 'base64url'));
 }
 
-export function signerFromPrivateKey(privateKey: KeyObject): Signer {
-  const publicKey = rawPublicKey(createPublicKey(privateKey));
-  return { publicKey, sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
+/** A signer over a node:crypto key; the key stays reachable for worker threads (parallel signing). */
+export interface NodeSigner extends Signer {
+  readonly keyObject: KeyObject;
 }
 
-export function signerFromPem(pem: string): Signer {
+export function signerFromPrivateKey(privateKey: KeyObject): NodeSigner {
+  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  return { publicKey, keyObject: privateKey, sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
+}
+
+export function signerFromPem(pem: string): NodeSigner {
   return signerFromPrivateKey(createPrivateKey(pem));
 }
 
 /** A new Ed25519 key pair: the signer and its private key as PKCS#8 PEM, for the key store. */
-export function generateSigner(): { signer: Signer; pem: string } {
+export function generateSigner(): { signer: NodeSigner; pem: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
   return { signer: signerFromPrivateKey(privateKey), pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
 }

@@ -5,28 +5,37 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyStore } from '../../app/ports.js';
-import type { Signer } from '../../ledger/crypto.js';
-import { generateSigner, signerFromPem } from '../crypto/node-crypto.js';
+import type { KeyObject } from 'node:crypto';
+import { generateSigner, signerFromPem, type NodeSigner } from '../crypto/node-crypto.js';
 
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export function openFileKeyStore(dir: string): KeyStore {
-  const cache = new Map<string, Signer>();
+/** A key store whose private keys can also be handed to this process's signing threads. */
+export interface NodeKeyStore extends KeyStore {
+  privateKey(world: string, principalId: string): KeyObject | undefined;
+}
+
+export function openFileKeyStore(dir: string): NodeKeyStore {
+  const cache = new Map<string, NodeSigner>();
   const path = (world: string, id: string) => {
     if (!SAFE.test(world) || !SAFE.test(id)) throw new Error(`unsafe key path: ${world}/${id}`);
     return join(dir, world, `${id}.pem`);
   };
+  const load = (world: string, id: string): NodeSigner | undefined => {
+    const key = `${world}/${id}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const file = path(world, id);
+    if (!existsSync(file)) return undefined;
+    const signer = signerFromPem(readFileSync(file, 'utf8'));
+    cache.set(key, signer);
+    return signer;
+  };
   return {
     async signer(world, id) {
-      const key = `${world}/${id}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const file = path(world, id);
-      if (!existsSync(file)) return undefined;
-      const signer = signerFromPem(readFileSync(file, 'utf8'));
-      cache.set(key, signer);
-      return signer;
+      return load(world, id);
     },
+    privateKey: (world, id) => load(world, id)?.keyObject,
     async create(world, id) {
       const file = path(world, id);
       if (existsSync(file)) return signerFromPem(readFileSync(file, 'utf8'));
@@ -40,9 +49,10 @@ export function openFileKeyStore(dir: string): KeyStore {
 }
 
 /** Keys in memory only: for tests and throw-away what-if worlds. */
-export function memoryKeyStore(): KeyStore {
-  const keys = new Map<string, Signer>();
+export function memoryKeyStore(): NodeKeyStore {
+  const keys = new Map<string, NodeSigner>();
   return {
+    privateKey: (world, id) => keys.get(`${world}/${id}`)?.keyObject,
     async signer(world, id) {
       return keys.get(`${world}/${id}`);
     },
