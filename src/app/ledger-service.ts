@@ -328,7 +328,10 @@ export class LedgerService {
     const sliceSize = Math.ceil(bodies.length / Math.min(8, Math.ceil(bodies.length / PARALLEL_SIGNING_FROM)));
     if (signMany && bodies.length >= PARALLEL_SIGNING_FROM) {
       for (let start = 0; start < bodies.length; start += sliceSize) {
-        slices.push(signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body }) => ({ actor: body.actor, message: signingBytes(body) }))));
+        const slice = signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body }) => ({ actor: body.actor, message: signingBytes(body) })));
+        // A failure is reported where the slice is awaited; later slices must not go unhandled.
+        slice.catch(() => undefined);
+        slices.push(slice);
       }
     }
     let signed: Uint8Array[] = [];
