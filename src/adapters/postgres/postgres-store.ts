@@ -77,10 +77,11 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
--- One append = one round trip: take the world's write lock (a transaction-scoped advisory lock:
--- no row is written for it), check the expected size against the last entry, write the entries
--- and their facts, notify. Returns -1 when written, else the actual size (a stale expected size
--- writes nothing). The primary key (world, seq) makes a forked log impossible in any case.
+-- One append = one round trip: check the expected size against the last entry, write the
+-- entries and their facts, notify. Returns -1 when written, else the actual size (a stale
+-- expected size writes nothing). Two writers that both saw the same size race on the primary
+-- key (world, seq): the second waits for the first to commit, then fails with a unique
+-- violation, which the adapter reports as a stale size. That key is the world's write lock.
 CREATE OR REPLACE FUNCTION evere_append(
   p_world text, p_expected bigint, p_end bigint,
   e_seq bigint[], e_type text[], e_valid text[], e_record text[], e_bytes bytea[], e_leaf bytea[], e_nodes bytea[], e_rank smallint[], e_rel text[],
@@ -90,7 +91,6 @@ CREATE OR REPLACE FUNCTION evere_append(
 DECLARE
   actual bigint;
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('evere/' || p_world, 0));
   SELECT coalesce(max(seq) + 1, 0) INTO actual FROM entries WHERE world = p_world;
   IF actual <> p_expected THEN
     RETURN actual;
@@ -282,15 +282,22 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       });
       const { close, insert } = planFacts(expectedSize, records);
       const markings = records.map((r) => markingOf(r.entry));
-      // One statement, its own transaction: the head row's lock serialises concurrent writers.
-      const { rows } = await pool.query<{ result: BigIntText }>(SQL.append, [
+      // One statement, its own transaction; a named one, parsed and planned once per connection.
+      let rows: { result: BigIntText }[];
+      try {
+        ({ rows } = await pool.query<{ result: BigIntText }>({ name: 'evere_append', text: SQL.append, values: [
         world, expectedSize, end,
         records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
         records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
         records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
         close.kind, close.key, close.seq,
         insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
-      ]);
+        ] }));
+      } catch (error) {
+        // Another writer took these positions first (see evere_append): nothing of ours was written.
+        if ((error as { code?: string }).code === '23505') throw new StaleSizeError(world, expectedSize, await sizeOf(pool, world, false));
+        throw error;
+      }
       const actual = Number(rows[0]!.result);
       if (actual !== -1) throw new StaleSizeError(world, expectedSize, actual);
     },
