@@ -3,10 +3,10 @@
  * store (bitemporal `facts`, tree nodes kept with the leaf that completed them).
  *
  * Guarantees:
- * - Appends are single-writer per world: the transaction takes the lock on the world's head row
- *   (`SELECT … FOR UPDATE`), so the size check, the entries, the facts, the record time and the
- *   new size commit together or not at all, and a writer that lost the race gets StaleSizeError
- *   having written nothing. The entries' primary key (world, seq) is a second guard against forks.
+ * - Appends are single-writer per world: one call of `evere_append`, one transaction, checks the
+ *   expected size against the last entry and writes the entries and their facts, all or nothing.
+ *   Two writers that saw the same size race on the entries' primary key (world, seq): the second
+ *   waits for the first to commit, then fails, and gets StaleSizeError having written nothing.
  * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
  *   bytewise as in SQLite whatever the database's default collation is.
  * - Each committed append notifies channel `evere_append` with `<world>:<size>`; notifications are
