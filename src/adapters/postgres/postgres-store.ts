@@ -9,12 +9,14 @@
  *   waits for the first to commit, then fails, and gets StaleSizeError having written nothing.
  * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
  *   bytewise as in SQLite whatever the database's default collation is.
- * - Each committed append notifies channel `evere_append` with `<world>:<size>`; notifications are
- *   sent by PostgreSQL on commit only, so a listener never hears of an append that rolled back.
+ * - Each committed append notifies channel `evere_append` with `<world>:<size>` while any
+ *   subscriber (subscribeAppends) is registered; notifications are sent by PostgreSQL on commit
+ *   only, so a listener never hears of an append that rolled back.
  *   The channel is database-wide: stores in different schemas of one database share it.
  */
 import { Buffer } from 'node:buffer';
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
@@ -77,6 +79,12 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
+-- Who listens for appends: each subscriber keeps its row fresh; appends notify only while one does
+-- (a notification costs about as much as the rest of a small append).
+CREATE TABLE IF NOT EXISTS append_listeners (
+  instance TEXT PRIMARY KEY,
+  until TIMESTAMPTZ NOT NULL
+);
 -- One append = one round trip: check the expected size against the last entry, write the
 -- entries and their facts, notify. Returns -1 when written, else the actual size (a stale
 -- expected size writes nothing). Two writers that both saw the same size race on the primary
@@ -106,7 +114,9 @@ BEGIN
     INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
       SELECT p_world, * FROM unnest(f_kind, f_key, f_from, f_to, f_data, f_sys_from, f_sys_to, f_rank, f_rel);
   END IF;
-  PERFORM pg_notify('evere_append', p_world || ':' || p_end);
+  IF EXISTS (SELECT 1 FROM append_listeners WHERE until > now()) THEN
+    PERFORM pg_notify('evere_append', p_world || ':' || p_end);
+  END IF;
   RETURN -1;
 END
 $fn$;
@@ -403,6 +413,8 @@ export interface AppendNotice {
  * over one dedicated connection. Notices may be coalesced or arrive late, never early: treat one
  * as "the log has at least this many entries" and re-read. Resolves to an unsubscribe function.
  */
+const LISTENER_TTL_SECONDS = 30;
+
 export async function subscribeAppends(
   url: string,
   onAppend: (notice: AppendNotice) => void,
@@ -417,15 +429,27 @@ export async function subscribeAppends(
     if (at > 0 && Number.isSafeInteger(size)) onAppend({ world: message.payload.slice(0, at), size });
   });
   await client.connect();
+  // Appends notify only while someone listens: keep this subscriber's row fresh (a crashed
+  // subscriber's row lapses after LISTENER_TTL).
+  const instance = `${process.pid}-${randomUUID()}`;
+  const heartbeat = () => client.query(
+    `INSERT INTO append_listeners (instance, until) VALUES ($1, now() + interval '${LISTENER_TTL_SECONDS} seconds')
+     ON CONFLICT (instance) DO UPDATE SET until = excluded.until`, [instance]);
   try {
+    await client.query('CREATE TABLE IF NOT EXISTS append_listeners (instance TEXT PRIMARY KEY, until TIMESTAMPTZ NOT NULL)');
     await client.query(`LISTEN ${APPEND_CHANNEL}`);
+    await heartbeat();
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
   }
+  const timer = setInterval(() => { heartbeat().catch((error: Error) => onError?.(error)); }, (LISTENER_TTL_SECONDS * 1000) / 3);
+  timer.unref();
   let ended: Promise<void> | undefined;
   return () => {
     ended ??= (async () => {
+      clearInterval(timer);
+      await client.query('DELETE FROM append_listeners WHERE instance = $1', [instance]).catch(() => undefined);
       await client.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
       await client.end();
     })();
