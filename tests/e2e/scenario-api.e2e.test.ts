@@ -76,6 +76,16 @@ describe('scenarios over HTTP', () => {
     assert.ok(advanced.json().status.delivered.some((d: { inject: string }) => d.inject === 'INJ-06'));
   });
 
+  test('a player reads the commands their seat may give now; others get none', async () => {
+    const hun = await s.app.inject({ url: '/api/scenarios/grid/available', headers: as('hanna') });
+    assert.equal(hun.statusCode, 200, hun.body);
+    const cmds = hun.json() as { cmd: string; by: string }[];
+    assert.ok(cmds.length > 0 && cmds.every((c) => c.by === 'HUN'));
+    assert.ok(cmds.some((c) => c.cmd === 'BreakSilence'));
+    assert.deepEqual((await s.app.inject({ url: '/api/scenarios/grid/available', headers: as('otto') })).json(), []);
+    assert.equal((await s.app.inject({ url: '/api/scenarios/grid/available', headers: as('bel') })).statusCode, 404);
+  });
+
   test('two delegations, two sessions: each acts only for its own seat, at scenario time', async () => {
     const hun = await post('hanna', '/api/scenarios/grid/act', { cmd: 'BreakSilence', by: 'HUN', data: { proposal: 'PO-2024-0601', reason: 'paragraph 3' } });
     assert.equal(hun.statusCode, 201, hun.body);

@@ -22,7 +22,8 @@ import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport } from '../../app/scenarios/report.js';
 import { renderReportHtml } from '../../app/scenarios/report-html.js';
 import { parseDuration, parseOffset } from '../../domain/scenario/duration.js';
-import { INJECT_KINDS } from '../../domain/scenario/types.js';
+import { INJECT_KINDS, STAFF_SEAT } from '../../domain/scenario/types.js';
+import { availableCommands, type WorldState } from '../../domain/world.js';
 import { CLASSIFICATIONS, classificationRank, type Classification } from '../../ledger/classification.js';
 
 /** Refusals that mean "not you": 403. Conflicts with the scenario's state: 409. */
@@ -132,6 +133,26 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     const operator = takingPart(request, name);
     await scenarios.tick(name);
     return scenarios.status(name, operator);
+  }));
+
+  app.get('/api/scenarios/:name/available', {
+    schema: {
+      tags, summary: 'The commands the signed-in player may give now for the seats they hold, at scenario time (from the engine’s declarations)',
+      params: nameParams(), response: { 200: { type: 'array', items: looseObject } },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const operator = takingPart(request, name);
+    await scenarios.tick(name);
+    const status = await scenarios.status(name, operator);
+    const username = requireAccount(request).username;
+    const state = (await deps.ledger.state(name)) as WorldState;
+    if (status.ended) return [];
+    // International Staff act as the Secretary General (the chair's own acts are the bots').
+    return status.seats.filter((s) => s.holder === username).flatMap((s) => {
+      const by = s.seat === STAFF_SEAT ? 'SG' : s.seat;
+      return availableCommands(state, by, status.now).map((spec) => ({ ...spec, by }));
+    });
   }));
 
   app.put('/api/scenarios/:name/seats/:seat', {
