@@ -15,7 +15,7 @@ import {
 } from '../../app/ports.js';
 
 // Entries of all worlds share one table keyed by a single integer, world id · 2^40 + seq, so an
-// append touches one b-tree (plus the type index) and a proof's node reads are rowid lookups.
+// append touches one b-tree and a proof's node reads are rowid lookups.
 const SEQ_SPACE = 2 ** 40;
 
 const SCHEMA = `

@@ -1,0 +1,138 @@
+/**
+ * A proposal before the Council: its procedure, a live countdown to its silence deadline (DTG,
+ * Brussels time, pausable; in a scenario, in scenario time), each Ally's position and footnotes,
+ * the acts the signed-in party may give (from the engine) and the history. Shared by the Council
+ * page and the scenario page; `endpoint` says where the acts go (the world's commands, or the
+ * scenario's act at scenario time).
+ */
+import { useEffect, useState } from 'react';
+import type { Proposal } from '../../domain/council/types.js';
+import { actorName, brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
+import { useStates } from '../lib/reference.js';
+import { actionLabelKey, actionTone, proposalActions, type AvailableCommand } from '../lib/actions.js';
+import type { MessageKey } from '../lib/messages.js';
+import { scenarioNowMs, type ScenarioClock } from '../lib/scenario.js';
+import { CommandForm, type CommandResult } from './command-form.js';
+import { Chip, type Tone } from './ui.js';
+
+export const STATUS_TONE: Record<Proposal['status'], Tone> = { draft: 'info', under_silence: 'warning', silence_broken: 'danger', adopted: 'success', withdrawn: 'neutral' };
+
+function remaining(ms: number): { d: number; h: number; m: number; s: number } {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return { d: Math.floor(total / 86400), h: Math.floor((total % 86400) / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+}
+
+export function Countdown({ deadline }: { deadline: string }) {
+  const { t, lang } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  const [paused, setPaused] = useState(false);
+  const end = Date.parse(deadline);
+  useEffect(() => {
+    if (paused) return undefined;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [paused]);
+  const left = end - now;
+  const r = remaining(left);
+  const text = left > 0 ? t('council.countdown', { d: r.d, h: String(r.h).padStart(2, '0'), m: String(r.m).padStart(2, '0'), s: String(r.s).padStart(2, '0') }) : t('council.deadline_passed');
+  // A screen reader hears the countdown once an hour, then once a minute in the last hour, never
+  // every second (WCAG 4.1.3): the live region's text changes only that often.
+  const announced = left > 0
+    ? t('council.countdown_announce', { text: t('council.countdown', { d: r.d, h: r.h, m: left > 3_600_000 ? 0 : r.m, s: 0 }).replace(/ 0 s$/, '') })
+    : t('council.deadline_passed');
+  return (
+    <div className={`countdown${left > 0 ? '' : ' countdown--passed'}`}>
+      <dl className="countdown__facts">
+        <div><dt>{t('council.deadline')}</dt><dd><strong className="dtg">{dtg(deadline)}</strong> <span className="muted">· {t('council.deadline_brussels', { time: brussels(lang, deadline) })}</span></dd></div>
+        <div><dt>{t('council.time_left')}</dt><dd className="countdown__value" data-testid="countdown" aria-hidden="true">{text}</dd></div>
+      </dl>
+      <span className="visually-hidden" aria-live="polite">{announced}</span>
+      {left > 0 && (
+        <button type="button" className="button button--small button--secondary" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+          {paused ? t('council.resume_countdown') : t('council.pause_countdown')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ProposalCard({ proposal, world, available, onActed }: {
+  proposal: Proposal;
+  world: string;
+  available: readonly AvailableCommand[];
+  onActed: (r: CommandResult) => void;
+}) {
+  const { t, lang, date } = useI18n();
+  const states = useStates();
+  const [open, setOpen] = useState<string>();
+  const title = proposal.title[lang] ?? proposal.title.en;
+  const actions = proposalActions(available, proposal);
+  const positions = Object.entries(proposal.positions).sort(([a], [b]) => stateName('en', states, a).localeCompare(stateName('en', states, b), 'en'));
+  const headingId = `proposal-${proposal.id}`;
+  const statusKey = `proposal.${proposal.status}` as MessageKey;
+  return (
+    <article className="proposal" aria-labelledby={headingId} data-proposal={proposal.id} data-status={proposal.status}>
+      <header className="proposal__head">
+        <h3 id={headingId}>{title}</h3>
+        <p className="chips-line">
+          <Chip tone={STATUS_TONE[proposal.status]}><span data-testid="proposal-status">{t(statusKey)}</span></Chip>
+          <Chip>{proposal.procedure === 'silence' ? t('council.procedure_silence') : t('council.procedure_meeting')}</Chip>
+          <span className="code">{proposal.id}</span>
+        </p>
+      </header>
+      <p className="muted">{t('council.tabled_by', { by: actorName(lang, states, proposal.tabledBy), date: date(proposal.tabledAt) })}{proposal.revision > 0 ? ` · ${t('council.revision', { n: proposal.revision })}` : ''}</p>
+      {proposal.status === 'under_silence' && <Countdown deadline={proposal.deadline} />}
+      {proposal.status === 'silence_broken' && (
+        <p className="notice notice--warning">
+          {t('proposal.silence_broken')}{t('app.colon')}{proposal.silenceRounds.at(-1)?.breaks.map((b) => stateName(lang, states, b.ally)).join(', ')}
+          {proposal.silenceRounds.at(-1)?.breaks.some((b) => b.reason) && <> — {proposal.silenceRounds.at(-1)?.breaks.map((b) => b.reason).filter(Boolean).join('; ')}</>}
+        </p>
+      )}
+      {proposal.status === 'adopted' && <p className="notice notice--success">{t('council.adopted_under', { date: date(proposal.adoptedAt), procedure: proposal.adoptedUnder === 'silence' ? t('council.procedure_silence') : t('council.procedure_meeting') })}</p>}
+
+      <h4>{t('council.positions')}</h4>
+      {positions.length === 0 ? <p className="muted">{t('council.no_positions')}</p> : (
+        <ul className="chip-list" data-testid="positions">
+          {positions.map(([ally, p]) => (
+            <li key={ally}>
+              {p.stance === 'agreed'
+                ? <Chip tone="success">{stateName(lang, states, ally)} — {p.adReferendum ? t('council.agreed_ad_ref') : t('council.agreed')}</Chip>
+                : <Chip tone="danger">{stateName(lang, states, ally)} — {p.brokeSilence ? t('council.broke_silence') : t('council.objecting')}</Chip>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {proposal.footnotes.length > 0 && (
+        <>
+          <h4>{t('council.footnotes')}</h4>
+          <ol className="footnotes">{proposal.footnotes.map((f, i) => <li key={i}><strong>{stateName(lang, states, f.ally)}</strong>{t('app.colon')}{f.text}</li>)}</ol>
+        </>
+      )}
+      <details className="history">
+        <summary>{t('council.history')}</summary>
+        <ol>{proposal.history.map((h, i) => <li key={i}><span className="dtg">{dtg(h.at)}</span> — {t(`proposal.${h.status}` as MessageKey)}</li>)}</ol>
+      </details>
+
+      {actions.length > 0 && (
+        <div className="proposal__actions" role="group" aria-label={t('council.actions', { party: actorName(lang, states, actions[0]!.by) })}>
+          {!open && actions.map((a) => {
+            const key = actionLabelKey(a.cmd);
+            return (
+              <button key={a.cmd} type="button" className={`button button--${actionTone(a.cmd)}`} data-cmd={a.cmd} onClick={() => setOpen(a.cmd)} title={a.summary[lang]}>
+                {key ? t(key) : a.summary[lang]}
+              </button>
+            );
+          })}
+          {open && (() => {
+            const spec = actions.find((a) => a.cmd === open);
+            return spec ? (
+              <CommandForm spec={spec} world={world} preset={{ proposal: proposal.id }} onCancel={() => setOpen(undefined)}
+                onDone={(r) => { setOpen(undefined); onActed(r); }} />
+            ) : null;
+          })()}
+        </div>
+      )}
+    </article>
+  );
+}
+
