@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = { group: ['node:*'], message: 'The domain and the ledger are pure: no Node built-ins.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test-artifacts/', 'web-dist/'] },
+  { ignores: ['node_modules/', 'dist/', 'test-artifacts/', 'web-dist/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,12 +32,20 @@ const pages = {
   armsControl: lazy(() => import('./pages/arms-control.js')),
   humanSecurity: lazy(() => import('./pages/human-security.js')),
   ledger: lazy(() => import('./pages/ledger.js')),
+  scenarios: lazy(() => import('./pages/scenarios.js')),
+  scenario: lazy(() => import('./pages/scenario.js')),
+  scenarioReport: lazy(() => import('./pages/scenario-report.js')),
   signIn: lazy(() => import('./pages/sign-in.js')),
   notFound: lazy(() => import('./pages/not-found.js')),
 } satisfies Record<string, Page>;
 
 function route(location: Location): Page {
-  const [first, second, third] = location.segments;
+  const [first, second, third, fourth] = location.segments;
+  if (first === 'scenarios') {
+    if (second === undefined) return pages.scenarios;
+    if (third === undefined) return pages.scenario;
+    return third === 'report' && fourth === undefined ? pages.scenarioReport : pages.notFound;
+  }
   if (third !== undefined) return pages.notFound;
   switch (first ?? '') {
     case '': return pages.home;

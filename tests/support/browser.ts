@@ -62,6 +62,8 @@ export const SCENARIO = 'ex';
 
 export interface WebServer {
   readonly url: string;
+  /** The data directory (the record and the scenario files). */
+  readonly dataDir: string;
   readonly app: FastifyInstance;
   readonly services: Services;
   close(): Promise<void>;
@@ -77,7 +79,7 @@ export async function startWebServer(options: { seed?: boolean } = {}): Promise<
   const app = await buildApp({ ...services, dataDir: config.dataDir }, { rateLimit: false, webRoot: WEB_DIST });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
-    url: address, app, services,
+    url: address, app, services, dataDir: config.dataDir,
     async close() {
       await app.close();
       await services.close();

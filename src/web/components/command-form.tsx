@@ -61,9 +61,11 @@ export interface CommandResult {
   readonly label: string;
 }
 
-export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {} }: {
+export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {}, endpoint }: {
   spec: AvailableCommand;
   world: string;
+  /** Where the command is posted (default: the world's commands; a scenario: its act, at scenario time). */
+  endpoint?: string;
   preset: Record<string, unknown>;
   onDone: (result: CommandResult) => void;
   onCancel?: () => void;
@@ -84,7 +86,7 @@ export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {
     setBusy(true);
     setError(undefined);
     try {
-      await api(`/api/worlds/${encodeURIComponent(world)}/commands`, { method: 'POST', body: { cmd: spec.cmd, by: spec.by, data: { ...preset, ...toData(fields, values) } } });
+      await api(endpoint ?? `/api/worlds/${encodeURIComponent(world)}/commands`, { method: 'POST', body: { cmd: spec.cmd, by: spec.by, data: { ...preset, ...toData(fields, values) } } });
       onDone({ cmd: spec.cmd, label });
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));

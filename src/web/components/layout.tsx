@@ -17,6 +17,7 @@ export const NAV: readonly { path: string; key: MessageKey; group: 'primary' | '
   { path: 'allies', key: 'nav.allies', group: 'primary' },
   { path: 'accessions', key: 'nav.accessions', group: 'primary' },
   { path: 'council', key: 'nav.council', group: 'primary' },
+  { path: 'scenarios', key: 'nav.scenarios', group: 'primary' },
   { path: 'ledger', key: 'nav.ledger', group: 'primary' },
   { path: 'consultations', key: 'nav.consultations', group: 'topics' },
   { path: 'operations', key: 'nav.operations', group: 'topics' },

@@ -22,7 +22,11 @@ function remaining(ms: number): { d: number; h: number; m: number; s: number } {
   return { d: Math.floor(total / 86400), h: Math.floor((total % 86400) / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
 }
 
-export function Countdown({ deadline }: { deadline: string }) {
+/**
+ * Time left until a deadline: in real time, or — given a scenario clock — in scenario time (with
+ * how long that is in real time while the clock runs; nothing moves while it is paused).
+ */
+export function Countdown({ deadline, clock }: { deadline: string; clock?: ScenarioClock | undefined }) {
   const { t, lang } = useI18n();
   const [now, setNow] = useState(() => Date.now());
   const [paused, setPaused] = useState(false);
@@ -32,7 +36,8 @@ export function Countdown({ deadline }: { deadline: string }) {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, [paused]);
-  const left = end - now;
+  const current = clock ? scenarioNowMs(clock, Math.max(now, clock.readAt)) : now;
+  const left = end - current;
   const r = remaining(left);
   const text = left > 0 ? t('council.countdown', { d: r.d, h: String(r.h).padStart(2, '0'), m: String(r.m).padStart(2, '0'), s: String(r.s).padStart(2, '0') }) : t('council.deadline_passed');
   // A screen reader hears the countdown once an hour, then once a minute in the last hour, never
@@ -40,14 +45,18 @@ export function Countdown({ deadline }: { deadline: string }) {
   const announced = left > 0
     ? t('council.countdown_announce', { text: t('council.countdown', { d: r.d, h: r.h, m: left > 3_600_000 ? 0 : r.m, s: 0 }).replace(/ 0 s$/, '') })
     : t('council.deadline_passed');
+  const real = clock && left > 0 ? (clock.running ? remaining(left / clock.speed) : undefined) : undefined;
   return (
     <div className={`countdown${left > 0 ? '' : ' countdown--passed'}`}>
       <dl className="countdown__facts">
-        <div><dt>{t('council.deadline')}</dt><dd><strong className="dtg">{dtg(deadline)}</strong> <span className="muted">· {t('council.deadline_brussels', { time: brussels(lang, deadline) })}</span></dd></div>
-        <div><dt>{t('council.time_left')}</dt><dd className="countdown__value" data-testid="countdown" aria-hidden="true">{text}</dd></div>
+        <div><dt>{t('council.deadline')}</dt><dd><strong className="dtg">{dtg(deadline)}</strong> <span className="muted">· {clock ? t('scenario.scenario_time') : t('council.deadline_brussels', { time: brussels(lang, deadline) })}</span></dd></div>
+        <div><dt>{clock ? t('scenario.time_left_scenario') : t('council.time_left')}</dt><dd className="countdown__value" data-testid="countdown" aria-hidden="true">{text}</dd></div>
+        {clock && left > 0 && (
+          <div><dt>{t('scenario.time_left_real')}</dt><dd>{real ? t('council.countdown', { d: real.d, h: String(real.h).padStart(2, '0'), m: String(real.m).padStart(2, '0'), s: String(real.s).padStart(2, '0') }) : t('scenario.clock_stopped')}</dd></div>
+        )}
       </dl>
       <span className="visually-hidden" aria-live="polite">{announced}</span>
-      {left > 0 && (
+      {left > 0 && !clock && (
         <button type="button" className="button button--small button--secondary" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? t('council.resume_countdown') : t('council.pause_countdown')}
         </button>
@@ -56,9 +65,13 @@ export function Countdown({ deadline }: { deadline: string }) {
   );
 }
 
-export function ProposalCard({ proposal, world, available, onActed }: {
+export function ProposalCard({ proposal, world, available, onActed, endpoint, clock }: {
   proposal: Proposal;
   world: string;
+  /** Where acts are sent (default: the world's commands). */
+  endpoint?: string;
+  /** A scenario's clock: deadlines count down in scenario time. */
+  clock?: ScenarioClock | undefined;
   available: readonly AvailableCommand[];
   onActed: (r: CommandResult) => void;
 }) {
@@ -81,7 +94,7 @@ export function ProposalCard({ proposal, world, available, onActed }: {
         </p>
       </header>
       <p className="muted">{t('council.tabled_by', { by: actorName(lang, states, proposal.tabledBy), date: date(proposal.tabledAt) })}{proposal.revision > 0 ? ` · ${t('council.revision', { n: proposal.revision })}` : ''}</p>
-      {proposal.status === 'under_silence' && <Countdown deadline={proposal.deadline} />}
+      {proposal.status === 'under_silence' && <Countdown deadline={proposal.deadline} clock={clock} />}
       {proposal.status === 'silence_broken' && (
         <p className="notice notice--warning">
           {t('proposal.silence_broken')}{t('app.colon')}{proposal.silenceRounds.at(-1)?.breaks.map((b) => stateName(lang, states, b.ally)).join(', ')}
@@ -126,7 +139,7 @@ export function ProposalCard({ proposal, world, available, onActed }: {
           {open && (() => {
             const spec = actions.find((a) => a.cmd === open);
             return spec ? (
-              <CommandForm spec={spec} world={world} preset={{ proposal: proposal.id }} onCancel={() => setOpen(undefined)}
+              <CommandForm spec={spec} world={world} {...(endpoint ? { endpoint } : {})} preset={{ proposal: proposal.id }} onCancel={() => setOpen(undefined)}
                 onDone={(r) => { setOpen(undefined); onActed(r); }} />
             ) : null;
           })()}

@@ -19,6 +19,8 @@ import { ACTIVITY_KINDS } from '../../domain/human-security/types.js';
 import { ROLES } from '../../app/access.js';
 import { commandSpecs } from '../../domain/command-specs.js';
 import { BODIES } from '../../domain/states.js';
+import { INJECT_KINDS } from '../../domain/scenario/types.js';
+import { SCENARIO } from '../../domain/scenario/messages.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -42,7 +44,7 @@ test('every code of the vocabularies the pages show has a label in both language
     coreTask: CORE_TASKS, resilienceTheme: RESILIENCE_THEMES, pillar: HUMAN_SECURITY_PILLARS, wps: WPS_PRINCIPLES,
     dcbArea: DCB_AREAS, cooperationArea: COOPERATION_AREAS, operationKind: OPERATION_KINDS, mandate: MANDATE_BASES,
     exerciseDomain: EXERCISE_DOMAINS, instrumentKind: INSTRUMENT_KINDS, armsControlField: ARMS_CONTROL_FIELDS,
-    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES,
+    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS,
   };
   for (const [name, codes] of Object.entries(expect) as [keyof typeof VOCABULARY, readonly string[]][]) {
     const table = VOCABULARY[name] as Record<string, { en: string; fr: string } | undefined>;
@@ -55,6 +57,12 @@ test('every code of the vocabularies the pages show has a label in both language
   for (const status of ['draft', 'under_silence', 'silence_broken', 'adopted', 'withdrawn']) assert.ok(`proposal.${status}` in MESSAGES, `proposal.${status} missing`);
   for (const status of ['deposited', 'deposited_by', 'undetermined', 'pending']) assert.ok(`status.${status}` in MESSAGES, `status.${status} missing`);
   for (const spec of commandSpecs.filter((s) => s.procedure === 'council')) assert.ok(`action.${spec.cmd}` in MESSAGES, `action.${spec.cmd} missing`);
+  // Every line of the after-action report the scenario report page shows, with its parameters.
+  for (const [code, msg] of Object.entries(SCENARIO).filter(([c]) => c.startsWith('aar.'))) {
+    const mine = (MESSAGES as Record<string, { en: string; fr: string }>)[code];
+    assert.ok(mine, `${code} missing`);
+    assert.deepEqual(placeholders(mine.en), placeholders(msg.en), `${code}: placeholders differ from the report's`);
+  }
 });
 
 test('every catalogue key the web sources use exists', () => {

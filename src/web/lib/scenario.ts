@@ -84,3 +84,29 @@ export interface InjectPayload {
   readonly expected?: { readonly cmd: string; readonly by: string; readonly data: Readonly<Record<string, unknown>> };
   readonly refused?: readonly string[];
 }
+
+/** `90m`, `2h`, `1d6h` in milliseconds (the short forms scenario files use), or undefined. */
+function shortDuration(text: string): number | undefined {
+  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(text);
+  if (!m || text === '') return undefined;
+  return Number(m[1] ?? 0) * DAY + Number(m[2] ?? 0) * HOUR + Number(m[3] ?? 0) * MINUTE;
+}
+
+const isoSeconds = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/**
+ * An inject's expected command as the scenario file wrote it may hold relative times: `+24h`
+ * after the delivery, `T+30h` after the start. They are resolved before the command is given.
+ */
+export function resolveRelativeTimes(value: unknown, deliveredMs: number, startMs: number): unknown {
+  if (typeof value === 'string') {
+    const rel = /^\+(\S+)$/.exec(value);
+    if (rel) { const d = shortDuration(rel[1]!); return d === undefined ? value : isoSeconds(deliveredMs + d); }
+    const abs = /^T\+(\S+)$/.exec(value);
+    if (abs) { const d = shortDuration(abs[1]!); return d === undefined ? value : isoSeconds(startMs + d); }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveRelativeTimes(v, deliveredMs, startMs));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRelativeTimes(v, deliveredMs, startMs)]));
+  return value;
+}

@@ -9,18 +9,20 @@ import type { PageProps } from '../app.js';
 import type { Proposal } from '../../domain/council/types.js';
 import type { Fact } from '../lib/facts.js';
 import { latestByKey } from '../lib/facts.js';
-import { actorName, brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
+import { stateName, useI18n } from '../lib/i18n.js';
 import { useApi } from '../lib/data.js';
 import { useStates, useWorld } from '../lib/reference.js';
 import { useSession } from '../lib/session.js';
 import { useMarkings } from '../lib/markings.js';
 import { useLiveConnected } from '../lib/live.js';
-import { actionLabelKey, actionTone, NEW_PROPOSAL, proposalActions, type AvailableCommand } from '../lib/actions.js';
+import { NEW_PROPOSAL, type AvailableCommand } from '../lib/actions.js';
 import type { MessageKey } from '../lib/messages.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { CommandForm, type CommandResult } from '../components/command-form.js';
 import { SortableTable } from '../components/table.js';
-import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
+import { Chip, DateText, Empty, PageHeader, QueryView, Section } from '../components/ui.js';
+import { ProposalCard } from '../components/proposal-card.js';
+import { clockOf, type ScenarioStatus } from '../lib/scenario.js';
 
 /** The `proposal` fact's data: the proposal without `id` and `tabledAt` (its key and validFrom). */
 type ProposalFact = Fact<Omit<Proposal, 'id' | 'tabledAt'> & { proposal: string }>;
@@ -37,7 +39,13 @@ export default function CouncilPage({ location }: PageProps) {
   const w = encodeURIComponent(world);
   const proposals = useApi<ProposalFact[]>(`/api/worlds/${w}/council/proposals`, world);
   const decisions = useApi<DecisionFact[]>(`/api/worlds/${w}/council/decisions`, world);
-  const available = useApi<AvailableCommand[]>(account ? `/api/worlds/${w}/commands/available` : null, world);
+  // In a scenario the reader takes part in, acts go through their seat at scenario time.
+  const scenario = useApi<ScenarioStatus>(account && info?.exercise && account.worlds?.includes(world) ? `/api/scenarios/${w}` : null, world);
+  const inScenario = scenario.data !== undefined;
+  const scenarioPending = Boolean(account && info?.exercise && account.worlds?.includes(world)) && scenario.data === undefined && !scenario.error;
+  const available = useApi<AvailableCommand[]>(!account || scenarioPending ? null : inScenario ? `/api/scenarios/${w}/available` : `/api/worlds/${w}/commands/available`, world);
+  const clock = useMemo(() => (scenario.data ? clockOf(scenario.data, Date.now()) : undefined), [scenario.data]);
+  const endpoint = inScenario ? `/api/scenarios/${w}/act` : undefined;
   const connected = useLiveConnected(world);
   const [status, setStatus] = useState('');
   const current = useMemo(() => latestByKey(proposals.data ?? []).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)).map((f) => ({ key: f.key, data: toProposal(f) })), [proposals.data]);
@@ -77,20 +85,25 @@ export default function CouncilPage({ location }: PageProps) {
       </PageHeader>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="council-status">{status}</p>
       {world === 'record' && !info?.exercise && <p className="notice notice--info">{t('council.record_note')}</p>}
+      {inScenario && (
+        <p className="notice notice--info" data-testid="council-scenario-note">
+          {t('council.scenario_note')} <Link href={hrefFor(lang, `scenarios/${world}`, 'record')}>{t('council.scenario_link', { name: world })}</Link>
+        </p>
+      )}
 
       <Section title={t('council.proposals')} id="proposals" actions={newSpec && !newOpen ? (
         <button type="button" className="button" onClick={() => setNewOpen(true)}>{t('council.new')}</button>
       ) : undefined}>
         {newSpec && newOpen && (
           <div className="panel">
-            <CommandForm spec={newSpec} world={world} preset={{}} initial={{ proposal: `PO-${new Date().getUTCFullYear()}-${Date.now().toString(36).slice(-4).toUpperCase()}`, procedure: 'silence' }}
+            <CommandForm spec={newSpec} world={world} {...(endpoint ? { endpoint } : {})} preset={{}} initial={{ proposal: `PO-${new Date().getUTCFullYear()}-${Date.now().toString(36).slice(-4).toUpperCase()}`, procedure: 'silence' }}
               onCancel={() => setNewOpen(false)} onDone={(r) => { setNewOpen(false); onActed(r); }} />
           </div>
         )}
         <QueryView query={proposals} empty={t('council.no_proposals')}>
           {() => (
             <div className="proposals">
-              {current.map((p) => <ProposalCard key={p.key} proposal={p.data} world={world} available={available.data ?? []} onActed={onActed} />)}
+              {current.map((p) => <ProposalCard key={p.key} proposal={p.data} world={world} available={available.data ?? []} onActed={onActed} {...(endpoint ? { endpoint } : {})} clock={clock} />)}
             </div>
           )}
         </QueryView>
