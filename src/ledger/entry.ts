@@ -80,13 +80,21 @@ export function verifyEntrySignature(crypto: LedgerCrypto, entry: Entry, publicK
   return signature.length === 64 && crypto.verifyEd25519(publicKey, signingBytes(bodyOf(entry)), signature);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?Z)?$/;
 
+const daysIn = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** An ISO 8601 date, or a UTC date-time, that names a real day and time (checked without Date: verify calls it for every entry). */
 export function isIsoTime(value: unknown): value is string {
-  if (typeof value !== 'string' || !(ISO_DATE.test(value) || ISO_DATETIME.test(value))) return false;
-  const date = new Date(ISO_DATE.test(value) ? `${value}T00:00:00Z` : value);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.slice(0, 10);
+  if (typeof value !== 'string') return false;
+  const m = ISO_TIME.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+  return m[4] === undefined || (Number(m[4]) <= 23 && Number(m[5]) <= 59 && (m[6] === undefined || Number(m[6]) <= 59));
 }
 
 const ENTRY_FIELDS = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);

@@ -3,8 +3,11 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import type { LedgerCrypto, Signer } from '../../ledger/crypto.js';
 
 const publicKeys = new Map<string, KeyObject>();
+const byArray = new WeakMap<Uint8Array, KeyObject>();
 
 function publicKeyObject(raw: Uint8Array): KeyObject {
+  const known = byArray.get(raw);
+  if (known) return known;
   const x = Buffer.from(raw).toString('base64url');
   let key = publicKeys.get(x);
   if (!key) {
@@ -12,6 +15,7 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
     if (publicKeys.size > 10_000) publicKeys.clear();
     publicKeys.set(x, key);
   }
+  byArray.set(raw, key);
   return key;
 }
 
