@@ -3,8 +3,8 @@
  * store (bitemporal `facts`, tree nodes kept with the leaf that completed them).
  *
  * Guarantees:
- * - Appends are single-writer per world: one call of `evere_append`, one transaction, checks the
- *   expected size against the last entry and writes the entries and their facts, all or nothing.
+ * - Appends are single-writer per world: one statement, one transaction, checks the expected
+ *   size against the last entry and writes the entries and their facts, all or nothing.
  *   Two writers that saw the same size race on the entries' primary key (world, seq): the second
  *   waits for the first to commit, then fails, and gets StaleSizeError having written nothing.
  * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
@@ -87,41 +87,8 @@ CREATE TABLE IF NOT EXISTS append_listeners (
   instance TEXT PRIMARY KEY,
   until TIMESTAMPTZ NOT NULL
 );
--- One append = one round trip: check the expected size against the last entry, write the
--- entries and their facts, notify. Returns -1 when written, else the actual size (a stale
--- expected size writes nothing). Two writers that both saw the same size race on the primary
--- key (world, seq): the second waits for the first to commit, then fails with a unique
--- violation, which the adapter reports as a stale size. That key is the world's write lock.
-CREATE OR REPLACE FUNCTION evere_append(
-  p_world text, p_expected bigint, p_end bigint,
-  e_seq bigint[], e_type text[], e_valid text[], e_record text[], e_bytes bytea[], e_leaf bytea[], e_nodes bytea[], e_rank smallint[], e_rel text[],
-  c_kind text[], c_key text[], c_seq bigint[],
-  f_kind text[], f_key text[], f_from text[], f_to text[], f_data text[], f_sys_from bigint[], f_sys_to bigint[], f_rank smallint[], f_rel text[]
-) RETURNS bigint LANGUAGE plpgsql AS $fn$
-DECLARE
-  actual bigint;
-BEGIN
-  SELECT coalesce(max(seq) + 1, 0) INTO actual FROM entries WHERE world = p_world;
-  IF actual <> p_expected THEN
-    RETURN actual;
-  END IF;
-  INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
-    SELECT p_world, * FROM unnest(e_seq, e_type, e_valid, e_record, e_bytes, e_leaf, e_nodes, e_rank, e_rel);
-  IF cardinality(c_kind) > 0 THEN
-    UPDATE facts AS f SET sys_to = c.seq
-      FROM unnest(c_kind, c_key, c_seq) AS c (kind, key, seq)
-      WHERE f.world = p_world AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL;
-  END IF;
-  IF cardinality(f_kind) > 0 THEN
-    INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
-      SELECT p_world, * FROM unnest(f_kind, f_key, f_from, f_to, f_data, f_sys_from, f_sys_to, f_rank, f_rel);
-  END IF;
-  IF EXISTS (SELECT 1 FROM append_listeners WHERE until > now()) THEN
-    PERFORM pg_notify('evere_append', p_world || ':' || p_end);
-  END IF;
-  RETURN -1;
-END
-$fn$;
+-- Appends are one plain statement (SQL.append below); an earlier procedural version is dropped.
+DROP FUNCTION IF EXISTS evere_append(text, bigint, bigint, bigint[], text[], text[], text[], bytea[], bytea[], bytea[], smallint[], text[], text[], text[], bigint[], text[], text[], text[], text[], text[], bigint[], bigint[], smallint[], text[]);
 -- The log's size when it had entries up to a record time: record times never decrease along
 -- the log, so a binary search over primary-key reads, in the server.
 CREATE OR REPLACE FUNCTION evere_size_at(p_world text, p_time text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
@@ -167,7 +134,34 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
 const ENTRY_COLUMNS = 'seq, bytes, leaf_hash, nodes';
 
 const SQL = {
-  append: `SELECT evere_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) AS result`,
+  /**
+   * One append as one plain statement (no procedural call): the size check guards every write
+   * of the statement; the entries, the facts' closing and new versions and the notice commit
+   * together. Returns -1 when written, else the actual size (nothing written).
+   */
+  append: `WITH head AS (
+      SELECT coalesce(max(seq) + 1, 0) AS size FROM entries WHERE world = $1
+    ), ins AS (
+      INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
+      SELECT $1, e.* FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::smallint[], $12::text[]) AS e
+      WHERE (SELECT size FROM head) = $2::bigint
+      RETURNING 1
+    ), closed AS (
+      UPDATE facts AS f SET sys_to = c.seq
+      FROM unnest($13::text[], $14::text[], $15::bigint[]) AS c (kind, key, seq)
+      WHERE (SELECT size FROM head) = $2::bigint AND f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL
+      RETURNING 1
+    ), added AS (
+      INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
+      SELECT $1, x.* FROM unnest($16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::bigint[], $22::bigint[], $23::smallint[], $24::text[]) AS x
+      WHERE (SELECT size FROM head) = $2::bigint
+      RETURNING 1
+    )
+    SELECT CASE WHEN h.size = $2::bigint THEN -1 ELSE h.size END AS result,
+      CASE WHEN h.size = $2::bigint AND EXISTS (SELECT 1 FROM append_listeners WHERE until > now())
+        THEN pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text) END AS notified,
+      (SELECT count(*) FROM ins) + (SELECT count(*) FROM closed) + (SELECT count(*) FROM added) AS touched
+    FROM head AS h`,
 };
 
 /**
@@ -247,7 +241,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
   }
 
   const sizeOf = async (client: pg.Pool | pg.PoolClient, world: string, lock: boolean): Promise<number> => {
-    if (lock) throw new Error('appends lock inside evere_append');
+    if (lock) throw new Error('appends take no lock: writers race on the primary key');
     const { rows } = await client.query<{ size: BigIntText | null }>(
       'SELECT (SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE world = $1) AS size FROM worlds WHERE name = $1', [world]);
     const row = rows[0];
@@ -297,7 +291,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       // One statement, its own transaction; a named one, parsed and planned once per connection.
       let rows: { result: BigIntText }[];
       try {
-        ({ rows } = await pool.query<{ result: BigIntText }>({ name: 'evere_append', text: SQL.append, values: [
+        ({ rows } = await pool.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
         world, expectedSize, end,
         records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
         records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
@@ -306,7 +300,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
         ] }));
       } catch (error) {
-        // Another writer took these positions first (see evere_append): nothing of ours was written.
+        // Another writer took these positions first: nothing of ours was written.
         if ((error as { code?: string }).code === '23505') throw new StaleSizeError(world, expectedSize, await sizeOf(pool, world, false));
         throw error;
       }
