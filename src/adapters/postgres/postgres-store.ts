@@ -213,6 +213,30 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
 
+  // Appends go through one connection of their own, one at a time (they are single-writer per
+  // world): no pool checkout per append, and the named statement stays prepared on it.
+  let writer: Promise<pg.PoolClient> | undefined;
+  let writes: Promise<unknown> = Promise.resolve();
+  const onWriter = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      writer ??= pool.connect();
+      const client = await writer;
+      try {
+        return await work(client);
+      } catch (error) {
+        // A connection-level failure (no SQLSTATE) drops the connection; the next append opens one.
+        if (!(error as { code?: string }).code) {
+          writer = undefined;
+          client.release(true);
+        }
+        throw error;
+      }
+    };
+    const result = writes.then(run, run);
+    writes = result.catch(() => undefined);
+    return result;
+  };
+
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     // A connection that cannot even roll back is discarded, not handed to the next caller.
@@ -291,14 +315,14 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       // One statement, its own transaction; a named one, parsed and planned once per connection.
       let rows: { result: BigIntText }[];
       try {
-        ({ rows } = await pool.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
+        ({ rows } = await onWriter((client) => client.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
         world, expectedSize, end,
         records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
         records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
         records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
         close.kind, close.key, close.seq,
         insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
-        ] }));
+        ] })));
       } catch (error) {
         // Another writer took these positions first: nothing of ours was written.
         if ((error as { code?: string }).code === '23505') throw new StaleSizeError(world, expectedSize, await sizeOf(pool, world, false));
@@ -391,7 +415,11 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     },
 
     async close() {
-      closed ??= pool.end();
+      closed ??= (async () => {
+        await writes;
+        if (writer) (await writer.catch(() => undefined))?.release();
+        await pool.end();
+      })();
       return closed;
     },
   };
