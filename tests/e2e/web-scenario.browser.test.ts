@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, ROOT, startWebServer, type WebServer } from '../support/browser.js';
+import { axe, settle, signIn } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
@@ -25,30 +26,11 @@ try {
 }
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const NAME = 'blackout';
 const STATEMENT = 'PO-2024-0601';
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.loading, [data-state="running"]'), null, { timeout: 10_000 });
-}
 
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-async function signIn(context: BrowserContext, base: string, username: string): Promise<void> {
-  const r = await context.request.post(`${base}/api/auth/login`, { data: { username, password: PASSWORD } });
-  assert.equal(r.status(), 200, `sign-in of ${username}`);
-}
 
 /**
  * The scenario as a director would set it up: created from the example file, Hungary and Estonia

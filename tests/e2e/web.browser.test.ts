@@ -9,8 +9,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, PROPOSALS, ROOT, SCENARIO, startWebServer, type WebServer } from '../support/browser.js';
+import { axe, settle, signIn } from '../support/browser.js';
 
 let skip: string | false = false;
 let ciFailure: unknown;
@@ -21,7 +22,6 @@ try {
 }
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** Every page, by path after the language (with its query). */
 const PAGES: readonly { name: string; path: string; heading: RegExp; signedIn?: boolean }[] = [
@@ -49,26 +49,8 @@ const PAGES: readonly { name: string; path: string; heading: RegExp; signedIn?: 
   { name: 'exercise-ledger', path: `ledger?world=${SCENARIO}`, heading: /ledger/, signedIn: true },
 ];
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.loading, .map__loading, [data-state="running"]'), null, { timeout: 10_000 });
-}
 
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-async function signIn(context: BrowserContext, base: string, username: string): Promise<void> {
-  const r = await context.request.post(`${base}/api/auth/login`, { data: { username, password: PASSWORD } });
-  assert.equal(r.status(), 200, `sign-in of ${username}`);
-}
 
 const statusOf = (page: Page, proposal: string) => page.locator(`[data-proposal="${proposal}"]`).getAttribute('data-status');
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { openServices, type Services } from '../../src/main.js';
@@ -200,4 +200,31 @@ export async function seedScenario(services: Services, world = SCENARIO): Promis
   await services.accounts.create({ username: 'bel', password: PASSWORD, role: 'delegation', party: 'BEL', clearance: 'NATO SECRET' });
   await services.accounts.create({ username: 'fra', password: PASSWORD, role: 'delegation', party: 'FRA', clearance: 'NATO SECRET' });
   await services.accounts.create({ username: 'sg', password: PASSWORD, role: 'staff', clearance: 'NATO SECRET' });
+}
+
+/** A serious or critical accessibility violation found by axe-core. */
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Waits until the page has loaded its data and nothing is still drawing. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.loading, .map__loading, [data-state="running"]'), null, { timeout: 10_000 });
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A/AA and best practice) and returns the serious and critical violations. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
+    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Signs a browser context in through the API (the session cookie stays in the context). */
+export async function signIn(context: BrowserContext, base: string, username: string, password = PASSWORD): Promise<void> {
+  const r = await context.request.post(`${base}/api/auth/login`, { data: { username, password } });
+  if (r.status() !== 200) throw new Error(`sign-in of ${username}: ${r.status()}`);
 }
