@@ -3,7 +3,8 @@
  * downloaded browser), the built web app (built here with Vite's JS API when missing or stale),
  * and a server stack over a temporary SQLite file with the real record and a seeded exercise world.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -39,22 +40,10 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-function newest(dir: string): number {
-  let latest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const s = statSync(path);
-    latest = Math.max(latest, s.isDirectory() ? newest(path) : s.mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds web-dist/ when it is missing or older than src/web. */
+/** Builds web-dist/ when it is missing or older than its sources (the same step `npm start` runs). */
 export async function ensureWebBuild(): Promise<void> {
-  const index = join(WEB_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'src', 'web'))) return;
-  const vite = await import('vite');
-  await vite.build({ configFile: join(ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-web.js'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`building the web app failed (exit ${result.status})`);
 }
 
 export const PASSWORD = 'correct horse battery staple';

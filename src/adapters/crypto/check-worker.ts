@@ -13,5 +13,5 @@ interface Task {
 parentPort!.on('message', (task: Task) => {
   const keys = new Map(task.keys);
   const results = task.rows.map((r) => checkEntry(nodeCrypto, task.world, r.seq, r.bytes, keys));
-  parentPort!.postMessage({ id: task.id, results });
+  parentPort!.postMessage({ id: task.id, out: results });
 });

@@ -2,39 +2,26 @@
  * Observable Plot charts, loaded only by the pages that draw them (the first visit to the home
  * page never downloads Plot). Every chart is paired with a table of the same data on its page.
  */
-import { useEffect, useRef } from 'react';
+import { usePlot } from './use-plot.js';
 import * as Plot from '@observablehq/plot';
 
 export type BarDatum = { readonly label: string; readonly value: number; readonly group?: string };
 
 export default function BarChart({ data, label, format, tick }: { data: readonly BarDatum[]; label: string; format: (n: number) => string; tick?: (n: number) => string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return undefined;
-    const width = Math.max(320, Math.min(node.clientWidth || 720, 900));
-    const chart = Plot.plot({
-      width,
-      height: Math.max(120, data.length * 28 + 40),
-      marginLeft: Math.min(330, 28 + Math.max(...data.map((d) => d.label.length)) * 7.8),
-      marginRight: 120,
-      ariaLabel: label,
-      style: { fontFamily: 'inherit', fontSize: '13px', background: 'transparent', color: '#1f2933' },
-      x: { grid: true, label: null, ticks: 5, tickFormat: (n: number) => (tick ?? format)(n) },
-      y: { label: null },
-      marks: [
-        Plot.barX(data, { x: 'value', y: 'label', fill: '#245fa8', sort: { y: '-x' } }),
-        Plot.text(data, { x: 'value', y: 'label', text: (d: BarDatum) => format(d.value), textAnchor: 'start', dx: 4, fill: '#1f2933' }),
-        Plot.ruleX([0]),
-      ],
-    });
-    // One image with one name: Plot labels its inner groups, which a role-less <g> may not carry.
-    chart.setAttribute('role', 'img');
-    chart.querySelectorAll('[aria-label], [aria-description]').forEach((el) => {
-      if (el !== chart) { el.removeAttribute('aria-label'); el.removeAttribute('aria-description'); }
-    });
-    node.replaceChildren(chart);
-    return () => chart.remove();
-  }, [data, label, format, tick]);
+  const ref = usePlot((width) => Plot.plot({
+    width,
+    height: Math.max(120, data.length * 28 + 40),
+    marginLeft: Math.min(330, 28 + Math.max(...data.map((d) => d.label.length)) * 7.8),
+    marginRight: 120,
+    ariaLabel: label,
+    style: { fontFamily: 'inherit', fontSize: '13px', background: 'transparent', color: '#1f2933' },
+    x: { grid: true, label: null, ticks: 5, tickFormat: (n: number) => (tick ?? format)(n) },
+    y: { label: null },
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'label', fill: '#245fa8', sort: { y: '-x' } }),
+      Plot.text(data, { x: 'value', y: 'label', text: (d: BarDatum) => format(d.value), textAnchor: 'start', dx: 4, fill: '#1f2933' }),
+      Plot.ruleX([0]),
+    ],
+  }), 900, [data, label, format, tick]);
   return <div ref={ref} className="plot" />;
 }

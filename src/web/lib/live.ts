@@ -60,30 +60,22 @@ function open(world: string): () => void {
   };
 }
 
+/** Subscribes a React store listener to a world's hub (nothing for a null world). */
+const subscribeTo = (world: string | null) => (cb: () => void) => {
+  if (!world) return () => undefined;
+  const h = hub(world);
+  h.listeners.add(cb);
+  return () => { h.listeners.delete(cb); };
+};
+
 /** The world's live version (0 until something is appended); null world = not live. */
 export function useLiveVersion(world: string | null): number {
   useEffect(() => (world ? open(world) : undefined), [world]);
-  return useSyncExternalStore(
-    (cb) => {
-      if (!world) return () => undefined;
-      const h = hub(world);
-      h.listeners.add(cb);
-      return () => h.listeners.delete(cb);
-    },
-    () => (world ? hub(world).version : 0),
-  );
+  return useSyncExternalStore(subscribeTo(world), () => (world ? hub(world).version : 0));
 }
 
 export function useLiveConnected(world: string | null): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      if (!world) return () => undefined;
-      const h = hub(world);
-      h.listeners.add(cb);
-      return () => h.listeners.delete(cb);
-    },
-    () => (world ? hub(world).connected : false),
-  );
+  return useSyncExternalStore(subscribeTo(world), () => (world ? hub(world).connected : false));
 }
 
 /** Calls `listener` for each new entry of the world while mounted. */
