@@ -12,6 +12,7 @@ import type { Draft, LedgerService, Progress } from './ledger-service.js';
 import { ARCHIVE_PRINCIPAL } from './ledger-service.js';
 import { EvereError } from './errors.js';
 import { normaliseInstant } from './time.js';
+import { SOURCE_CLASSES, isSourceClass } from './record-sources.js';
 
 export interface RecordLine {
   readonly file: string;
@@ -48,6 +49,9 @@ export function readRecordLines(dir: string): { lines: RecordLine[]; files: numb
       const v = value as Record<string, unknown>;
       if (typeof v.source !== 'string' || !/^https?:\/\/\S+$/.test(v.source)) {
         throw new EvereError('load.malformed', { file: name, line, reason: 'source: every fact needs a public source URL' });
+      }
+      if (!isSourceClass(v.sourceClass)) {
+        throw new EvereError('load.malformed', { file: name, line, reason: `sourceClass: ${v.sourceClass === undefined ? 'missing' : `"${String(v.sourceClass)}" is not a class`}; one of ${SOURCE_CLASSES.join(', ')}` });
       }
       if (typeof v.at !== 'string') throw new EvereError('load.malformed', { file: name, line, reason: 'at: missing valid time' });
       let at: string;

@@ -23,4 +23,6 @@ export const cliMessages = defineMessages({
   'cli.token_created': { en: 'API token for "{username}" (shown once; send it as "Authorization: Bearer …"):', fr: 'Jeton d’API pour « {username} » (affiché une seule fois ; envoyez-le comme « Authorization: Bearer … ») :' },
   'cli.no_entries': { en: 'No entries match.', fr: 'Aucune entrée ne correspond.' },
   'cli.already_initialised': { en: 'World "{world}" already exists in {store}; nothing to do.', fr: 'Le monde « {world} » existe déjà dans {store} ; rien à faire.' },
+  'cli.sources_heading': { en: '{lines} lines of the record; {official}% cite NATO, a depositary, a government or a parliament.', fr: '{lines} lignes du registre ; {official} % citent l’OTAN, un dépositaire, un gouvernement ou un parlement.' },
+  'cli.sources_denied': { en: '{count} line(s) cite a denied domain (blog, aggregator, press wire, encyclopedia or mirror):', fr: '{count} ligne(s) citent un domaine exclu (blog, agrégateur, fil de presse, encyclopédie ou miroir) :' },
 });

@@ -11,6 +11,7 @@ import { registerWorkCommands } from './commands/work.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerScenarioCommands } from './commands/scenario.js';
+import { registerRecordCommands } from './commands/record.js';
 import { EvereError } from '../app/errors.js';
 import { formatMessage, formatViolation } from '../domain/messages.js';
 
@@ -48,6 +49,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerWorkCommands(program, ctx);
   registerUserCommands(program, ctx);
   registerScenarioCommands(program, ctx);
+  registerRecordCommands(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   const lang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);

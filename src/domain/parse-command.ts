@@ -20,7 +20,8 @@ export interface ParseOptions {
   readonly requireSource?: boolean;
 }
 
-const TOP_LEVEL = new Set(['cmd', 'at', 'by', 'data', 'source', 'note']);
+// `sourceClass` is the record's (checked by its loader); the engine carries the source itself.
+const TOP_LEVEL = new Set(['cmd', 'at', 'by', 'data', 'source', 'sourceClass', 'note']);
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}$/;
 const URL = /^https?:\/\/\S+$/;
 
@@ -184,6 +185,7 @@ export function parseCommand(value: unknown, options: ParseOptions = {}): ParseR
 
   const note = value['note'];
   if (note !== undefined && typeof note !== 'string') out.invalid('note', 'string');
+  if (value['sourceClass'] !== undefined && typeof value['sourceClass'] !== 'string') out.invalid('sourceClass', 'string');
 
   const data = spec ? parseData(spec.fields, value['data'], out) : undefined;
 

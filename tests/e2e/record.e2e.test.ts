@@ -90,6 +90,15 @@ describe('the real record', () => {
     assert.match(unknown.err, /Unknown state code "XXX"/);
   });
 
+  test('sources: every line counted once under its class, with the official share', async () => {
+    const d = JSON.parse((await cli(db, ['sources', '--json'])).out) as { lines: number; officialShare: number; byClass: { sourceClass: string; lines: number }[] };
+    const total = d.byClass.reduce((n, c) => n + c.lines, 0);
+    assert.equal(total, d.lines);
+    const official = d.byClass.filter((c) => ['nato', 'depositary', 'government', 'parliament'].includes(c.sourceClass)).reduce((n, c) => n + c.lines, 0);
+    assert.equal(d.officialShare, Math.round((official / d.lines) * 1000) / 10);
+    assert.match((await cli(db, ['sources', '--lang', 'fr'])).out, /lignes du registre/);
+  });
+
   test('French output', async () => {
     const r = await cli(db, ['members', '--as-of', '1966-07-02', '--lang', 'fr']);
     assert.match(r.out, /15 Alliés au 1966-07-02/);
@@ -107,7 +116,7 @@ describe('bad record data fails the load, naming file, line and rule, and writes
 
   test('an illegal accession is refused by the rule that forbids it', async () => {
     const data = copy();
-    appendFileSync(join(data, 'record', '11-summits.ndjson'), `${JSON.stringify({ cmd: 'DepositAccessionInstrument', at: '2025-01-01', by: 'UKR', data: { state: 'UKR', protocol: 'UKR-2024' }, source: 'https://example.org/none' })}\n`);
+    appendFileSync(join(data, 'record', '11-summits.ndjson'), `${JSON.stringify({ cmd: 'DepositAccessionInstrument', at: '2025-01-01', by: 'UKR', data: { state: 'UKR', protocol: 'UKR-2024' }, source: 'https://example.org/none', sourceClass: 'government' })}\n`);
     const lines = readFileSync(join(data, 'record', '11-summits.ndjson'), 'utf8').trimEnd().split('\n').length;
     const db = join(tempDir(), 'bad.db');
     const r = await cli(db, ['init'], { EVERE_DATA: data });
@@ -119,7 +128,7 @@ describe('bad record data fails the load, naming file, line and rule, and writes
 
   test('a malformed line and a line without a source are refused', async () => {
     const data = copy();
-    writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org"}\n{"cmd": "HoldSummit", oops}\n');
+    writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org","sourceClass":"nato"}\n{"cmd": "HoldSummit", oops}\n');
     const db = join(tempDir(), 'bad.db');
     const r = await cli(db, ['init'], { EVERE_DATA: data });
     assert.equal(r.code, 2);
