@@ -44,3 +44,82 @@ export async function timeMany(count: number, fn: (i: number) => Promise<unknown
   }
   return times.sort((a, b) => a - b);
 }
+
+/** The median of a list of numbers (the upper middle for an even count). */
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+export interface Paired {
+  readonly floor: number;
+  readonly ours: number;
+  readonly floors: readonly number[];
+  readonly oursAll: readonly number[];
+}
+
+export const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+
+/**
+ * Measures a floor and the product in alternation, `rounds` times each (at least three), and
+ * returns both medians: a slow moment of a shared machine falls on one round of one side, not on
+ * the comparison. Each function returns one figure (a rate or a time) for its round.
+ */
+export async function paired(floor: (round: number) => Promise<number> | number, ours: (round: number) => Promise<number> | number, rounds = ROUNDS): Promise<Paired> {
+  const floors: number[] = [];
+  const oursAll: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    floors.push(await floor(round));
+    oursAll.push(await ours(round));
+  }
+  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+}
+
+/** "min–max" of a round's figures, printed beside a median so the spread is visible. */
+export function spread(xs: readonly number[]): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const num = (n: number) => fmt(n, '').trim();
+  return `${num(sorted[0]!)}–${num(sorted.at(-1)!)}`;
+}
+
+/**
+ * Reports a paired measurement as a ratio against its goal. `kind` says which way is better:
+ * for a rate the ratio is floor ÷ ours (how many times slower we are); for a time it is ours ÷
+ * floor; for a share (requests/s as a fraction of the bare route) it is ours ÷ floor, higher is
+ * better.
+ */
+export function reportPaired(name: string, p: Paired, unit: string, kind: 'rate' | 'time' | 'share', goal: number, floorName: string): void {
+  const ratio = kind === 'rate' ? p.floor / p.ours : p.ours / p.floor;
+  const met = kind === 'share' ? ratio >= goal : ratio <= goal;
+  report({
+    name,
+    value: `${fmt(p.ours, unit)} (${p.oursAll.length} rounds: ${spread(p.oursAll)})`,
+    against: `${floorName} ${fmt(p.floor, unit)} (${spread(p.floors)})`,
+    ratio, goal: `${kind === 'share' ? '≥' : '≤'} ${goal}×`, met,
+  });
+}
+
+/**
+ * Per-call latency of a floor and the product, interleaved call by call (a pause of the machine
+ * hits both sides alike), `rounds` times; each round's statistic (e.g. p99) per side, then the
+ * medians over rounds as `paired` does.
+ */
+export async function pairedCalls(inputs: number, floor: (i: number) => unknown, ours: (i: number) => unknown, stat: (sortedMs: number[]) => number, rounds = ROUNDS): Promise<Paired> {
+  const floors: number[] = [];
+  const oursAll: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const f: number[] = [];
+    const o: number[] = [];
+    for (let i = 0; i < inputs; i++) {
+      const t0 = now();
+      await floor(i);
+      const t1 = now();
+      await ours(i);
+      o.push(now() - t1);
+      f.push(t1 - t0);
+    }
+    floors.push(stat(f.sort((a, b) => a - b)));
+    oursAll.push(stat(o.sort((a, b) => a - b)));
+  }
+  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+}

@@ -9,6 +9,8 @@ export interface Config {
   /** Directory of private keys (outside the database). */
   readonly keysDir: string;
   readonly dataDir: string;
+  /** Bytes of serialised API answers kept between appends (EVERE_CACHE_MB, default 64). */
+  readonly cacheBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string } = {}): Config {
@@ -16,5 +18,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string } = 
   const databaseUrl = env.DATABASE_URL || undefined;
   const keysDir = resolve(env.EVERE_KEYS_DIR ?? (databaseUrl ? 'evere-keys' : `${dbPath}.keys`));
   const dataDir = resolve(env.EVERE_DATA ?? new URL('../data', import.meta.url).pathname);
-  return { dbPath, ...(databaseUrl ? { databaseUrl } : {}), keysDir, dataDir };
+  const cacheMb = env.EVERE_CACHE_MB === undefined || env.EVERE_CACHE_MB === '' ? 64 : Number(env.EVERE_CACHE_MB);
+  if (!Number.isFinite(cacheMb) || cacheMb < 0) throw new Error(`EVERE_CACHE_MB must be a number of megabytes ≥ 0, not "${env.EVERE_CACHE_MB}"`);
+  return { dbPath, ...(databaseUrl ? { databaseUrl } : {}), keysDir, dataDir, cacheBytes: Math.round(cacheMb * 1024 * 1024) };
 }

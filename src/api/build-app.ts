@@ -29,12 +29,14 @@ export interface ApiOptions {
   readonly bodyLimit?: number;
   readonly logger?: boolean;
   readonly trustProxy?: boolean;
+  /** Bytes of serialised answers kept between appends (least recently used out first). */
+  readonly cacheBytes?: number;
   /** Directory of the built web app, served at / when present. */
   readonly webRoot?: string;
 }
 
 export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
-  const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus) };
+  const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus, options.cacheBytes) };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 256 * 1024,

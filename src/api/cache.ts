@@ -3,41 +3,92 @@
  * dropped whenever the log may have changed: an append announced on the bus (this process, or
  * another instance through PostgreSQL's LISTEN), or a commit by another SQLite connection.
  * Answers still come from the indexes; this only spares repeating identical work between appends.
+ *
+ * Bounded in bytes, least recently used first out: a flood of distinct questions (every day of
+ * 75 years, every reader) costs at most `maxBytes` of memory, never more. Bodies are kept as the
+ * bytes that go on the wire, so a hit is sent as a bare route sends a prepared buffer.
  */
 import type { LedgerStore, AccessFilter } from '../app/ports.js';
 import type { AppendBus } from './bus.js';
 
-const MAX_ENTRIES = 5000;
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** What a cached answer costs beside its body: the key, the map slot, the buffer's header. */
+const OVERHEAD_BYTES = 160;
 
 export interface AnswerCache {
-  get(key: string): string | undefined;
-  set(key: string, body: string): void;
+  get(key: string): Buffer | undefined;
+  set(key: string, body: Buffer): void;
+  /** Bytes held (bodies, keys and bookkeeping), for tests and metrics. */
+  readonly bytes: number;
+  readonly size: number;
+  clear(): void;
 }
 
 export function accessKey(access: AccessFilter): string {
   return `${access.maxRank}:${access.releasableTo.join(',')}`;
 }
 
-export function createAnswerCache(store: LedgerStore, bus: AppendBus): AnswerCache {
-  const entries = new Map<string, string>();
+/** A byte-bounded LRU map of answers (a Map's insertion order is the recency order). */
+export function createLru(maxBytes: number): AnswerCache {
+  const entries = new Map<string, Buffer>();
+  let bytes = 0;
+  const cost = (key: string, body: Buffer) => body.byteLength + key.length * 2 + OVERHEAD_BYTES;
+  const drop = (key: string) => {
+    const body = entries.get(key);
+    if (body === undefined) return;
+    entries.delete(key);
+    bytes -= cost(key, body);
+  };
+  return {
+    get(key) {
+      const body = entries.get(key);
+      if (body === undefined) return undefined;
+      entries.delete(key);
+      entries.set(key, body);
+      return body;
+    },
+    set(key, body) {
+      drop(key);
+      const need = cost(key, body);
+      if (need > maxBytes) return;
+      for (const oldest of entries.keys()) {
+        if (bytes + need <= maxBytes) break;
+        drop(oldest);
+      }
+      entries.set(key, body);
+      bytes += need;
+    },
+    get bytes() { return bytes; },
+    get size() { return entries.size; },
+    clear() {
+      entries.clear();
+      bytes = 0;
+    },
+  };
+}
+
+export function createAnswerCache(store: LedgerStore, bus: AppendBus, maxBytes = DEFAULT_CACHE_BYTES): AnswerCache {
+  const lru = createLru(maxBytes);
   let seenVersion = store.dataVersion?.();
-  bus.subscribe(() => entries.clear());
+  bus.subscribe(() => lru.clear());
   const fresh = () => {
     if (!store.dataVersion) return;
     const version = store.dataVersion();
     if (version !== seenVersion) {
       seenVersion = version;
-      entries.clear();
+      lru.clear();
     }
   };
   return {
     get(key) {
       fresh();
-      return entries.get(key);
+      return lru.get(key);
     },
     set(key, body) {
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(key, body);
+      lru.set(key, body);
     },
+    get bytes() { return lru.bytes; },
+    get size() { return lru.size; },
+    clear() { lru.clear(); },
   };
 }

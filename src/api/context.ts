@@ -18,10 +18,10 @@ export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: 
   const key = `${accessKey(access)} ${request.url}`;
   let body = deps.cache?.get(key);
   if (body === undefined) {
-    body = JSON.stringify(await compute());
+    body = Buffer.from(JSON.stringify(await compute()));
     deps.cache?.set(key, body);
   }
-  return reply.type('application/json; charset=utf-8').send(body);
+  return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
 export interface ApiDeps {

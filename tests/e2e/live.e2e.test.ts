@@ -42,4 +42,19 @@ describe('live updates (SSE)', () => {
     delegation.close();
     publicStream.close();
   });
+
+  test('forty listeners sharing reads each receive every entry of a burst, once and in order', async () => {
+    const streams = await Promise.all(Array.from({ length: 40 }, (_, i) => openSse(`${base}/api/worlds/ex/events`, i % 2 ? { authorization: `Bearer ${token}` } : {})));
+    const { ledger } = s.services;
+    const sg = await actingPrincipal(ledger, 'ex', 'SG');
+    // Appends in quick succession, some while earlier reads are still in flight.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => act(ledger, 'ex', { cmd: 'TableProposal', at: '2024-07-01T09:00:00Z', by: 'SG', data: { proposal: `B-${i}`, title: { en: `Burst ${i}` }, procedure: 'meeting' } }, sg, { classification: 'PUBLIC', releasability: ['PUBLIC'] })));
+    for (const stream of streams) {
+      await stream.next(() => stream.events.filter((e) => e.event === 'entry' && JSON.parse(e.data).payload?.proposal?.startsWith('B-')).length >= 12, 5000);
+      const seqs = stream.events.filter((e) => e.event === 'entry').map((e) => Number(e.id));
+      assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in log order');
+      assert.equal(new Set(seqs).size, seqs.length, 'no entry twice');
+      stream.close();
+    }
+  });
 });

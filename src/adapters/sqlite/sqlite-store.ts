@@ -81,6 +81,31 @@ function accessWhere(access: AccessFilter, where: string[], params: (string | nu
   params.push(...access.releasableTo.map((t) => `%,${t},%`));
 }
 
+/**
+ * The one SELECT that answers a fact query: the index rows of a kind, current or as known at a
+ * log size, valid at an instant, filtered by what the reader may see. Exported so that the
+ * benchmarks can time the same statement bare.
+ */
+export function factsSql(world: string, query: FactQuery): { sql: string; params: (string | number)[] } {
+  const where = ['world = ?', 'kind = ?'];
+  const params: (string | number)[] = [world, query.kind];
+  if (query.key !== undefined) { where.push('key = ?'); params.push(query.key); }
+  if (query.keyPrefix !== undefined) { where.push('key >= ? AND key < ?'); params.push(query.keyPrefix, `${query.keyPrefix}\uffff`); }
+  if (query.knownAtSize !== undefined) {
+    where.push('sys_from < ? AND (sys_to IS NULL OR sys_to >= ?)');
+    params.push(query.knownAtSize, query.knownAtSize);
+  } else where.push('sys_to IS NULL');
+  if (query.validAt !== undefined) {
+    where.push('valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)');
+    params.push(query.validAt, query.validAt);
+  }
+  if (query.access) accessWhere(query.access, where, params);
+  if (query.startsFrom !== undefined) { where.push('valid_from >= ?'); params.push(query.startsFrom); }
+  if (query.startsTo !== undefined) { where.push('valid_from <= ?'); params.push(query.startsTo); }
+  params.push(query.limit ?? -1);
+  return { sql: `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`, params };
+}
+
 const toStored = (row: EntryRow): StoredEntry => ({
   seq: row.key % SEQ_SPACE,
   bytes: new Uint8Array(row.bytes),
@@ -236,23 +261,7 @@ export function openSqliteStore(path: string): LedgerStore {
       return q.checkpoints.all(world).map((row) => ({ size: row.size, root: new Uint8Array(row.root), note: row.note, createdAt: row.created_at }));
     },
     async facts(world, query: FactQuery) {
-      const where = ['world = ?', 'kind = ?'];
-      const params: (string | number)[] = [world, query.kind];
-      if (query.key !== undefined) { where.push('key = ?'); params.push(query.key); }
-      if (query.keyPrefix !== undefined) { where.push('key >= ? AND key < ?'); params.push(query.keyPrefix, `${query.keyPrefix}\uffff`); }
-      if (query.knownAtSize !== undefined) {
-        where.push('sys_from < ? AND (sys_to IS NULL OR sys_to >= ?)');
-        params.push(query.knownAtSize, query.knownAtSize);
-      } else where.push('sys_to IS NULL');
-      if (query.validAt !== undefined) {
-        where.push('valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)');
-        params.push(query.validAt, query.validAt);
-      }
-      if (query.access) accessWhere(query.access, where, params);
-      if (query.startsFrom !== undefined) { where.push('valid_from >= ?'); params.push(query.startsFrom); }
-      if (query.startsTo !== undefined) { where.push('valid_from <= ?'); params.push(query.startsTo); }
-      const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`;
-      params.push(query.limit ?? -1);
+      const { sql, params } = factsSql(world, query);
       return (prepared(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),

@@ -6,12 +6,42 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { worldAccess } from '../context.js';
+import { accessKey } from '../cache.js';
 import { worldParam } from './schemas.js';
 import { fromUtf8 } from '../../ledger/bytes.js';
 
 const HEARTBEAT_MS = 15_000;
 
+interface Batch { readonly text: string; readonly next: number; readonly count: number }
+
 export async function eventRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  // Subscribers who may read the same entries and wait at the same position share one read and
+  // one serialisation: an append woken up for a thousand listeners reads the log once per kind
+  // of reader, not once per listener. A read is shared only while it is in flight, so nobody is
+  // ever handed an answer older than their wake-up: an append forgets the world's reads in
+  // flight before any listener is woken (this listener is registered first).
+  const inFlight = new Map<string, Promise<Batch>>();
+  deps.bus.subscribe((w) => {
+    for (const key of inFlight.keys()) if (key.startsWith(`${w}\u0000`)) inFlight.delete(key);
+  });
+  const readFrom = (world: string, access: Parameters<typeof accessKey>[0], cursor: number): Promise<Batch> => {
+    const key = `${world}\u0000${accessKey(access)}\u0000${cursor}`;
+    let batch = inFlight.get(key);
+    if (!batch) {
+      batch = (async () => {
+        const rows = await deps.ledger.store.findEntries(world, { access, fromSeq: cursor, limit: 500 });
+        let text = '';
+        for (const row of rows) text += `id: ${row.seq}\nevent: entry\ndata: ${fromUtf8(row.bytes)}\n\n`;
+        const next = rows.length ? rows[rows.length - 1]!.seq + 1 : Math.max(cursor, await deps.ledger.store.size(world));
+        return { text, next, count: rows.length };
+      })();
+      const mine = batch;
+      inFlight.set(key, mine);
+      void mine.finally(() => { if (inFlight.get(key) === mine) inFlight.delete(key); }).catch(() => undefined);
+    }
+    return batch;
+  };
+
   app.get('/api/worlds/:world/events', {
     schema: {
       tags: ['live'], summary: 'Server-sent events: `entry` for each new entry the reader may see',
@@ -36,10 +66,9 @@ export async function eventRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
       try {
         do {
           again = false;
-          const rows = await deps.ledger.store.findEntries(world, { access, fromSeq: cursor, limit: 500 });
-          for (const row of rows) res.write(`id: ${row.seq}\nevent: entry\ndata: ${fromUtf8(row.bytes)}\n\n`);
-          if (rows.length) cursor = rows[rows.length - 1]!.seq + 1;
-          else cursor = Math.max(cursor, await deps.ledger.store.size(world));
+          const batch = await readFrom(world, access, cursor);
+          if (batch.count) res.write(batch.text);
+          cursor = batch.next;
         } while (again);
       } catch (error) {
         request.log.warn({ err: error }, 'live update failed');

@@ -55,7 +55,7 @@ export function registerStartCommand(program: Command, ctx: () => CliContext): v
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
   const webRoot = join(c.config().dataDir, '..', 'web-dist');
-  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { logger: false, webRoot, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY) });
+  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { logger: false, webRoot, cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY) });
   let unsubscribe: (() => Promise<void>) | undefined;
   if (services.config.databaseUrl) {
     // Other instances on the same database: their appends reach our live subscribers too.
