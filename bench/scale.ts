@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:scale`: how cost grows with the log. A world is grown to each size in
+ * BENCH_SCALE_SIZES (default 1M, 3M, 10M entries) with synthetic leaves of the real entries'
+ * average size, each carrying an index row of the shapes the engine writes (as the proof and
+ * query benchmarks do), on SQLite and on PostgreSQL (BENCH_SCALE_STORES). At each size:
+ * - the append rate of real entries (one per transaction) onto the grown log;
+ * - proof and point-in-time query p99 (on SQLite against their bare floor, as `npm run bench`);
+ * - peak memory of a server process answering those questions;
+ * - database bytes per entry against the entries' own bytes.
+ * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
+ * world of real entries grown to BENCH_SCALE_VERIFY_SIZES (default 100k, 300k, 1M), each verify
+ * in a process of its own.
+ * Goals: query and proof p99 at the largest size within 1.25× of the smallest; verify memory
+ * flat (largest within 1.25× of smallest); storage at most 2.5× the entries' own bytes.
+ */
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import Database from 'better-sqlite3';
+import { loadConfig, type Config } from '../src/config.js';
+import { openServices, type Services } from '../src/main.js';
+import { initRecord } from '../src/app/record-loader.js';
+import type { AppendRecord } from '../src/app/ports.js';
+import type { Draft } from '../src/app/ledger-service.js';
+import { accession, decisions, members } from '../src/app/treaty-queries.js';
+import { appendLeaf, frontierNodeIds, hashLeaf, nodeKey, type Frontier } from '../src/ledger/merkle.js';
+import { concat } from '../src/ledger/bytes.js';
+import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
+import { proofAgainstFloor } from './ledger.bench.js';
+import { queriesAgainstFloor } from './queries.bench.js';
+import { fmt, now, percentile, rate, report, results, timeMany } from './support.js';
+
+const parseSizes = (text: string) => text.split(',').map((s) => Math.round(Number(s.trim()))).filter((n) => n > 0).sort((a, b) => a - b);
+const SIZES = parseSizes(process.env.BENCH_SCALE_SIZES ?? '1000000,3000000,10000000');
+const VERIFY_SIZES = parseSizes(process.env.BENCH_SCALE_VERIFY_SIZES ?? '100000,300000,1000000');
+const STORES = (process.env.BENCH_SCALE_STORES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+const PG_URL = process.env.EVERE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const QUERIES = 1000;
+const mb = (n: number) => n / 1024 / 1024;
+
+interface Env { readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; close(): Promise<void> }
+
+async function sqliteEnv(dir: string): Promise<Env> {
+  const env = { EVERE_DB: join(dir, 'scale.db'), EVERE_KEYS_DIR: join(dir, 'keys') };
+  const config = loadConfig(env);
+  const services = await openServices(config);
+  const raw = () => new Database(config.dbPath);
+  return {
+    services, config, env,
+    async storageBytes() {
+      const db = raw();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      const wal = `${config.dbPath}-wal`;
+      return statSync(config.dbPath).size + (existsSync(wal) ? statSync(wal).size : 0);
+    },
+    async entryBytes(world) {
+      const db = raw();
+      const id = (db.prepare('SELECT id FROM worlds WHERE name = ?').get(world) as { id: number }).id;
+      const row = db.prepare('SELECT sum(length(bytes)) AS n FROM entries WHERE key >= ? AND key < ?').get(id * 2 ** 40, (id + 1) * 2 ** 40) as { n: number };
+      db.close();
+      return row.n;
+    },
+    close: () => services.close(),
+  };
+}
+
+async function postgresEnv(dir: string): Promise<Env> {
+  const schema = `scale_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const env = { DATABASE_URL: url, EVERE_KEYS_DIR: join(dir, 'pg-keys') };
+  const config = loadConfig(env);
+  const services = await openServices(config);
+  return {
+    services, config, env,
+    async storageBytes() {
+      const r = await admin.query(`SELECT sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)))::bigint AS n FROM pg_tables WHERE schemaname = $1`, [schema]);
+      return Number(r.rows[0].n);
+    },
+    async entryBytes(world) {
+      const r = await admin.query(`SELECT sum(length(bytes))::bigint AS n FROM ${schema}.entries WHERE world = $1`, [world]).catch(async () => ({ rows: [{ n: null }] }));
+      return Number(r.rows[0].n ?? NaN);
+    },
+    async close() {
+      await services.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** Appends synthetic leaves (and their index rows) until the world has `target` entries. */
+async function grow(e: Env, world: string, target: number, entrySize: number): Promise<void> {
+  const { store } = e.services.ledger;
+  let size = await store.size(world);
+  const ids = frontierNodeIds(size);
+  const found = await store.nodes(world, ids);
+  let frontier: Frontier = { size, nodes: ids.map((id) => ({ level: id.level, hash: found.get(nodeKey(id))! })) };
+  let proposal = Math.floor(size / 32);
+  const pad = 'x'.repeat(Math.max(0, entrySize - 60));
+  const t0 = now();
+  let lastReport = t0;
+  while (size < target) {
+    const records: AppendRecord[] = [];
+    for (let i = 0; i < 10_000 && size < target; i++, size++) {
+      const step = size % 32;
+      if (step === 0) proposal++;
+      const day = new Date(Date.UTC(2025, 0, 1) + proposal * 3_600_000).toISOString();
+      const key = `P-${proposal}`;
+      const facts: AppendRecord['facts'] = step === 31
+        ? [{ op: 'assert', kind: 'decision', key, validFrom: day, data: { proposal: key, title: { en: `Decision ${proposal}` }, adoptedUnder: 'meeting', footnotes: [] } }]
+        : [{ op: 'assert', kind: 'proposal', key, validFrom: day, data: { proposal: key, status: 'draft', positions: step } }];
+      const bytes = Buffer.from(`{"seq":${size},"synthetic":true,"pad":"${pad}"}`);
+      const leafHash = hashLeaf(nodeCrypto, bytes);
+      const appended = appendLeaf(nodeCrypto, frontier, leafHash);
+      frontier = appended.frontier;
+      const entry = { seq: size, type: step === 31 ? 'ProposalAdopted' : 'ProposalAgreed', validTime: day, recordTime: new Date().toISOString(), classification: 'PUBLIC', releasability: ['PUBLIC'] } as unknown as AppendRecord['entry'];
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
+    }
+    await store.append(world, records[0]!.entry.seq, records);
+    if (now() - lastReport > 10_000) {
+      lastReport = now();
+      console.log(`  … ${size.toLocaleString('en')} entries (${fmt(rate(size, now() - t0), 'entries/s')})`);
+    }
+  }
+  e.services.ledger.forget(world);
+}
+
+const draft = (i: number): Draft => ({
+  type: 'RatificationStageRecorded', validTime: '2023-03-30', actor: 'archive', actingFor: 'HUN',
+  source: 'https://www.nato.int/cps/en/natohq/news_213448.htm',
+  payload: { protocol: 'FIN-2022', ally: 'HUN', stage: 'instrument_deposited', i },
+});
+
+function child(args: string[], env: Record<string, string>) {
+  const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/scale-child.ts', import.meta.url)), ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: p.stdout })[Symbol.asyncIterator]();
+  return { p, next: async <T>() => JSON.parse((await lines.next()).value as string) as T };
+}
+
+async function serverPeak(e: Env, size: number): Promise<number> {
+  const c = child(['serve'], e.env);
+  const { url } = await c.next<{ url: string }>();
+  for (let i = 0; i < QUERIES; i++) {
+    const date = new Date(Date.UTC(1950, 0, 1) + i * 27 * 86_400_000).toISOString().slice(0, 10);
+    await (await fetch(`${url}/api/worlds/record/members?asOf=${date}`)).arrayBuffer();
+    await (await fetch(`${url}/api/worlds/record/proofs/inclusion/${Math.floor((i * 7919) % size)}`)).arrayBuffer();
+  }
+  c.p.stdin.write('report\n');
+  const { maxRss } = await c.next<{ maxRss: number }>();
+  c.p.stdin.write('exit\n');
+  return maxRss;
+}
+
+async function scaleOn(kind: string, e: Env): Promise<void> {
+  const { ledger } = e.services;
+  await initRecord(ledger, e.config.dataDir, { world: 'record', empty: false });
+  const recordSize = await ledger.store.size('record');
+  const entrySize = Math.round((await e.entryBytes('record')) / recordSize);
+  console.log(`  (${kind}: the real record, ${recordSize} entries of ${entrySize} bytes on average; synthetic leaves of that size follow)`);
+  const first: Record<string, number> = {};
+  const flat = (name: string, value: number, size: number) => {
+    if (size === SIZES[0]) first[name] = value;
+    const base = first[name]!;
+    return { ratio: value / base, against: `${fmt(base, 'ms')} at ${SIZES[0]!.toLocaleString('en')}` };
+  };
+  for (const size of SIZES) {
+    const t0 = now();
+    await grow(e, 'record', size - 2000, entrySize);
+    console.log(`  (${kind}: grew to ${(size - 2000).toLocaleString('en')} in ${((now() - t0) / 1000).toFixed(0)} s)`);
+    const tA = now();
+    for (let i = 0; i < 2000; i++) await ledger.append('record', [draft(i)]);
+    report({ name: `${kind} at ${size.toLocaleString('en')}: append, one per transaction`, value: fmt(rate(2000, now() - tA), 'entries/s') });
+    const seqs = Array.from({ length: QUERIES }, (_, i) => Math.floor(((i * 7919) % QUERIES) / QUERIES * size));
+    const dates = Array.from({ length: QUERIES }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
+    const queries: [string, (i: number) => Promise<unknown>][] = [
+      ['members --as-of DATE', (i) => members(ledger, 'record', { asOf: dates[i]! })],
+      ['accession SWE --as-of DATE', (i) => accession(ledger, 'record', 'SWE', { asOf: `20${22 + (i % 3)}-0${1 + (i % 9)}-15` })],
+      ['council decisions on a day', (i) => decisions(ledger, 'record', { from: `2025-0${1 + (i % 9)}-1${i % 10}`, to: `2025-0${1 + (i % 9)}-1${i % 10}` })],
+    ];
+    const label = ` (${kind} at ${size.toLocaleString('en')})`;
+    const p99s: [string, number][] = [];
+    if (kind === 'SQLite') {
+      const proofs = await proofAgainstFloor(e.config.dbPath, 'record', size, seqs, ledger, label);
+      p99s.push(['inclusion proof', proofs.inclusion.ours], ['consistency proof', proofs.consistency.ours]);
+      const q = await queriesAgainstFloor(e.config.dbPath, ledger.store, 'record', queries, QUERIES, label);
+      for (const [name, paired] of q) p99s.push([name, paired.ours]);
+    } else {
+      await timeMany(seqs.length, (i) => ledger.inclusionHashes('record', seqs[i]!, size));
+      p99s.push(['inclusion proof', percentile(await timeMany(seqs.length, (i) => ledger.inclusionHashes('record', seqs[i]!, size)), 99)]);
+      p99s.push(['consistency proof', percentile(await timeMany(seqs.length, (i) => ledger.consistencyHashes('record', Math.max(1, seqs[i]!), size)), 99)]);
+      for (const [name, fn] of queries) {
+        await timeMany(100, fn);
+        p99s.push([name, percentile(await timeMany(QUERIES, fn), 99)]);
+      }
+    }
+    for (const [name, p99] of p99s) {
+      const f = flat(name, p99, size);
+      const last = size === SIZES.at(-1) && SIZES.length > 1;
+      report({ name: `${kind} ${name} p99 at ${size.toLocaleString('en')}`, value: fmt(p99, 'ms'), against: f.against, ratio: f.ratio, ...(last ? { goal: '≤ 1.25× of the smallest size', met: f.ratio <= 1.25 } : {}) });
+    }
+    const rss = await serverPeak(e, size);
+    report({ name: `${kind} at ${size.toLocaleString('en')}: server peak memory`, value: fmt(mb(rss), 'MB') });
+    const storage = await e.storageBytes();
+    const own = await e.entryBytes('record');
+    report({ name: `${kind} at ${size.toLocaleString('en')}: database bytes per entry`, value: `${fmt(storage / size, 'B')} vs the entry's own ${fmt(own / size, 'B')}`, ratio: storage / own, goal: '≤ 2.5×', met: storage / own <= 2.5 });
+  }
+
+  // verify: real, signed entries, each verify in its own process.
+  await ledger.createWorld('verify');
+  let peak0 = 0;
+  for (const size of VERIFY_SIZES) {
+    let have = await ledger.store.size('verify');
+    while (have < size) {
+      const n = Math.min(1000, size - have);
+      await ledger.append('verify', Array.from({ length: n }, (_, i) => draft(have + i)));
+      have += n;
+    }
+    const c = child(['verify', 'verify'], e.env);
+    const v = await c.next<{ size: number; ms: number; ok: boolean; maxRss: number }>();
+    if (!v.ok) throw new Error(`${kind}: verify of ${size} real entries failed`);
+    if (size === VERIFY_SIZES[0]) peak0 = v.maxRss;
+    const last = size === VERIFY_SIZES.at(-1) && VERIFY_SIZES.length > 1;
+    report({ name: `${kind} evere verify at ${size.toLocaleString('en')}`, value: `${fmt(rate(v.size, v.ms), 'entries/s')}, peak ${fmt(mb(v.maxRss), 'MB')}`, against: `peak ${fmt(mb(peak0), 'MB')} at ${VERIFY_SIZES[0]!.toLocaleString('en')}`, ratio: v.maxRss / peak0, ...(last ? { goal: 'memory ≤ 1.25× of the smallest size', met: v.maxRss / peak0 <= 1.25 } : {}) });
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'evere-scale-'));
+try {
+  for (const kind of STORES) {
+    console.log(`\n== ${kind} ==`);
+    const e = kind === 'postgres' ? await postgresEnv(dir) : await sqliteEnv(dir);
+    try {
+      await scaleOn(kind === 'postgres' ? 'PostgreSQL' : 'SQLite', e);
+    } finally {
+      await e.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const goals = results.filter((r) => r.goal);
+const missed = goals.filter((r) => !r.met);
+console.log(`\n${goals.length - missed.length} of ${goals.length} goals met${missed.length ? `; not met: ${missed.map((r) => r.name).join('; ')}` : ''}.`);

@@ -1,0 +1,31 @@
+/**
+ * A child process for `npm run bench:scale`, opened on an existing database the way `evere`
+ * opens it (EVERE_DB or DATABASE_URL, EVERE_KEYS_DIR), so that its peak memory is its own.
+ *   verify WORLD  → verifies the world and prints {"size","ms","ok","maxRss"}
+ *   serve         → serves the API, prints {"url"}; "report" on stdin prints {"maxRss"}; "exit" ends
+ */
+import { createInterface } from 'node:readline';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config.js';
+import { openServices } from '../../src/main.js';
+import { buildApp } from '../../src/api/build-app.js';
+
+const [mode, world] = process.argv.slice(2);
+const services = await openServices(loadConfig(process.env));
+const maxRss = () => process.resourceUsage().maxRSS * 1024;
+if (mode === 'verify') {
+  const t0 = performance.now();
+  const result = await services.ledger.verify(world!);
+  console.log(JSON.stringify({ size: result.size, ms: performance.now() - t0, ok: result.ok, maxRss: maxRss() }));
+} else {
+  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { rateLimit: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(JSON.stringify({ url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }));
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'report') console.log(JSON.stringify({ maxRss: maxRss() }));
+    else if (line === 'exit') break;
+  }
+  await app.close();
+}
+await services.close();
+process.exit(0);
