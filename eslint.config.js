@@ -20,7 +20,27 @@ export default tseslint.config(
     ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [nodeBuiltins, { group: ['../ledger/*', '../app/*', '../adapters/*', '../api/*', '../cli/*', '../web/*', '../../*'], message: 'src/domain imports nothing outside itself.' }],
+        // The one exception is the message catalogue (src/messages): pure data and formatting, itself
+        // free of everything else (rule below), so that refusals are worded where they are declared.
+        patterns: [
+          nodeBuiltins,
+          { group: ['../ledger/*', '../app/*', '../adapters/*', '../api/*', '../cli/*', '../web/*'], message: 'src/domain imports nothing outside itself (but the catalogue, src/messages).' },
+          { regex: '^\\.\\./\\.\\./(?!messages/)', message: 'src/domain imports nothing outside itself (but the catalogue, src/messages).' },
+        ],
+      }],
+    },
+  },
+  {
+    // The one message catalogue: every layer imports it, the browser included, so it imports no
+    // other part of Evere (types aside) and nothing of Node.
+    files: ['src/messages/**/*.ts'],
+    ignores: ['src/messages/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../*', '!../message.js', '../../*'], allowTypeImports: false, message: 'src/messages imports nothing outside itself: every layer and the browser import it.' },
+          nodeBuiltins,
+        ],
       }],
     },
   },

@@ -1,8 +1,5 @@
-/** Loads every module that declares messages, and returns all codes of the registry. */
+/** Every code of the one catalogue (src/messages), sorted. */
 export async function allDeclaredCodes(): Promise<string[]> {
-  await import('../src/main.js');
-  await import('../src/cli/run.js');
-  await import('../src/api/build-app.js');
-  const { allMessageCodes } = await import('../src/domain/messages.js');
+  const { allMessageCodes } = await import('../src/messages/index.js');
   return [...allMessageCodes()];
 }

@@ -1,11 +1,11 @@
 /**
- * Writes the "application codes" part of docs/errors.md from the one message registry: every
+ * Writes the "application codes" part of docs/errors.md from the one message catalogue: every
  * code of the app, API, CLI and scenarios that the hand-written rule sections do not list.
  * Run `node --import tsx scripts/errors-doc.ts`; a test fails when a code is missing from the doc.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { allDeclaredCodes } from './declared-codes.js';
-import { messageFor } from '../src/domain/messages.js';
+import { messageFor } from '../src/messages/index.js';
 
 const FILE = new URL('../docs/errors.md', import.meta.url);
 const START = '<!-- generated: application codes -->';
@@ -21,7 +21,7 @@ for (const code of codes) {
   groups.set(prefix, [...(groups.get(prefix) ?? []), code]);
 }
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-let out = `${START}\n\n## Application codes (ledger, API, CLI, scenarios)\n\nGenerated from the message registry by \`scripts/errors-doc.ts\`.\n`;
+let out = `${START}\n\n## Application codes (ledger, API, CLI, scenarios)\n\nGenerated from the message catalogue by \`scripts/errors-doc.ts\`.\n`;
 for (const [prefix, list] of [...groups].sort()) {
   out += `\n### \`${prefix}.*\`\n\n| code | English | Français |\n| --- | --- | --- |\n`;
   for (const code of list) {

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { EvereError, localizedParams } from '../app/errors.js';
-import { formatMessage, formatViolation, type Lang } from '../domain/messages.js';
+import { formatMessage, formatViolation, type Lang } from '../messages/index.js';
 
 export function langOf(request: FastifyRequest): Lang {
   const header = request.headers['accept-language'];

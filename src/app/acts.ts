@@ -4,7 +4,7 @@
  * principal. The historical record is written only from data/ (by `evere init`).
  */
 import { parseCommand, worldDecider, type WorldState } from '../domain/world.js';
-import { formatViolation } from '../domain/messages.js';
+import { formatViolation } from '../messages/index.js';
 import { isBody } from '../domain/states.js';
 import type { Entry, Json } from '../ledger/entry.js';
 import type { Classification, Releasability } from '../ledger/classification.js';

@@ -3,8 +3,7 @@
  * from the one message registry. The API maps codes to HTTP statuses, the CLI to exit codes.
  */
 import type { ViolationParams, Violation } from '../domain/decider.js';
-import { formatMessage, formatViolation, type Lang } from '../domain/messages.js';
-import './messages.js';
+import { formatMessage, formatViolation, type Lang } from '../messages/index.js';
 
 export class EvereError extends Error {
   constructor(

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommand, worldDecider, type WorldState } from '../domain/world.js';
-import { formatViolation } from '../domain/messages.js';
+import { formatViolation } from '../messages/index.js';
 import type { Json } from '../ledger/entry.js';
 import type { Draft, LedgerService, Progress } from './ledger-service.js';
 import { ARCHIVE_PRINCIPAL } from './ledger-service.js';

@@ -11,14 +11,9 @@ import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { endOfDay, normaliseInstant } from './time.js';
 import { EvereError } from './errors.js';
-import { defineMessages } from '../domain/messages.js';
 import { stateInfo } from '../domain/states.js';
 import { CORE_TASKS, HUMAN_SECURITY_PILLARS, type CoreTask, type HumanSecurityPillar } from '../domain/vocabulary.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../domain/eu/types.js';
-
-defineMessages({
-  'work.not_found': { en: 'No {what} "{id}" in this world.', fr: 'Aucun(e) {what} « {id} » dans ce monde.' },
-});
 
 export interface TimeQuery {
   /** Valid time: a date (inclusive of that day) or UTC instant. Default: now. */

@@ -2,10 +2,9 @@
 import type { Config } from '../config.js';
 import type { LedgerService } from '../app/ledger-service.js';
 import type { Services } from '../main.js';
-import { formatMessage, type Lang } from '../domain/messages.js';
+import { formatMessage, type Lang } from '../messages/index.js';
 import type { ViolationParams } from '../domain/decider.js';
 import { progressBar, type ProgressReporter } from './progress.js';
-import './messages.js';
 
 export interface CliIo {
   out(text: string): void;

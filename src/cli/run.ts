@@ -13,7 +13,7 @@ import { registerUserCommands } from './commands/users.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerRecordCommands } from './commands/record.js';
 import { EvereError } from '../app/errors.js';
-import { formatMessage, formatViolation } from '../domain/messages.js';
+import { formatMessage, formatViolation } from '../messages/index.js';
 
 export type { CliIo } from './context.js';
 

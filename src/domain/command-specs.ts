@@ -4,7 +4,7 @@
  * actor from them, and the CLI and the web app list available actions from them without knowing
  * any procedure.
  */
-import type { Message } from './messages.js';
+import type { Message } from '../messages/index.js';
 import { PROCEDURES } from './council/types.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';

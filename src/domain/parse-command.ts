@@ -4,7 +4,6 @@
  * upper case, strings are kept as given. Every problem is reported, each with a code and a path
  * (`data.invitees[2]`); nothing is thrown. Rules of the Treaty are not checked here but by `decide`.
  */
-import './common-messages.js';
 import { commandSpec, type FieldSpec, type FieldType } from './command-specs.js';
 import type { Violation } from './decider.js';
 import { BODIES, isBody, normaliseStateCode } from './states.js';

@@ -10,7 +10,7 @@
  * answers Art. 6 (territory in Europe or North America, Türkiye, North Atlantic islands north of
  * the Tropic of Cancer) at the level of the whole state — a simple flag, not a geography.
  */
-import type { Lang } from './messages.js';
+import type { Lang } from '../messages/index.js';
 
 export type Iso3 = string;
 

@@ -7,7 +7,7 @@
  * (resilience themes); NATO's human security approach and the 2024 WPS policy, footnote 4 (five
  * pillars); NATO's WPS policy (three principles: integration, inclusiveness, integrity).
  */
-import type { Message } from './messages.js';
+import type { Message } from '../messages/index.js';
 
 /** The three core tasks of the 2022 Strategic Concept; every activity serves one of them. */
 export const CORE_TASKS = ['deterrence_and_defence', 'crisis_prevention_and_management', 'cooperative_security'] as const;

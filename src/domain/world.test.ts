@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { allMessageCodes, messageFor } from './messages.js';
+import { allMessageCodes, messageFor } from '../messages/index.js';
 import { command, eventsOf, given } from './testing/specification.js';
 import { foundingEvents, thirtyEvents } from './testing/fixtures.js';
 import { FACT_KINDS, alliesAt, availableCommands, commandSpecs, parseCommand, project, replay, worldDecider, type WorldEvent } from './world.js';

@@ -51,21 +51,6 @@ import type { HumanSecurityCommand, HumanSecurityEvent } from './human-security/
 import { isAtOrAfter, isValidTime } from './time.js';
 import type { WorldState } from './world-state.js';
 
-// Declared here so that every procedure's messages are registered when the world is loaded.
-import './common-messages.js';
-import './membership/messages.js';
-import './council/messages.js';
-import './consultation/messages.js';
-import './collective-defence/messages.js';
-import './strategy/messages.js';
-import './operations/messages.js';
-import './partnerships/messages.js';
-import './fund/messages.js';
-import './exercises/messages.js';
-import './eu/messages.js';
-import './arms-control/messages.js';
-import './human-security/messages.js';
-
 export type { WorldState } from './world-state.js';
 
 export type WorldCommand =

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { allDeclaredCodes } from '../../scripts/declared-codes.js';
-import { messageFor } from '../../src/domain/messages.js';
+import { messageFor } from '../../src/messages/index.js';
 
 test('docs/errors.md lists every declared code; every code has both languages', async () => {
   const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');

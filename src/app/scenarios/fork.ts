@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { parseCommand, worldDecider, type WorldState } from '../../domain/world.js';
-import { formatViolation } from '../../domain/messages.js';
+import { formatViolation } from '../../messages/index.js';
 import { EvereError } from '../errors.js';
 import { readRecordLines } from '../record-loader.js';
 

@@ -4,7 +4,7 @@
  * alternative for every chart). Marked EXERCISE and with its classification at top and bottom.
  * English or French.
  */
-import { formatMessage, type Lang } from '../../domain/messages.js';
+import { formatMessage, type Lang } from '../../messages/index.js';
 import { actorName } from '../../domain/states.js';
 import type { AfterActionReport, TimelineRow } from '../../domain/scenario/aar.js';
 import type { Distribution } from '../../domain/scenario/stats.js';

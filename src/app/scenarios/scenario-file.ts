@@ -10,10 +10,9 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isNode, parseDocument, type Document } from 'yaml';
 import { changeDefinition, normaliseDefinition, type DocPath, type RawPolicy } from '../../domain/scenario/definition.js';
 import type { ScenarioDefinition, SeatPolicy } from '../../domain/scenario/types.js';
-import { formatMessage } from '../../domain/messages.js';
+import { formatMessage } from '../../messages/index.js';
 import { EvereError } from '../errors.js';
 import { SCENARIO_SCHEMA } from './schema.js';
-import './messages.js';
 
 let validator: ValidateFunction | undefined;
 

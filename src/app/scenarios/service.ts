@@ -33,7 +33,6 @@ import { forkState } from './fork.js';
 import {
   CONTROL_PRINCIPAL, EXCON_ONLY, SCENARIO_ENTRY_TYPES, clockPayload, lastValidTime, readScenario, type ScenarioState,
 } from './scenario-state.js';
-import './messages.js';
 
 export interface ScenarioDeps {
   readonly ledger: LedgerService;

@@ -10,7 +10,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
 import { parseDateOption, parseNonNegativeInt } from '../parse.js';
-import { defineMessages, formatMessage } from '../../domain/messages.js';
+import { formatMessage } from '../../messages/index.js';
 import { stateName } from '../../domain/states.js';
 import { parseDuration, parseOffset, formatOffset } from '../../domain/scenario/duration.js';
 import { INJECT_KINDS, type InjectKind } from '../../domain/scenario/types.js';
@@ -26,20 +26,6 @@ import { SCENARIO_SCHEMA } from '../../app/scenarios/schema.js';
 
 type Ctx = () => CliContext;
 
-defineMessages({
-  'cli.scenario.banner': { en: 'EXERCISE EXERCISE EXERCISE', fr: 'EXERCICE EXERCICE EXERCICE' },
-  'cli.scenario.created': { en: 'Created scenario "{name}": the record as of {asOf} ({entries} entries), {seats} seats, {injects} injects; T+0 is {start}. The record itself was not touched.', fr: 'Scénario « {name} » créé : le registre au {asOf} ({entries} entrées), {seats} sièges, {injects} injects ; T+0 est le {start}. Le registre lui-même n’a pas été modifié.' },
-  'cli.scenario.valid': { en: '{file} is a valid scenario: {injects} injects, {seats} seats with their own policy, fork date {asOf}.', fr: '{file} est un scénario valide : {injects} injects, {seats} sièges à politique propre, date de bifurcation {asOf}.' },
-  'cli.scenario.assigned': { en: 'Seat {seat} of "{name}" is now held by {holder}.', fr: 'Le siège {seat} de « {name} » est désormais occupé par {holder}.' },
-  'cli.scenario.to_bot': { en: 'Seat {seat} of "{name}" is now played by a bot.', fr: 'Le siège {seat} de « {name} » est désormais joué par un robot.' },
-  'cli.scenario.admitted': { en: '{username} ({role}) now takes part in "{name}".', fr: '{username} ({role}) participe désormais à « {name} ».' },
-  'cli.scenario.clock': { en: 'Clock of "{name}": {status}, speed {speed} (scenario seconds per real second); scenario time {now}.', fr: 'Horloge de « {name} » : {status}, vitesse {speed} (secondes de scénario par seconde réelle) ; temps du scénario {now}.' },
-  'cli.scenario.played': { en: '{count} entries written; scenario time is now {now} ({offset}).', fr: '{count} entrées écrites ; le temps du scénario est maintenant {now} ({offset}).' },
-  'cli.scenario.branched': { en: 'Created what-if branch "{name}" of "{parent}" at entry {seq}: {copied} entries copied, {replayed} replayed; see `evere scenario report {name}`.', fr: 'Variante « {name} » de « {parent} » créée à l’entrée {seq} : {copied} entrées copiées, {replayed} rejouées ; voir `evere scenario report {name}`.' },
-  'cli.scenario.html': { en: 'Wrote the report to {file}.', fr: 'Rapport écrit dans {file}.' },
-  'cli.scenario.runs': { en: '{runs} bots-only runs of "{title}" in {seconds} s ({perMinute} runs per minute); simulated in memory, nothing written or signed.', fr: '{runs} exécutions par robots seuls de « {title} » en {seconds} s ({perMinute} exécutions par minute) ; simulées en mémoire, rien n’est écrit ni signé.' },
-  'cli.scenario.none': { en: 'No scenarios yet: `evere scenario create NAME --file data/scenarios/grid-hybrid-attack.yaml`.', fr: 'Aucun scénario : `evere scenario create NOM --file data/scenarios/grid-hybrid-attack.yaml`.' },
-});
 
 function parseSpeed(value: string): number {
   const n = Number(value);

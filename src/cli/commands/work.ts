@@ -23,7 +23,7 @@ import { COOPERATION_AREA_NAMES } from '../../domain/eu/types.js';
 import {
   CORE_TASK_NAMES, HUMAN_SECURITY_PILLARS, HUMAN_SECURITY_PILLAR_NAMES, RESILIENCE_THEME_NAMES, labelOf,
 } from '../../domain/vocabulary.js';
-import type { Lang, Message } from '../../domain/messages.js';
+import type { Lang, Message } from '../../messages/index.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;

@@ -4,7 +4,7 @@
  * date; the joint declarations and the areas of cooperation they name.
  */
 import type { RecordCommand, WorldEventOf } from '../command.js';
-import type { Message } from '../messages.js';
+import type { Message } from '../../messages/index.js';
 import type { Iso3 } from '../states.js';
 
 /** Areas of NATO-EU cooperation: those of the seed, then those the joint declarations added. */

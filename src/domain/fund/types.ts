@@ -5,7 +5,7 @@
  */
 import type { RecordCommand, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
-import type { Message } from '../messages.js';
+import type { Message } from '../../messages/index.js';
 import type { Currency } from './money.js';
 
 /** The areas of DCB support the seed names. */

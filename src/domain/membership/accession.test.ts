@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatViolation } from '../messages.js';
+import { formatViolation } from '../../messages/index.js';
 import { command, eventsOf, given } from '../testing/specification.js';
 import { FOUNDERS, allDeposit, foundingEvents, thirtyEvents } from '../testing/fixtures.js';
 import { accessionStatus, alliesAt, replay, worldDecider } from '../world.js';

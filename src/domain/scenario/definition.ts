@@ -8,7 +8,7 @@
  */
 import type { Title } from '../command.js';
 import { parseCommand } from '../parse-command.js';
-import { formatViolation } from '../messages.js';
+import { formatViolation } from '../../messages/index.js';
 import { isIsoDate } from '../time.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {

@@ -6,7 +6,7 @@
  * Used by tests only; it throws assertion errors, which is how a test fails.
  */
 import type { Decider, Decision, Violation } from '../decider.js';
-import { formatViolation } from '../messages.js';
+import { formatViolation } from '../../messages/index.js';
 import { worldDecider, type WorldCommand, type WorldEvent, type WorldState } from '../world.js';
 
 export class SpecificationError extends Error {}

@@ -7,14 +7,14 @@ import { useId, useState, type FormEvent } from 'react';
 import type { FieldSpec } from '../../domain/command-specs.js';
 import { api, ApiError } from '../lib/api.js';
 import { useI18n } from '../lib/i18n.js';
-import { MESSAGES, type MessageKey } from '../lib/messages.js';
+import { hasMessage, type MessageKey } from '../lib/messages.js';
 import { actionLabelKey, type AvailableCommand } from '../lib/actions.js';
 
 type Value = string | boolean;
 
 function fieldLabel(t: (k: MessageKey) => string, name: string): string {
   const key = `field.${name}`;
-  return key in MESSAGES ? t(key as MessageKey) : name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  return hasMessage(key) ? t(key) : name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
 function toData(fields: readonly FieldSpec[], values: Record<string, Value>): Record<string, unknown> {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Proposal } from '../../domain/council/types.js';
-import { actorName, brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
+import { brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
 import { useStates } from '../lib/reference.js';
 import { actionLabelKey, actionTone, proposalActions, type AvailableCommand } from '../lib/actions.js';
 import type { MessageKey } from '../lib/messages.js';
@@ -39,12 +39,12 @@ export function Countdown({ deadline, clock }: { deadline: string; clock?: Scena
   const current = clock ? scenarioNowMs(clock, Math.max(now, clock.readAt)) : now;
   const left = end - current;
   const r = remaining(left);
-  const text = left > 0 ? t('council.countdown', { d: r.d, h: String(r.h).padStart(2, '0'), m: String(r.m).padStart(2, '0'), s: String(r.s).padStart(2, '0') }) : t('council.deadline_passed');
+  const text = left > 0 ? t('council.countdown', { d: r.d, h: String(r.h).padStart(2, '0'), m: String(r.m).padStart(2, '0'), s: String(r.s).padStart(2, '0') }) : t('council.deadline_over');
   // A screen reader hears the countdown once an hour, then once a minute in the last hour, never
   // every second (WCAG 4.1.3): the live region's text changes only that often.
   const announced = left > 0
     ? t('council.countdown_announce', { text: t('council.countdown', { d: r.d, h: r.h, m: left > 3_600_000 ? 0 : r.m, s: 0 }).replace(/ 0 s$/, '') })
-    : t('council.deadline_passed');
+    : t('council.deadline_over');
   const real = clock && left > 0 ? (clock.running ? remaining(left / clock.speed) : undefined) : undefined;
   return (
     <div className={`countdown${left > 0 ? '' : ' countdown--passed'}`}>
@@ -93,7 +93,7 @@ export function ProposalCard({ proposal, world, available, onActed, endpoint, cl
           <span className="code">{proposal.id}</span>
         </p>
       </header>
-      <p className="muted">{t('council.tabled_by', { by: actorName(lang, states, proposal.tabledBy), date: date(proposal.tabledAt) })}{proposal.revision > 0 ? ` · ${t('council.revision', { n: proposal.revision })}` : ''}</p>
+      <p className="muted">{t('council.tabled_by', { by: proposal.tabledBy, date: date(proposal.tabledAt) })}{proposal.revision > 0 ? ` · ${t('council.revision', { n: proposal.revision })}` : ''}</p>
       {proposal.status === 'under_silence' && <Countdown deadline={proposal.deadline} clock={clock} />}
       {proposal.status === 'silence_broken' && (
         <p className="notice notice--warning">
@@ -127,7 +127,7 @@ export function ProposalCard({ proposal, world, available, onActed, endpoint, cl
       </details>
 
       {actions.length > 0 && (
-        <div className="proposal__actions" role="group" aria-label={t('council.actions', { party: actorName(lang, states, actions[0]!.by) })}>
+        <div className="proposal__actions" role="group" aria-label={t('council.actions', { party: actions[0]!.by })}>
           {!open && actions.map((a) => {
             const key = actionLabelKey(a.cmd);
             return (

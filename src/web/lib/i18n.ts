@@ -1,21 +1,23 @@
 /**
  * Language of the interface: the URL's first segment (/en/…, /fr/…). Strings come from the one
- * catalogue (messages.ts); dates and numbers through Intl; military date-time groups as
- * DDHHMMZ MON YY (ACP 121), always in English capitals.
+ * catalogue (src/messages, ICU MessageFormat: a state or body code given as a param offers its
+ * grammatical forms, `{party_the}` "la Belgique"); dates and numbers through Intl; military
+ * date-time groups as DDHHMMZ MON YY (ACP 121), always in English capitals.
  */
 import { createContext, useContext } from 'react';
-import { MESSAGES, VOCABULARY, type MessageKey, type VocabularyName } from './messages.js';
+import { VOCABULARY, templateOf, type MessageKey, type VocabularyName } from './messages.js';
+import { formatTemplate } from '../../messages/format.js';
+import { longDate as catalogueLongDate } from '../../messages/dates.js';
 import type { StateInfo } from '../../domain/states.js';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 export const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
 
-export type Params = Readonly<Record<string, string | number>>;
+export type Params = Readonly<Record<string, string | number | readonly string[]>>;
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const text: string = MESSAGES[key][lang];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return formatTemplate(templateOf(key, lang), params, lang);
 }
 
 /** A code of one of the engine's vocabularies, labelled; an unknown code is shown as given. */
@@ -26,13 +28,8 @@ export function vocabulary(lang: Lang, name: VocabularyName, code: string): stri
 
 const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
-/** `2023-04-04` → `4 April 2023` / `4 avril 2023` (UTC: a date is a calendar day). */
-export function longDate(lang: Lang, iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
+/** `2023-04-04` → `4 April 2023` / `4 avril 2023`, `1er janvier 2024` (UTC: a date is a calendar day). */
+export const longDate = (lang: Lang, iso: string | undefined): string => catalogueLongDate(lang, iso);
 
 export function number(lang: Lang, n: number): string {
   return new Intl.NumberFormat(locale(lang)).format(n);

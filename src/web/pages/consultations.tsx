@@ -29,7 +29,7 @@ export default function ConsultationsPage({ location }: PageProps) {
               <p>{t('cons.invoked', { count: data.length })}</p>
               {data.map((d) => (
                 <article key={d.key} className="card-block">
-                  <h3>{t('cons.attack', { date: date(d.data.attackDate), victims: stateNames(lang, states, d.data.victims) })}</h3>
+                  <h3>{t('cons.attack', { date: date(d.data.attackDate), victims: d.data.victims })}</h3>
                   <p className="chips-line"><Chip tone="danger">{t('cons.art5')}</Chip> <span>{t('cons.determined', { date: date(d.validFrom) })}</span> <span className="code">{d.data.determination}</span></p>
                   <p>{d.data.description}</p>
                   {d.data.measures.length > 0 && (

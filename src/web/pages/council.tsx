@@ -9,9 +9,9 @@ import type { PageProps } from '../app.js';
 import type { Proposal } from '../../domain/council/types.js';
 import type { Fact } from '../lib/facts.js';
 import { latestByKey } from '../lib/facts.js';
-import { stateName, useI18n } from '../lib/i18n.js';
+import { useI18n } from '../lib/i18n.js';
 import { useApi } from '../lib/data.js';
-import { useStates, useWorld } from '../lib/reference.js';
+import { useWorld } from '../lib/reference.js';
 import { useSession } from '../lib/session.js';
 import { useMarkings } from '../lib/markings.js';
 import { useLiveConnected } from '../lib/live.js';
@@ -32,7 +32,6 @@ type DecisionFact = Fact<{ proposal: string; title: { en: string; fr?: string };
 
 export default function CouncilPage({ location }: PageProps) {
   const { t, lang } = useI18n();
-  const states = useStates();
   const world = location.world;
   const info = useWorld(world);
   const { account } = useSession();
@@ -79,7 +78,7 @@ export default function CouncilPage({ location }: PageProps) {
       <PageHeader title={t('council.title')} lead={t('council.lead')}>
         <p className="chips-line">
           {world !== 'record' && <Chip tone={connected ? 'success' : 'warning'}>{connected ? t('app.live') : t('app.live_off')}</Chip>}
-          {account?.party ? <span>{t('council.acting_for', { party: stateName(lang, states, account.party) })}</span>
+          {account?.party ? <span>{t('council.acting_for', { party: account.party })}</span>
             : !account && world !== 'record' ? <Link href={hrefFor(lang, 'sign-in', world, { next: 'council' })}>{t('council.sign_in_to_act')}</Link> : null}
         </p>
       </PageHeader>

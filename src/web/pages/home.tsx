@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { PageProps } from '../app.js';
-import { useI18n, stateNames } from '../lib/i18n.js';
+import { useI18n } from '../lib/i18n.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
@@ -183,7 +183,7 @@ export default function HomePage({ location }: PageProps) {
           </dl>
           <div className="this-year">
             <h3>{t('home.this_year', { year })}</h3>
-            <p>{view ? (view.joinedThisYear.length ? t('home.joined', { names: stateNames(lang, states, view.joinedThisYear) }) : t('home.nothing_this_year')) : '…'}</p>
+            <p>{view ? (view.joinedThisYear.length ? t('home.joined', { names: view.joinedThisYear }) : t('home.nothing_this_year')) : '…'}</p>
           </div>
         </aside>
       </div>

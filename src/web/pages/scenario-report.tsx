@@ -8,10 +8,9 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { PageProps } from '../app.js';
 import type { ScenarioReport } from '../../app/scenarios/report.js';
 import type { Summary, TimelineRow } from '../../domain/scenario/aar.js';
-import type { StateInfo } from '../../domain/states.js';
 import { useApi } from '../lib/data.js';
 import { actorName, dtg, number, useI18n, type I18n } from '../lib/i18n.js';
-import { MESSAGES, type MessageKey } from '../lib/messages.js';
+import { hasMessage, type MessageKey } from '../lib/messages.js';
 import { useMarkings } from '../lib/markings.js';
 import { useStates } from '../lib/reference.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
@@ -25,20 +24,22 @@ const TimelineChart = lazy(() => import('../components/timeline-chart.js'));
 
 const CATEGORIES = ['inject', 'council', 'consultation', 'accession', 'control', 'other'] as const;
 
-/** A report line (its code and parameters) in the page language, with names for codes. */
-function summaryText(i18n: I18n, states: ReadonlyMap<string, StateInfo> | undefined, s: Summary): string {
-  const { t, lang } = i18n;
+/**
+ * A report line (its code and parameters) in the page language. State and body codes are passed
+ * as they are: the catalogue names them with their articles ("La Belgique dépose …").
+ */
+function summaryText(i18n: I18n, s: Summary): string {
+  const { t } = i18n;
   const key = `aar.${s.code.replace(/^aar\./, '')}`;
-  const name = (c: unknown) => actorName(lang, states, String(c));
-  const params: Record<string, string | number> = {};
+  const params: Record<string, string | number | readonly string[]> = {};
   for (const [k, v] of Object.entries(s.params)) {
-    if (k === 'by' || k === 'state') params[k] = name(v);
-    else if (k === 'breakers' || k === 'objectors') params[k] = (Array.isArray(v) ? v : [v]).map(name).join(', ');
+    if (k === 'by' || k === 'state') params[k] = String(v);
+    else if (k === 'breakers' || k === 'objectors') params[k] = (Array.isArray(v) ? v : [v]).map(String);
     else if ((k === 'deadline' || k === 'at' || k === 'to') && typeof v === 'string' && v.includes('T')) params[k] = dtg(v);
     else if (k === 'procedure') params[k] = v === 'silence' ? t('council.procedure_silence') : v === 'meeting' ? t('council.procedure_meeting') : String(v);
     else params[k] = Array.isArray(v) ? v.join(', ') : String(v ?? '');
   }
-  return key in MESSAGES ? t(key as MessageKey, params) : `${s.code} ${JSON.stringify(s.params)}`;
+  return hasMessage(key) ? t(key, params) : `${s.code} ${JSON.stringify(s.params)}`;
 }
 
 const hoursFrom = (start: string, at: string): number => Math.round(((Date.parse(at) - Date.parse(start)) / 3_600_000) * 10) / 10;
@@ -62,7 +63,7 @@ export default function ScenarioReportPage({ location }: PageProps) {
   const data = report.data;
   const aar = data?.aar;
   const timeline = useMemo(() => (aar ? aar.timeline.map((r) => ({
-    hours: hoursFrom(aar.scenario.start, r.at), lane: t(`report.category_${r.category}` as MessageKey), label: `${r.offset} — ${summaryText(i18n, states, r.summary)}`,
+    hours: hoursFrom(aar.scenario.start, r.at), lane: t(`report.category_${r.category}` as MessageKey), label: `${r.offset} — ${summaryText(i18n, r.summary)}`,
   })) : []), [aar, t, i18n, states]);
   const lanes = useMemo(() => CATEGORIES.filter((c) => aar?.timeline.some((r) => r.category === c)).map((c) => t(`report.category_${c}` as MessageKey)), [aar, t]);
   const consensus = useMemo(() => (aar ? aar.decisions.filter((d) => d.hoursToConsensus !== undefined).map((d) => ({ label: `${d.proposal}`, value: d.hoursToConsensus! })) : []), [aar]);
@@ -121,7 +122,7 @@ export default function ScenarioReportPage({ location }: PageProps) {
         <Section title={t('report.comparison', { left: data.comparison.left, right: data.comparison.right })} id="comparison">
           <SortableTable caption={t('report.comparison_totals')} rows={data.comparison.totals} rowKey={(r) => r.measure}
             columns={[
-              { key: 'measure', header: t('report.measure'), rowHeader: true, render: (r) => (`report.measure_${r.measure}` in MESSAGES ? t(`report.measure_${r.measure}` as MessageKey) : r.measure) },
+              { key: 'measure', header: t('report.measure'), rowHeader: true, render: (r) => (hasMessage(`report.measure_${r.measure}`) ? t(`report.measure_${r.measure}` as MessageKey) : r.measure) },
               { key: 'left', header: data.comparison.left, numeric: true, sort: (r) => r.left, render: (r) => number(lang, r.left) },
               { key: 'right', header: data.comparison.right, numeric: true, sort: (r) => r.right, render: (r) => number(lang, r.right) },
             ]} />
@@ -153,7 +154,7 @@ export default function ScenarioReportPage({ location }: PageProps) {
                   columns={[
                     { key: 'seq', header: '#', numeric: true, sort: (r) => r.seq, render: (r) => r.seq ?? '' },
                     { key: 'at', header: t('report.when'), sort: (r) => r.at, render: (r) => <><span className="code">{r.offset}</span> <span className="dtg muted">{dtg(r.at)}</span></> },
-                    { key: 'what', header: t('report.what'), rowHeader: true, render: (r) => summaryText(i18n, states, r.summary) },
+                    { key: 'what', header: t('report.what'), rowHeader: true, render: (r) => summaryText(i18n, r.summary) },
                     { key: 'source', header: t('report.played_by'), sort: (r) => r.source, render: (r) => r.source ? t(`report.source_${r.source}` as MessageKey) : '' },
                   ]} />
               )}
@@ -223,7 +224,7 @@ export default function ScenarioReportPage({ location }: PageProps) {
             columns={[
               { key: 'proposal', header: t('report.proposal'), rowHeader: true, sort: (f) => f.proposal, render: (f) => <span className="cell-title"><span className="code">{f.proposal}</span> {f.title[lang] ?? f.title.en}</span> },
               { key: 'status', header: t('report.status'), sort: (f) => f.status, render: (f) => <Chip tone={f.status === 'silence_broken' ? 'danger' : 'neutral'}>{t(`proposal.${f.status}` as MessageKey)}</Chip> },
-              { key: 'reason', header: t('report.reason'), render: (f) => summaryText(i18n, states, f.reason) },
+              { key: 'reason', header: t('report.reason'), render: (f) => summaryText(i18n, f.reason) },
             ]} />
         )}
       </Section>

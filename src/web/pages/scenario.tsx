@@ -161,7 +161,6 @@ function ControlPanel({ status, onDone }: { status: ScenarioStatus; onDone: (wha
 /** An inject whose command waits for the signed-in player: one click gives it, at scenario time. */
 function PromptCard({ entry, status, answered, onDone }: { entry: InjectEntry; status: ScenarioStatus; answered: boolean; onDone: (what: string) => void }) {
   const { t, lang } = useI18n();
-  const states = useStates();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
@@ -169,7 +168,7 @@ function PromptCard({ entry, status, answered, onDone }: { entry: InjectEntry; s
   const expected = p.expected!;
   const labelKey = actionLabelKey(expected.cmd);
   const cmd = labelKey ? t(labelKey) : expected.cmd.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
-  const action = t('scenario.prompt_do', { cmd, party: actorName(lang, states, expected.by) });
+  const action = t('scenario.prompt_do', { cmd, party: expected.by });
   const give = async () => {
     setBusy(true);
     setError(undefined);
@@ -296,7 +295,7 @@ export default function ScenarioPage({ location }: PageProps) {
           <Chip tone="warning">{t('marking.exercise_short')}</Chip>
           <Chip tone={connected ? 'success' : 'warning'}>{connected ? t('app.live') : t('app.live_off')}</Chip>
           {account && <Chip tone="info">{v('role', account.role)}</Chip>}
-          {seats.length > 0 && <span data-testid="your-seat">{t('scenario.your_seats', { seats: seats.map((x) => actorName(lang, states, partyOfSeat(x))).join(', ') })}</span>}
+          {seats.length > 0 && <span data-testid="your-seat">{t('scenario.your_seats', { seats: seats.map((x) => partyOfSeat(x)) })}</span>}
           {s.branch && <span className="muted">{t('scenario.branch_of', { parent: s.branch.parent })}</span>}
         </p>
         <p className="chips-line">
@@ -345,7 +344,7 @@ export default function ScenarioPage({ location }: PageProps) {
                     <span className="code">{e.payload.inject}</span>
                     <span className="dtg">{dtg(e.validTime)}</span>
                     <span className="muted">{offsetOf(s.start, e.validTime)}</span>
-                    {e.payload.prompt && e.payload.expected && <Chip tone="accent">{t('scenario.prompt_for', { party: actorName(lang, states, e.payload.expected.by) })}</Chip>}
+                    {e.payload.prompt && e.payload.expected && <Chip tone="accent">{t('scenario.prompt_for', { party: e.payload.expected.by })}</Chip>}
                   </p>
                   <h3 className="inject__title">{e.payload.title[lang] ?? e.payload.title.en}</h3>
                   {e.payload.text && <p>{e.payload.text[lang] ?? e.payload.text.en}</p>}

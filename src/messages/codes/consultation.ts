@@ -1,7 +1,7 @@
 /** Violations of Art. 4 (consultations). */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const CONSULTATION = defineMessages({
+export const CONSULTATION = {
   'consultation.exists': {
     en: 'Art. 4: consultations {consultation} were already requested on {requestedAt}',
     fr: 'Art. 4 : les consultations {consultation} ont déjà été demandées le {requestedAt}',
@@ -26,4 +26,4 @@ export const CONSULTATION = defineMessages({
     en: 'Art. 4: consultations on {at} cannot precede the request of {requestedAt}',
     fr: 'Art. 4 : des consultations le {at} ne peuvent précéder la demande du {requestedAt}',
   },
-});
+} satisfies Codes;

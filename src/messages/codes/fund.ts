@@ -1,7 +1,7 @@
 /** Violations of the rules of the DCB trust fund: packages, pledges, contributions, allocations, spending. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const FUND = defineMessages({
+export const FUND = {
   'fund.package_exists': {
     en: 'DCB package {package} was already launched on {launchedAt}',
     fr: 'Le programme DCB {package} a déjà été lancé le {launchedAt}',
@@ -74,4 +74,4 @@ export const FUND = defineMessages({
     en: 'The amount {amount} would make a total beyond what can be counted exactly',
     fr: 'Le montant {amount} porterait un total au-delà de ce qui peut être compté exactement',
   },
-});
+} satisfies Codes;

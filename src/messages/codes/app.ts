@@ -1,7 +1,7 @@
 /** Codes of the application layer (worlds, ledger, import/export), in English and French. */
-import { defineMessages } from '../domain/messages.js';
+import type { Codes } from '../message.js';
 
-export const appMessages = defineMessages({
+export const APP = {
   'world.invalid_name': {
     en: 'World name "{name}" is invalid: use lower-case letters, digits and hyphens (at most 63).',
     fr: 'Le nom de monde « {name} » est invalide : lettres minuscules, chiffres et tirets (63 au plus).',
@@ -43,4 +43,5 @@ export const appMessages = defineMessages({
   'http.rate_limited': { en: 'Too many requests: slow down.', fr: 'Trop de requêtes : ralentissez.' },
   'input.command': { en: 'Invalid command: {reason}', fr: 'Commande invalide : {reason}' },
   'input.invalid': { en: 'Invalid {field}: {reason}.', fr: '{field} invalide : {reason}.' },
-});
+  'work.not_found': { en: 'No {what} "{id}" in this world.', fr: 'Aucun(e) {what} « {id} » dans ce monde.' },
+} satisfies Codes;

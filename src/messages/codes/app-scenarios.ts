@@ -1,8 +1,7 @@
 /** Codes of the scenario use cases (files, seats, clock, acting, branches), in English and French. */
-import { defineMessages } from '../../domain/messages.js';
-import '../../domain/scenario/messages.js';
+import type { Codes } from '../message.js';
 
-export const scenarioMessages = defineMessages({
+export const SCENARIO_USE = {
   'scenario.file_unreadable': { en: 'Cannot read scenario file {file}: {reason}', fr: 'Impossible de lire le fichier de scénario {file} : {reason}' },
   'scenario.file_syntax': { en: '{file}, line {line}, column {column}: {reason}. Nothing was created.', fr: '{file}, ligne {line}, colonne {column} : {reason}. Rien n’a été créé.' },
   'scenario.file_invalid': { en: 'Scenario file {file} is invalid ({count} problem(s)): {problems}. Nothing was created.', fr: 'Le fichier de scénario {file} est invalide ({count} problème(s)) : {problems}. Rien n’a été créé.' },
@@ -22,4 +21,4 @@ export const scenarioMessages = defineMessages({
   'scenario.branch_change': { en: 'A what-if changes one seat’s policy (--seat with --policy) or one inject (--inject with --set or --drop)', fr: 'Une variante change la politique d’un siège (--seat avec --policy) ou un inject (--inject avec --set ou --drop)' },
   'scenario.policy_invalid': { en: 'The policy for seat {seat} is invalid: {problems}', fr: 'La politique du siège {seat} est invalide : {problems}' },
   'scenario.runs': { en: 'The number of runs must be between 1 and {max}', fr: 'Le nombre d’exécutions doit être compris entre 1 et {max}' },
-});
+} satisfies Codes;

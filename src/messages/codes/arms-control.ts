@@ -1,7 +1,7 @@
 /** Violations of the rules of the arms-control register. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const ARMS_CONTROL = defineMessages({
+export const ARMS_CONTROL = {
   'arms_control.instrument_exists': {
     en: 'Instrument {instrument} is already in the register, from {openedAt}',
     fr: 'L’instrument {instrument} figure déjà au registre, depuis le {openedAt}',
@@ -34,4 +34,4 @@ export const ARMS_CONTROL = defineMessages({
     en: 'Committee {committee} was already established on {establishedAt}',
     fr: 'Le comité {committee} a déjà été créé le {establishedAt}',
   },
-});
+} satisfies Codes;

@@ -1,7 +1,7 @@
 /** Violations of the rules on EU membership (TEU Art. 49 and 50) and NATO-EU declarations. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const EU = defineMessages({
+export const EU = {
   'eu.already_member': {
     en: '{state} has been a member of the European Union since {from}',
     fr: '{state} est membre de l’Union européenne depuis le {from}',
@@ -22,4 +22,4 @@ export const EU = defineMessages({
     en: 'NATO-EU declaration {declaration} was already signed on {signedAt}',
     fr: 'La déclaration OTAN-UE {declaration} a déjà été signée le {signedAt}',
   },
-});
+} satisfies Codes;

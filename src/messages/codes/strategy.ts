@@ -1,7 +1,7 @@
 /** Violations of the records of Strategic Concepts, Secretaries General and summits. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const STRATEGY = defineMessages({
+export const STRATEGY = {
   'strategy.concept_exists': {
     en: 'Strategic Concept {concept} was already adopted on {adoptedAt}',
     fr: 'Le concept stratégique {concept} a déjà été adopté le {adoptedAt}',
@@ -26,4 +26,4 @@ export const STRATEGY = defineMessages({
     en: 'Summit {summit} cannot end on {endDate}, before it opens on {at}',
     fr: 'Le sommet {summit} ne peut se terminer le {endDate}, avant son ouverture le {at}',
   },
-});
+} satisfies Codes;

@@ -1,7 +1,7 @@
 /** Violations of the rules on military exercises. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const EXERCISE = defineMessages({
+export const EXERCISE = {
   'exercise.exists': {
     en: 'Exercise {exercise} was already recorded, from {startDate}',
     fr: 'L’exercice {exercise} a déjà été enregistré, à partir du {startDate}',
@@ -14,4 +14,4 @@ export const EXERCISE = defineMessages({
     en: 'Exercise {exercise} is an Alliance exercise: at least one participant must be an Ally on {at}',
     fr: 'L’exercice {exercise} est un exercice de l’Alliance : au moins un participant doit être Allié le {at}',
   },
-});
+} satisfies Codes;

@@ -1,7 +1,7 @@
 /** Violations of the Council's procedure (Art. 9; consensus; silence procedure). */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const COUNCIL = defineMessages({
+export const COUNCIL = {
   'council.proposal_exists': {
     en: 'Proposal {proposal} was already tabled on {tabledAt}',
     fr: 'La proposition {proposal} a déjà été déposée le {tabledAt}',
@@ -86,4 +86,4 @@ export const COUNCIL = defineMessages({
     en: '{state} already associated itself with proposal {proposal} on {associatedAt}',
     fr: '{state} s’est déjà associé à la proposition {proposal} le {associatedAt}',
   },
-});
+} satisfies Codes;

@@ -1,7 +1,7 @@
 /** Violations of Art. 5 and 6 (collective defence, treaty area). */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const ARTICLE5 = defineMessages({
+export const ARTICLE5 = {
   'article5.exists': {
     en: 'Art. 5: determination {determination} was already made on {determinedAt}',
     fr: 'Art. 5 : la constatation {determination} a déjà été faite le {determinedAt}',
@@ -26,4 +26,4 @@ export const ARTICLE5 = defineMessages({
     en: 'Art. 5: a measure on {at} cannot precede the determination of {determinedAt}',
     fr: 'Art. 5 : une mesure le {at} ne peut précéder la constatation du {determinedAt}',
   },
-});
+} satisfies Codes;

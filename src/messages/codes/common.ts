@@ -2,9 +2,9 @@
  * Codes shared by every procedure: the shape of a command (`command.*`, from parseCommand) and who
  * may give it (`actor.*`, checked against the command's declaration before any procedure runs).
  */
-import { defineMessages } from './messages.js';
+import type { Codes } from '../message.js';
 
-export const COMMAND = defineMessages({
+export const COMMAND = {
   'command.not_object': {
     en: 'A command must be a JSON object with cmd, at, by and data',
     fr: 'Une commande doit être un objet JSON avec cmd, at, by et data',
@@ -28,13 +28,13 @@ export const COMMAND = defineMessages({
     en: 'Field {path}: {value} is listed more than once',
     fr: 'Champ {path} : {value} figure plus d’une fois',
   },
-});
+} satisfies Codes;
 
-export const ACTOR = defineMessages({
+export const ACTOR = {
   'actor.not_allowed': {
     en: '{by} may not give {cmd}; it is given by {allowed}',
     fr: '{by} ne peut pas donner {cmd} ; cette commande revient à {allowed}',
   },
   'actor.not_ally': { en: '{by} is not an Ally on {at}', fr: '{by} n’est pas un Allié le {at}' },
   'actor.mismatch': { en: '{by} cannot act for {party}', fr: '{by} ne peut pas agir pour {party}' },
-});
+} satisfies Codes;

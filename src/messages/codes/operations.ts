@@ -1,7 +1,7 @@
 /** Violations of the rules on operations and missions (Council decisions, mandates, contributors). */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const OPERATION = defineMessages({
+export const OPERATION = {
   'operation.exists': {
     en: 'Operation {operation} was already {status} on {since}',
     fr: 'L’opération {operation} a déjà été enregistrée ({status}) le {since}',
@@ -70,4 +70,4 @@ export const OPERATION = defineMessages({
     en: '{contributor} does not contribute to operation {operation} on {at}',
     fr: '{contributor} ne contribue pas à l’opération {operation} le {at}',
   },
-});
+} satisfies Codes;

@@ -1,7 +1,7 @@
 /** Violations of the rules on partnership frameworks, partners and tailored programmes. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const PARTNERSHIP = defineMessages({
+export const PARTNERSHIP = {
   'partnership.framework_exists': {
     en: 'Partnership framework {framework} was already established on {establishedAt}',
     fr: 'Le cadre de partenariat {framework} a déjà été établi le {establishedAt}',
@@ -38,4 +38,4 @@ export const PARTNERSHIP = defineMessages({
     en: 'Programme {programme} was already agreed on {agreedAt}',
     fr: 'Le programme {programme} a déjà été convenu le {agreedAt}',
   },
-});
+} satisfies Codes;

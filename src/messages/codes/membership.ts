@@ -1,7 +1,7 @@
 /** Violations of the membership rules: Treaty Art. 10, 11 and 13 and the integrated structure. */
-import { defineMessages } from '../messages.js';
+import type { Codes } from '../message.js';
 
-export const TREATY = defineMessages({
+export const TREATY = {
   'treaty.already_signed': {
     en: 'Art. 11: the Treaty was already signed on {signedAt}',
     fr: 'Art. 11 : le Traité a déjà été signé le {signedAt}',
@@ -26,9 +26,9 @@ export const TREATY = defineMessages({
     en: 'Art. 9 and 11: the Treaty is not in force on {at}; the Council cannot act',
     fr: 'Art. 9 et 11 : le Traité n’est pas en vigueur le {at} ; le Conseil ne peut agir',
   },
-});
+} satisfies Codes;
 
-export const ACCESSION = defineMessages({
+export const ACCESSION = {
   'accession.already_ally': {
     en: 'Art. 10: {states} already an Ally on {at}',
     fr: 'Art. 10 : {states} déjà Allié le {at}',
@@ -93,9 +93,9 @@ export const ACCESSION = defineMessages({
     en: 'Art. 10: {state} already deposited its instrument of accession on {depositedAt}',
     fr: 'Art. 10 : {state} a déjà déposé son instrument d’adhésion le {depositedAt}',
   },
-});
+} satisfies Codes;
 
-export const WITHDRAWAL = defineMessages({
+export const WITHDRAWAL = {
   'withdrawal.already_notified': {
     en: 'Art. 13: {ally} already gave notice of denunciation on {denouncedAt} and ceases to be a Party on {until}',
     fr: 'Art. 13 : {ally} a déjà notifié sa dénonciation le {denouncedAt} et cesse d’être Partie le {until}',
@@ -104,9 +104,9 @@ export const WITHDRAWAL = defineMessages({
     en: 'Art. 13: a Party may denounce the Treaty only after it has been in force for twenty years, from {from}',
     fr: 'Art. 13 : une Partie ne peut dénoncer le Traité qu’après vingt ans de vigueur, à partir du {from}',
   },
-});
+} satisfies Codes;
 
-export const MILITARY_STRUCTURE = defineMessages({
+export const MILITARY_STRUCTURE = {
   'military_structure.already_out': {
     en: '{ally} has been out of the integrated military structure since {from}',
     fr: '{ally} est hors de la structure militaire intégrée depuis le {from}',
@@ -115,4 +115,4 @@ export const MILITARY_STRUCTURE = defineMessages({
     en: '{ally} is not out of the integrated military structure on {at}',
     fr: '{ally} n’est pas hors de la structure militaire intégrée le {at}',
   },
-});
+} satisfies Codes;
