@@ -6,7 +6,7 @@
 import type { AccountStore, StoredAccount, Clock } from './ports.js';
 import { ROLES, type Account, type Role } from './access.js';
 import { isClassification, type Classification } from '../ledger/classification.js';
-import { normaliseStateCode, stateInfo } from '../domain/states.js';
+import { resolveStateCode, stateInfo } from '../domain/states.js';
 import { EvereError } from './errors.js';
 
 /** The secrets port: hashing and random tokens, implemented at the edge (node:crypto). */
@@ -52,7 +52,9 @@ export class Accounts {
     }
     let party: string | undefined;
     if (input.party !== undefined) {
-      party = normaliseStateCode(input.party);
+      const r = resolveStateCode(input.party);
+      if (r.kind === 'ambiguous') throw new EvereError('account.invalid', { field: 'party', reason: `"${input.party}" is ambiguous, use an ISO 3166-1 alpha-3 state code` });
+      party = r.kind === 'state' ? r.iso3 : undefined;
       if (!party || !stateInfo(party)) throw new EvereError('account.invalid', { field: 'party', reason: 'an ISO 3166-1 alpha-3 state code' });
     }
     if ((input.role === 'delegation' || input.role === 'partner') && !party) {

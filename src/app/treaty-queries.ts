@@ -6,7 +6,7 @@
 import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { daysBetween, endOfDay, normaliseInstant } from './time.js';
-import { stateInfo } from '../domain/states.js';
+import { describeReadings, resolveStateCode, stateInfo } from '../domain/states.js';
 import { EvereError } from './errors.js';
 
 export interface TimeQuery {
@@ -28,6 +28,30 @@ async function bounds(ledger: LedgerService, world: string, q: TimeQuery) {
 }
 
 const day = (instant: string): string => instant.slice(0, 10);
+
+/**
+ * A state's alpha-3 code from any accepted form (alpha-3, alpha-2, alias, NATO/FIPS digram), the
+ * same for the CLI and the API: an unknown code is `query.unknown_state`; a code with two readings
+ * (RS, AU, IS, BA…) is `query.ambiguous_state`, naming both.
+ */
+export function stateCodeFrom(input: string): string {
+  const r = resolveStateCode(input);
+  if (r.kind === 'state') return r.iso3;
+  if (r.kind === 'ambiguous') throw ambiguous(input, r.readings);
+  throw new EvereError('query.unknown_state', { code: input });
+}
+
+/** An accession's key: an invitee's code (any accepted form) becomes alpha-3; anything else is a protocol id. */
+export function accessionKeyFrom(input: string): string {
+  const r = resolveStateCode(input);
+  if (r.kind === 'state') return r.iso3;
+  if (r.kind === 'ambiguous') throw ambiguous(input, r.readings);
+  return input;
+}
+
+function ambiguous(code: string, readings: Parameters<typeof describeReadings>[0]): EvereError {
+  return new EvereError('query.ambiguous_state', { code, readings: describeReadings(readings, 'en'), readingsFr: describeReadings(readings, 'fr') });
+}
 
 /** NATO protocol order: English alphabetical, whatever the reader's language. */
 const byEnglishName = new Intl.Collator('en');

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { csv, json, table, type Column } from './format.js';
 import { parseDateOption } from './parse.js';
-import { isBody, normaliseStateCode } from '../domain/states.js';
-import { EvereError } from '../app/errors.js';
+import { isBody } from '../domain/states.js';
+import { stateCodeFrom } from '../app/treaty-queries.js';
 
 export interface Out { json?: boolean; csv?: boolean }
 export interface Time { asOf?: string; knownAt?: string }
@@ -26,9 +26,7 @@ export function emit<T>(c: CliContext, opts: Out, rows: readonly T[], columns: r
 
 /** A state's ISO alpha-3 code from any accepted form (alpha-3, alpha-2, NATO digram). */
 export function stateCode(value: string): string {
-  const iso3 = normaliseStateCode(value);
-  if (!iso3) throw new EvereError('query.unknown_state', { code: value });
-  return iso3;
+  return stateCodeFrom(value);
 }
 
 /** An Ally or state (any code form), or one of the engine's bodies (NAC, SG, DEPOSITARY, DCB, …). */

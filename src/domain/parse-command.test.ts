@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatViolation } from './messages.js';
 import { parseCommand } from './parse-command.js';
 
 const SOURCE = 'https://www.nato.int/cps/en/natohq/news_197763.htm';
@@ -31,9 +32,25 @@ describe('parseCommand — the record format', () => {
     const result = parseCommand(line({ data: { protocol: 'X', invitees: ['fyr', 'GE', 'tu'] } }));
     assert.ok(result.ok);
     assert.deepEqual(result.command.data, { protocol: 'X', invitees: ['MKD', 'GEO', 'TUR'] });
-    const ratify = parseCommand({ cmd: 'RecordRatificationStage', at: '2022-07-05', by: 'ger', data: { protocol: 'X', ally: 'GM', stage: 'instrument_deposited' }, source: SOURCE });
+    const ratify = parseCommand({ cmd: 'RecordRatificationStage', at: '2022-07-05', by: 'ger', data: { protocol: 'X', ally: 'DE', stage: 'instrument_deposited' }, source: SOURCE });
     assert.ok(ratify.ok);
     assert.equal(ratify.command.by, 'DEU');
+  });
+
+  test('a code with two readings is refused at its path, naming both readings in both languages', () => {
+    const result = parseCommand(line({ by: 'RS', data: { protocol: 'X', invitees: ['FIN', 'AU'] } }));
+    assert.ok(!result.ok);
+    assert.deepEqual(result.violations.map((v) => [v.code, v.path]), [['command.state_ambiguous', 'by'], ['command.state_ambiguous', 'data.invitees[1]']]);
+    const [rs, au] = result.violations;
+    assert.equal(formatViolation(rs!), 'Field by: RS is ambiguous, it reads as Serbia SRB (ISO 3166-1 alpha-2); Russia RUS (NATO/FIPS digram); use the ISO 3166-1 alpha-3 code');
+    assert.match(formatViolation(au!, 'fr'), /AU est ambigu, il se lit Australie AUS \(ISO 3166-1 alpha-2\) ; Autriche AUT \(digramme OTAN\/FIPS\)/);
+  });
+
+  test('a source URL cut short ("…" inside, "..." at the end) is refused', () => {
+    for (const source of ['https://www.nato.int/cps/en/natohq/news_…', 'https://www.nato.int/cps/en/natohq/news_1977…htm', 'https://example.org/a%E2%80%A6b', 'https://www.nato.int/cps/en/natohq/...']) {
+      assert.deepEqual(codes(line({ source })), [['command.source_truncated', 'source']], source);
+    }
+    assert.ok(parseCommand(line({ source: 'https://example.org/a..b/c' })).ok);
   });
 
   test('something other than an object is refused', () => {

@@ -6,7 +6,7 @@
  */
 import { commandSpec, type FieldSpec, type FieldType } from './command-specs.js';
 import type { Violation } from './decider.js';
-import { BODIES, isBody, normaliseStateCode } from './states.js';
+import { BODIES, describeReadings, isBody, resolveStateCode } from './states.js';
 import { isIsoDate, isValidTime } from './time.js';
 import type { WorldCommand } from './world.js';
 
@@ -26,6 +26,11 @@ const URL = /^https?:\/\/\S+$/;
 
 type Json = Record<string, unknown>;
 
+/** A URL cut short when copied: an ellipsis inside it ("…", also percent-encoded) or "..." at its end. */
+export function isTruncatedUrl(url: string): boolean {
+  return url.includes('…') || /%E2%80%A6/i.test(url) || /\.\.\.\/?$/.test(url);
+}
+
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 class Collector {
@@ -43,8 +48,18 @@ const nonEmptyString = (value: unknown): value is string => typeof value === 'st
 
 function parseState(value: unknown, path: string, out: Collector): string | undefined {
   if (typeof value !== 'string') return out.invalid(path, 'ISO 3166-1 alpha-3 code');
-  const iso3 = normaliseStateCode(value);
-  return iso3 ?? out.add('command.state_unknown', path, { value });
+  return stateOrViolation(value, path, out);
+}
+
+function stateOrViolation(value: string, path: string, out: Collector): string | undefined {
+  const r = resolveStateCode(value);
+  if (r.kind === 'state') return r.iso3;
+  if (r.kind === 'ambiguous') {
+    return out.add('command.state_ambiguous', path, {
+      value, readings: describeReadings(r.readings, 'en'), readingsFr: describeReadings(r.readings, 'fr'),
+    });
+  }
+  return out.add('command.state_unknown', path, { value });
 }
 
 function parseField(type: FieldType, value: unknown, path: string, out: Collector): unknown {
@@ -149,7 +164,7 @@ function parseBy(value: unknown, out: Collector): string | undefined {
   if (typeof value !== 'string') return out.invalid('by', `state code or ${BODIES.join(' | ')}`);
   const upper = value.trim().toUpperCase();
   if (isBody(upper)) return upper;
-  return normaliseStateCode(value) ?? out.add('command.state_unknown', 'by', { value });
+  return stateOrViolation(value, 'by', out);
 }
 
 /** Validates and normalises an untrusted value into a WorldCommand, or lists every problem. */
@@ -181,6 +196,7 @@ export function parseCommand(value: unknown, options: ParseOptions = {}): ParseR
   if (source === undefined) {
     if (options.requireSource ?? true) out.add('command.field_missing', 'source');
   } else if (typeof source !== 'string' || !URL.test(source)) out.invalid('source', 'http(s) URL');
+  else if (isTruncatedUrl(source)) out.add('command.source_truncated', 'source', { value: source });
 
   const note = value['note'];
   if (note !== undefined && typeof note !== 'string') out.invalid('note', 'string');

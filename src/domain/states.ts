@@ -25,6 +25,11 @@ export interface StateInfo {
   readonly name: { readonly en: string; readonly fr: string };
   readonly european: boolean;
   readonly inTreatyArea: boolean;
+  /**
+   * A state that no longer exists (ISO 3166-3): its four-letter former-country code, the last day
+   * it existed and the states that succeeded it. Its alpha-3 (SUN, YUG…) is the key, as in sources.
+   */
+  readonly former?: { readonly iso3166_3: string; readonly until: string; readonly successors: readonly Iso3[] };
 }
 
 type Row = readonly [iso3: string, iso2: string, numeric: string, digram: string, en: string, fr: string, european: boolean];
@@ -109,17 +114,51 @@ const ROWS: readonly Row[] = [
   ['LBY', 'LY', '434', 'LY', 'Libya', 'Libye', false],
 ];
 
+type FormerRow = readonly [iso3: string, iso2: string, numeric: string, digram: string | undefined, en: string, fr: string,
+  iso3166_3: string, until: string, successors: readonly string[]];
+
+/**
+ * States that no longer exist, under their ISO 3166-3 codes, so that the record never names a
+ * successor for what its predecessor did (the Soviet Union signed the INF Treaty, not Russia).
+ * `until` is the last day of the state: the USSR was dissolved on 26 December 1991; the SFRY's
+ * successor, the Federal Republic of Yugoslavia, was proclaimed on 27 April 1992; Czechoslovakia
+ * ended on 31 December 1992; the GDR acceded to the Federal Republic on 3 October 1990; Montenegro
+ * declared its independence from Serbia and Montenegro on 3 June 2006. Digrams: FIPS 10-4 (none is
+ * given for Czechoslovakia, whose FIPS `CZ` is Czechia's ISO alpha-2).
+ */
+const FORMER_ROWS: readonly FormerRow[] = [
+  ['SUN', 'SU', '810', 'UR', 'Soviet Union', 'Union soviétique', 'SUHH', '1991-12-25',
+    ['ARM', 'AZE', 'BLR', 'EST', 'GEO', 'KAZ', 'KGZ', 'LVA', 'LTU', 'MDA', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB']],
+  ['YUG', 'YU', '890', 'YO', 'Socialist Federal Republic of Yugoslavia', 'République fédérative socialiste de Yougoslavie', 'YUCS',
+    '1992-04-26', ['BIH', 'HRV', 'MKD', 'SCG', 'SVN']],
+  ['SCG', 'CS', '891', 'YI', 'Serbia and Montenegro', 'Serbie-et-Monténégro', 'CSXX', '2006-06-02', ['MNE', 'SRB']],
+  ['CSK', 'CS', '200', undefined, 'Czechoslovakia', 'Tchécoslovaquie', 'CSHH', '1992-12-31', ['CZE', 'SVK']],
+  ['DDR', 'DD', '278', 'GC', 'German Democratic Republic', 'République démocratique allemande', 'DDDE', '1990-10-02', ['DEU']],
+];
+
 const NORTH_AMERICA = new Set(['CAN', 'USA']);
 
-export const STATES: readonly StateInfo[] = ROWS.map(([iso3, iso2, numeric, digram, en, fr, european]) => ({
-  iso3,
-  iso2,
-  numeric,
-  digram,
-  name: { en, fr },
-  european,
-  inTreatyArea: european || NORTH_AMERICA.has(iso3),
-}));
+export const STATES: readonly StateInfo[] = [
+  ...ROWS.map(([iso3, iso2, numeric, digram, en, fr, european]) => ({
+    iso3,
+    iso2,
+    numeric,
+    digram,
+    name: { en, fr },
+    european,
+    inTreatyArea: european || NORTH_AMERICA.has(iso3),
+  })),
+  ...FORMER_ROWS.map(([iso3, iso2, numeric, digram, en, fr, iso3166_3, until, successors]) => ({
+    iso3,
+    iso2,
+    numeric,
+    ...(digram === undefined ? {} : { digram }),
+    name: { en, fr },
+    european: true,
+    inTreatyArea: true,
+    former: { iso3166_3, until, successors },
+  })),
+];
 
 const BY_ISO3 = new Map(STATES.map((s) => [s.iso3, s]));
 
@@ -144,26 +183,90 @@ const ALIASES: Readonly<Record<string, Iso3>> = {
 };
 
 /**
- * Lookup order, first match wins: alpha-3, alpha-2, the aliases above, legacy digrams. A legacy
- * digram that is also the ISO alpha-2 of another state in the table resolves to the ISO meaning
- * (RS is Serbia, not Russia; AU Australia, not Austria; IS Iceland, not Israel; BA Bosnia and
- * Herzegovina, not Bahrain).
+ * ISO alpha-2 codes of states outside the table that are also the legacy digram of a state in it:
+ * `GM` is Germany's digram but the Gambia's ISO code. Such an input is refused as ambiguous.
  */
-const LOOKUP: ReadonlyMap<string, Iso3> = (() => {
-  const map = new Map<string, Iso3>();
-  const add = (code: string, iso3: Iso3): void => {
-    if (!map.has(code)) map.set(code, iso3);
+const ISO2_OUTSIDE_TABLE: Readonly<Record<string, { readonly en: string; readonly fr: string }>> = {
+  GM: { en: 'Gambia', fr: 'Gambie' },
+  SZ: { en: 'Eswatini', fr: 'Eswatini' },
+  BO: { en: 'Bolivia', fr: 'Bolivie' },
+  AS: { en: 'American Samoa', fr: 'Samoa américaines' },
+  MG: { en: 'Madagascar', fr: 'Madagascar' },
+  AG: { en: 'Antigua and Barbuda', fr: 'Antigua-et-Barbuda' },
+  MO: { en: 'Macao', fr: 'Macao' },
+  GG: { en: 'Guernsey', fr: 'Guernesey' },
+};
+
+/** One way to read a code: as which state, under which coding system. */
+export interface CodeReading {
+  readonly system: 'iso3' | 'iso2' | 'alias' | 'digram';
+  /** The state's alpha-3 code, or undefined for an ISO alpha-2 state that is not in the table. */
+  readonly iso3?: Iso3;
+  readonly name: { readonly en: string; readonly fr: string };
+}
+
+export type StateCodeResolution =
+  | { readonly kind: 'state'; readonly iso3: Iso3 }
+  | { readonly kind: 'ambiguous'; readonly readings: readonly CodeReading[] }
+  | { readonly kind: 'unknown' };
+
+/**
+ * Every reading of every accepted code. Alpha-3 codes and aliases are one state each. A two-letter
+ * code is read as ISO 3166-1 alpha-2 and as a legacy NATO/FIPS digram; when those readings name
+ * different states (RS: Serbia in ISO, Russia as a digram; AU: Australia / Austria; IS: Iceland /
+ * Israel; BA: Bosnia and Herzegovina / Bahrain; CS: Czechoslovakia / Serbia and Montenegro, both
+ * former ISO codes) the code is ambiguous and refused with every reading named, everywhere codes
+ * are read (record lines, CLI, API).
+ */
+const READINGS: ReadonlyMap<string, readonly CodeReading[]> = (() => {
+  const map = new Map<string, CodeReading[]>();
+  const add = (code: string, reading: CodeReading): void => {
+    const list = map.get(code) ?? [];
+    if (!list.some((r) => r.iso3 === reading.iso3 && r.name.en === reading.name.en)) list.push(reading);
+    map.set(code, list);
   };
-  for (const s of STATES) add(s.iso3, s.iso3);
-  for (const s of STATES) add(s.iso2, s.iso3);
-  for (const [alias, iso3] of Object.entries(ALIASES)) add(alias, iso3);
-  for (const s of STATES) if (s.digram !== undefined) add(s.digram, s.iso3);
+  for (const s of STATES) add(s.iso3, { system: 'iso3', iso3: s.iso3, name: s.name });
+  for (const [alias, iso3] of Object.entries(ALIASES)) add(alias, { system: 'alias', iso3, name: BY_ISO3.get(iso3)!.name });
+  for (const s of STATES) add(s.iso2, { system: 'iso2', iso3: s.iso3, name: s.name });
+  for (const [iso2, name] of Object.entries(ISO2_OUTSIDE_TABLE)) add(iso2, { system: 'iso2', name });
+  for (const s of STATES) if (s.digram !== undefined) add(s.digram, { system: 'digram', iso3: s.iso3, name: s.name });
   return map;
 })();
 
-/** The alpha-3 code for any accepted spelling (case and surrounding spaces ignored), else undefined. */
+/** How a code reads: one state, several (ambiguous, with each reading), or none. */
+export function resolveStateCode(input: string): StateCodeResolution {
+  const readings = READINGS.get(input.trim().toUpperCase());
+  if (!readings?.length) return { kind: 'unknown' };
+  // An alpha-3 code or an alias is never ambiguous: it names one state whatever else it could be.
+  const exact = readings.find((r) => r.system === 'iso3' || r.system === 'alias');
+  if (exact?.iso3 !== undefined) return { kind: 'state', iso3: exact.iso3 };
+  const states = new Set(readings.map((r) => r.iso3 ?? r.name.en));
+  if (states.size > 1) return { kind: 'ambiguous', readings };
+  const only = readings[0]!;
+  return only.iso3 === undefined ? { kind: 'unknown' } : { kind: 'state', iso3: only.iso3 };
+}
+
+/** The alpha-3 code for any accepted spelling (case and surrounding spaces ignored); undefined if unknown or ambiguous. */
 export function normaliseStateCode(input: string): Iso3 | undefined {
-  return LOOKUP.get(input.trim().toUpperCase());
+  const r = resolveStateCode(input);
+  return r.kind === 'state' ? r.iso3 : undefined;
+}
+
+/** The readings of an ambiguous code as text: "Serbia (ISO 3166-1 alpha-2), Russia (NATO/FIPS digram)". */
+export function describeReadings(readings: readonly CodeReading[], lang: Lang = 'en'): string {
+  const system: Record<CodeReading['system'], { en: string; fr: string }> = {
+    iso3: { en: 'ISO 3166-1 alpha-3', fr: 'ISO 3166-1 alpha-3' },
+    iso2: { en: 'ISO 3166-1 alpha-2', fr: 'ISO 3166-1 alpha-2' },
+    alias: { en: 'alias', fr: 'alias' },
+    digram: { en: 'NATO/FIPS digram', fr: 'digramme OTAN/FIPS' },
+  };
+  return readings.map((r) => `${r.name[lang]}${r.iso3 ? ` ${r.iso3}` : ''} (${system[r.system][lang]})`).join(lang === 'fr' ? ' ; ' : '; ');
+}
+
+/** True for a state that no longer exists (ISO 3166-3) on `at`, a date or instant. */
+export function isFormerStateAt(iso3: Iso3, at: string): boolean {
+  const until = BY_ISO3.get(iso3)?.former?.until;
+  return until !== undefined && at.slice(0, 10) > until;
 }
 
 export function stateInfo(iso3: Iso3): StateInfo | undefined {

@@ -36,6 +36,17 @@ describe('HTTP API', () => {
     assert.match(bad.json().detail, /querystring\/asOf/);
   });
 
+  test('a state code with two readings is refused the same way as in the CLI, naming both', async () => {
+    for (const path of ['allies/RS', 'accessions/IS']) {
+      const r = await s.app.inject({ url: `/api/worlds/record/${path}` });
+      assert.equal(r.statusCode, 400, path);
+      assert.equal(r.json().code, 'query.ambiguous_state');
+    }
+    const r = await s.app.inject({ url: '/api/worlds/record/allies/AU', headers: { 'accept-language': 'fr' } });
+    assert.match(r.json().detail, /« AU » est ambigu : il se lit Australie AUS \(ISO 3166-1 alpha-2\) ; Autriche AUT \(digramme OTAN\/FIPS\)/);
+    assert.equal((await s.app.inject({ url: '/api/worlds/record/allies/TU' })).json().code, 'TUR');
+  });
+
   test('the OpenAPI document is valid OpenAPI 3.1 and lists every route', async () => {
     const r = await s.app.inject({ url: '/openapi.json' });
     const doc = r.json();

@@ -88,6 +88,12 @@ describe('the real record', () => {
     const unknown = await cli(db, ['ally', 'XXX']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown state code "XXX"/);
+    for (const [code, readings] of [['RS', /Serbia SRB \(ISO 3166-1 alpha-2\); Russia RUS \(NATO\/FIPS digram\)/], ['BA', /Bosnia and Herzegovina BIH .*; Bahrain BHR/]] as const) {
+      const r = await cli(db, ['ally', code]);
+      assert.equal(r.code, 2, code);
+      assert.match(r.err, readings);
+      assert.equal((await cli(db, ['accession', code])).code, 2);
+    }
   });
 
   test('sources: every line counted once under its class, with the official share', async () => {
@@ -136,5 +142,16 @@ describe('bad record data fails the load, naming file, line and rule, and writes
     writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"}}\n');
     const r2 = await cli(db, ['init'], { EVERE_DATA: data });
     assert.match(r2.err, /99-bad\.ndjson:1: source: every fact needs a public source URL/);
+  });
+
+  test('a truncated source URL is refused with its file and line', async () => {
+    const data = copy();
+    const good = '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org/summit"}';
+    writeFileSync(join(data, 'record', '99-bad.ndjson'), `${good}\n${good.replace('x', 'z').replace('/summit', '/cps/en/natohq/news_…')}\n`);
+    const db = join(tempDir(), 'bad.db');
+    const r = await cli(db, ['init'], { EVERE_DATA: data });
+    assert.notEqual(r.code, 0);
+    assert.match(r.err, /99-bad\.ndjson:2: .*news_… was cut short/);
+    assert.equal(JSON.parse((await cli(db, ['worlds', '--json'], { EVERE_DATA: data })).out).length, 0);
   });
 });

@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { cachedJson, worldAccess } from '../context.js';
 import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
-import { accession, allyProfile, decisions, enlargement, factsOf, members } from '../../app/treaty-queries.js';
-import { normaliseStateCode, STATES } from '../../domain/states.js';
-import { EvereError } from '../../app/errors.js';
+import { accession, accessionKeyFrom, allyProfile, decisions, enlargement, factsOf, members, stateCodeFrom } from '../../app/treaty-queries.js';
+import { STATES } from '../../domain/states.js';
 
 type Time = { asOf?: string; knownAt?: string };
 const time = (q: Time) => ({ ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.knownAt ? { knownAt: q.knownAt } : {}) });
@@ -43,9 +42,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   }, async (request) => {
     const { world, code } = request.params as { world: string; code: string };
     const { access } = await worldAccess(deps, request, world);
-    const iso3 = normaliseStateCode(code);
-    if (!iso3) throw new EvereError('query.unknown_state', { code });
-    return allyProfile(ledger, world, iso3, access);
+    return allyProfile(ledger, world, stateCodeFrom(code), access);
   });
 
   app.get('/api/worlds/:world/accessions/:code', {
@@ -57,7 +54,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   }, async (request) => {
     const { world, code } = request.params as { world: string; code: string };
     const { access } = await worldAccess(deps, request, world);
-    return accession(ledger, world, normaliseStateCode(code) ?? code, { ...time(request.query as Time), access });
+    return accession(ledger, world, accessionKeyFrom(code), { ...time(request.query as Time), access });
   });
 
   app.get('/api/worlds/:world/enlargement', {

@@ -9,11 +9,11 @@ import { csv, json, table, type Column } from '../format.js';
 import { emit, nowIso, outputOptions, partyCode, stateCode, timeOptions, type Out, type Time } from '../options.js';
 import { parseDateOption } from '../parse.js';
 import {
-  accession, allyProfile, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
+  accession, accessionKeyFrom, allyProfile, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
   type RatificationRow,
 } from '../../app/treaty-queries.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
-import { normaliseStateCode, stateName } from '../../domain/states.js';
+import { stateName } from '../../domain/states.js';
 import { commandSpecs } from '../../domain/world.js';
 import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
@@ -64,7 +64,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     .argument('<code>', 'the invitee (e.g. SWE) or the protocol id (e.g. SWE-2022)')
     .action(async (value: string, opts: Out & Time) => {
       const c = ctx();
-      const r = await accession(await c.ledger(), c.world, normaliseStateCode(value) ?? value, opts);
+      const r = await accession(await c.ledger(), c.world, accessionKeyFrom(value), opts);
       if (opts.json) return c.io.out(json(r));
       const columns: Column<RatificationRow>[] = [
         { header: fr() ? 'Allié' : 'Ally', value: (x) => `${x.name[c.lang]}${x.required ? '' : ' *'}` },

@@ -24,6 +24,14 @@ export const COMMAND = {
     en: 'Field {path}: unknown state or body code {value}',
     fr: 'Champ {path} : code d’État ou d’organe inconnu {value}',
   },
+  'command.state_ambiguous': {
+    en: 'Field {path}: {value} is ambiguous, it reads as {readings}; use the ISO 3166-1 alpha-3 code',
+    fr: 'Champ {path} : {value} est ambigu, il se lit {readingsFr} ; utilisez le code ISO 3166-1 alpha-3',
+  },
+  'command.source_truncated': {
+    en: 'Field {path}: the URL {value} was cut short (it contains "…" or ends in "..."); give the whole address',
+    fr: 'Champ {path} : l’URL {value} est tronquée (elle contient « … » ou finit par « ... ») ; donnez l’adresse entière',
+  },
   'command.duplicate': {
     en: 'Field {path}: {value} is listed more than once',
     fr: 'Champ {path} : {value} figure plus d’une fois',
