@@ -113,6 +113,43 @@ export interface RatificationRow {
    */
   readonly status: 'deposited' | 'deposited_by' | 'undetermined' | 'pending';
   readonly ratified: boolean;
+  /**
+   * The furthest stage reached as of the query date: `deposited` (exactly dated or bounded and
+   * passed), `instrument_signed`, `parliament_approved`, `undetermined` (a bounded deposit still
+   * ahead), `awaiting_parliament` (its approval is recorded on a later day), or `not_recorded` (no
+   * stage recorded by then nor any approval later: the record does not say).
+   */
+  readonly stage: 'deposited' | 'instrument_signed' | 'parliament_approved' | 'undetermined' | 'awaiting_parliament' | 'not_recorded';
+}
+
+/** The tracker's counts, each over the required ratifiers, as of the query date. */
+export interface StageCounts {
+  /** Parliamentary approval recorded by the date (an Ally that has deposited counts too). */
+  readonly parliamentApproved: number;
+  /** Parliamentary approvals whose date is recorded (the rest are implied by a deposit). */
+  readonly parliamentApprovalDated: number;
+  /** Instrument signed by the head of state, where that step is recorded, or deposited. */
+  readonly instrumentSigned: number;
+  /** Instruments deposited with the depositary by the date (exactly dated, or bounded and passed). */
+  readonly deposited: number;
+  /** Of those, deposits known only by a bound ("on or before"). */
+  readonly depositedByBound: number;
+  /** Deposits known only by a bound that falls after the date: they may or may not have happened. */
+  readonly undetermined: number;
+  /** True once the protocol is in force (every required ratifier deposited). */
+  readonly inForce: boolean;
+}
+
+/** Required ratifiers by the stage they still have to pass, as of the query date. */
+export interface PendingByStage {
+  /** Parliament has not approved yet (its approval is recorded later). */
+  readonly parliament: readonly string[];
+  /** Parliament approved (the head of state may have signed); the instrument is not deposited. */
+  readonly deposit: readonly string[];
+  /** A bounded deposit after the date: may or may not have happened. */
+  readonly undetermined: readonly string[];
+  /** Nothing recorded by the date nor any later approval: the record does not say. */
+  readonly notRecorded: readonly string[];
 }
 
 export interface AccessionReport {
@@ -130,6 +167,9 @@ export interface AccessionReport {
   readonly undetermined: readonly string[];
   readonly daysElapsed: number;
   readonly rows: readonly RatificationRow[];
+  /** The tracker's counts per stage (additive to `ratified`, which counts deposits). */
+  readonly stages: StageCounts;
+  readonly pending: PendingByStage;
 }
 
 async function protocolFacts(ledger: LedgerService, world: string, b: object): Promise<FactRow[]> {
@@ -167,9 +207,21 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     const s = new Map([...all].filter(([, f]) => f.validFrom <= asOfInstant));
     const parliament = s.get('parliament_approved');
     const vote = (parliament?.data as { vote?: RatificationRow['vote'] } | undefined)?.vote;
+    // An exactly dated earlier stage after the query date proves the deposit was after it too.
+    const exactlyAfter = (name: string) => {
+      const f = all.get(name);
+      return f !== undefined && f.validFrom > asOfInstant && (f.data as { dateIs?: string }).dateIs !== 'on_or_before';
+    };
+    const provenLater = exactlyAfter('parliament_approved') || exactlyAfter('instrument_signed');
     const status: RatificationRow['status'] = !deposit ? 'pending'
       : deposit.validFrom <= asOfInstant ? (bounded ? 'deposited_by' : 'deposited')
-        : bounded ? 'undetermined' : 'pending';
+        : bounded && !provenLater ? 'undetermined' : 'pending';
+    const stage: RatificationRow['stage'] = status === 'deposited' || status === 'deposited_by' ? 'deposited'
+      : exactlyAfter('parliament_approved') ? 'awaiting_parliament'
+        : status === 'undetermined' ? 'undetermined'
+          : s.has('instrument_signed') ? 'instrument_signed'
+            : parliament ? 'parliament_approved'
+              : 'not_recorded';
     return {
       ally,
       name: stateInfo(ally)?.name ?? { en: ally, fr: ally },
@@ -180,6 +232,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),
       status,
       ratified: status === 'deposited' || status === 'deposited_by',
+      stage,
     };
   }).sort((a, b) => byEnglishName.compare(a.name.en, b.name.en));
   const missing = rows.filter((r) => r.required && r.status === 'pending').map((r) => r.ally);
@@ -191,6 +244,24 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     if (d.protocol === p.protocol) joined[d.state] = day(m.validFrom);
   }
   const end = Object.values(joined).sort().at(-1) ?? day(asOfInstant);
+  const required = rows.filter((r) => r.required);
+  const of = (...stages: RatificationRow['stage'][]) => required.filter((r) => stages.includes(r.stage));
+  const stageCounts: StageCounts = {
+    parliamentApproved: required.filter((r) => r.parliamentApproved !== undefined || r.stage === 'deposited' || r.stage === 'instrument_signed').length,
+    parliamentApprovalDated: required.filter((r) => r.parliamentApproved !== undefined).length,
+    instrumentSigned: required.filter((r) => r.instrumentSigned !== undefined || r.stage === 'deposited').length,
+    deposited: of('deposited').length,
+    depositedByBound: required.filter((r) => r.status === 'deposited_by').length,
+    undetermined: of('undetermined').length,
+    inForce: inForce !== undefined,
+  };
+  const codes = (list: readonly RatificationRow[]) => list.map((r) => r.ally);
+  const pending: PendingByStage = {
+    parliament: codes(of('awaiting_parliament')),
+    deposit: codes(of('parliament_approved', 'instrument_signed')),
+    undetermined: codes(of('undetermined')),
+    notRecorded: codes(of('not_recorded')),
+  };
   return {
     protocol: p.protocol, invitees: p.invitees, signedAt: p.signedAt, asOf: day(asOfInstant),
     ...(inForce ? { enteredIntoForceAt: inForce } : {}),
@@ -201,6 +272,8 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     undetermined,
     daysElapsed: Math.max(0, daysBetween(p.signedAt, end)),
     rows,
+    stages: stageCounts,
+    pending,
   };
 }
 
@@ -214,7 +287,41 @@ export interface EnlargementRound {
   readonly ratifiers: number;
   readonly daysFromInvitation?: number;
   readonly daysFromSignature?: number;
+  /**
+   * The last required ratifier to deposit, only when known from exact dates: every other deposit
+   * is exactly dated earlier, or bounded strictly before it. Absent on a tie (see `lastDepositors`)
+   * or when a bound leaves it open.
+   */
   readonly lastToDeposit?: string;
+  /** `known` (from exact dates), `undetermined` (a bound could be later), or `pending` (not every required ratifier has deposited). */
+  readonly lastToDepositStatus: LastStatus;
+  readonly lastToDepositAt?: string;
+  /** Every Ally that deposited on that last day (more than one on a tie). */
+  readonly lastDepositors?: readonly string[];
+  /** The last parliament to approve, by the same rule over parliamentary approvals. */
+  readonly lastToApprove?: string;
+  readonly lastToApproveStatus: LastStatus;
+  readonly lastToApproveAt?: string;
+  readonly lastApprovers?: readonly string[];
+}
+
+export type LastStatus = 'known' | 'undetermined' | 'pending';
+
+interface LastOf { readonly status: LastStatus; readonly at?: string; readonly allies?: readonly string[] }
+
+/**
+ * Who was last to pass a stage, from known dates only. `rows` are the stage's facts for the
+ * required ratifiers. Pending when some required ratifier has none; undetermined when a bounded
+ * date ("on or before") does not fall strictly before the latest exact date.
+ */
+function lastOf(rows: readonly FactRow[], required: number): LastOf {
+  if (new Set(rows.map((r) => (r.data as { ally: string }).ally)).size < required) return { status: 'pending' };
+  const bounded = (r: FactRow) => (r.data as { dateIs?: string }).dateIs === 'on_or_before';
+  const exact = rows.filter((r) => !bounded(r));
+  const latest = exact.map((r) => r.validFrom).sort().at(-1);
+  if (latest === undefined || rows.some((r) => bounded(r) && r.validFrom >= latest)) return { status: 'undetermined' };
+  const allies = exact.filter((r) => r.validFrom === latest).map((r) => (r.data as { ally: string }).ally).sort();
+  return { status: 'known', at: day(latest), allies };
 }
 
 export async function enlargement(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<EnlargementRound[]> {
@@ -231,9 +338,16 @@ export async function enlargement(ledger: LedgerService, world: string, q: TimeQ
     const joined = memberships
       .filter((m) => (m.data as { protocol?: string }).protocol === p.protocol)
       .map((m) => day(m.validFrom)).sort().at(-1);
-    const last = deposits
-      .filter((d) => { const x = d.data as { protocol: string; stage: string; required: boolean }; return x.protocol === p.protocol && x.stage === 'instrument_deposited' && x.required; })
-      .sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1)).at(-1);
+    const stage = (name: string) => deposits.filter((d) => {
+      const x = d.data as { protocol: string; stage: string; required: boolean };
+      return x.protocol === p.protocol && x.stage === name && x.required;
+    });
+    const deposit = lastOf(stage('instrument_deposited'), p.requiredRatifiers.length);
+    // A deposit implies approval: an Ally with a deposit and no dated approval leaves the last approval open.
+    const approvals = stage('parliament_approved');
+    const approvedAll = lastOf(approvals, p.requiredRatifiers.length);
+    const approval: LastOf = approvedAll.status === 'pending' && deposit.status !== 'pending' ? { status: 'undetermined' } : approvedAll;
+    const single = (l: LastOf) => (l.allies?.length === 1 ? l.allies[0] : undefined);
     return {
       protocol: p.protocol, invitees: p.invitees, ...(invited ? { invitedAt: invited } : {}), signedAt: p.signedAt,
       ...(p.enteredIntoForceAt ? { enteredIntoForceAt: p.enteredIntoForceAt } : {}),
@@ -241,7 +355,12 @@ export async function enlargement(ledger: LedgerService, world: string, q: TimeQ
       ratifiers: p.requiredRatifiers.length,
       ...(joined && invited ? { daysFromInvitation: daysBetween(invited, joined) } : {}),
       ...(joined ? { daysFromSignature: daysBetween(p.signedAt, joined) } : {}),
-      ...(last ? { lastToDeposit: (last.data as { ally: string }).ally } : {}),
+      ...(single(deposit) ? { lastToDeposit: single(deposit) } : {}),
+      lastToDepositStatus: deposit.status,
+      ...(deposit.at ? { lastToDepositAt: deposit.at, lastDepositors: deposit.allies } : {}),
+      ...(single(approval) ? { lastToApprove: single(approval) } : {}),
+      lastToApproveStatus: approval.status,
+      ...(approval.at ? { lastToApproveAt: approval.at, lastApprovers: approval.allies } : {}),
     };
   }).sort((a, b) => (a.signedAt < b.signedAt ? -1 : 1));
 }

@@ -55,7 +55,35 @@ describe('the real record', () => {
     assert.equal(hun.parliamentApproved, '2024-02-26');
     assert.deepEqual(hun.vote, { for: 188, against: 6, abstain: 0 });
     const table = (await cli(db, ['accession', 'SWE-2022'])).out;
-    assert.match(table, /30 of 30 Allies have ratified/);
+    assert.match(table, /30 of 30 parliaments approved · 30 of 30 instruments deposited/);
+  });
+
+  test('the tracker follows the stages: on 1 June 2023 every parliament but Hungary’s and Türkiye’s had approved Sweden’s protocol', async () => {
+    const r = JSON.parse((await cli(db, ['accession', 'SWE', '--as-of', '2023-06-01', '--json'])).out);
+    assert.equal(r.stages.parliamentApproved, 28);
+    assert.deepEqual([...r.pending.parliament].sort(), ['HUN', 'TUR']);
+    assert.equal(r.stages.inForce, false);
+    assert.ok(!r.missing.includes('TUR') || !r.undetermined.includes('TUR'));
+    assert.equal(r.rows.find((x: { ally: string }) => x.ally === 'TUR').stage, 'awaiting_parliament');
+    // Every required ratifier is counted once, at one stage.
+    const p = r.pending;
+    assert.equal(r.stages.deposited + p.parliament.length + p.deposit.length + p.undetermined.length + p.notRecorded.length, 30);
+    const text = (await cli(db, ['accession', 'SWE', '--as-of', '2023-06-01'])).out;
+    assert.match(text, /28 of 30 parliaments approved/);
+    assert.match(text, /awaiting parliament: Hungary, Türkiye/);
+    const fr = (await cli(db, ['--lang', 'fr', 'accession', 'SWE', '--as-of', '2023-06-01'])).out;
+    assert.match(fr, /28 sur 30 parlements ont approuvé/);
+  });
+
+  test('on 26 February 2024 Hungary’s parliament approved; Hungary had not deposited', async () => {
+    const r = JSON.parse((await cli(db, ['accession', 'SWE', '--as-of', '2024-02-26', '--json'])).out);
+    assert.equal(r.stages.parliamentApproved, 30);
+    assert.deepEqual(r.pending.parliament, []);
+    assert.ok(r.pending.deposit.includes('HUN'));
+    const hun = r.rows.find((x: { ally: string }) => x.ally === 'HUN');
+    assert.equal(hun.parliamentApproved, '2024-02-26');
+    assert.equal(hun.stage, 'parliament_approved');
+    assert.equal(r.stages.inForce, false);
   });
 
   test('enlargement lists the ten rounds with their durations', async () => {
@@ -63,6 +91,27 @@ describe('the real record', () => {
     assert.equal(rounds.length, 10);
     assert.equal(rounds.reduce((n, r) => n + r.invitees.length, 0), 20);
     assert.equal(rounds.find((r) => r.protocol === 'FIN-2022')!.daysFromSignature, 273);
+  });
+
+  test('"last to deposit" and "last to approve" come from known dates only, or say undetermined', async () => {
+    type Round = { protocol: string; lastToDeposit?: string; lastToDepositStatus: string; lastDepositors?: string[]; lastToDepositAt?: string; lastToApproveStatus: string };
+    const rounds = JSON.parse((await cli(db, ['enlargement', '--json'])).out) as Round[];
+    for (const r of rounds) {
+      assert.ok(['known', 'undetermined'].includes(r.lastToDepositStatus), r.protocol);
+      assert.ok(['known', 'undetermined'].includes(r.lastToApproveStatus), r.protocol);
+      if (r.lastToDepositStatus === 'undetermined') assert.equal(r.lastToDeposit, undefined, r.protocol);
+    }
+    // The record's own bounds: the 1952 round only has deposits "on or before" entry into force.
+    assert.equal(rounds.find((r) => r.protocol === 'GRC-TUR-1951')!.lastToDepositStatus, 'undetermined');
+    // 2004: Türkiye and the United States notified on the same last day, 27 February 2004.
+    const r2004 = rounds.find((r) => r.protocol.endsWith('-2003'))!;
+    if (r2004.lastToDepositStatus === 'known') {
+      assert.equal(r2004.lastToDepositAt, '2004-02-27');
+      assert.deepEqual(r2004.lastDepositors, ['TUR', 'USA']);
+      assert.equal(r2004.lastToDeposit, undefined);
+    }
+    const table = (await cli(db, ['enlargement'])).out;
+    assert.match(table, /undetermined/);
   });
 
   test('Article 5: one determination, for the United States, after 11 September 2001', async () => {

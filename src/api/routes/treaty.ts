@@ -48,6 +48,11 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   app.get('/api/worlds/:world/accessions/:code', {
     schema: {
       tags: ['treaty'], summary: 'An accession protocol’s ratification matrix at a date',
+      description: 'The tracker, by stage of ratification, as of `asOf`: `stages` counts the required ratifiers whose parliament approved (`parliamentApproved`), '
+        + 'whose head of state signed the instrument (`instrumentSigned`), that deposited it with the depositary (`deposited`, of which `depositedByBound` are known only '
+        + 'by an "on or before" date), whose bounded deposit may or may not have happened yet (`undetermined`), and whether the protocol is `inForce`. `pending` names who '
+        + 'is still at which stage (`parliament`, `deposit`, `undetermined`, `notRecorded`); each row has its `stage`. `ratified`, `missing` and `undetermined` are kept. '
+        + 'The code is an invitee (any accepted state code; an ambiguous one such as RS is refused) or a protocol id.',
       params: { type: 'object', additionalProperties: false, required: ['world', 'code'], properties: { world: worldParam.properties.world, code: { type: 'string', minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } } },
       querystring: timeQuery, response: { 200: looseObject },
     },
@@ -58,7 +63,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   });
 
   app.get('/api/worlds/:world/enlargement', {
-    schema: { tags: ['treaty'], summary: 'Every enlargement round with its durations', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
+    schema: { tags: ['treaty'], summary: 'Every enlargement round with its durations', description: 'Who was last to deposit (`lastToDeposit`, `lastDepositors`, `lastToDepositAt`) and last to approve in parliament (`lastToApprove`…) come from exact dates only: `lastToDepositStatus` is `known`, `undetermined` (a date known only by a bound could be later) or `pending`.', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
   }, async (request, reply) => {
     const { world } = request.params as { world: string };
     const { access } = await worldAccess(deps, request, world);

@@ -72,7 +72,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         { header: fr() ? 'vote' : 'vote', value: (x) => (x.vote ? `${x.vote.for}–${x.vote.against}${x.vote.abstain ? `–${x.vote.abstain}` : ''}` : '') },
         { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => x.instrumentSigned },
         { header: fr() ? 'déposé' : 'deposited', value: (x) => (x.deposited ? `${x.depositDateIsBound ? '≤ ' : ''}${x.deposited}` : '') },
-        { header: fr() ? 'statut' : 'status', value: (x) => STATUS_LABELS[x.status][c.lang] },
+        { header: fr() ? 'étape' : 'stage', value: (x) => stageLabel(x, c.lang) },
       ];
       if (opts.csv) return c.io.out(csv(r.rows, columns));
       c.io.out(`${accessionHeading(r, c)}\n\n${table(r.rows, columns)}`);
@@ -93,7 +93,8 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         { header: fr() ? 'ratifiants' : 'ratifiers', value: (r) => r.ratifiers, align: 'right' },
         { header: fr() ? 'jours depuis invitation' : 'days from invitation', value: (r) => r.daysFromInvitation, align: 'right' },
         { header: fr() ? 'jours depuis signature' : 'days from signature', value: (r) => r.daysFromSignature, align: 'right' },
-        { header: fr() ? 'dernier dépôt' : 'last to deposit', value: (r) => r.lastToDeposit },
+        { header: fr() ? 'dernière approbation' : 'last to approve', value: (r) => lastCell(r.lastToApproveStatus, r.lastApprovers, fr()) },
+        { header: fr() ? 'dernier dépôt' : 'last to deposit', value: (r) => lastCell(r.lastToDepositStatus, r.lastDepositors, fr()) },
       ];
       emit(c, opts, rows, columns);
     });
@@ -263,12 +264,17 @@ async function doAct(c: CliContext, command: { cmd: string; at: string; by: stri
   for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}  (${c.lang === 'fr' ? 'signé par' : 'signed by'} ${e.actor})\n`);
 }
 
-const STATUS_LABELS: Record<RatificationRow['status'], { en: string; fr: string }> = {
-  deposited: { en: '✓ ratified', fr: '✓ ratifié' },
-  deposited_by: { en: '✓ ratified (exact day not sourced)', fr: '✓ ratifié (jour exact non sourcé)' },
-  undetermined: { en: '? deposit date not sourced', fr: '? date de dépôt non sourcée' },
-  pending: { en: '… pending', fr: '… en attente' },
+const STAGE_LABELS: Record<RatificationRow['stage'], { en: string; fr: string }> = {
+  deposited: { en: '✓ deposited', fr: '✓ déposé' },
+  instrument_signed: { en: 'instrument signed, not deposited', fr: 'instrument signé, non déposé' },
+  parliament_approved: { en: 'parliament approved, not deposited', fr: 'approuvé par le parlement, non déposé' },
+  undetermined: { en: '? deposit date only bounded', fr: '? date de dépôt seulement bornée' },
+  awaiting_parliament: { en: '… awaiting parliament', fr: '… attend le parlement' },
+  not_recorded: { en: '— not recorded', fr: '— non enregistré' },
 };
+
+const stageLabel = (row: RatificationRow, lang: 'en' | 'fr'): string =>
+  `${STAGE_LABELS[row.stage][lang]}${row.status === 'deposited_by' ? (lang === 'fr' ? ' (jour exact non sourcé)' : ' (exact day not sourced)') : ''}`;
 
 function titleOf(data: unknown, lang: 'en' | 'fr'): string {
   const t = (data as { title?: { en: string; fr?: string } }).title;
@@ -286,22 +292,41 @@ function proposalColumns(c: CliContext): Column<FactRow>[] {
   ];
 }
 
+/** Who was last: from known dates only; a bound that leaves it open says "undetermined". */
+function lastCell(status: EnlargementRound['lastToDepositStatus'], allies: readonly string[] | undefined, fr: boolean): string {
+  if (status === 'pending') return '';
+  if (status === 'undetermined' || !allies) return fr ? 'indéterminé' : 'undetermined';
+  return allies.map((a) => stateName(a, fr ? 'fr' : 'en')).join(fr ? ' et ' : ' and ');
+}
+
 function accessionHeading(r: AccessionReport, c: CliContext): string {
   const fr = c.lang === 'fr';
-  const invitees = r.invitees.map((s) => stateName(s, c.lang)).join(', ');
-  const status = [
-    fr ? `${r.ratified} sur ${r.required} Alliés ont ratifié (instrument déposé)` : `${r.ratified} of ${r.required} Allies have ratified (instrument deposited)`,
-    ...(r.missing.length ? [fr ? `manquent : ${r.missing.join(', ')}` : `missing: ${r.missing.join(', ')}`] : []),
-    ...(r.undetermined.length ? [fr ? `indéterminés (date de dépôt non sourcée) : ${r.undetermined.join(', ')}` : `undetermined (deposit date not sourced): ${r.undetermined.join(', ')}`] : []),
-  ].join('; ');
+  const names = (codes: readonly string[]) => codes.map((s) => stateName(s, c.lang)).join(', ');
+  const invitees = names(r.invitees);
+  const st = r.stages;
+  const counts = [
+    fr ? `${st.parliamentApproved} sur ${r.required} parlements ont approuvé` : `${st.parliamentApproved} of ${r.required} parliaments approved`,
+    (fr ? `${st.deposited} sur ${r.required} instruments déposés` : `${st.deposited} of ${r.required} instruments deposited`)
+      + (st.depositedByBound ? (fr ? ` (dont ${st.depositedByBound} à date bornée)` : ` (${st.depositedByBound} by a bounded date)`) : ''),
+    ...(st.undetermined ? [fr ? `${st.undetermined} indéterminés` : `${st.undetermined} undetermined`] : []),
+    st.inForce ? (fr ? `en vigueur le ${r.enteredIntoForceAt}` : `in force ${r.enteredIntoForceAt}`) : (fr ? 'pas en vigueur' : 'not in force'),
+  ].join(' · ');
+  const p = r.pending;
+  const pending = [
+    ...(p.parliament.length ? [`${fr ? 'attendent l’approbation parlementaire' : 'awaiting parliament'}: ${names(p.parliament)}`] : []),
+    ...(p.deposit.length ? [`${fr ? 'approuvé, instrument non déposé' : 'approved, instrument not deposited'}: ${names(p.deposit)}`] : []),
+    ...(p.undetermined.length ? [`${fr ? 'indéterminés (date de dépôt seulement bornée)' : 'undetermined (deposit date only bounded)'}: ${names(p.undetermined)}`] : []),
+    ...(p.notRecorded.length ? [`${fr ? 'étape non enregistrée' : 'stage not recorded'}: ${names(p.notRecorded)}`] : []),
+  ];
   const joined = Object.entries(r.members).map(([s, d]) => `${stateName(s, c.lang)} ${fr ? 'Allié depuis le' : 'Ally since'} ${d}`).join('; ');
   const bound = r.rows.some((x) => x.depositDateIsBound)
     ? [fr ? '≤ : date de dépôt bornée par l’entrée en vigueur (jour exact non sourcé)' : '≤ : deposit date bounded by entry into force (exact day not sourced)']
     : [];
   return [
     `${fr ? 'Protocole' : 'Protocol'} ${r.protocol} — ${invitees}`,
-    `${fr ? 'signé le' : 'signed'} ${r.signedAt} · ${fr ? 'au' : 'as of'} ${r.asOf} · ${r.daysElapsed} ${fr ? 'jours' : 'days'}${r.enteredIntoForceAt ? ` · ${fr ? 'en vigueur le' : 'in force'} ${r.enteredIntoForceAt}` : ''}`,
-    status,
+    `${fr ? 'signé le' : 'signed'} ${r.signedAt} · ${fr ? 'au' : 'as of'} ${r.asOf} · ${r.daysElapsed} ${fr ? 'jours' : 'days'}`,
+    counts,
+    ...pending,
     ...(joined ? [joined] : []),
     ...bound,
   ].join('\n');

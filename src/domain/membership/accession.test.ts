@@ -120,6 +120,16 @@ describe('Art. 10 — ratification', () => {
     given(events).when(deposit('BEL', '1952-01-05')).thenRejects('accession.stage_before_previous');
   });
 
+  test('a stage known only by a bound does not date the next one; the bound is kept on the stage', () => {
+    const events = eventsOf(
+      [command('RecordRatificationStage', '1952-01-10', 'BEL', { protocol: GRC_TUR, ally: 'BEL', stage: 'parliament_approved', dateIs: 'on_or_before' })],
+      signedEvents(),
+    );
+    given(events).when(deposit('BEL', '1952-01-05')).then([
+      { type: 'RatificationStageRecorded', at: '1952-01-05', by: 'BEL', data: { protocol: GRC_TUR, ally: 'BEL', stage: 'instrument_deposited', required: true } },
+    ]);
+  });
+
   test('no ratification before the signature of the protocol', () => {
     given(signedEvents()).when(deposit('BEL', '1951-10-01')).thenRejects('accession.ratification_before_signature');
   });

@@ -151,7 +151,8 @@ function signAccessionProtocol(m: MembershipState, command: SignAccessionProtoco
 
 /**
  * Art. 10: each Ally ratifies "in accordance with its constitutional processes". Stages may be
- * skipped but never repeated or taken backwards, in rank or in time. An Ally that was not an Ally at
+ * skipped but never repeated or taken backwards, in rank or in time (a stage known only by a bound
+ * does not date the next one). An Ally that was not an Ally at
  * signature may still record its ratification (Allies have done so for protocols pending when they
  * joined); it is recorded with `required: false` and does not count towards entry into force.
  */
@@ -175,7 +176,8 @@ function recordRatificationStage(m: MembershipState, command: RecordRatification
     if (RATIFICATION_STAGES.indexOf(stage) <= RATIFICATION_STAGES.indexOf(last.stage)) {
       return reject('accession.stage_out_of_order', 'data.stage', { ally, stage, protocol: id, last: last.stage });
     }
-    if (isBefore(command.at, last.at)) {
+    // A bounded previous stage ("on or before D") says nothing against a later stage dated before D.
+    if (last.dateIs !== 'on_or_before' && isBefore(command.at, last.at)) {
       return reject('accession.stage_before_previous', 'at', { ally, stage, at: command.at, last: last.stage, lastAt: last.at });
     }
   }
@@ -294,9 +296,9 @@ export function evolveMembership(m: MembershipState, event: MembershipEvent): Me
     case 'RatificationStageRecorded': {
       const protocol = m.protocols[event.data.protocol];
       if (!protocol) return m;
-      const { ally, stage, vote, required } = event.data;
+      const { ally, stage, vote, required, dateIs } = event.data;
       const previous = protocol.ratifications[ally];
-      const recorded = vote === undefined ? { stage, at: event.at } : { stage, at: event.at, vote };
+      const recorded = { stage, at: event.at, ...(vote === undefined ? {} : { vote }), ...(dateIs === undefined ? {} : { dateIs }) };
       const ratification = { ally, required, stages: [...(previous?.stages ?? []), recorded] };
       return withProtocol(m, { ...protocol, ratifications: { ...protocol.ratifications, [ally]: ratification } });
     }

@@ -122,8 +122,10 @@ export interface MembershipPeriod {
 
 export interface RecordedStage {
   readonly stage: RatificationStage;
+  /** The day of the stage, or its latest possible day when `dateIs` is `on_or_before`. */
   readonly at: string;
   readonly vote?: Vote;
+  readonly dateIs?: DatePrecision;
 }
 
 export interface Ratification {
