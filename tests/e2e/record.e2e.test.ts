@@ -195,7 +195,7 @@ describe('bad record data fails the load, naming file, line and rule, and writes
 
   test('a truncated source URL is refused with its file and line', async () => {
     const data = copy();
-    const good = '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org/summit"}';
+    const good = '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"},"source":"https://example.org/summit","sourceClass":"news"}';
     writeFileSync(join(data, 'record', '99-bad.ndjson'), `${good}\n${good.replace('x', 'z').replace('/summit', '/cps/en/natohq/news_…')}\n`);
     const db = join(tempDir(), 'bad.db');
     const r = await cli(db, ['init'], { EVERE_DATA: data });
