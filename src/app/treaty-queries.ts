@@ -50,7 +50,7 @@ export function accessionKeyFrom(input: string): string {
 }
 
 function ambiguous(code: string, readings: Parameters<typeof describeReadings>[0]): EvereError {
-  return new EvereError('query.ambiguous_state', { code, readings: describeReadings(readings, 'en'), readingsFr: describeReadings(readings, 'fr') });
+  return new EvereError('query.ambiguous_state', { code, readings: describeReadings(readings) });
 }
 
 /** NATO protocol order: English alphabetical, whatever the reader's language. */

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatViolation } from './messages.js';
+import { formatViolation } from '../messages/index.js';
 import { parseCommand } from './parse-command.js';
 
 const SOURCE = 'https://www.nato.int/cps/en/natohq/news_197763.htm';
@@ -42,8 +42,8 @@ describe('parseCommand — the record format', () => {
     assert.ok(!result.ok);
     assert.deepEqual(result.violations.map((v) => [v.code, v.path]), [['command.state_ambiguous', 'by'], ['command.state_ambiguous', 'data.invitees[1]']]);
     const [rs, au] = result.violations;
-    assert.equal(formatViolation(rs!), 'Field by: RS is ambiguous, it reads as Serbia SRB (ISO 3166-1 alpha-2); Russia RUS (NATO/FIPS digram); use the ISO 3166-1 alpha-3 code');
-    assert.match(formatViolation(au!, 'fr'), /AU est ambigu, il se lit Australie AUS \(ISO 3166-1 alpha-2\) ; Autriche AUT \(digramme OTAN\/FIPS\)/);
+    assert.equal(formatViolation(rs!), 'Field by: RS is ambiguous, it reads as SRB (ISO 3166-1 alpha-2), RUS (NATO/FIPS 10-4); use the ISO 3166-1 alpha-3 code');
+    assert.match(formatViolation(au!, 'fr'), /AU est ambigu, il se lit AUS \(ISO 3166-1 alpha-2\), AUT \(NATO\/FIPS 10-4\)/);
   });
 
   test('a source URL cut short ("…" inside, "..." at the end) is refused', () => {

@@ -56,7 +56,7 @@ function stateOrViolation(value: string, path: string, out: Collector): string |
   if (r.kind === 'state') return r.iso3;
   if (r.kind === 'ambiguous') {
     return out.add('command.state_ambiguous', path, {
-      value, readings: describeReadings(r.readings, 'en'), readingsFr: describeReadings(r.readings, 'fr'),
+      value, readings: describeReadings(r.readings),
     });
   }
   return out.add('command.state_unknown', path, { value });

@@ -252,15 +252,15 @@ export function normaliseStateCode(input: string): Iso3 | undefined {
   return r.kind === 'state' ? r.iso3 : undefined;
 }
 
-/** The readings of an ambiguous code as text: "Serbia (ISO 3166-1 alpha-2), Russia (NATO/FIPS digram)". */
-export function describeReadings(readings: readonly CodeReading[], lang: Lang = 'en'): string {
-  const system: Record<CodeReading['system'], { en: string; fr: string }> = {
-    iso3: { en: 'ISO 3166-1 alpha-3', fr: 'ISO 3166-1 alpha-3' },
-    iso2: { en: 'ISO 3166-1 alpha-2', fr: 'ISO 3166-1 alpha-2' },
-    alias: { en: 'alias', fr: 'alias' },
-    digram: { en: 'NATO/FIPS digram', fr: 'digramme OTAN/FIPS' },
+/**
+ * The readings of an ambiguous code as text the same in English and French, by code and coding
+ * system: "SRB (ISO 3166-1 alpha-2), RUS (NATO/FIPS 10-4)"; a state outside the table by its name.
+ */
+export function describeReadings(readings: readonly CodeReading[]): string {
+  const system: Record<CodeReading['system'], string> = {
+    iso3: 'ISO 3166-1 alpha-3', iso2: 'ISO 3166-1 alpha-2', alias: 'alias', digram: 'NATO/FIPS 10-4',
   };
-  return readings.map((r) => `${r.name[lang]}${r.iso3 ? ` ${r.iso3}` : ''} (${system[r.system][lang]})`).join(lang === 'fr' ? ' ; ' : '; ');
+  return readings.map((r) => `${r.iso3 ?? r.name.en} (${system[r.system]})`).join(', ');
 }
 
 /** True for a state that no longer exists (ISO 3166-3) on `at`, a date or instant. */

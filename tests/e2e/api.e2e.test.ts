@@ -43,7 +43,7 @@ describe('HTTP API', () => {
       assert.equal(r.json().code, 'query.ambiguous_state');
     }
     const r = await s.app.inject({ url: '/api/worlds/record/allies/AU', headers: { 'accept-language': 'fr' } });
-    assert.match(r.json().detail, /« AU » est ambigu : il se lit Australie AUS \(ISO 3166-1 alpha-2\) ; Autriche AUT \(digramme OTAN\/FIPS\)/);
+    assert.match(r.json().detail, /« AU » est ambigu : il se lit AUS \(ISO 3166-1 alpha-2\), AUT \(NATO\/FIPS 10-4\)/);
     assert.equal((await s.app.inject({ url: '/api/worlds/record/allies/TU' })).json().code, 'TUR');
   });
 

@@ -28,7 +28,7 @@ export const APP = {
   'load.malformed': { en: '{file}:{line}: {reason}. Nothing was loaded.', fr: '{file}:{line} : {reason}. Rien n’a été chargé.' },
   'query.no_protocol': { en: 'No accession protocol with id or invitee "{code}".', fr: 'Aucun protocole d’adhésion d’identifiant ou d’invité « {code} ».' },
   'query.unknown_state': { en: 'Unknown state code "{code}" (use ISO 3166-1 alpha-3, e.g. BEL, TUR).', fr: 'Code d’État inconnu « {code} » (utilisez l’ISO 3166-1 alpha-3, p. ex. BEL, TUR).' },
-  'query.ambiguous_state': { en: 'State code "{code}" is ambiguous: it reads as {readings}. Use the ISO 3166-1 alpha-3 code.', fr: 'Le code d’État « {code} » est ambigu : il se lit {readingsFr}. Utilisez le code ISO 3166-1 alpha-3.' },
+  'query.ambiguous_state': { en: 'State code "{code}" is ambiguous: it reads as {readings}. Use the ISO 3166-1 alpha-3 code.', fr: 'Le code d’État « {code} » est ambigu : il se lit {readings}. Utilisez le code ISO 3166-1 alpha-3.' },
   'act.not_authorised': { en: '{actor} may not act for {by}: only an Ally’s delegation acts for that Ally.', fr: '{actor} ne peut agir pour {by} : seule la délégation d’un Allié agit pour cet Allié.' },
   'act.refused': { en: 'Refused: {rule}', fr: 'Refusé : {rule}' },
   'account.invalid': { en: 'Invalid account {field}: {reason}.', fr: 'Compte invalide, {field} : {reason}.' },

@@ -26,7 +26,7 @@ export const COMMAND = {
   },
   'command.state_ambiguous': {
     en: 'Field {path}: {value} is ambiguous, it reads as {readings}; use the ISO 3166-1 alpha-3 code',
-    fr: 'Champ {path} : {value} est ambigu, il se lit {readingsFr} ; utilisez le code ISO 3166-1 alpha-3',
+    fr: 'Champ {path} : {value} est ambigu, il se lit {readings} ; utilisez le code ISO 3166-1 alpha-3',
   },
   'command.source_truncated': {
     en: 'Field {path}: the URL {value} was cut short (it contains "…" or ends in "..."); give the whole address',
