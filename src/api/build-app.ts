@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import type { ApiDeps } from './context.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
 import { createAnswerCache } from './cache.js';
+import { inputHygiene, timeFormats } from './input.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { treatyRoutes } from './routes/treaty.js';
@@ -41,10 +42,11 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [timeFormats] },
     return503OnClosing: true,
   });
   app.setErrorHandler(errorHandler);
+  inputHygiene(app);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, 'http.not_found', { what: request.url.split('?')[0] ?? '' }, 404)));
 
   await app.register(cookie);

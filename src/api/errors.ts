@@ -52,18 +52,42 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
+/** What a client is told of Fastify's own 4xx errors: fixed words, never an exception's text. */
+const FASTIFY_REASONS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported content type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'the content length does not match the body',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'the JSON body is empty',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
+  FST_ERR_CTP_EMPTY_TYPE: 'the content type is empty',
+  FST_ERR_CTP_INVALID_TYPE: 'the content type is invalid',
+  FST_ERR_CTP_INVALID_PARSE_TYPE: 'the body cannot be read',
+  FST_ERR_BAD_URL: 'the URL is malformed',
+  FST_ERR_ASYNC_CONSTRAINT: 'the request cannot be routed',
+};
+
+function validationProblem(request: FastifyRequest, fe: FastifyError): Problem {
+  const first = fe.validation?.[0];
+  const context = fe.validationContext ?? 'request';
+  const name = first?.instancePath.split('/').filter(Boolean).join('.') ?? '';
+  const format = (first?.params as { format?: string } | undefined)?.format;
+  if (first?.keyword === 'format' && (format === 'evere-time' || format === 'evere-date')) {
+    const source = (context === 'querystring' ? request.query : context === 'params' ? request.params : request.body) as Record<string, unknown> | undefined;
+    const value = name && !name.includes('.') ? source?.[name] : undefined;
+    const shown = typeof value === 'string' ? value.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?').slice(0, 40) : '';
+    return problem(request, format === 'evere-time' ? 'input.time_invalid' : 'input.date_invalid', { param: name || context, value: shown }, 400);
+  }
+  return problem(request, 'http.bad_request', { reason: `${context}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}` }, 400);
+}
+
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof EvereError) return sendProblem(reply, problem(request, error.code, localizedParams(error, langOf(request)), undefined, error.violations));
   const fe = error as FastifyError;
-  if (fe.validation) {
-    const first = fe.validation[0];
-    const where = `${fe.validationContext ?? 'request'}${first?.instancePath ?? ''}`;
-    return sendProblem(reply, problem(request, 'http.bad_request', { reason: `${where} ${first?.message ?? 'is invalid'}` }, 400));
-  }
+  if (fe.validation) return sendProblem(reply, validationProblem(request, fe));
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problem(request, 'http.too_large', { limit: String(request.routeOptions.bodyLimit ?? '') }, 413));
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 429) return sendProblem(reply, problem(request, 'http.rate_limited', {}, 429));
-    return sendProblem(reply, problem(request, 'http.bad_request', { reason: fe.message }, fe.statusCode));
+    const reason = FASTIFY_REASONS[fe.code] ?? (error instanceof SyntaxError ? FASTIFY_REASONS.FST_ERR_CTP_INVALID_JSON_BODY! : 'the request cannot be read');
+    return sendProblem(reply, problem(request, 'input.malformed', { reason }, fe.statusCode));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An internal error occurred; it has been logged.', code: 'internal' });

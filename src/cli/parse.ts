@@ -1,14 +1,17 @@
-/** Option parsers: bad input is refused with the option and the reason, before anything runs. */
+/**
+ * Option parsers: bad input is refused with the option and the reason, before anything runs
+ * (commander names the option; the exit code is 2). Times and ids go through the same strict
+ * parser as the API's parameters (src/app/time.ts).
+ */
 import { InvalidArgumentError } from 'commander';
-import { isDate } from '../app/time.js';
+import { isDecimalId, isTimeInput, parseTimeInput } from '../app/time.js';
 
 export function parseNonNegativeInt(value: string): number {
-  if (!/^(0|[1-9][0-9]*)$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`"${value}" is not a non-negative whole number.`);
+  if (!isDecimalId(value)) throw new InvalidArgumentError(`"${value}" is not a non-negative whole number in decimal digits.`);
   return Number(value);
 }
 
 export function parseDateOption(value: string): string {
-  if (isDate(value)) return value;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString().replace(/\.000Z$/, 'Z');
-  throw new InvalidArgumentError(`"${value}" is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ).`);
+  if (isTimeInput(value)) return parseTimeInput(value, 'option');
+  throw new InvalidArgumentError(`"${value}" is not a calendar date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM[:SS]Z).`);
 }

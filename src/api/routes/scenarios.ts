@@ -108,7 +108,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
         type: 'object', additionalProperties: false, required: ['name'],
         properties: {
           name: worldParam.properties.world,
-          asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          asOf: { type: 'string', format: 'evere-date', maxLength: 10 },
           text: { type: 'string', maxLength: 500_000, description: 'The scenario file, YAML or JSON' },
           scenario: { type: 'object', description: 'The scenario document (as the JSON schema describes it)' },
         },

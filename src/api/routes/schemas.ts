@@ -4,7 +4,8 @@ export const worldParam = {
   properties: { world: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } },
 } as const;
 
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?Z)?$', maxLength: 24 } as const;
+/** A calendar date or UTC time, checked by the one strict parser (src/app/time.ts). */
+const date = { type: 'string', format: 'evere-time', maxLength: 29, description: 'YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.sss]]Z (UTC)' } as const;
 
 export const timeQuery = {
   type: 'object', additionalProperties: false,

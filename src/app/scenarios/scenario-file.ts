@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isMap, isNode, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, type Document, type LineCounter } from 'yaml';
+import { parseYamlLimited } from '../yaml.js';
 import { changeDefinition, normaliseDefinition, type DocPath, type RawPolicy } from '../../domain/scenario/definition.js';
 import type { ScenarioDefinition, SeatPolicy } from '../../domain/scenario/types.js';
 import { formatMessage } from '../../messages/index.js';
@@ -87,14 +88,12 @@ function reasonOf(error: ErrorObject, lang: 'en' | 'fr'): { reason: string; key?
  */
 export function readScenarioText(text: string, file: string, options: { asOf?: string; lang?: 'en' | 'fr' } = {}): ScenarioDefinition {
   const lang = options.lang ?? 'en';
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, counter, value } = parseYamlLimited(text, file);
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };
     throw new EvereError('scenario.file_syntax', { file, line: pos.line, column: pos.col, reason: syntax.message.split('\n')[0]! });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
   const problems: FileProblem[] = [];
   const check = validate();
   if (!check(value)) {
@@ -146,9 +145,8 @@ export function bareDefinition(name: string, asOf: string): ScenarioDefinition {
  * the name of one of the scenario's policies. Checked by wrapping it in a minimal scenario.
  */
 export function readPolicy(text: string, seat: string, definition: ScenarioDefinition): SeatPolicy {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const raw = doc.errors.length ? text.trim() : (doc.toJS() as RawPolicy | string);
+  const { doc, value } = parseYamlLimited(text, seat, { uniqueKeys: false });
+  const raw = doc.errors.length ? text.trim() : (value as RawPolicy | string);
   const injects = definition.injects.map((i) => ({ id: i.id, at: `T+${Math.round(i.atMs / 1000)}s`, kind: i.kind, title: i.title }));
   const wrapped = { scenario: 'policy', title: { en: 'policy' }, asOf: definition.asOf, start: definition.start, duration: `${Math.round(definition.durationMs / 1000)}s`, injects, seats: { [seat]: raw } };
   const check = validate();
@@ -170,11 +168,11 @@ export { changeDefinition };
 
 /** One inject given on its own (a what-if's change), checked like the injects of a file. */
 export function readInject(text: string, definition: ScenarioDefinition): ScenarioDefinition['injects'][number] {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const { doc, value } = parseYamlLimited(text, '--set', { uniqueKeys: false });
   if (doc.errors.length) throw new EvereError('scenario.file_syntax', { file: '--set', line: doc.errors[0]!.linePos?.[0]?.line ?? 1, column: doc.errors[0]!.linePos?.[0]?.col ?? 1, reason: doc.errors[0]!.message.split('\n')[0]! });
   const wrapped = {
     scenario: 'inject', title: { en: 'inject' }, asOf: definition.asOf, start: definition.start,
-    duration: `${Math.round(definition.durationMs / 1000)}s`, injects: [doc.toJS()],
+    duration: `${Math.round(definition.durationMs / 1000)}s`, injects: [value],
   };
   const check = validate();
   const problems: string[] = [];

@@ -45,4 +45,16 @@ export const APP = {
   'input.command': { en: 'Invalid command: {reason}', fr: 'Commande invalide : {reason}' },
   'input.invalid': { en: 'Invalid {field}: {reason}.', fr: '{field} invalide : {reason}.' },
   'work.not_found': { en: 'No {what} "{id}" in this world.', fr: 'Aucun(e) {what} « {id} » dans ce monde.' },
+  'input.time_invalid': {
+    en: 'Invalid {param}: "{value}" is not a calendar date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM[:SS]Z).',
+    fr: '{param} invalide : « {value} » n’est ni une date du calendrier (AAAA-MM-JJ) ni une heure UTC (AAAA-MM-JJTHH:MM[:SS]Z).',
+  },
+  'input.date_invalid': { en: 'Invalid {param}: "{value}" is not a calendar date (YYYY-MM-DD).', fr: '{param} invalide : « {value} » n’est pas une date du calendrier (AAAA-MM-JJ).' },
+  'input.integer_invalid': { en: 'Invalid {param}: "{value}" is not a whole number written in decimal digits.', fr: '{param} invalide : « {value} » n’est pas un nombre entier écrit en chiffres décimaux.' },
+  'input.too_deep': { en: 'The request body nests deeper than {limit} levels.', fr: 'Le corps de la requête est imbriqué sur plus de {limit} niveaux.' },
+  'input.malformed': { en: 'Malformed request: {reason}.', fr: 'Requête mal formée : {reason}.' },
+  'yaml.too_deep': { en: '{file}, line {line}: nested deeper than {limit} levels. Nothing was created.', fr: '{file}, ligne {line} : imbrication de plus de {limit} niveaux. Rien n’a été créé.' },
+  'yaml.too_many_aliases': { en: '{file}: aliases expand to more than {limit} copies. Nothing was created.', fr: '{file} : les alias se développent en plus de {limit} copies. Rien n’a été créé.' },
+  'yaml.alias_recursive': { en: '{file}, line {line}, column {column}: alias *{name} refers to the node that contains it. Nothing was created.', fr: '{file}, ligne {line}, colonne {column} : l’alias *{name} renvoie au nœud qui le contient. Rien n’a été créé.' },
+  'yaml.alias_unknown': { en: '{file}, line {line}, column {column}: alias *{name} names no anchor defined before it. Nothing was created.', fr: '{file}, ligne {line}, colonne {column} : l’alias *{name} ne renvoie à aucune ancre définie avant lui. Rien n’a été créé.' },
 } satisfies Codes;
