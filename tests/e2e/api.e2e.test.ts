@@ -33,7 +33,7 @@ describe('HTTP API', () => {
     assert.match(r.json().detail, /Aucun protocole d’adhésion/);
     const bad = await s.app.inject({ url: '/api/worlds/record/members?asOf=yesterday' });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.json().detail, /querystring\/asOf/);
+    assert.match(bad.json().detail, /Invalid asOf: "yesterday"/);
   });
 
   test('a state code with two readings is refused the same way as in the CLI, naming both', async () => {

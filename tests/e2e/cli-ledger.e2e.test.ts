@@ -44,7 +44,7 @@ describe('evere ledger verbs', () => {
     assert.equal(csv.length, 4);
     const bad = await cli(db, ['log', '--from', '1949-13-45']);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /not a date/);
+    assert.match(bad.err, /--from.*not a calendar date/);
   });
 
   test('verify checks every entry, signature and checkpoint', async () => {
