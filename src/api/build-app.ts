@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import type { ApiDeps } from './context.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
 import { createAnswerCache } from './cache.js';
@@ -28,24 +29,36 @@ export interface ApiOptions {
   readonly rateLimit?: number | false;
   /** Largest accepted body, bytes. */
   readonly bodyLimit?: number;
-  readonly logger?: boolean;
+  /**
+   * Fastify's logger (pino): one JSON line a request (id, method, route, status, time) and every
+   * 5xx with its stack. Off when false (tests); a level or true turns it on.
+   */
+  readonly logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   readonly trustProxy?: boolean;
   /** Bytes of serialised answers kept between appends (least recently used out first). */
   readonly cacheBytes?: number;
   /** Directory of the built web app, served at / when present. */
   readonly webRoot?: string;
+  /** Why the server should not take traffic now (e.g. live updates lost), for /readyz; undefined when ready. */
+  readonly notReady?: () => string | undefined;
 }
 
 export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
   const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus, options.cacheBytes) };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { level: options.logger === true ? 'info' : options.logger } : false,
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [timeFormats] },
     return503OnClosing: true,
   });
   app.setErrorHandler(errorHandler);
+  // One line a request, once it is answered (Fastify's own two lines a request are off).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   inputHygiene(app);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, 'http.not_found', { what: request.url.split('?')[0] ?? '' }, 404)));
 
@@ -96,6 +109,22 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['ledger'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, store: { type: 'string' } }, required: ['ok'] } } } },
     async () => ({ ok: true, store: deps.ledger.store.kind }));
+
+  // Liveness: the process answers. Readiness: it can serve now (the database answers, live
+  // updates are connected); a load balancer stops sending traffic while it cannot.
+  const probe = { tags: ['ledger'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] } } } as const;
+  app.get('/healthz', { config: { rateLimit: false }, schema: { ...probe, summary: 'Liveness: the process answers' } }, async () => ({ ok: true }));
+  app.get('/readyz', { config: { rateLimit: false }, schema: { ...probe, summary: 'Readiness: the database answers and live updates are connected (503 otherwise)' } }, async (request, reply) => {
+    try {
+      await deps.ledger.store.ping?.();
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: store unavailable');
+      return sendProblem(reply.header('retry-after', '1'), problem(request, 'store.unavailable', {}, 503));
+    }
+    const reason = options.notReady?.();
+    if (reason) return sendProblem(reply.header('retry-after', '1'), problem(request, 'store.not_ready', { reason }, 503));
+    return { ok: true };
+  });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { EvereError, localizedParams } from '../app/errors.js';
+import { isStoreUnavailable } from '../app/ports.js';
 import { formatMessage, formatViolation, type Lang } from '../messages/index.js';
 
 export function langOf(request: FastifyRequest): Lang {
@@ -89,6 +90,11 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const reason = FASTIFY_REASONS[fe.code] ?? (error instanceof SyntaxError ? FASTIFY_REASONS.FST_ERR_CTP_INVALID_JSON_BODY! : 'the request cannot be read');
     return sendProblem(reply, problem(request, 'input.malformed', { reason }, fe.statusCode));
   }
+  if (isStoreUnavailable(error)) {
+    request.log.warn({ err: error }, 'store unavailable');
+    return sendProblem(reply.header('retry-after', '1'), problem(request, 'store.unavailable', {}, 503));
+  }
+  // The stack goes to the log; the answer names only the request's id, to find it there.
   request.log.error({ err: error }, 'unhandled error');
-  return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An internal error occurred; it has been logged.', code: 'internal' });
+  return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: `An internal error occurred; it has been logged as request ${request.id}.`, code: 'internal', requestId: request.id });
 }

@@ -133,6 +133,13 @@ export class LedgerService {
     return this.deps.store;
   }
 
+  /** Forgets the cached state of every world (after a lost connection: notices were missed). */
+  forgetAll(): void {
+    this.caches.clear();
+    this.infos.clear();
+    this.principalCache.clear();
+  }
+
   /** Forgets cached state (after another writer, e.g. an import, changed the store). */
   forget(world: string): void {
     this.caches.delete(world);
@@ -189,7 +196,15 @@ export class LedgerService {
     const existing = (await this.deps.store.principals(world)).find((p) => p.id === id);
     if (existing) return existing;
     const principal = await this.newPrincipal(info, id, kind, actingFor);
-    await this.deps.store.addPrincipal(world, principal);
+    try {
+      await this.deps.store.addPrincipal(world, principal);
+    } catch (error) {
+      // Another server on the same database registered it first (with the same key file).
+      const added = (await this.deps.store.principals(world)).find((p) => p.id === id);
+      if (!added) throw error;
+      this.principalCache.delete(world);
+      return added;
+    }
     this.principalCache.delete(world);
     return principal;
   }

@@ -128,6 +128,29 @@ export class StaleSizeError extends Error {
   }
 }
 
+/** The store cannot be reached now (connection lost, database away): try again shortly. */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the store is unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+const LOST_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03']);
+
+/**
+ * True for an error that means the database is away or the connection to it was lost (SQLSTATE
+ * class 08, an administrator's or a shutdown's termination 57P01–57P03, a refused or reset socket),
+ * as opposed to a bug or a refusal.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (error instanceof StoreUnavailableError) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (LOST_CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  return /Connection terminated|connection timeout|not queryable|Client was closed/i.test(error.message);
+}
+
 export interface LedgerStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres';
   createWorld(info: WorldInfo, principals: readonly Principal[]): Promise<void>;
@@ -162,6 +185,9 @@ export interface LedgerStore {
    * LISTEN/NOTIFY). Lets read caches notice appends they did not make.
    */
   dataVersion?(): number;
+
+  /** Resolves when the store answers now; rejects (StoreUnavailableError) when it does not. */
+  ping?(): Promise<void>;
 
   close(): Promise<void>;
 }

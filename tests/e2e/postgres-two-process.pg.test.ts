@@ -53,7 +53,7 @@ describe('PostgreSQL: two processes appending to one world', () => {
     await ledger.createWorld(WORLD);
 
     const notices: AppendNotice[] = [];
-    const unsubscribe = await subscribeAppends(url, (notice) => notices.push(notice));
+    const { close: unsubscribe } = await subscribeAppends(url, (notice) => notices.push(notice));
     try {
       const writers = ['a', 'b'].map((tag) => ({ tag, child: spawnScript('./pg-appender.ts', [url, keysDir, WORLD, tag, String(N)]) }));
       try {
@@ -104,7 +104,7 @@ describe('PostgreSQL: two processes appending to one world', () => {
   test('a subscriber hears of an append made through another connection, and only after commit', async (t) => {
     if (skip) return t.skip(skip);
     const notices: AppendNotice[] = [];
-    const unsubscribe = await subscribeAppends(url, (notice) => notices.push(notice));
+    const { close: unsubscribe } = await subscribeAppends(url, (notice) => notices.push(notice));
     const other = await openPostgresStore(url);
     stores.push(other);
     try {

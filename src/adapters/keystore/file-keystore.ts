@@ -2,10 +2,10 @@
  * Private keys outside the database: one PKCS#8 PEM file per principal, `<dir>/<world>/<id>.pem`,
  * readable by the owner only. Exports never include them.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, linkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyStore } from '../../app/ports.js';
-import type { KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { generateSigner, signerFromPem, type NodeSigner } from '../crypto/node-crypto.js';
 
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -41,7 +41,18 @@ export function openFileKeyStore(dir: string): NodeKeyStore {
       if (existsSync(file)) return signerFromPem(readFileSync(file, 'utf8'));
       mkdirSync(join(dir, world), { recursive: true, mode: 0o700 });
       const { signer, pem } = generateSigner();
-      writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+      // Written aside, then linked into place: another process creating the same key at the same
+      // time (two servers on one database) either wins, and its complete key is used, or loses.
+      const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      writeFileSync(aside, pem, { mode: 0o600, flag: 'wx' });
+      try {
+        linkSync(aside, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        return load(world, id)!;
+      } finally {
+        unlinkSync(aside);
+      }
       cache.set(`${world}/${id}`, signer);
       return signer;
     },

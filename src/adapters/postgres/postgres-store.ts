@@ -13,6 +13,9 @@
  *   subscriber (subscribeAppends) is registered; notifications are sent by PostgreSQL on commit
  *   only, so a listener never hears of an append that rolled back.
  *   The channel is database-wide: stores in different schemas of one database share it.
+ * - A lost connection never crashes the process: every client has an 'error' listener; a query
+ *   on a lost connection fails with StoreUnavailableError (a 503), and the next one reconnects.
+ *   The LISTEN connection reconnects by itself with backoff and catches up (subscribeAppends).
  */
 import { Buffer } from 'node:buffer';
 import pg from 'pg';
@@ -21,7 +24,7 @@ import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
-  StaleSizeError, markingOf,
+  StaleSizeError, StoreUnavailableError, isStoreUnavailable, markingOf,
   type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
   type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from '../../app/ports.js';
@@ -208,28 +211,72 @@ function planFacts(start: number, records: readonly AppendRecord[]) {
   return { close, insert };
 }
 
-export async function openPostgresStore(url: string): Promise<LedgerStore> {
-  const pool = new pg.Pool({ connectionString: url });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+/** Unavailable (a 503) when the connection or the database is lost; anything else as it was. */
+const mapLost = (error: unknown): unknown => (isStoreUnavailable(error) && !(error instanceof StoreUnavailableError)
+  ? new StoreUnavailableError((error as { code?: string }).code ?? (error as Error).message) : error);
+
+/** A client that loses its connection emits 'error' whether checked out or idle: never unhandled. */
+export function guardClients(pool: pg.Pool): void {
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
+}
+
+export async function openPostgresStore(url: string): Promise<LedgerStore> {
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000 });
+  guardClients(pool);
+  // Reads only: one retry on a fresh connection when the pooled one turns out to be lost.
+  const poolQuery = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> => {
+    try {
+      return await pool.query<R>(text, values);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      try {
+        return await pool.query<R>(text, values);
+      } catch (again) {
+        throw mapLost(again);
+      }
+    }
+  };
 
   // Appends go through one connection of their own, one at a time (they are single-writer per
-  // world): no pool checkout per append, and the named statement stays prepared on it.
+  // world): no pool checkout per append, and the named statement stays prepared on it. A lost
+  // writer connection is dropped at once (its 'error' event) and the next append opens another.
   let writer: Promise<pg.PoolClient> | undefined;
   let writes: Promise<unknown> = Promise.resolve();
+  const dropWriter = new WeakMap<pg.PoolClient, () => void>();
+  const openWriter = (): Promise<pg.PoolClient> => {
+    const opening = pool.connect().then((client) => {
+      let released = false;
+      const drop = () => {
+        if (writer === opening) writer = undefined;
+        if (!released) {
+          released = true;
+          client.release(true);
+        }
+      };
+      client.on('error', drop);
+      dropWriter.set(client, drop);
+      return client;
+    });
+    // A failed connect is not kept: the next append tries again.
+    opening.catch(() => { if (writer === opening) writer = undefined; });
+    return opening;
+  };
   const onWriter = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const run = async () => {
-      writer ??= pool.connect();
-      const client = await writer;
+      writer ??= openWriter();
+      let client: pg.PoolClient;
+      try {
+        client = await writer;
+      } catch (error) {
+        throw mapLost(error);
+      }
       try {
         return await work(client);
       } catch (error) {
-        // A connection-level failure (no SQLSTATE) drops the connection; the next append opens one.
-        if (!(error as { code?: string }).code) {
-          writer = undefined;
-          client.release(true);
-        }
-        throw error;
+        // A connection-level failure drops the connection; the next append opens one.
+        if (!(error as { code?: string }).code || isStoreUnavailable(error)) dropWriter.get(client)?.();
+        throw mapLost(error);
       }
     };
     const result = writes.then(run, run);
@@ -238,7 +285,12 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
   };
 
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw mapLost(error);
+    }
     // A connection that cannot even roll back is discarded, not handed to the next caller.
     let broken: Error | undefined;
     try {
@@ -248,7 +300,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollback: Error) => { broken = rollback; });
-      throw error;
+      throw mapLost(error);
     } finally {
       client.release(broken);
     }
@@ -264,9 +316,8 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     throw error;
   }
 
-  const sizeOf = async (client: pg.Pool | pg.PoolClient, world: string, lock: boolean): Promise<number> => {
-    if (lock) throw new Error('appends take no lock: writers race on the primary key');
-    const { rows } = await client.query<{ size: BigIntText | null }>(
+  const sizeOf = async (world: string): Promise<number> => {
+    const { rows } = await poolQuery<{ size: BigIntText | null }>(
       'SELECT (SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE world = $1) AS size FROM worlds WHERE name = $1', [world]);
     const row = rows[0];
     if (!row || row.size === null) throw new Error(`no world named ${world}`);
@@ -287,22 +338,22 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       });
     },
     async world(name) {
-      const { rows } = await pool.query<{ info: string }>('SELECT info FROM worlds WHERE name = $1', [name]);
+      const { rows } = await poolQuery<{ info: string }>('SELECT info FROM worlds WHERE name = $1', [name]);
       return rows[0] ? (JSON.parse(rows[0].info) as WorldInfo) : undefined;
     },
     async worlds() {
-      const { rows } = await pool.query<{ info: string }>('SELECT info FROM worlds ORDER BY name');
+      const { rows } = await poolQuery<{ info: string }>('SELECT info FROM worlds ORDER BY name');
       return rows.map((row) => JSON.parse(row.info) as WorldInfo);
     },
     async principals(world) {
-      const { rows } = await pool.query<{ info: string }>('SELECT info FROM principals WHERE world = $1 ORDER BY id', [world]);
+      const { rows } = await poolQuery<{ info: string }>('SELECT info FROM principals WHERE world = $1 ORDER BY id', [world]);
       return rows.map((row) => JSON.parse(row.info) as Principal);
     },
     async addPrincipal(world, principal) {
-      await pool.query('INSERT INTO principals (world, id, info) VALUES ($1, $2, $3)', [world, principal.id, JSON.stringify(principal)]);
+      await poolQuery('INSERT INTO principals (world, id, info) VALUES ($1, $2, $3)', [world, principal.id, JSON.stringify(principal)]);
     },
     async size(world) {
-      return sizeOf(pool, world, false);
+      return sizeOf(world);
     },
     async append(world, expectedSize, records) {
       if (records.length === 0) return;
@@ -313,26 +364,37 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const { close, insert } = planFacts(expectedSize, records);
       const markings = records.map((r) => markingOf(r.entry));
       // One statement, its own transaction; a named one, parsed and planned once per connection.
-      let rows: { result: BigIntText }[];
-      try {
-        ({ rows } = await onWriter((client) => client.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
+      const write = () => onWriter((client) => client.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
         world, expectedSize, end,
         records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
         records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
         records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
         close.kind, close.key, close.seq,
         insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
-        ] })));
-      } catch (error) {
-        // Another writer took these positions first: nothing of ours was written.
-        if ((error as { code?: string }).code === '23505') throw new StaleSizeError(world, expectedSize, await sizeOf(pool, world, false));
-        throw error;
+        ] }));
+      let rows: { result: BigIntText }[];
+      for (let attempt = 0; ; attempt++) {
+        try {
+          ({ rows } = await write());
+          break;
+        } catch (error) {
+          // Another writer took these positions first: nothing of ours was written.
+          if ((error as { code?: string }).code === '23505') throw new StaleSizeError(world, expectedSize, await sizeOf(world));
+          if (!isStoreUnavailable(error) || attempt > 0) throw error;
+          // The connection was lost with the statement in flight: it committed or it did not. Our
+          // entries are there (same leaf hashes: each has its own salt) — done; the log is still at
+          // the expected size — written again once, on a new connection; anything else is stale.
+          const there = await poolQuery<{ seq: BigIntText; leaf_hash: Buffer }>(
+            'SELECT seq, leaf_hash FROM entries WHERE world = $1 AND seq >= $2 ORDER BY seq LIMIT $3', [world, expectedSize, records.length]);
+          if (there.rows.length === records.length && there.rows.every((row, i) => toBuffer(records[i]!.leafHash).equals(row.leaf_hash))) return;
+          if (there.rows.length > 0) throw new StaleSizeError(world, expectedSize, await sizeOf(world));
+        }
       }
       const actual = Number(rows[0]!.result);
       if (actual !== -1) throw new StaleSizeError(world, expectedSize, actual);
     },
     async entries(world, from, to) {
-      const { rows } = await pool.query<EntryRow>(
+      const { rows } = await poolQuery<EntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq`, [world, from, to]);
       return rows.map(toStored);
     },
@@ -347,14 +409,14 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       if (filter.fromSeq !== undefined) where.push(`seq >= ${param(filter.fromSeq)}`);
       params.push(filter.limit ?? null); // LIMIT NULL: no limit
       const sql = `SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`;
-      const { rows } = await pool.query<EntryRow>(sql, params);
+      const { rows } = await poolQuery<EntryRow>(sql, params);
       return rows.map(toStored);
     },
     async nodes(world, ids: readonly NodeId[]) {
       const out = new Map<string, Uint8Array>();
       if (ids.length === 0) return out;
       const homes = ids.map((id) => ({ id, ...nodeHome(id) }));
-      const { rows } = await pool.query<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
+      const { rows } = await poolQuery<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
         'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])',
         [world, [...new Set(homes.map((h) => h.seq))]]);
       const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
@@ -369,17 +431,17 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       return out;
     },
     async addCheckpoint(world, cp: StoredCheckpoint) {
-      await pool.query(
+      await poolQuery(
         'INSERT INTO checkpoints (world, size, root, note, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (world, size) DO NOTHING',
         [world, cp.size, toBuffer(cp.root), cp.note, cp.createdAt]);
     },
     async latestCheckpoint(world) {
-      const { rows } = await pool.query<CheckpointRow>(
+      const { rows } = await poolQuery<CheckpointRow>(
         'SELECT size, root, note, created_at FROM checkpoints WHERE world = $1 ORDER BY size DESC LIMIT 1', [world]);
       return rows[0] && toCheckpoint(rows[0]);
     },
     async checkpoints(world) {
-      const { rows } = await pool.query<CheckpointRow>(
+      const { rows } = await poolQuery<CheckpointRow>(
         'SELECT size, root, note, created_at FROM checkpoints WHERE world = $1 ORDER BY size', [world]);
       return rows.map(toCheckpoint);
     },
@@ -402,7 +464,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       if (query.startsTo !== undefined) where.push(`valid_from <= ${param(query.startsTo)}`);
       const limit = query.limit !== undefined ? ` LIMIT ${param(query.limit)}` : '';
       const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
-      const { rows } = await pool.query<FactDbRow>(sql, params);
+      const { rows } = await poolQuery<FactDbRow>(sql, params);
       return rows.map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
@@ -410,8 +472,12 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       }));
     },
     async sizeAtRecordTime(world, recordTime) {
-      const { rows } = await pool.query<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);
+      const { rows } = await poolQuery<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);
       return Number(rows[0]?.size ?? 0);
+    },
+
+    async ping() {
+      await poolQuery('SELECT 1');
     },
 
     async close() {
@@ -435,48 +501,137 @@ export interface AppendNotice {
 /**
  * Calls `onAppend` after each committed append to any world of the database, from any process,
  * over one dedicated connection. Notices may be coalesced or arrive late, never early: treat one
- * as "the log has at least this many entries" and re-read. Resolves to an unsubscribe function.
+ * as "the log has at least this many entries" and re-read. Resolves to the subscription once the
+ * first connection listens.
+ *
+ * The connection is kept: lost (terminated, database restarted), it is opened again with
+ * exponential backoff (100 ms doubling to 2 s); once listening again, `onReconnect` is called
+ * (drop caches: notices were missed) and every world whose size differs from the last one seen
+ * is announced through `onAppend`, so that subscribers catch up on what happened meanwhile.
  */
 const LISTENER_TTL_SECONDS = 30;
+const BACKOFF_MIN_MS = 100;
+const BACKOFF_MAX_MS = 2000;
+
+export interface AppendSubscription {
+  /** True while the LISTEN connection is up. */
+  listening(): boolean;
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly onError?: (error: Error) => void;
+  readonly onReconnect?: () => void;
+}
 
 export async function subscribeAppends(
   url: string,
   onAppend: (notice: AppendNotice) => void,
-  onError?: (error: Error) => void,
-): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', (error) => onError?.(error));
-  client.on('notification', (message) => {
-    if (message.channel !== APPEND_CHANNEL || !message.payload) return;
-    const at = message.payload.lastIndexOf(':');
-    const size = Number(message.payload.slice(at + 1));
-    if (at > 0 && Number.isSafeInteger(size)) onAppend({ world: message.payload.slice(0, at), size });
-  });
-  await client.connect();
-  // Appends notify only while someone listens: keep this subscriber's row fresh (a crashed
-  // subscriber's row lapses after LISTENER_TTL).
+  options: SubscribeOptions = {},
+): Promise<AppendSubscription> {
   const instance = `${process.pid}-${randomUUID()}`;
-  const heartbeat = () => client.query(
+  const lastSeen = new Map<string, number>();
+  let client: pg.Client | undefined;
+  let listening = false;
+  let stopped = false;
+  let attempt = 0;
+  let retry: NodeJS.Timeout | undefined;
+
+  const notice = (world: string, size: number) => {
+    if ((lastSeen.get(world) ?? -1) < size) lastSeen.set(world, size);
+    onAppend({ world, size });
+  };
+
+  const heartbeat = (c: pg.Client) => c.query(
     `INSERT INTO append_listeners (instance, until) VALUES ($1, now() + interval '${LISTENER_TTL_SECONDS} seconds')
      ON CONFLICT (instance) DO UPDATE SET until = excluded.until`, [instance]);
-  try {
-    await client.query('CREATE TABLE IF NOT EXISTS append_listeners (instance TEXT PRIMARY KEY, until TIMESTAMPTZ NOT NULL)');
-    await client.query(`LISTEN ${APPEND_CHANNEL}`);
-    await heartbeat();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw error;
-  }
-  const timer = setInterval(() => { heartbeat().catch((error: Error) => onError?.(error)); }, (LISTENER_TTL_SECONDS * 1000) / 3);
+
+  const lost = (c: pg.Client, error?: Error) => {
+    if (c !== client) return;
+    client = undefined;
+    listening = false;
+    if (error) options.onError?.(error);
+    c.end().catch(() => undefined);
+    schedule();
+  };
+
+  const schedule = () => {
+    if (stopped || retry) return;
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt) * (0.75 + Math.random() / 2);
+    attempt++;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect(true).catch((error: Error) => { options.onError?.(error); schedule(); });
+    }, delay);
+    retry.unref();
+  };
+
+  const connect = async (again: boolean) => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    c.on('error', (error) => lost(c, error));
+    c.on('end', () => lost(c));
+    c.on('notification', (message) => {
+      if (message.channel !== APPEND_CHANNEL || !message.payload) return;
+      const at = message.payload.lastIndexOf(':');
+      const size = Number(message.payload.slice(at + 1));
+      if (at > 0 && Number.isSafeInteger(size)) notice(message.payload.slice(0, at), size);
+    });
+    try {
+      await c.connect();
+      await c.query('CREATE TABLE IF NOT EXISTS append_listeners (instance TEXT PRIMARY KEY, until TIMESTAMPTZ NOT NULL)');
+      await c.query(`LISTEN ${APPEND_CHANNEL}`);
+      // Appends notify only while someone listens: keep this subscriber's row fresh (a crashed
+      // subscriber's row lapses after LISTENER_TTL).
+      await heartbeat(c);
+      // Listening from here on: what was appended before is read now, so nothing falls between.
+      const { rows } = await c.query<{ name: string; size: BigIntText }>(
+        'SELECT w.name, (SELECT coalesce(max(e.seq) + 1, 0) FROM entries e WHERE e.world = w.name) AS size FROM worlds w');
+      if (stopped) {
+        await c.end().catch(() => undefined);
+        return;
+      }
+      client = c;
+      listening = true;
+      attempt = 0;
+      if (again) options.onReconnect?.();
+      for (const row of rows) {
+        const size = Number(row.size);
+        const seen = lastSeen.get(row.name);
+        if (seen === undefined && !again) lastSeen.set(row.name, size);
+        else if (seen !== size) notice(row.name, size);
+      }
+    } catch (error) {
+      c.removeAllListeners('end');
+      c.on('error', () => undefined);
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  await connect(false);
+  const timer = setInterval(() => {
+    const c = client;
+    if (c) heartbeat(c).catch((error: Error) => lost(c, error));
+  }, (LISTENER_TTL_SECONDS * 1000) / 3);
   timer.unref();
+
   let ended: Promise<void> | undefined;
-  return () => {
-    ended ??= (async () => {
-      clearInterval(timer);
-      await client.query('DELETE FROM append_listeners WHERE instance = $1', [instance]).catch(() => undefined);
-      await client.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
-      await client.end();
-    })();
-    return ended;
+  return {
+    listening: () => listening,
+    close() {
+      ended ??= (async () => {
+        stopped = true;
+        clearInterval(timer);
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = undefined;
+        listening = false;
+        if (!c) return;
+        await c.query('DELETE FROM append_listeners WHERE instance = $1', [instance]).catch(() => undefined);
+        await c.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
+        await c.end().catch(() => undefined);
+      })();
+      return ended;
+    },
   };
 }

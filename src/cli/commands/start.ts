@@ -52,17 +52,30 @@ export function registerStartCommand(program: Command, ctx: () => CliContext): v
     .action(async (opts: ServeOptions) => serve(ctx(), opts));
 }
 
+/** The server's log level: $EVERE_LOG (fatal, error, warn, info, debug; off for none), info by default. */
+function logLevel(value: string | undefined): false | 'fatal' | 'error' | 'warn' | 'info' | 'debug' {
+  if (value === 'off') return false;
+  return value === 'fatal' || value === 'error' || value === 'warn' || value === 'debug' ? value : 'info';
+}
+
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
   const webRoot = join(c.config().dataDir, '..', 'web-dist');
-  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { logger: false, webRoot, cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY) });
-  let unsubscribe: (() => Promise<void>) | undefined;
+  let subscription: { listening(): boolean; close(): Promise<void> } | undefined;
+  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, {
+    logger: logLevel(process.env.EVERE_LOG), webRoot, cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY),
+    notReady: () => (subscription && !subscription.listening() ? 'live updates from other instances are reconnecting' : undefined),
+  });
   if (services.config.databaseUrl) {
-    // Other instances on the same database: their appends reach our live subscribers too.
+    // Other instances on the same database: their appends reach our live subscribers too. The
+    // subscription reconnects by itself; until it does, /readyz says not ready.
     const { subscribeAppends } = await import('../../adapters/postgres/postgres-store.js');
-    unsubscribe = await subscribeAppends(services.config.databaseUrl, (notice) => {
+    subscription = await subscribeAppends(services.config.databaseUrl, (notice) => {
       services.ledger.forget(notice.world);
       services.bus.publish(notice.world, notice.size);
+    }, {
+      onReconnect: () => services.ledger.forgetAll(),
+      onError: (error) => app.log.warn({ err: error }, 'live updates: connection lost; reconnecting'),
     });
   }
   const address = await app.listen({ port: opts.port, host: opts.host });
@@ -70,7 +83,7 @@ async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   c.say('cli.serving', { url: address.replace('127.0.0.1', 'localhost'), docs: `${address}/api/docs` });
   const stop = async () => {
     await app.close();
-    await unsubscribe?.();
+    await subscription?.close();
     await services.close();
     process.exit(0);
   };

@@ -53,6 +53,8 @@ export const APP = {
   'input.integer_invalid': { en: 'Invalid {param}: "{value}" is not a whole number written in decimal digits.', fr: '{param} invalide : « {value} » n’est pas un nombre entier écrit en chiffres décimaux.' },
   'input.too_deep': { en: 'The request body nests deeper than {limit} levels.', fr: 'Le corps de la requête est imbriqué sur plus de {limit} niveaux.' },
   'input.malformed': { en: 'Malformed request: {reason}.', fr: 'Requête mal formée : {reason}.' },
+  'store.unavailable': { en: 'The database cannot be reached just now. Try again shortly.', fr: 'La base de données est injoignable pour l’instant. Réessayez sous peu.' },
+  'store.not_ready': { en: 'Not ready: {reason}.', fr: 'Pas prêt : {reason}.' },
   'yaml.too_deep': { en: '{file}, line {line}: nested deeper than {limit} levels. Nothing was created.', fr: '{file}, ligne {line} : imbrication de plus de {limit} niveaux. Rien n’a été créé.' },
   'yaml.too_many_aliases': { en: '{file}: aliases expand to more than {limit} copies. Nothing was created.', fr: '{file} : les alias se développent en plus de {limit} copies. Rien n’a été créé.' },
   'yaml.alias_recursive': { en: '{file}, line {line}, column {column}: alias *{name} refers to the node that contains it. Nothing was created.', fr: '{file}, ligne {line}, colonne {column} : l’alias *{name} renvoie au nœud qui le contient. Rien n’a été créé.' },
