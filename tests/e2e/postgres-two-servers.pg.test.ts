@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/evere.js'), 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, EVERE_LANG: 'en' } });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/evere-src.js'), 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, EVERE_LANG: 'en' } });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
