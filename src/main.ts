@@ -1,22 +1,14 @@
 /**
  * The composition root: configuration → store adapters → application → CLI or server.
- * The only place that chooses drivers.
+ * The only place that chooses drivers. Drivers and the engine are imported when services are
+ * opened, so a CLI verb that needs none of them (`evere --help`) loads none of them.
  */
-import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from './config.js';
 import type { AccountStore, LedgerStore } from './app/ports.js';
-import { LedgerService } from './app/ledger-service.js';
-import { Accounts } from './app/accounts.js';
-import { nodeCrypto } from './adapters/crypto/node-crypto.js';
-import { nodeSecrets } from './adapters/crypto/password.js';
-import { createParallelChecker } from './adapters/crypto/parallel-checker.js';
-import { createParallelSigner } from './adapters/crypto/parallel-signer.js';
-import { openFileKeyStore } from './adapters/keystore/file-keystore.js';
-import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
-import { openSqliteAccounts } from './adapters/sqlite/sqlite-accounts.js';
-import { treatyModel } from './app/treaty-model.js';
+import type { LedgerService } from './app/ledger-service.js';
+import type { Accounts } from './app/accounts.js';
 import type { WorldModel } from './app/world-model.js';
-import { createAppendBus, type AppendBus } from './api/bus.js';
+import type { AppendBus } from './api/bus.js';
 import { run, type CliIo } from './cli/run.js';
 
 export interface Services {
@@ -33,6 +25,7 @@ export async function openStore(config: Config): Promise<LedgerStore> {
     const { openPostgresStore } = await import('./adapters/postgres/postgres-store.js');
     return openPostgresStore(config.databaseUrl);
   }
+  const { openSqliteStore } = await import('./adapters/sqlite/sqlite-store.js');
   return openSqliteStore(config.dbPath);
 }
 
@@ -41,10 +34,20 @@ async function openAccountStore(config: Config): Promise<AccountStore> {
     const { openPostgresAccounts } = await import('./adapters/postgres/postgres-accounts.js');
     return openPostgresAccounts(config.databaseUrl);
   }
+  const { openSqliteAccounts } = await import('./adapters/sqlite/sqlite-accounts.js');
   return openSqliteAccounts(config.dbPath);
 }
 
 export async function openServices(config: Config): Promise<Services> {
+  const [
+    { randomBytes }, { LedgerService }, { Accounts }, { nodeCrypto }, { nodeSecrets }, { createParallelChecker },
+    { createParallelSigner }, { openFileKeyStore }, { treatyModel }, { createAppendBus },
+  ] = await Promise.all([
+    import('node:crypto'), import('./app/ledger-service.js'), import('./app/accounts.js'),
+    import('./adapters/crypto/node-crypto.js'), import('./adapters/crypto/password.js'),
+    import('./adapters/crypto/parallel-checker.js'), import('./adapters/crypto/parallel-signer.js'),
+    import('./adapters/keystore/file-keystore.js'), import('./app/treaty-model.js'), import('./api/bus.js'),
+  ]);
   const store = await openStore(config);
   const bus = createAppendBus();
   const checker = createParallelChecker();

@@ -1,5 +1,9 @@
 /** Progress bars for long work, on standard error, only when a person is watching. */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
+
+// Loaded on first use (only a person at a terminal sees bars), so other commands start faster.
+const require = createRequire(import.meta.url);
 
 export interface ProgressReporter {
   update(done: number, total: number): void;
@@ -8,6 +12,7 @@ export interface ProgressReporter {
 
 export function progressBar(enabled: boolean, label: string, write: (text: string) => void): ProgressReporter {
   if (!enabled) return { update() {}, stop() {} };
+  const cliProgress = require('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar({
     format: `${label} [{bar}] {percentage}% · {value}/{total} · {eta_formatted}`,
     stream: process.stderr,

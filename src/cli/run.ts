@@ -4,16 +4,8 @@
  * 3 not found; 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { CliContext, pickLang, type CliIo, type GlobalOptions } from './context.js';
-import { registerLedgerCommands } from './commands/ledger.js';
-import { registerTreatyCommands } from './commands/treaty.js';
-import { registerWorkCommands } from './commands/work.js';
-import { registerStartCommand } from './commands/start.js';
-import { registerUserCommands } from './commands/users.js';
-import { registerScenarioCommands } from './commands/scenario.js';
-import { registerRecordCommands } from './commands/record.js';
-import { EvereError } from '../app/errors.js';
-import { formatMessage, formatViolation } from '../messages/index.js';
+import type { CliContext, CliIo, GlobalOptions } from './context.js';
+import type { EvereError } from '../app/errors.js';
 
 export type { CliIo } from './context.js';
 
@@ -26,33 +18,111 @@ export function exitCodeFor(error: EvereError): number {
   return 2;
 }
 
+type Register = (program: Command, ctx: () => CliContext) => void;
+
+/**
+ * The verb table: every top-level verb, the module that registers it (loaded only when that verb
+ * runs, so `evere members` never loads the server) and its one-line summary for `evere --help`.
+ * A module registers all the verbs that name it here (a test checks both ways).
+ */
+const modules = {
+  start: () => import('./commands/start.js').then((m) => m.registerStartCommand),
+  ledger: () => import('./commands/ledger.js').then((m) => m.registerLedgerCommands),
+  treaty: () => import('./commands/treaty.js').then((m) => m.registerTreatyCommands),
+  work: () => import('./commands/work.js').then((m) => m.registerWorkCommands),
+  users: () => import('./commands/users.js').then((m) => m.registerUserCommands),
+  scenario: () => import('./commands/scenario.js').then((m) => m.registerScenarioCommands),
+  record: () => import('./commands/record.js').then((m) => m.registerRecordCommands),
+} satisfies Record<string, () => Promise<Register>>;
+
+export type CommandModule = keyof typeof modules;
+
+export const VERBS: Readonly<Record<string, { readonly module: CommandModule; readonly summary: string }>> = {
+  start: { module: 'start', summary: 'load the real record on first start, then serve the API and the web app' },
+  serve: { module: 'start', summary: 'serve the HTTP API (OpenAPI at /openapi.json, docs at /api/docs) and the web app' },
+  init: { module: 'ledger', summary: 'create the record world and load the real record from data/ through the rules engine' },
+  worlds: { module: 'ledger', summary: 'list the worlds in the database' },
+  log: { module: 'ledger', summary: 'list entries of a world, filtered by type and valid time' },
+  verify: { module: 'ledger', summary: 'check every hash, the tree, every checkpoint and every signature of a world' },
+  checkpoint: { module: 'ledger', summary: 'sign a checkpoint of the current tree (if it grew) and print it with the log verifier key' },
+  prove: { module: 'ledger', summary: 'inclusion proof of entry SEQ, or consistency proof from tree size --from, against the latest checkpoint' },
+  'check-proof': { module: 'ledger', summary: 'check a proof from `evere prove --json` offline, with the log verifier key only' },
+  export: { module: 'ledger', summary: 'write a world as NDJSON (header, then every entry); private keys are never included' },
+  import: { module: 'ledger', summary: 'import a world from an `evere export` file; every line is checked first, and a bad one imports nothing' },
+  members: { module: 'treaty', summary: 'the Allies at a date (default today), from the indexes' },
+  ally: { module: 'treaty', summary: 'one Ally: membership, military structure, ratifications it made, consultations it requested' },
+  accession: { module: 'treaty', summary: 'an accession protocol’s ratification matrix at a date: who has ratified, who not, days elapsed' },
+  enlargement: { module: 'treaty', summary: 'every enlargement round, with its duration from invitation or signature to membership' },
+  council: { module: 'treaty', summary: 'the North Atlantic Council: proposals, decisions, and acting on them in a writable world' },
+  consult: { module: 'treaty', summary: 'Article 4 consultations' },
+  article5: { module: 'treaty', summary: 'Article 5 determinations and the measures reported under them' },
+  act: { module: 'treaty', summary: 'give any command of the rules engine in a writable world (see `evere commands`)' },
+  commands: { module: 'treaty', summary: 'every command of the rules engine, with who may give it' },
+  world: { module: 'treaty', summary: 'worlds: the record and writable copies of it' },
+  operations: { module: 'work', summary: 'operations and missions at a date: status, core task, mandate, Council decisions, contributors' },
+  partners: { module: 'work', summary: 'partnership frameworks, partners (joining, suspension, leaving) and tailored programmes' },
+  fund: { module: 'work', summary: 'the DCB trust fund: packages, pledges, contributions, allocations, expenditures' },
+  exercises: { module: 'work', summary: 'military exercises begun by the date: dates, lead, participants, core task, resilience themes' },
+  eu: { module: 'work', summary: 'NATO and the EU: shared members at any date, joint declarations, areas of cooperation' },
+  'arms-control': { module: 'work', summary: 'the arms-control register: instruments, each Ally’s status over time, the High-Level Task Force' },
+  'human-security': { module: 'work', summary: 'coverage of the five human-security pillars and of gender analysis, and the gaps, by core task and year' },
+  user: { module: 'users', summary: 'accounts of people who sign in to the server' },
+  token: { module: 'users', summary: 'API tokens for scripts' },
+  sources: { module: 'record', summary: 'the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain' },
+  scenario: { module: 'scenario', summary: 'crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)' },
+};
+
+/** Registers a module's verbs on `program` (for tests: the verbs each module really declares). */
+export async function registerModule(name: CommandModule, program: Command, ctx: () => CliContext): Promise<void> {
+  (await modules[name]())(program, ctx);
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--db', '--world', '--lang']);
+
+/** The verb argv asks for (after the global options; `help VERB` asks for VERB), if any. */
+export function verbOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(arg)) { i++; continue; }
+    if (arg.startsWith('-')) continue;
+    return arg === 'help' ? argv[i + 1] : arg;
+  }
+  return undefined;
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let context: CliContext | undefined;
-  const program = new Command('evere')
-    .description('Evere: the North Atlantic Alliance as software — a treaty engine over a verifiable ledger.')
-    .option('--db <path>', 'SQLite database file (default: $EVERE_DB or ./evere.db; DATABASE_URL selects PostgreSQL)')
-    .option('--world <name>', 'the world to act on', 'record')
-    .option('--lang <lang>', 'language of messages: en or fr (default: $EVERE_LANG or $LANG)')
+  const configured = (command: Command) => command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
+  const program = configured(new Command('evere'))
+    .description('Evere: the North Atlantic Alliance as software — a treaty engine over a verifiable ledger.')
+    .option('--db <path>', 'SQLite database file (default: $EVERE_DB or ./evere.db; DATABASE_URL selects PostgreSQL)')
+    .option('--world <name>', 'the world to act on', 'record')
+    .option('--lang <lang>', 'language of messages: en or fr (default: $EVERE_LANG or $LANG)');
+  // Only the asked verb's module is loaded; the other verbs are names and summaries for the help,
+  // which needs nothing else.
+  const verb = verbOf(argv);
+  const wanted = verb !== undefined ? VERBS[verb] : undefined;
+  const { CliContext, pickLang } = wanted ? await import('./context.js') : { CliContext: undefined, pickLang: undefined };
   const ctx = () => {
+    if (!CliContext) throw new Error('no verb to run');
     if (!context) {
       const global = program.opts<GlobalOptions>();
       context = new CliContext(io, global, pickLang(global.lang, io.env));
     }
     return context;
   };
-  registerStartCommand(program, ctx);
-  registerLedgerCommands(program, ctx);
-  registerTreatyCommands(program, ctx);
-  registerWorkCommands(program, ctx);
-  registerUserCommands(program, ctx);
-  registerScenarioCommands(program, ctx);
-  registerRecordCommands(program, ctx);
+  const loaded = configured(new Command('evere'));
+  if (wanted) await registerModule(wanted.module, loaded, ctx);
+  for (const [name, { summary }] of Object.entries(VERBS)) {
+    const command = loaded.commands.find((cmd) => cmd.name() === name);
+    if (command) program.addCommand(command.description(summary));
+    else program.command(name).description(summary).allowUnknownOption().allowExcessArguments();
+  }
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  const lang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -60,6 +130,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
+    const [{ EvereError }, { formatMessage, formatViolation }, { pickLang }] = await Promise.all([
+      import('../app/errors.js'), import('../messages/index.js'), import('./context.js'),
+    ]);
+    const lang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);
     if (error instanceof EvereError) {
       io.err(`${error.localized(lang)}\n`);
       for (const v of error.violations) io.err(`  ${v.code}: ${formatViolation(v, lang)}${v.path ? ` (${v.path})` : ''}\n`);

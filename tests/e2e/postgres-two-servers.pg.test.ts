@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { postgresAvailable, freshPostgresSchema } from '../support/services.js';
 import { cli, tempDir } from '../support/cli.js';
 import { openSse } from '../support/sse.js';
+import { evereCommand } from '../support/child-script.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const evere = await evereCommand();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/evere.js'), 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, EVERE_LANG: 'en' } });
+    const child = spawn(process.execPath, [...evere, 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, EVERE_LANG: 'en' } });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {

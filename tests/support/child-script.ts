@@ -1,5 +1,6 @@
 /** Runs a TypeScript script under tests/support/ as a separate Node process and reads its stdout by line. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,4 +60,13 @@ export function spawnScript(script: string, args: readonly string[]): ScriptChil
     check();
   });
   return { process: child, lines, stderr: () => stderr, waitFor, exited };
+}
+
+/**
+ * How to run `evere` as a separate process: the compiled bin/evere.js when dist/ is up to date
+ * (`npm test` builds it first), else the TypeScript sources through tsx (slower to start).
+ */
+export async function evereCommand(): Promise<string[]> {
+  const { serverStale } = await import('../../scripts/build-state.js');
+  return serverStale() ? [join(root, 'scripts', 'evere-src.js')] : [join(root, 'bin', 'evere.js')];
 }

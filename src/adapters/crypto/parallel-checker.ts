@@ -12,8 +12,11 @@ export interface ParallelChecker {
 }
 
 export function createParallelChecker(threads?: number): ParallelChecker {
-  // The worker is TypeScript: a small boot file registers the loader first.
-  const pool = createWorkerPool(() => new Worker(new URL('./check-worker-boot.mjs', import.meta.url)), threads);
+  // Compiled (dist/), the worker is plain JavaScript; from the TypeScript sources (tests, tsx), a
+  // small boot file registers the loader first.
+  const compiled = import.meta.url.endsWith('.js');
+  const script = new URL(compiled ? './check-worker.js' : './check-worker-boot.mjs', import.meta.url);
+  const pool = createWorkerPool(() => new Worker(script), threads);
   return {
     async check(world, rows, keys) {
       const keyList: [string, EntryKey][] = [...keys];

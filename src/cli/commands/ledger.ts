@@ -20,7 +20,6 @@ type Ctx = () => CliContext;
 
 export function registerLedgerCommands(program: Command, ctx: Ctx): void {
   program.command('init')
-    .description('create the record world and load the real record from data/ through the rules engine')
     .option('--empty', 'create the world without loading data/')
     .option('--json', 'machine-readable output')
     .action(async (opts: { empty?: boolean; json?: boolean }) => {
@@ -40,7 +39,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('worlds')
-    .description('list the worlds in the database')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const c = ctx();
@@ -57,7 +55,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('log')
-    .description('list entries of a world, filtered by type and valid time')
     .option('--type <type...>', 'only entries of these types')
     .option('--from <date>', 'valid time on or after this date', parseDateOption)
     .option('--to <date>', 'valid time on or before this date', parseDateOption)
@@ -92,7 +89,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('verify')
-    .description('check every hash, the tree, every checkpoint and every signature of a world')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const c = ctx();
@@ -115,7 +111,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('checkpoint')
-    .description('sign a checkpoint of the current tree (if it grew) and print it with the log verifier key')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const c = ctx();
@@ -131,7 +126,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('prove')
-    .description('inclusion proof of entry SEQ, or consistency proof from tree size --from, against the latest checkpoint')
     .argument('[seq]', 'sequence number (leaf index) of the entry', parseNonNegativeInt)
     .option('--from <size>', 'consistency proof from this earlier tree size', parseNonNegativeInt)
     .option('--size <size>', 'prove against the checkpoint at this tree size', parseNonNegativeInt)
@@ -156,7 +150,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('check-proof')
-    .description('check a proof from `evere prove --json` offline, with the log verifier key only')
     .argument('<proof>', 'proof file (JSON from `evere prove --json`)')
     .option('--key <key>', 'the log verifier key (name+hash+key), or a file holding it or `evere checkpoint --json` output')
     .option('--entry <file>', 'the entry itself (one line of canonical JSON): its hash must be the proved leaf')
@@ -170,7 +163,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('export')
-    .description('write a world as NDJSON (header, then every entry); private keys are never included')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (opts: { out?: string }) => {
       const c = ctx();
@@ -188,7 +180,6 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('import')
-    .description('import a world from an `evere export` file; every line is checked first, and a bad one imports nothing')
     .argument('<file>', 'NDJSON export file')
     .option('--json', 'machine-readable output')
     .action(async (file: string, opts: { json?: boolean }) => {

@@ -13,7 +13,6 @@ type Ctx = () => CliContext;
 
 export function registerRecordCommands(program: Command, ctx: Ctx): void {
   program.command('sources')
-    .description('the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
     .action((opts: { json?: boolean; csv?: boolean }) => {

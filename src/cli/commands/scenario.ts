@@ -197,7 +197,7 @@ async function scenarioTime(c: CliContext, name: string, value: string): Promise
 }
 
 export function registerScenarioCommands(program: Command, ctx: Ctx): void {
-  const scenario = program.command('scenario').description('crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)');
+  const scenario = program.command('scenario');
 
   scenario.command('create')
     .description('fork the record as it stood at a date into a new scenario world, with a scenario file (injects, seats, bot policies)')

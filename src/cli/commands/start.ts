@@ -2,7 +2,10 @@
  * `evere start` (what `npm start` runs): the record world loaded on first start, then the server.
  * `evere serve`: the server alone.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { toHex } from '../../ledger/bytes.js';
@@ -19,7 +22,6 @@ export function registerStartCommand(program: Command, ctx: () => CliContext): v
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1');
 
   serveOptions(program.command('start'))
-    .description('load the real record on first start, then serve the API and the web app')
     .option('--no-serve', 'only initialise and print the summary and latest checkpoint')
     .action(async (opts: ServeOptions & { serve: boolean }) => {
       const c = ctx();
@@ -48,7 +50,6 @@ export function registerStartCommand(program: Command, ctx: () => CliContext): v
     });
 
   serveOptions(program.command('serve'))
-    .description('serve the HTTP API (OpenAPI at /openapi.json, docs at /api/docs) and the web app')
     .action(async (opts: ServeOptions) => serve(ctx(), opts));
 }
 
@@ -58,12 +59,30 @@ function logLevel(value: string | undefined): false | 'fatal' | 'error' | 'warn'
   return value === 'fatal' || value === 'error' || value === 'warn' || value === 'debug' ? value : 'info';
 }
 
+/** The package's root: src/cli/commands/ and dist/cli/commands/ are both three levels down. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The built web app, building it first when it is missing and the package can build it (Vite
+ * installed); undefined after saying why it cannot be served.
+ */
+export function webApp(c: CliContext, root = PACKAGE_ROOT): string | undefined {
+  const webRoot = join(root, 'web-dist');
+  const script = join(root, 'scripts', 'build-web.js');
+  if (!existsSync(join(webRoot, 'index.html')) && existsSync(script)) {
+    spawnSync(process.execPath, [script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (existsSync(join(webRoot, 'index.html'))) return webRoot;
+  c.note('cli.web_missing', { dir: webRoot, command: 'npm run build:web' });
+  return undefined;
+}
+
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
-  const webRoot = join(c.config().dataDir, '..', 'web-dist');
+  const webRoot = webApp(c);
   let subscription: { listening(): boolean; close(): Promise<void> } | undefined;
   const app = await buildApp({ ...services, dataDir: services.config.dataDir }, {
-    logger: logLevel(process.env.EVERE_LOG), webRoot, cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY),
+    logger: logLevel(process.env.EVERE_LOG), ...(webRoot ? { webRoot } : {}), cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY),
     notReady: () => (subscription && !subscription.listening() ? 'live updates from other instances are reconnecting' : undefined),
   });
   if (services.config.databaseUrl) {

@@ -26,7 +26,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
   const fr = () => ctx().lang === 'fr';
 
   outputOptions(timeOptions(program.command('members')))
-    .description('the Allies at a date (default today), from the indexes')
     .action(async (opts: Out & Time) => {
       const c = ctx();
       const rows = await members(await c.ledger(), c.world, opts);
@@ -42,7 +41,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('ally')
-    .description('one Ally: membership, military structure, ratifications it made, consultations it requested')
     .argument('<code>', 'ISO 3166-1 alpha-3 (or alpha-2, or a NATO digram)')
     .option('--json', 'machine-readable output')
     .action(async (value: string, opts: Out) => {
@@ -60,7 +58,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   outputOptions(timeOptions(program.command('accession')))
-    .description('an accession protocol’s ratification matrix at a date: who has ratified, who not, days elapsed')
     .argument('<code>', 'the invitee (e.g. SWE) or the protocol id (e.g. SWE-2022)')
     .action(async (value: string, opts: Out & Time) => {
       const c = ctx();
@@ -79,7 +76,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   outputOptions(timeOptions(program.command('enlargement')))
-    .description('every enlargement round, with its duration from invitation or signature to membership')
     .action(async (opts: Out & Time) => {
       const c = ctx();
       const rows = await enlargement(await c.ledger(), c.world, opts);
@@ -99,7 +95,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       emit(c, opts, rows, columns);
     });
 
-  const council = program.command('council').description('the North Atlantic Council: proposals, decisions, and acting on them in a writable world');
+  const council = program.command('council');
   outputOptions(timeOptions(council.command('list')))
     .description('proposals and their status')
     .action(async (opts: Out & Time) => {
@@ -158,7 +154,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
   proposalAct('withdraw', 'WithdrawProposal', 'withdraw a proposal', (c) => c, (id) => ({ proposal: id }));
   proposalAct('associate', 'AssociateWithStatement', 'an invitee or partner associates itself with the statement', (c) => c, (id) => ({ proposal: id }));
 
-  const consult = program.command('consult').description('Article 4 consultations');
+  const consult = program.command('consult');
   outputOptions(timeOptions(consult.command('list', { isDefault: true })))
     .description('every Article 4 request and its consultation')
     .action(async (opts: Out & Time) => {
@@ -195,7 +191,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   outputOptions(timeOptions(program.command('article5')))
-    .description('Article 5 determinations and the measures reported under them')
     .action(async (opts: Out & Time) => {
       const c = ctx();
       const rows = await factsOf(await c.ledger(), c.world, 'article5', opts);
@@ -208,7 +203,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('act')
-    .description('give any command of the rules engine in a writable world (see `evere commands`)')
     .argument('<cmd>', 'command name, e.g. TableProposal')
     .requiredOption('--as <party>', 'who acts')
     .option('--data <json>', 'the command data as JSON', '{}')
@@ -226,7 +220,6 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     });
 
   program.command('commands')
-    .description('every command of the rules engine, with who may give it')
     .option('--json')
     .action((o: Out) => {
       const c = ctx();
@@ -238,7 +231,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       ]));
     });
 
-  const worldCmd = program.command('world').description('worlds: the record and writable copies of it');
+  const worldCmd = program.command('world');
   worldCmd.command('create')
     .description('create a writable world: the real record as it stood at a date (or empty)')
     .argument('<name>', 'world name (lower-case letters, digits, hyphens)')

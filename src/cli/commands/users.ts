@@ -14,7 +14,7 @@ async function readPassword(c: CliContext, option: string | undefined): Promise<
 const describe = (a: Account) => ({ username: a.username, role: a.role, party: a.party ? ` ${a.party}` : '', clearance: a.clearance });
 
 export function registerUserCommands(program: Command, ctx: () => CliContext): void {
-  const user = program.command('user').description('accounts of people who sign in to the server');
+  const user = program.command('user');
   user.command('add')
     .description('create an account')
     .argument('<username>')
@@ -59,7 +59,6 @@ export function registerUserCommands(program: Command, ctx: () => CliContext): v
       ]));
     });
   program.command('token')
-    .description('API tokens for scripts')
     .command('create')
     .argument('<username>')
     .option('--name <name>', 'what the token is for', 'script')

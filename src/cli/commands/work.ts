@@ -97,7 +97,6 @@ export function registerWorkCommands(program: Command, ctx: Ctx): void {
 
 function registerOperations(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('operations')))
-    .description('operations and missions at a date: status, core task, mandate, Council decisions, contributors')
     .argument('[id]', 'one operation (e.g. KFOR): its mandate, decisions and contributors over time')
     .addOption(new Option('--status <status>', 'only operations with this status on the date').choices(['planned', 'active', 'ended']))
     .action(async (id: string | undefined, opts: Out & Time & { status?: OperationStatus }) => {
@@ -148,7 +147,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
 // ---- partners ----
 
 function registerPartners(program: Command, ctx: Ctx): void {
-  const partnersCmd = program.command('partners').description('partnership frameworks, partners (joining, suspension, leaving) and tailored programmes');
+  const partnersCmd = program.command('partners');
   outputOptions(timeOptions(partnersCmd.command('list', { isDefault: true })))
     .description('partners taking part in each framework on the date')
     .option('--framework <id>', 'one framework: PFP, MD, ICI, PATG')
@@ -203,7 +202,7 @@ function registerPartners(program: Command, ctx: Ctx): void {
 // ---- the DCB fund ----
 
 function registerFund(program: Command, ctx: Ctx): void {
-  const fundCmd = program.command('fund').description('the DCB trust fund: packages, pledges, contributions, allocations, expenditures');
+  const fundCmd = program.command('fund');
   outputOptions(timeOptions(fundCmd.command('balances', { isDefault: true })))
     .description('every currency’s books on the date, and whether they reconcile')
     .action(async (opts: Out & Time) => {
@@ -302,7 +301,6 @@ function registerFund(program: Command, ctx: Ctx): void {
 
 function registerExercises(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('exercises')))
-    .description('military exercises begun by the date: dates, lead, participants, core task, resilience themes')
     .option('--year <yyyy>', 'only exercises that began that year', yearOption)
     .action(async (opts: Out & Time & { year?: string }) => {
       const c = ctx();
@@ -327,7 +325,7 @@ function registerExercises(program: Command, ctx: Ctx): void {
 // ---- NATO-EU ----
 
 function registerEu(program: Command, ctx: Ctx): void {
-  const euCmd = program.command('eu').description('NATO and the EU: shared members at any date, joint declarations, areas of cooperation');
+  const euCmd = program.command('eu');
   outputOptions(timeOptions(euCmd.command('members', { isDefault: true })))
     .description('members of NATO and of the EU on the date: shared, NATO only, EU only')
     .action(async (opts: Out & Time) => {
@@ -376,7 +374,7 @@ function registerEu(program: Command, ctx: Ctx): void {
 // ---- arms control ----
 
 function registerArmsControl(program: Command, ctx: Ctx): void {
-  const ac = program.command('arms-control').description('the arms-control register: instruments, each Ally’s status over time, the High-Level Task Force');
+  const ac = program.command('arms-control');
   outputOptions(timeOptions(ac.command('register', { isDefault: true })))
     .description('instruments opened by the date, whether in force, and how many Allies hold each status')
     .action(async (opts: Out & Time) => {
@@ -432,7 +430,6 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
 
 function registerHumanSecurity(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('human-security')))
-    .description('coverage of the five human-security pillars and of gender analysis, and the gaps, by core task and year')
     .option('--year <yyyy>', 'one year', yearOption)
     .option('--gaps', 'list the activities without a tag, or without a gender analysis')
     .action(async (opts: Out & Time & { year?: string; gaps?: boolean }) => {

@@ -8,6 +8,7 @@ export const CLI = {
   'cli.record_loaded': { en: 'Loaded {count} entries of the real record from {files} files.', fr: '{count} entrées du registre réel chargées depuis {files} fichiers.' },
   'cli.summary': { en: 'World "{world}": {size} entries, root {root}.', fr: 'Monde « {world} » : {size} entrées, racine {root}.' },
   'cli.latest_checkpoint': { en: 'Latest checkpoint (C2SP signed note):', fr: 'Dernier point de contrôle (note signée C2SP) :' },
+  'cli.web_missing': { en: 'The web app is not built ({dir} has no index.html) and could not be built here: run `{command}`, then start again. Serving the API only.', fr: 'L’application web n’est pas construite ({dir} n’a pas d’index.html) et n’a pas pu l’être ici : lancez `{command}`, puis redémarrez. Seule l’API est servie.' },
   'cli.verifier_key': { en: 'Log verifier key: {key}', fr: 'Clé de vérification du journal : {key}' },
   'cli.verify_ok': { en: 'Verified {size} entries, {signatures} signatures and {checkpoints} checkpoints of "{world}": all intact. Root {root}.', fr: '{size} entrées, {signatures} signatures et {checkpoints} points de contrôle de « {world} » vérifiés : tout est intact. Racine {root}.' },
   'cli.verify_bad': { en: 'Verification of "{world}" FAILED: {count} problem(s).', fr: 'La vérification de « {world} » a ÉCHOUÉ : {count} problème(s).' },
