@@ -387,7 +387,7 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
         { header: 'id', value: (r) => r.instrument },
         { header: fr ? 'nom' : 'name', value: (r) => r.name },
         { header: fr ? 'ouvert' : 'opened', value: (r) => r.openedAt },
-        { header: fr ? 'en vigueur' : 'in force', value: (r) => (r.inForce ? r.enteredIntoForceAt ?? (fr ? 'oui' : 'yes') : (fr ? 'non' : 'no')) },
+        { header: fr ? 'en vigueur' : 'in force', value: (r) => (r.inForce ? r.enteredIntoForceAt ?? (fr ? 'oui' : 'yes') : r.terminatedAt ? `${fr ? 'non, fin le' : 'no, ended'} ${r.terminatedAt}` : (fr ? 'non' : 'no')) },
         { header: fr ? 'signataires' : 'signed', value: (r) => r.allies.signed, align: 'right' },
         { header: fr ? 'parties' : 'party', value: (r) => r.allies.party, align: 'right' },
         { header: fr ? 'suspendu' : 'suspended', value: (r) => r.allies.suspended, align: 'right' },
