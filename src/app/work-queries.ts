@@ -100,6 +100,8 @@ export interface OperationRow extends Omit<OperationData, 'name'> {
   /** Contributors on the date asked. */
   readonly allies: readonly string[];
   readonly partners: readonly string[];
+  /** Whether the record holds any contributor of this operation at all: if not, its empty lists mean "not recorded", not "none". */
+  readonly contributorsRecorded: boolean;
 }
 
 function operationStatus(d: OperationData, at: string): OperationStatus | undefined {
@@ -114,7 +116,10 @@ export async function operations(
   ledger: LedgerService, world: string, q: TimeQuery & { status?: OperationStatus } = {},
 ): Promise<OperationRow[]> {
   const b = await bounds(ledger, world, q);
-  const [ops, contributions] = await Promise.all([b.facts('operation'), b.facts('operation-contribution', { validAt: b.at })]);
+  const [ops, contributions, everContributed] = await Promise.all([
+    b.facts('operation'), b.facts('operation-contribution', { validAt: b.at }), b.facts('operation-contribution'),
+  ]);
+  const recorded = new Set(everContributed.map((c) => (c.data as { operation: string }).operation));
   const current = new Map<string, { allies: string[]; partners: string[] }>();
   for (const c of contributions) {
     const d = c.data as { operation: string; contributor: string; role: 'ally' | 'partner' };
@@ -141,7 +146,7 @@ export async function operations(
       ...(endDecision === undefined ? {} : { endDecision }),
       ...(successor === undefined ? {} : { successor }),
     };
-    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort() });
+    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort(), contributorsRecorded: recorded.has(d.operation) });
   }
   return rows
     .sort((x, y) => (x.launchedAt ?? x.plannedAt ?? '').localeCompare(y.launchedAt ?? y.plannedAt ?? '') || x.operation.localeCompare(y.operation));
@@ -309,6 +314,8 @@ export interface FundSummary {
   readonly asOf: string;
   readonly packages: readonly PackageRow[];
   readonly balances: readonly FundBalance[];
+  /** How many contributions (money received) the record holds on the date: 0 means received is not recorded, not nil. */
+  readonly contributionsRecorded: number;
 }
 
 async function movements(b: Bounds): Promise<{ packages: PackageRow[]; moves: Movement[] }> {
@@ -364,7 +371,10 @@ export async function fund(ledger: LedgerService, world: string, q: TimeQuery = 
   const b = await bounds(ledger, world, q);
   const { packages, moves } = await movements(b);
   const currencies = [...new Set(moves.map((m) => m.currency))].sort();
-  return { asOf: day(b.at), packages, balances: currencies.map((c) => balanceOf(c, moves)) };
+  return {
+    asOf: day(b.at), packages, balances: currencies.map((c) => balanceOf(c, moves)),
+    contributionsRecorded: moves.filter((m) => m.kind === 'contribution').length,
+  };
 }
 
 export type FundDimension = 'ally' | 'partner' | 'area' | 'year' | 'package';
