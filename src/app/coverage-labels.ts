@@ -2,7 +2,7 @@
  * Names of the coverage areas and measures (`evere coverage`, GET …/coverage), in English and
  * French. A measure with nothing recorded is shown as "not recorded", never as 0.
  */
-import type { Message } from '../domain/messages.js';
+import type { Message } from '../messages/message.js';
 import type { CoverageStatus } from './work-queries.js';
 
 export const COVERAGE_STATUS_NAMES: Readonly<Record<CoverageStatus, Message>> = {
