@@ -371,6 +371,21 @@ export async function factsOf(ledger: LedgerService, world: string, kind: string
   return ledger.store.facts(world, { kind, ...b });
 }
 
+/**
+ * Article 4 requests as they stood at a date: the request is valid from the day it was made; the
+ * Council's meeting is part of the answer only from the day it was held, so a request asked
+ * about on its own day, before a later meeting, is `requested` with no `heldAt`.
+ */
+export async function consultations(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<FactRow[]> {
+  const rows = await factsOf(ledger, world, 'consultation', q);
+  const at = q.asOf ? endOfDay(q.asOf) : normaliseInstant(new Date().toISOString());
+  return rows.map((row) => {
+    const { heldAt, status, ...rest } = row.data as { heldAt?: string; status: string };
+    const held = heldAt !== undefined && normaliseInstant(heldAt) <= at;
+    return { ...row, data: { ...rest, requestedAt: day(row.validFrom), status: held ? 'held' : status === 'held' ? 'requested' : status, ...(held ? { heldAt } : {}) } };
+  });
+}
+
 /** Council decisions adopted within [from, to] (dates, inclusive; `asOf` is the upper bound if no `to`). */
 export async function decisions(ledger: LedgerService, world: string, q: TimeQuery & { from?: string; to?: string; limit?: number } = {}): Promise<FactRow[]> {
   const b = await bounds(ledger, world, { ...(q.knownAt ? { knownAt: q.knownAt } : {}), ...(q.access ? { access: q.access } : {}) });

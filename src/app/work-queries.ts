@@ -100,6 +100,8 @@ export interface OperationRow extends Omit<OperationData, 'name'> {
   /** Contributors on the date asked. */
   readonly allies: readonly string[];
   readonly partners: readonly string[];
+  /** Whether the record holds any contributor of this operation at all: if not, its empty lists mean "not recorded", not "none". */
+  readonly contributorsRecorded: boolean;
 }
 
 function operationStatus(d: OperationData, at: string): OperationStatus | undefined {
@@ -114,7 +116,10 @@ export async function operations(
   ledger: LedgerService, world: string, q: TimeQuery & { status?: OperationStatus } = {},
 ): Promise<OperationRow[]> {
   const b = await bounds(ledger, world, q);
-  const [ops, contributions] = await Promise.all([b.facts('operation'), b.facts('operation-contribution', { validAt: b.at })]);
+  const [ops, contributions, everContributed] = await Promise.all([
+    b.facts('operation'), b.facts('operation-contribution', { validAt: b.at }), b.facts('operation-contribution'),
+  ]);
+  const recorded = new Set(everContributed.map((c) => (c.data as { operation: string }).operation));
   const current = new Map<string, { allies: string[]; partners: string[] }>();
   for (const c of contributions) {
     const d = c.data as { operation: string; contributor: string; role: 'ally' | 'partner' };
@@ -141,7 +146,7 @@ export async function operations(
       ...(endDecision === undefined ? {} : { endDecision }),
       ...(successor === undefined ? {} : { successor }),
     };
-    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort() });
+    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort(), contributorsRecorded: recorded.has(d.operation) });
   }
   return rows
     .sort((x, y) => (x.launchedAt ?? x.plannedAt ?? '').localeCompare(y.launchedAt ?? y.plannedAt ?? '') || x.operation.localeCompare(y.operation));
@@ -309,6 +314,8 @@ export interface FundSummary {
   readonly asOf: string;
   readonly packages: readonly PackageRow[];
   readonly balances: readonly FundBalance[];
+  /** How many contributions (money received) the record holds on the date: 0 means received is not recorded, not nil. */
+  readonly contributionsRecorded: number;
 }
 
 async function movements(b: Bounds): Promise<{ packages: PackageRow[]; moves: Movement[] }> {
@@ -364,7 +371,10 @@ export async function fund(ledger: LedgerService, world: string, q: TimeQuery = 
   const b = await bounds(ledger, world, q);
   const { packages, moves } = await movements(b);
   const currencies = [...new Set(moves.map((m) => m.currency))].sort();
-  return { asOf: day(b.at), packages, balances: currencies.map((c) => balanceOf(c, moves)) };
+  return {
+    asOf: day(b.at), packages, balances: currencies.map((c) => balanceOf(c, moves)),
+    contributionsRecorded: moves.filter((m) => m.kind === 'contribution').length,
+  };
 }
 
 export type FundDimension = 'ally' | 'partner' | 'area' | 'year' | 'package';
@@ -527,8 +537,11 @@ export interface InstrumentRow {
   readonly field: string;
   readonly depositary?: string;
   readonly openedAt: string;
+  /** In force on the date: entered into force on or before it and not yet terminated. */
   readonly inForce: boolean;
   readonly enteredIntoForceAt?: string;
+  /** The day it ceased to be in force, once that day has come. */
+  readonly terminatedAt?: string;
   /** How many Allies (on the date) hold each status then. */
   readonly allies: Readonly<Record<ArmsStatus, number>>;
 }
@@ -567,12 +580,16 @@ export async function armsControlRegister(ledger: LedgerService, world: string, 
   return rows
     .filter((f) => f.validFrom <= b.at)
     .map((f) => {
-      const d = f.data as { instrument: string; name: string; kind: string; field: string; depositary?: string; enteredIntoForceAt?: string };
+      const d = f.data as { instrument: string; name: string; kind: string; field: string; depositary?: string; enteredIntoForceAt?: string; terminatedAt?: string };
       const counts = Object.fromEntries(ARMS_STATUSES.map((s) => [s, statuses.filter((r) => r.instrument === d.instrument && r.status === s).length])) as Record<ArmsStatus, number>;
-      const inForce = atOrBefore(d.enteredIntoForceAt, b.at);
+      const entered = atOrBefore(d.enteredIntoForceAt, b.at);
+      const terminated = atOrBefore(d.terminatedAt, b.at);
       return {
         instrument: d.instrument, name: d.name, kind: d.kind, field: d.field, ...(d.depositary ? { depositary: d.depositary } : {}),
-        openedAt: day(f.validFrom), inForce, ...(inForce && d.enteredIntoForceAt ? { enteredIntoForceAt: d.enteredIntoForceAt } : {}), allies: counts,
+        openedAt: day(f.validFrom), inForce: entered && !terminated,
+        ...(entered && d.enteredIntoForceAt ? { enteredIntoForceAt: d.enteredIntoForceAt } : {}),
+        ...(terminated && d.terminatedAt ? { terminatedAt: day(d.terminatedAt) } : {}),
+        allies: counts,
       };
     })
     .sort((x, y) => x.openedAt.localeCompare(y.openedAt));
@@ -689,4 +706,128 @@ export async function humanSecurity(ledger: LedgerService, world: string, q: Tim
     }
   }
   return rows;
+}
+
+// ---- coverage: what the record holds per area, and what it does not ----
+
+/**
+ * One measure of an area: how many items the record holds on the date, and (`of`) how many a
+ * public reference lists, with that reference. `of` is absent when no reference gives a count;
+ * `modelled: false` marks what the engine cannot record yet (nothing is shown as 0 for it).
+ */
+export interface CoverageMeasure {
+  readonly measure: string;
+  readonly recorded: number;
+  readonly of?: number;
+  readonly source?: string;
+  readonly modelled: boolean;
+}
+
+export type CoverageStatus = 'complete' | 'partial' | 'not_recorded';
+
+export interface CoverageArea {
+  readonly area: string;
+  readonly status: CoverageStatus;
+  readonly measures: readonly CoverageMeasure[];
+}
+
+/** Reference counts with their public source (data/coverage.json), keyed by measure. */
+export type CoverageReference = Readonly<Record<string, { readonly of: number; readonly source: string; readonly note?: string }>>;
+
+const statusOf = (measures: readonly CoverageMeasure[]): CoverageStatus => {
+  if (measures.every((m) => !m.modelled || m.recorded === 0)) return 'not_recorded';
+  return measures.every((m) => m.modelled && m.of !== undefined && m.recorded >= m.of) ? 'complete' : 'partial';
+};
+
+/**
+ * What the record holds per area on the date (as the log knew it), against the reference counts
+ * public sources give. An area is `complete` only when every measure reaches its reference count,
+ * `not_recorded` when nothing of it is held (or the engine cannot hold it yet), else `partial`.
+ */
+export async function coverage(ledger: LedgerService, world: string, reference: CoverageReference, q: TimeQuery = {}): Promise<CoverageArea[]> {
+  const b = await bounds(ledger, world, q);
+  const valid = (rows: FactRow[]) => rows.filter((f) => f.validFrom <= b.at);
+  const [frameworkRows, partnershipRows, suspensionRows, ops, contributions, packages, contributionsIn, pledges, instruments, statuses,
+    article5, consultationRows, sgs, concepts, summits, ratifications, protocols, tags] = await Promise.all([
+    b.facts('framework'), b.facts('partnership'), b.facts('partnership-suspension'), b.facts('operation'), b.facts('operation-contribution'),
+    b.facts('dcb-package'), b.facts('fund-contribution'), b.facts('fund-pledge'), b.facts('arms-control-instrument'), b.facts('arms-control-status'),
+    b.facts('article5'), b.facts('consultation'), b.facts('secretary-general'), b.facts('strategic-concept'), b.facts('summit'),
+    b.facts('ratification'), b.facts('protocol'), b.facts('human-security'),
+  ]);
+  const measure = (name: string, recorded: number, modelled = true): CoverageMeasure => {
+    const ref = reference[name];
+    return { measure: name, recorded, ...(ref ? { of: ref.of, source: ref.source } : {}), modelled };
+  };
+  const area = (name: string, measures: CoverageMeasure[]): CoverageArea => ({ area: name, status: statusOf(measures), measures });
+
+  const partnersIn = (framework: string) => new Set(valid(partnershipRows)
+    .map((f) => f.data as { framework: string; partner: string }).filter((d) => d.framework === framework).map((d) => d.partner)).size;
+  const frameworkIds = valid(frameworkRows).map((f) => (f.data as { framework: string }).framework);
+  const opRows = valid(ops);
+  const withContributors = new Set(valid(contributions).map((c) => (c.data as { operation: string }).operation));
+  const exact = valid(ratifications).map((f) => f.data as { protocol: string; stage: string; required: boolean; dateIs?: string })
+    .filter((d) => d.required && d.stage === 'instrument_deposited');
+  const pairs = valid(protocols).map((f) => f.data as { requiredRatifiers: readonly string[] }).reduce((n, p) => n + p.requiredRatifiers.length, 0);
+  const approvals = valid(ratifications).filter((f) => { const d = f.data as { stage: string; required: boolean }; return d.required && d.stage === 'parliament_approved'; }).length;
+  const measures5 = valid(article5).reduce((n, f) => n + ((f.data as { measures?: readonly unknown[] }).measures?.length ?? 0), 0);
+  const consultations = valid(consultationRows).map((f) => f.data as { heldAt?: string });
+  const instrumentIds = new Set(valid(instruments).map((f) => (f.data as { instrument: string }).instrument));
+
+  return [
+    area('ratification', [
+      measure('ratification.pairs', pairs),
+      measure('ratification.deposits_exact', exact.filter((d) => d.dateIs === undefined).length),
+      measure('ratification.deposits_bounded', exact.filter((d) => d.dateIs !== undefined).length),
+      measure('ratification.parliament_approvals', approvals),
+    ]),
+    area('partnerships', [
+      ...['PFP', 'MD', 'ICI', 'PATG'].map((f) => measure(`partners.${f}`, frameworkIds.includes(f) ? partnersIn(f) : 0)),
+      measure('partners.suspensions', valid(suspensionRows).length),
+      measure('partners.EOP', 0, false),
+    ]),
+    area('offices', [
+      measure('offices.secretaries_general', valid(sgs).length),
+      measure('offices.acting_secretaries_general', 0, false),
+      measure('offices.deputy_secretaries_general', 0, false),
+      measure('offices.saceur', 0, false),
+    ]),
+    area('places', [measure('places.nato_headquarters', 0, false), measure('places.shape', 0, false)]),
+    area('strategy', [measure('strategy.strategic_concepts', valid(concepts).length), measure('strategy.summits', valid(summits).length)]),
+    area('wps_human_security', [
+      measure('human_security.tags', valid(tags).length),
+      measure('wps.policies', 0, false),
+      measure('human_security.approach', 0, false),
+    ]),
+    area('dcb', [
+      measure('dcb.packages', valid(packages).length),
+      measure('dcb.pledges', valid(pledges).length),
+      measure('dcb.contributions_received', valid(contributionsIn).length),
+    ]),
+    area('operations', [
+      measure('operations.operations', opRows.length),
+      measure('operations.with_contributors', opRows.filter((f) => withContributors.has((f.data as { operation: string }).operation)).length),
+    ]),
+    area('arms_control', [
+      measure('arms_control.instruments', instrumentIds.size),
+      ...['INF', 'CFE', 'OPEN-SKIES', 'NEW-START'].map((i) => measure(`arms_control.parties.${i}`,
+        new Set(valid(statuses).map((f) => f.data as { instrument: string; state: string }).filter((d) => d.instrument === i).map((d) => d.state)).size)),
+    ]),
+    area('article5', [
+      measure('article5.determinations', valid(article5).length),
+      measure('article5.measures', measures5),
+      measure('article5.conditional_invocation', 0, false),
+    ]),
+    area('article4', [
+      measure('article4.requests', consultations.length),
+      measure('article4.meetings_dated', consultations.filter((c) => c.heldAt !== undefined).length),
+    ]),
+  ];
+}
+
+/** Reads data/coverage.json: reference counts with their sources. A missing file means no references. */
+export function readCoverageReference(read: () => string | undefined): CoverageReference {
+  const text = read();
+  if (text === undefined) return {};
+  const parsed = JSON.parse(text) as { measures?: CoverageReference };
+  return parsed.measures ?? {};
 }

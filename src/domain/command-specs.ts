@@ -432,6 +432,11 @@ export const COMMAND_SPECS = [
     fields: [req('instrument', id)],
   },
   {
+    cmd: 'ArmsControlInstrumentTerminates', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('SG'),
+    summary: { en: 'Record that an arms-control treaty ceased to be in force', fr: 'Constater qu’un traité de maîtrise des armements a cessé d’être en vigueur' },
+    fields: [req('instrument', id), opt('reason', text)],
+  },
+  {
     cmd: 'RecordArmsControlStatus', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: STATE,
     summary: { en: 'Record a state’s status in an instrument: signed, party, suspended, withdrawn', fr: 'Enregistrer le statut d’un État dans un instrument : signataire, partie, suspendu, retiré' },
     fields: [req('instrument', id), req('state', state), req('status', { kind: 'enum', values: ARMS_CONTROL_STATUSES })],

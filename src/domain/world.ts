@@ -192,6 +192,7 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
       return decideEu(state, command);
     case 'RegisterArmsControlInstrument':
     case 'ArmsControlInstrumentEntersIntoForce':
+    case 'ArmsControlInstrumentTerminates':
     case 'RecordArmsControlStatus':
     case 'EstablishArmsControlCommittee':
       return decideArmsControl(state, command);
@@ -294,6 +295,7 @@ function route(event: WorldEvent): Routed {
       return { procedure: 'eu', event };
     case 'ArmsControlInstrumentRegistered':
     case 'ArmsControlInstrumentEnteredIntoForce':
+    case 'ArmsControlInstrumentTerminated':
     case 'ArmsControlStatusRecorded':
     case 'ArmsControlCommitteeEstablished':
       return { procedure: 'arms-control', event };
@@ -385,7 +387,7 @@ export const FACT_KINDS = {
     data: '{ proposal, title, adoptedUnder, revision, tags, footnotes, associations, agreedAdReferendum }',
     validFrom: 'adoption',
   },
-  consultation: { key: 'consultation id', data: '{ consultation, requesters, reason, status, heldAt? }', validFrom: 'request' },
+  consultation: { key: 'consultation id', data: '{ consultation, requesters, reason, status, heldAt? } (status and heldAt as last recorded; queries show the meeting only from heldAt)', validFrom: 'request' },
   article5: { key: 'determination id', data: '{ determination, victims, attackDate, description, measures }', validFrom: 'determination' },
   'strategic-concept': { key: 'concept id', data: 'the concept as adopted, with adoptedAt', validFrom: 'adoption; validTo: the next adoption' },
   'secretary-general': { key: 'ordinal', data: '{ name, nationality, ordinal, tookOffice }', validFrom: 'taking office; validTo: successor' },
@@ -442,7 +444,7 @@ export const FACT_KINDS = {
   'nato-eu-declaration': { key: 'declaration id', data: '{ declaration, title, areas, place?, signedAt }', validFrom: 'signature' },
   'arms-control-instrument': {
     key: 'instrument id',
-    data: '{ instrument, name, kind, field, depositary?, openedAt, enteredIntoForceAt? }',
+    data: '{ instrument, name, kind, field, depositary?, openedAt, enteredIntoForceAt?, terminatedAt?, terminationReason? }',
     validFrom: 'opening for signature or adoption',
   },
   'arms-control-status': {

@@ -19,6 +19,17 @@ describe('HTTP API', () => {
   });
   after(() => s.close());
 
+  test('coverage per area: reference counts with their source; unmodelled areas are not recorded, never 0', async () => {
+    const areas = (await s.app.inject({ url: '/api/worlds/record/coverage' })).json() as { area: string; status: string; measures: { measure: string; recorded: number; of?: number; source?: string; modelled: boolean }[] }[];
+    const patg = areas.find((a) => a.area === 'partnerships')!.measures.find((m) => m.measure === 'partners.PATG')!;
+    assert.equal(patg.of, 9);
+    assert.match(patg.source!, /^https:\/\/www\.nato\.int\//);
+    assert.ok(patg.recorded >= 2 && patg.recorded <= 9);
+    assert.equal(areas.find((a) => a.area === 'places')!.status, 'not_recorded');
+    const before = (await s.app.inject({ url: '/api/worlds/record/coverage?asOf=1990-01-01' })).json() as typeof areas;
+    assert.equal(before.find((a) => a.area === 'article5')!.status, 'not_recorded');
+  });
+
   test('members at a date, as JSON', async () => {
     const r = await s.app.inject({ url: '/api/worlds/record/members?asOf=2023-04-04' });
     assert.equal(r.statusCode, 200);

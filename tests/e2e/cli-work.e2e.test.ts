@@ -95,7 +95,21 @@ describe('evere work verbs on the real record', () => {
     assert.deepEqual(byAlly.map((r) => [r.key, r.currency, r.pledged]), [['NLD', 'EUR', 100_000_000], ['ROU', 'USD', 100_000_000]]);
     const byYear = await jsonOf<{ key: string }[]>('fund', 'report', '--by', 'year');
     assert.deepEqual(byYear.map((r) => r.key), ['2018', '2022']);
-    assert.match(await run('fund', '--as-of', '2023-01-01'), /1,000,000\.00 EUR/);
+    const table = await run('fund', '--as-of', '2023-01-01');
+    assert.match(table, /1,000,000\.00 EUR/);
+    // No contribution is in the record: what was received is not known, and is not shown as 0.00.
+    assert.equal((summary as unknown as { contributionsRecorded: number }).contributionsRecorded, 0);
+    assert.match(table, /not recorded/);
+    assert.doesNotMatch(table, /\s0\.00 EUR/);
+  });
+
+  test('operations without recorded contributors say so instead of showing 0', async () => {
+    const rows = await jsonOf<{ operation: string; contributorsRecorded: boolean; allies: string[] }[]>('operations', '--as-of', '1996-06-01');
+    const ifor = rows.find((r) => r.operation === 'IFOR')!;
+    assert.equal(ifor.contributorsRecorded, true);
+    assert.ok(ifor.allies.length > 0);
+    assert.equal(rows.find((r) => r.operation === 'DENY-FLIGHT')!.contributorsRecorded, false);
+    assert.match(await run('operations', '--as-of', '1996-06-01'), /DENY-FLIGHT .*not recorded/);
   });
 
   test('exercises: dates, lead, participants, core task and themes', async () => {

@@ -129,6 +129,41 @@ describe('the real record', () => {
     assert.ok(rows.length >= 8);
   });
 
+  test('Article 4: on the day of a request the Council has not met yet; the meeting shows from its own day', async () => {
+    const at = async (date: string) => (JSON.parse((await cli(db, ['consult', '--as-of', date, '--json'])).out) as { key: string; data: { status: string; heldAt?: string; requestedAt: string } }[])
+      .find((r) => r.key === 'ART4-2012-06-TUR')!.data;
+    const requested = await at('2012-06-22');
+    assert.equal(requested.status, 'requested');
+    assert.equal(requested.heldAt, undefined);
+    assert.equal(requested.requestedAt, '2012-06-22');
+    const held = await at('2012-06-26');
+    assert.deepEqual([held.status, held.heldAt?.slice(0, 10), held.requestedAt], ['held', '2012-06-26', '2012-06-22']);
+  });
+
+  test('the INF Treaty is in force until the recorded US withdrawal ends it on 2 August 2019', async () => {
+    const inf = async (date: string) => (JSON.parse((await cli(db, ['arms-control', '--as-of', date, '--json'])).out) as { instrument: string; inForce: boolean; terminatedAt?: string }[])
+      .find((r) => r.instrument === 'INF')!;
+    assert.equal((await inf('2019-08-01')).inForce, true);
+    const after = await inf('2019-08-02');
+    assert.deepEqual([after.inForce, after.terminatedAt], [false, '2019-08-02']);
+    assert.equal((await inf('2026-01-01')).inForce, false);
+    assert.match((await cli(db, ['arms-control', '--as-of', '2020-01-01'])).out, /INF .*no, ended 2019-08-02/);
+  });
+
+  test('coverage: every area with its status, in English and French', async () => {
+    const areas = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; status: string; measures: { measure: string; recorded: number; modelled: boolean }[] }[];
+    for (const a of areas) {
+      const expected = a.measures.every((m) => !m.modelled || m.recorded === 0) ? 'not_recorded' : a.status;
+      assert.equal(a.status, expected, a.area);
+    }
+    const dcb = areas.find((a) => a.area === 'dcb')!;
+    assert.ok(dcb.measures.find((m) => m.measure === 'dcb.packages')!.recorded >= 6);
+    const fr = (await cli(db, ['coverage', '--lang', 'fr'])).out;
+    assert.match(fr, /Partenariats/);
+    assert.match(fr, /non enregistré/);
+    assert.doesNotMatch((await cli(db, ['coverage'])).out, /\s0\s/);
+  });
+
   test('ally profiles accept NATO’s legacy digrams', async () => {
     const r = JSON.parse((await cli(db, ['ally', 'TU', '--json'])).out);
     assert.equal(r.code, 'TUR');

@@ -3,21 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { cachedJson, worldAccess } from '../context.js';
 import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
-import { accession, accessionKeyFrom, allyProfile, decisions, enlargement, factsOf, members, stateCodeFrom } from '../../app/treaty-queries.js';
+import { accession, accessionKeyFrom, allyProfile, consultations, decisions, enlargement, factsOf, members, stateCodeFrom } from '../../app/treaty-queries.js';
 import { STATES } from '../../domain/states.js';
+import type { AccessFilter } from '../../app/ports.js';
 
 type Time = { asOf?: string; knownAt?: string };
 const time = (q: Time) => ({ ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.knownAt ? { knownAt: q.knownAt } : {}) });
 
 export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
-  const factList = (path: string, kind: string, summary: string) => {
+  const factList = (path: string, kind: string, summary: string, read = (world: string, q: Time & { access: AccessFilter }) => factsOf(ledger, world, kind, q)) => {
     app.get(`/api/worlds/:world/${path}`, {
       schema: { tags: ['treaty'], summary, params: worldParam, querystring: timeQuery, response: { 200: { type: 'array', items: factSchema } } },
     }, async (request, reply) => {
       const { world } = request.params as { world: string };
       const { access } = await worldAccess(deps, request, world);
-      return cachedJson(deps, request, reply, access, () => factsOf(ledger, world, kind, { ...time(request.query as Time), access }));
+      return cachedJson(deps, request, reply, access, () => read(world, { ...time(request.query as Time), access }));
     });
   };
 
@@ -84,7 +85,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   });
 
   factList('council/proposals', 'proposal', 'Council proposals and their procedure, positions, footnotes and history');
-  factList('consultations', 'consultation', 'Article 4 consultations');
+  factList('consultations', 'consultation', 'Article 4 requests and, once held, the Council’s meeting (requestedAt and heldAt apart)', (world, q) => consultations(ledger, world, q));
   factList('article5', 'article5', 'Article 5 determinations and the measures reported');
   factList('strategic-concepts', 'strategic-concept', 'Strategic Concepts in force at a date (all, without asOf)');
   factList('secretaries-general', 'secretary-general', 'Secretaries General');

@@ -9,8 +9,11 @@ import { cachedJson, worldAccess } from '../context.js';
 import { looseArray, looseObject, timeQuery, worldParam } from './schemas.js';
 import {
   armsControlCommittees, armsControlRegister, armsControlStatuses, cooperationAreas, declarations, eu, exercises, frameworks,
-  fund, fundReport, FUND_DIMENSIONS, humanSecurity, operation, operations, partners, programmes, type FundDimension, type TimeQuery,
+  coverage, fund, fundReport, FUND_DIMENSIONS, humanSecurity, operation, operations, partners, programmes, readCoverageReference,
+  type FundDimension, type TimeQuery,
 } from '../../app/work-queries.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 type Query = { asOf?: string; knownAt?: string };
 
@@ -52,5 +55,13 @@ export async function workRoutes(app: FastifyInstance, deps: ApiDeps): Promise<v
   read('arms-control', 'The register of arms-control instruments', (w, q) => armsControlRegister(ledger, w, q));
   read('arms-control/status', 'Each state’s status in each instrument at a date', (w, q) => armsControlStatuses(ledger, w, q));
   read('arms-control/committees', 'Arms-control bodies such as the High-Level Task Force', (w, q) => armsControlCommittees(ledger, w, q));
+  const reference = readCoverageReference(() => {
+    try {
+      return readFileSync(join(deps.dataDir, 'coverage.json'), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  read('coverage', 'What the record holds per area against published reference counts: complete, partial or not recorded (a measure with nothing recorded is not a zero)', (w, q) => coverage(ledger, w, reference, q));
   read('human-security', 'Human-security pillars and gender analysis: coverage and gaps by core task and year', (w, q) => humanSecurity(ledger, w, q));
 }

@@ -4,14 +4,19 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CliContext } from '../context.js';
 import { csv, json, table, type Column } from '../format.js';
 import { readRecordLines } from '../../app/record-loader.js';
 import { SOURCE_CLASS_NAMES, sourceDistribution, type SourceDistribution } from '../../app/record-sources.js';
+import { coverage, readCoverageReference } from '../../app/work-queries.js';
+import { COVERAGE_AREA_NAMES, COVERAGE_MEASURE_NAMES, COVERAGE_STATUS_NAMES, NOT_MODELLED, NOT_RECORDED } from '../../app/coverage-labels.js';
+import { timeOptions, type Time } from '../options.js';
 
 type Ctx = () => CliContext;
 
 export function registerRecordCommands(program: Command, ctx: Ctx): void {
+  registerCoverageCommand(program, ctx);
   program.command('sources')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
@@ -34,4 +39,39 @@ export function registerRecordCommands(program: Command, ctx: Ctx): void {
         for (const x of d.denied) c.io.out(`  ${x.file}:${x.line}  ${x.reason}  ${x.source}\n`);
       }
     });
+}
+
+export function registerCoverageCommand(program: Command, ctx: Ctx): void {
+  timeOptions(program.command('coverage'))
+    .description('what the record holds per area against published reference counts; what is partial or not recorded')
+    .option('--json', 'machine-readable output')
+    .option('--csv', 'CSV output')
+    .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
+      const c = ctx();
+      const reference = readCoverageReference(() => readFileIfExists(join(c.config().dataDir, 'coverage.json')));
+      const areas = await coverage(await c.ledger(), c.world, reference, opts);
+      if (opts.json) return c.io.out(json(areas));
+      const rows = areas.flatMap((a) => a.measures.map((m) => ({ area: a, m })));
+      const label = (names: Readonly<Record<string, { en: string; fr: string }>>, key: string) => names[key]?.[c.lang] ?? key;
+      const columns: Column<(typeof rows)[number]>[] = [
+        { header: c.lang === 'fr' ? 'domaine' : 'area', value: (r) => label(COVERAGE_AREA_NAMES, r.area.area) },
+        { header: c.lang === 'fr' ? 'état' : 'status', value: (r) => COVERAGE_STATUS_NAMES[r.area.status][c.lang] },
+        { header: c.lang === 'fr' ? 'mesure' : 'measure', value: (r) => label(COVERAGE_MEASURE_NAMES, r.m.measure) },
+        {
+          header: c.lang === 'fr' ? 'enregistré' : 'recorded', align: 'right',
+          value: (r) => (!r.m.modelled ? NOT_MODELLED[c.lang] : r.m.recorded === 0 ? NOT_RECORDED[c.lang] : r.m.of === undefined ? r.m.recorded : `${r.m.recorded} / ${r.m.of}`),
+        },
+        { header: c.lang === 'fr' ? 'référence' : 'reference', value: (r) => r.m.source },
+      ];
+      if (opts.csv) return c.io.out(csv(rows, columns));
+      c.io.out(table(rows, columns));
+    });
+}
+
+function readFileIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

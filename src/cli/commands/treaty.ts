@@ -9,7 +9,7 @@ import { csv, json, table, type Column } from '../format.js';
 import { emit, nowIso, outputOptions, partyCode, stateCode, timeOptions, type Out, type Time } from '../options.js';
 import { parseDateOption } from '../parse.js';
 import {
-  accession, accessionKeyFrom, allyProfile, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
+  accession, accessionKeyFrom, allyProfile, consultations, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
   type RatificationRow,
 } from '../../app/treaty-queries.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
@@ -159,7 +159,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     .description('every Article 4 request and its consultation')
     .action(async (opts: Out & Time) => {
       const c = ctx();
-      const rows = await factsOf(await c.ledger(), c.world, 'consultation', opts);
+      const rows = await consultations(await c.ledger(), c.world, opts);
       emit(c, opts, rows, [
         { header: fr() ? 'demandée' : 'requested', value: (r) => r.validFrom.slice(0, 10) },
         { header: fr() ? 'par' : 'by', value: (r) => (r.data as { requesters: string[] }).requesters.join(', ') },

@@ -134,8 +134,8 @@ function registerOperations(program: Command, ctx: Ctx): void {
         { header: fr ? 'lancée' : 'launched', value: (r) => r.launchedAt },
         { header: fr ? 'terminée' : 'ended', value: (r) => r.endedAt },
         { header: fr ? 'statut' : 'status', value: (r) => STATUS[r.status][c.lang] },
-        { header: fr ? 'Alliés' : 'Allies', value: (r) => r.allies.length, align: 'right' },
-        { header: fr ? 'partenaires' : 'partners', value: (r) => r.partners.length, align: 'right' },
+        { header: fr ? 'Alliés' : 'Allies', value: (r) => (r.contributorsRecorded ? r.allies.length : (fr ? 'non enregistré' : 'not recorded')), align: 'right' },
+        { header: fr ? 'partenaires' : 'partners', value: (r) => (r.contributorsRecorded ? r.partners.length : (fr ? 'non enregistré' : 'not recorded')), align: 'right' },
       ];
       const active = rows.filter((r) => r.status === 'active').length;
       emit(c, opts, rows, columns, fr
@@ -211,16 +211,19 @@ function registerFund(program: Command, ctx: Ctx): void {
       const s = await fund(await c.ledger(), c.world, opts);
       if (opts.json) return c.io.out(json(s));
       const money = (n: number, cur: string) => formatMoney(n, cur);
+      // With no contribution in the record, what was received (and so allocated, spent, left) is unknown, not nil.
+      const notRecorded = fr ? 'non enregistré' : 'not recorded';
+      const known = (n: number, cur: string) => (s.contributionsRecorded === 0 ? notRecorded : money(n, cur));
       const columns: Column<(typeof s.balances)[number]>[] = [
         { header: fr ? 'devise' : 'currency', value: (b) => b.currency },
         { header: fr ? 'engagé' : 'pledged', value: (b) => money(b.pledged, b.currency), align: 'right' },
         { header: fr ? 'engagements non honorés' : 'outstanding pledges', value: (b) => money(b.outstandingPledges, b.currency), align: 'right' },
-        { header: fr ? 'reçu' : 'received', value: (b) => money(b.received, b.currency), align: 'right' },
-        { header: fr ? 'alloué' : 'allocated', value: (b) => money(b.allocated, b.currency), align: 'right' },
-        { header: fr ? 'dépensé' : 'spent', value: (b) => money(b.spent, b.currency), align: 'right' },
-        { header: fr ? 'non alloué' : 'unallocated', value: (b) => money(b.unallocated, b.currency), align: 'right' },
-        { header: fr ? 'non dépensé' : 'unspent', value: (b) => money(b.unspent, b.currency), align: 'right' },
-        { header: fr ? 'concordance' : 'reconciles', value: (b) => (b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
+        { header: fr ? 'reçu' : 'received', value: (b) => known(b.received, b.currency), align: 'right' },
+        { header: fr ? 'alloué' : 'allocated', value: (b) => known(b.allocated, b.currency), align: 'right' },
+        { header: fr ? 'dépensé' : 'spent', value: (b) => known(b.spent, b.currency), align: 'right' },
+        { header: fr ? 'non alloué' : 'unallocated', value: (b) => known(b.unallocated, b.currency), align: 'right' },
+        { header: fr ? 'non dépensé' : 'unspent', value: (b) => known(b.unspent, b.currency), align: 'right' },
+        { header: fr ? 'concordance' : 'reconciles', value: (b) => (s.contributionsRecorded === 0 ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
       ];
       if (opts.csv) return c.io.out(csv(s.balances, columns));
       c.io.out(`${fr ? `Fonds DCB au ${s.asOf} : ${s.packages.length} programmes` : `DCB trust fund on ${s.asOf}: ${s.packages.length} packages`}\n${fr ? 'Un engagement n’est pas une contribution : seul le reçu peut être alloué.' : 'A pledge is not a contribution: only money received can be allocated.'}\n\n`);
@@ -385,7 +388,7 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
         { header: 'id', value: (r) => r.instrument },
         { header: fr ? 'nom' : 'name', value: (r) => r.name },
         { header: fr ? 'ouvert' : 'opened', value: (r) => r.openedAt },
-        { header: fr ? 'en vigueur' : 'in force', value: (r) => (r.inForce ? r.enteredIntoForceAt ?? (fr ? 'oui' : 'yes') : (fr ? 'non' : 'no')) },
+        { header: fr ? 'en vigueur' : 'in force', value: (r) => (r.inForce ? r.enteredIntoForceAt ?? (fr ? 'oui' : 'yes') : r.terminatedAt ? `${fr ? 'non, fin le' : 'no, ended'} ${r.terminatedAt}` : (fr ? 'non' : 'no')) },
         { header: fr ? 'signataires' : 'signed', value: (r) => r.allies.signed, align: 'right' },
         { header: fr ? 'parties' : 'party', value: (r) => r.allies.party, align: 'right' },
         { header: fr ? 'suspendu' : 'suspended', value: (r) => r.allies.suspended, align: 'right' },

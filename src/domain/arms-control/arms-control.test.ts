@@ -67,3 +67,24 @@ describe('Arms control: the Alliance’s bodies', () => {
     given(eventsOf([hltf], fourteenEvents())).when(hltf).thenRejects('arms_control.committee_exists');
   });
 });
+
+describe('Arms control: a treaty ceases to be in force', () => {
+  const inForce = () => eventsOf([command('ArmsControlInstrumentEntersIntoForce', '1992-11-09', 'SG', { instrument: 'CFE' })], registered());
+  const terminate = (at: string) => command('ArmsControlInstrumentTerminates', at, 'SG', { instrument: 'CFE', reason: 'withdrawal' } as never);
+
+  test('only a treaty in force terminates, on or after its entry into force, and once', () => {
+    given(registered()).when(terminate('2019-08-02')).thenRejects('arms_control.not_in_force');
+    given(inForce()).when(terminate('1992-11-08')).thenRejects('arms_control.not_in_force');
+    given(inForce()).when(terminate('2019-08-02')).thenAccepts();
+    given(eventsOf([terminate('2019-08-02')], inForce())).when(terminate('2020-01-01')).thenRejects('arms_control.already_terminated');
+    given(eventsOf([terminate('2019-08-02')], inForce())).when(command('ArmsControlInstrumentEntersIntoForce', '2020-01-01', 'SG', { instrument: 'CFE' })).thenRejects('arms_control.already_in_force');
+  });
+
+  test('the instrument’s fact keeps its entry into force and gains the day it ended', () => {
+    const events = eventsOf([terminate('2019-08-02')], inForce());
+    const changes = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(changes.map((c) => c.op === 'assert' && (c.data as { enteredIntoForceAt?: string; terminatedAt?: string })), [
+      { instrument: 'CFE', name: 'Treaty on Conventional Armed Forces in Europe', kind: 'treaty', field: 'conventional', openedAt: '1990-11-19', enteredIntoForceAt: '1992-11-09', terminatedAt: '2019-08-02', terminationReason: 'withdrawal' },
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The arms-control register. Guarantees: an instrument is registered once, before any status in
  * it; a treaty enters into force once; a state's status changes only along STATUS_TRANSITIONS
- * (signed → party → suspended → party, withdrawn…), in date order, and each state records its own.
+ * (signed → party → suspended → party, withdrawn…), in date order, and each state records its own;
+ * a treaty terminates only while in force, never before its entry into force, and then is out of
+ * force for good.
  */
 import { accept, assertNever, reject, type Decision } from '../decider.js';
 import { eventFrom } from '../command.js';
@@ -33,8 +35,16 @@ export function decideArmsControl(world: WorldState, command: ArmsControlCommand
       const i = instrumentAt(ac, instrument, command.at);
       if (!i) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
       if (i.kind !== 'treaty') return reject('arms_control.not_a_treaty', 'data.instrument', { instrument });
-      if (i.status === 'in_force') return reject('arms_control.already_in_force', 'data.instrument', { instrument, enteredIntoForceAt: i.enteredIntoForceAt });
+      if (i.status !== 'open') return reject('arms_control.already_in_force', 'data.instrument', { instrument, enteredIntoForceAt: i.enteredIntoForceAt });
       return accept(eventFrom(command, 'ArmsControlInstrumentEnteredIntoForce', { instrument }));
+    }
+    case 'ArmsControlInstrumentTerminates': {
+      const { instrument, reason } = command.data;
+      const i = instrumentAt(ac, instrument, command.at);
+      if (!i) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
+      if (i.status === 'terminated') return reject('arms_control.already_terminated', 'data.instrument', { instrument, terminatedAt: i.terminatedAt });
+      if (i.status !== 'in_force' || isBefore(command.at, i.enteredIntoForceAt)) return reject('arms_control.not_in_force', 'data.instrument', { instrument, at: command.at });
+      return accept(eventFrom(command, 'ArmsControlInstrumentTerminated', { instrument, ...(reason === undefined ? {} : { reason }) }));
     }
     case 'RecordArmsControlStatus':
       return recordStatus(ac, command);
@@ -74,6 +84,12 @@ export function evolveArmsControl(ac: ArmsControlState, event: ArmsControlEvent)
       const i = ac.instruments[event.data.instrument];
       if (!i) return ac;
       return { ...ac, instruments: { ...ac.instruments, [i.id]: { ...i, status: 'in_force', enteredIntoForceAt: event.at } } };
+    }
+    case 'ArmsControlInstrumentTerminated': {
+      const i = ac.instruments[event.data.instrument];
+      if (!i || i.status !== 'in_force') return ac;
+      const reason = event.data.reason === undefined ? {} : { terminationReason: event.data.reason };
+      return { ...ac, instruments: { ...ac.instruments, [i.id]: { ...i, status: 'terminated', terminatedAt: event.at, ...reason } } };
     }
     case 'ArmsControlStatusRecorded': {
       const key = statusKey(event.data.instrument, event.data.state);

@@ -13,7 +13,8 @@ export function projectArmsControl(after: WorldState, event: ArmsControlEvent): 
   const ac = after.armsControl;
   switch (event.type) {
     case 'ArmsControlInstrumentRegistered':
-    case 'ArmsControlInstrumentEnteredIntoForce': {
+    case 'ArmsControlInstrumentEnteredIntoForce':
+    case 'ArmsControlInstrumentTerminated': {
       const i = ac.instruments[event.data.instrument];
       if (!i) return [];
       const { id, status: _status, ...rest } = i;

@@ -46,6 +46,8 @@ export type RegisterArmsControlInstrument = RecordCommand<
   { readonly instrument: string; readonly name: string; readonly kind: InstrumentKind; readonly field: ArmsControlField; readonly depositary?: string }
 >;
 export type ArmsControlInstrumentEntersIntoForce = RecordCommand<'ArmsControlInstrumentEntersIntoForce', { readonly instrument: string }>;
+/** A treaty in force ceases to be in force (for a bilateral treaty, a party's withdrawal ends it). */
+export type ArmsControlInstrumentTerminates = RecordCommand<'ArmsControlInstrumentTerminates', { readonly instrument: string; readonly reason?: string }>;
 export type RecordArmsControlStatus = RecordCommand<
   'RecordArmsControlStatus',
   { readonly instrument: string; readonly state: Iso3; readonly status: ArmsControlStatus }
@@ -58,6 +60,7 @@ export type EstablishArmsControlCommittee = RecordCommand<
 export type ArmsControlCommand =
   | RegisterArmsControlInstrument
   | ArmsControlInstrumentEntersIntoForce
+  | ArmsControlInstrumentTerminates
   | RecordArmsControlStatus
   | EstablishArmsControlCommittee;
 
@@ -69,6 +72,7 @@ export type ArmsControlInstrumentRegistered = WorldEventOf<
   { instrument: string; name: string; kind: InstrumentKind; field: ArmsControlField; depositary?: string }
 >;
 export type ArmsControlInstrumentEnteredIntoForce = WorldEventOf<'ArmsControlInstrumentEnteredIntoForce', { instrument: string }>;
+export type ArmsControlInstrumentTerminated = WorldEventOf<'ArmsControlInstrumentTerminated', { instrument: string; reason?: string }>;
 /** `previous` is the status it replaces (absent for a first status). */
 export type ArmsControlStatusRecorded = WorldEventOf<
   'ArmsControlStatusRecorded',
@@ -79,6 +83,7 @@ export type ArmsControlCommitteeEstablished = WorldEventOf<'ArmsControlCommittee
 export type ArmsControlEvent =
   | ArmsControlInstrumentRegistered
   | ArmsControlInstrumentEnteredIntoForce
+  | ArmsControlInstrumentTerminated
   | ArmsControlStatusRecorded
   | ArmsControlCommitteeEstablished;
 
@@ -103,6 +108,18 @@ export type Instrument =
       readonly depositary?: string;
       readonly openedAt: string;
       readonly enteredIntoForceAt: string;
+    }
+  | {
+      readonly status: 'terminated';
+      readonly id: string;
+      readonly name: string;
+      readonly kind: InstrumentKind;
+      readonly field: ArmsControlField;
+      readonly depositary?: string;
+      readonly openedAt: string;
+      readonly enteredIntoForceAt: string;
+      readonly terminatedAt: string;
+      readonly terminationReason?: string;
     };
 
 /** One period of a status: [from, until); the next status closes it. */

@@ -14,6 +14,14 @@ export const ARMS_CONTROL = {
     en: 'Instrument {instrument} already entered into force on {enteredIntoForceAt}',
     fr: 'L’instrument {instrument} est déjà entré en vigueur le {enteredIntoForceAt}',
   },
+  'arms_control.not_in_force': {
+    en: 'Instrument {instrument} is not in force on {at}; only a treaty in force can terminate',
+    fr: 'L’instrument {instrument} n’est pas en vigueur le {at} ; seul un traité en vigueur peut prendre fin',
+  },
+  'arms_control.already_terminated': {
+    en: 'Instrument {instrument} already ceased to be in force on {terminatedAt}',
+    fr: 'L’instrument {instrument} a déjà cessé d’être en vigueur le {terminatedAt}',
+  },
   'arms_control.not_a_treaty': {
     en: 'Instrument {instrument} is politically binding; it does not enter into force',
     fr: 'L’instrument {instrument} est politiquement contraignant ; il n’entre pas en vigueur',

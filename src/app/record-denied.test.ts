@@ -1,0 +1,72 @@
+/**
+ * The record cites no blog, aggregator, press wire, Wikipedia or mirror (DENIED_DOMAINS). The
+ * citations below predate the deny list and are being replaced with official sources: the test
+ * fails on any other line citing a denied domain, so the list can only shrink. Remove a URL from
+ * it when its last line is re-sourced (a URL no longer cited is harmless here, so re-sourcing one
+ * file never breaks this test).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readRecordLines } from './record-loader.js';
+import { sourceDistribution } from './record-sources.js';
+
+const TO_REPLACE: readonly string[] = [
+  "http://easyhistoryblog.altervista.org/oggi-storia-30-maggio-1982-spagna-entra-nato/",
+  "http://memim.com/paris-agreements.html",
+  "http://mywiloo.com/2019/02/greek-parliament-approves-protocol-for-macedonia-to-join/",
+  "http://wikipedia.com/wiki/Operation_Allied_Harmony",
+  "http://www.ebooklibrary.org/articles/eng/Partnership_for_Peace",
+  "http://www.youscribe.com/catalogue/livres/savoirs/sciences-humaines-et-sociales/chronique-du-29-mars-2378917",
+  "https://atozwiki.com/2022_Madrid_summit",
+  "https://calendarz.com/pt/amp/on-this-day/june/1/intermediate-range-nuclear-forces-treaty",
+  "https://chrisinbrnocr.blogspot.com/2022/11/partnership-for-peace.html",
+  "https://cmio.org/en/world/791085-spains-parliament-approves-sweden-and-finlands-accession-to-nato",
+  "https://cuu.coron.tech/news/2710032024310210013960",
+  "https://docslib.org/doc/3007832/north-atlantic-military-committee-comite-militaire-de-l-atlantique-nord",
+  "https://docslib.org/doc/4368052/nato-strategy-documents-1949-1969-i",
+  "https://en-academic.com/dic.nsf/enwiki/13419",
+  "https://en.wikipedia.org/wiki/1991_Rome_NATO_summit",
+  "https://en.wikipedia.org/wiki/List_of_NATO_Secretaries_General",
+  "https://en.wikipedia.org/wiki/NATO_summit",
+  "https://en.wikipedia.org/wiki/North_Macedonia%E2%80%93NATO_relations",
+  "https://en.wikipedia.org/wiki/Operation_Amber_Fox",
+  "https://en.wikipedia.org/wiki/Operation_Essential_Harvest",
+  "https://en.wikipedia.org/wiki/Operation_Sharp_Guard",
+  "https://findatwiki.com/2022_Brussels_extraordinary_summit",
+  "https://head-post.com/new-hungarian-president-signs-swedens-bid-to-join-nato",
+  "https://historica.fandom.com/wiki/Operation_Deliberate_Force",
+  "https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/Operation_deny_flight",
+  "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
+  "https://kiwix.prodb.cz/content/wikipedia_en_all_mini_2025-06/2025_The_Hague_summit",
+  "https://liquisearch.com/javier_solana/nato",
+  "https://liquisearch.com/operation_eagle_assist",
+  "https://mazedonien-nachrichten.blogspot.com/2019/08/deutschland-schliet-ratifizierung-fur.html",
+  "https://military.wikia.org/wiki/Partnership_for_Peace",
+  "https://news.alayham.com/content/potsdam-agreement-notwithstanding-nato-celebrates-60-years-german-membership",
+  "https://pdfslide.net/documents/prague-summit-2002-nato-bound-by-our-common-vision-embodied-in-the-washington.html",
+  "https://review.clateway.com/wiki/view_html.php?q=Treaty_on_Open_Skies",
+  "https://shepherdgazette.com/rockets-are-raining-down-on-ukrainian-cities-in-the-largest-european-invasion-since-world-war-ii/",
+  "https://simple.m.wikipedia.org/wiki/Secretary-General_of_NATO",
+  "https://viewer.joomag.com/landpower-magazine-fall-2020/0651467001611559368/p44",
+  "https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/2023_Vilnius_summit",
+  "https://wiki.kidzsearch.com/wiki/Treaty_on_Open_Skies",
+  "https://wiki.studentb.eu/view_html.php?lang=en&q=Intermediate-Range_Nuclear_Forces_Treaty&sq=Facebook",
+  "https://wikimili.com/en/Stabilisation_Force_in_Bosnia_and_Herzegovina",
+  "https://wikipedia.jakami.de/content/wikipedia_de_all_mini_2024-06/A/Operation_Sea_Guardian",
+  "https://www.dinarupdates.com/showthread.php?57684-Canada-led-NATO-mission-in-Iraq-begins&s=f49634298287888805fa154b96f5f4e3",
+  "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
+  "https://www.eurasiareview.com/01082015-nato-agrees-on-iraq-support-package/",
+  "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
+  "https://www.globalsecurity.org/military/library/news/2001/10/mil-011004-usia02.htm",
+  "https://www.globalsecurity.org/military/ops/active-endeavour.htm",
+  "https://www.globalsecurity.org/military/world/war/allied-protector.htm",
+  "https://www.tag-challenge.com/2022/10/07/when-was-the-open-sky-treaty-signed/",
+  "https://zakony.judikaty.info/ajax/law-diff/?law_nr=99/2020",
+];
+
+test('no record line cites a denied domain beyond the citations being replaced', () => {
+  const { lines } = readRecordLines(new URL('../../data/record', import.meta.url).pathname);
+  const denied = sourceDistribution(lines).denied;
+  const unexpected = denied.filter((d) => !TO_REPLACE.includes(d.source)).map((d) => `${d.file}:${d.line} ${d.reason} ${d.source}`);
+  assert.deepEqual(unexpected, [], 'cite an official source instead (docs/record-format.md, "Source classes")');
+});
