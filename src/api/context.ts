@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerService } from '../app/ledger-service.js';
 import type { Accounts } from '../app/accounts.js';
 import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
-import { accessFor, type Account } from '../app/access.js';
+import { accessFor, mayEnter, type Account } from '../app/access.js';
 import type { AppendBus } from './bus.js';
 import type { AnswerCache } from './cache.js';
 import type { FastifyReply } from 'fastify';
@@ -43,9 +43,13 @@ declare module 'fastify' {
   }
 }
 
-/** The world named in the route, and what the requester may see of it. */
+/**
+ * The world named in the route, and what the requester may see of it. A scenario the requester
+ * takes no part in answers exactly as a world that does not exist.
+ */
 export async function worldAccess(deps: ApiDeps, request: FastifyRequest, name: string): Promise<{ world: WorldInfo; access: AccessFilter }> {
   const world = await deps.ledger.requireWorld(name);
+  if (!mayEnter(request.account, world)) throw new EvereError('world.not_found', { name });
   return { world, access: accessFor(request.account, world) };
 }
 

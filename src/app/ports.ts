@@ -70,6 +70,10 @@ export interface StoredCheckpoint {
 export interface AccessFilter {
   readonly maxRank: number;
   readonly releasableTo: readonly string[];
+  /** Releasabilities that withhold an entry even from `*` (exercise control's XEX from observers). */
+  readonly withheld?: readonly string[];
+  /** The account whose reads of classified rows are audited (set by the access layer). */
+  readonly auditAs?: string;
 }
 
 /**

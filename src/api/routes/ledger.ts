@@ -6,7 +6,7 @@ import { entrySchema, looseObject, worldParam, dateSchema } from './schemas.js';
 import { fromUtf8, toBase64, toHex } from '../../ledger/bytes.js';
 import type { Entry } from '../../ledger/entry.js';
 import { EvereError } from '../../app/errors.js';
-import { AUDITED_FROM, canRead } from '../../app/access.js';
+import { AUDITED_FROM, canRead, mayEnter } from '../../app/access.js';
 import type { AccessFilter } from '../../app/ports.js';
 import { classificationRank } from '../../ledger/classification.js';
 import { endOfDay } from '../../app/time.js';
@@ -33,8 +33,9 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
 
   app.get('/api/worlds', {
     schema: { tags: ['ledger'], summary: 'Worlds: the record and scenarios', response: { 200: { type: 'array', items: looseObject } } },
-  }, async () => {
-    const worlds = await ledger.store.worlds();
+  }, async (request) => {
+    // Scenarios are closed worlds: listed only to those taking part.
+    const worlds = (await ledger.store.worlds()).filter((w) => mayEnter(request.account, w));
     return Promise.all(worlds.map(async (w) => ({ ...w, size: await ledger.store.size(w.name) })));
   });
 
@@ -87,7 +88,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     },
   }, async (request) => {
     const { world } = request.params as { world: string };
-    const info = await ledger.requireWorld(world);
+    const { world: info } = await worldAccess(deps, request, world);
     const cp = await ledger.checkpoint(world);
     const { logKey } = await ledger.publicKeys(world);
     return { origin: info.origin, size: cp.size, rootHash: toBase64(cp.root), rootHex: toHex(cp.root), note: cp.note, verifierKey: logKey, createdAt: cp.createdAt };
@@ -97,7 +98,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     schema: { tags: ['transparency'], summary: 'The world’s public keys: the log verifier key and every signing principal', params: worldParam, response: { 200: looseObject } },
   }, async (request) => {
     const { world } = request.params as { world: string };
-    await ledger.requireWorld(world);
+    await worldAccess(deps, request, world);
     return ledger.publicKeys(world);
   });
 
@@ -128,7 +129,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   }, async (request) => {
     const { world } = request.params as { world: string };
     const { from, to } = request.query as { from: number; to?: number };
-    await ledger.requireWorld(world);
+    await worldAccess(deps, request, world);
     const proof = await ledger.consistencyProof(world, from, to);
     const { logKey } = await ledger.publicKeys(world);
     return { kind: 'consistency', ...proof, verifierKey: logKey };

@@ -30,6 +30,11 @@ export const APP = {
   'query.unknown_state': { en: 'Unknown state code "{code}" (use ISO 3166-1 alpha-3, e.g. BEL, TUR).', fr: 'Code d’État inconnu « {code} » (utilisez l’ISO 3166-1 alpha-3, p. ex. BEL, TUR).' },
   'act.not_authorised': { en: '{actor} may not act for {by}: only an Ally’s delegation acts for that Ally.', fr: '{actor} ne peut agir pour {by} : seule la délégation d’un Allié agit pour cet Allié.' },
   'act.refused': { en: 'Refused: {rule}', fr: 'Refusé : {rule}' },
+  'act.not_possible': { en: 'this act is not possible in the world as it stands', fr: 'cet acte n’est pas possible dans l’état du monde' },
+  'act.in_scenario': {
+    en: 'World "{name}" is a scenario: act for your seat, at scenario time, through /api/scenarios/{name}/act.',
+    fr: 'Le monde « {name} » est un scénario : agissez pour votre siège, à l’heure du scénario, par /api/scenarios/{name}/act.',
+  },
   'account.invalid': { en: 'Invalid account {field}: {reason}.', fr: 'Compte invalide, {field} : {reason}.' },
   'account.exists': { en: 'An account named "{username}" already exists.', fr: 'Un compte nommé « {username} » existe déjà.' },
   'account.not_found': { en: 'No account named "{username}".', fr: 'Aucun compte nommé « {username} ».' },
