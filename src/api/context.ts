@@ -15,6 +15,8 @@ import { accessKey } from './cache.js';
  * access since the last append; otherwise computes, serialises and keeps it.
  */
 export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, access: AccessFilter, compute: () => Promise<unknown>): Promise<FastifyReply> {
+  // An audited reader's answers are computed every time: the audit point is where they are read.
+  if (access.auditAs) return reply.type('application/json; charset=utf-8').send(JSON.stringify(await compute()));
   const key = `${accessKey(access)} ${request.url}`;
   let body = deps.cache?.get(key);
   if (body === undefined) {

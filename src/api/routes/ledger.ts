@@ -6,21 +6,12 @@ import { entrySchema, looseObject, worldParam, dateSchema } from './schemas.js';
 import { fromUtf8, toBase64, toHex } from '../../ledger/bytes.js';
 import type { Entry } from '../../ledger/entry.js';
 import { EvereError } from '../../app/errors.js';
-import { AUDITED_FROM, canRead, mayEnter } from '../../app/access.js';
+import { canRead, mayEnter } from '../../app/access.js';
 import type { AccessFilter } from '../../app/ports.js';
-import { classificationRank } from '../../ledger/classification.js';
 import { endOfDay } from '../../app/time.js';
 
 export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
-
-  /** Records reads of classified entries by accounts (the audit trail). */
-  const audit = async (accountId: string | undefined, entries: readonly Entry[]) => {
-    if (!accountId) return;
-    const records = entries.filter((e) => classificationRank(e.classification) >= classificationRank(AUDITED_FROM))
-      .map((e) => ({ at: new Date().toISOString(), accountId, world: e.world, seq: e.seq, classification: e.classification, action: 'read' }));
-    await deps.accountStore.audit(records);
-  };
 
   /** An entry the reader may see, or a 404 that does not tell whether it exists. */
   const readableEntry = async (world: string, seq: number, access: AccessFilter) => {
@@ -62,7 +53,6 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       ...(q.since !== undefined ? { fromSeq: q.since } : {}),
     });
     const entries = rows.slice(0, q.limit).map((r) => JSON.parse(fromUtf8(r.bytes)) as Entry);
-    await audit(request.account?.id, entries);
     return { entries, ...(rows.length > q.limit ? { next: rows[q.limit]!.seq } : {}) };
   });
 
@@ -76,7 +66,6 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     const { world, seq } = request.params as { world: string; seq: number };
     const { access } = await worldAccess(deps, request, world);
     const { entry } = await readableEntry(world, seq, access);
-    await audit(request.account?.id, [entry]);
     return entry;
   });
 
