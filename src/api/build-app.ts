@@ -28,7 +28,11 @@ export interface ApiOptions {
   /** Largest accepted body, bytes. */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
-  readonly trustProxy?: boolean;
+  /**
+   * Proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, or true for any):
+   * behind one that terminates TLS, session cookies are marked Secure.
+   */
+  readonly trustProxy?: boolean | string;
   /** Bytes of serialised answers kept between appends (least recently used out first). */
   readonly cacheBytes?: number;
   /** Directory of the built web app, served at / when present. */

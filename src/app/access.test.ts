@@ -40,12 +40,19 @@ describe('exercise roles', () => {
   });
 
   test('scenarios are closed worlds: outsiders, delegations, staff, administrators and the public read nothing there', () => {
-    for (const reader of [undefined, account('delegation', { party: 'BEL', clearance: 'COSMIC TOP SECRET' }), account('staff'), account('admin'), account('player', { worlds: [] })]) {
+    for (const reader of [undefined, account('delegation', { party: 'BEL', clearance: 'COSMIC TOP SECRET', worlds: [] }), account('staff', { worlds: [] }), account('admin'), account('player', { worlds: [] })]) {
       assert.deepEqual(accessFor(reader, drill), NO_ACCESS);
       assert.equal(mayEnter(reader, drill), false);
       assert.equal(mayEnter(reader, record), true);
     }
     assert.equal(mayEnter(account('observer'), drill), true);
+  });
+
+  test('a delegation admitted to an exercise world reads it as it reads the record, never exercise control’s material', () => {
+    const access = accessFor(account('delegation', { party: 'BEL' }), drill);
+    assert.ok(canRead(access, marking('NATO RESTRICTED', 'UKR')));
+    assert.ok(!canRead(access, marking('NATO SECRET', 'NATO')));
+    assert.ok(!canRead(access, marking('NATO UNCLASSIFIED', 'XEX')));
   });
 
   test('reads of classified material by an account are marked for the audit trail', () => {

@@ -57,9 +57,10 @@ export interface WorldRef {
 }
 
 /**
- * What a reader may read of a world. Scenarios are closed worlds: only the people assigned to one
- * read anything in it (the local operator excepted), exercise control's own material (XEX) is for
- * exercise control only, and clearance applies there as everywhere.
+ * What a reader may read of a world. Exercise worlds (scenarios) are closed: only the people
+ * taking part in one — the world is in their account's `worlds` — read anything in it (the local
+ * operator excepted), exercise control's own material (XEX) is for exercise control only, and
+ * clearance applies there as everywhere.
  */
 export function accessFor(reader: Reader, world?: WorldRef): AccessFilter {
   return audited(reader, baseAccess(reader, world));
@@ -81,9 +82,17 @@ function baseAccess(reader: Reader, world?: WorldRef): AccessFilter {
       case 'player':
         // Players read their scenario as a delegation (or a partner) would, up to their clearance.
         return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...(reader.party ? [reader.party] : [])] };
-      default:
-        // Only exercise roles take part in scenarios.
+      case 'admin':
+        // Administrators gain no read rights by managing accounts.
         return NO_ACCESS;
+      case 'delegation':
+      case 'staff':
+      case 'partner':
+        // Admitted to an exercise world (`user grant --worlds`): they read it as they read the
+        // record, never exercise control's own material.
+        return { ...baseAccess(reader), withheld: [EXCON_RELEASABILITY] };
+      default:
+        return assertNever(reader);
     }
   }
   switch (reader.role) {
@@ -121,10 +130,10 @@ export function mayEnter(reader: Reader, world: WorldRef): boolean {
   if (!world.exercise) return true;
   if (reader === undefined) return false;
   if (reader.role === 'system') return true;
-  return (EXERCISE_ROLES as readonly string[]).includes(reader.role) && inScenario(reader, world);
+  return reader.role !== 'admin' && inScenario(reader, world);
 }
 
-/** True if the world is a scenario the account takes part in. */
+/** True if the world is an exercise world (a scenario) the account takes part in. */
 export function inScenario(reader: Account, world?: { name: string; exercise: boolean }): boolean {
   return Boolean(world?.exercise && reader.worlds?.includes(world.name));
 }

@@ -14,6 +14,8 @@ import { availableCommands, type WorldState } from '../../domain/world.js';
 
 export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
+  /** An exercise world run as a scenario (seats, a clock): one acts there only through a seat. */
+  const isScenario = async (world: string) => (await ledger.store.findEntries(world, { types: ['ScenarioDefined'], limit: 1 })).length > 0;
 
   app.post('/api/worlds/:world/commands', {
     bodyLimit: 64 * 1024,
@@ -39,7 +41,7 @@ export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     const body = request.body as { cmd: string; by: string; at?: string; data: Record<string, unknown>; classification?: Classification; releasability?: string[] };
     const { world: info, access } = await worldAccess(deps, request, world);
     // In a scenario one acts only through one's seat, at the scenario clock's time.
-    if (info.exercise) throw new EvereError('act.in_scenario', { name: world });
+    if (info.exercise && await isScenario(world)) throw new EvereError('act.in_scenario', { name: world });
     if (!mayActFor(account, body.by)) throw new EvereError('act.not_authorised', { actor: account.username, by: body.by });
     // Nobody writes above their own clearance.
     const classification = body.classification ?? 'NATO UNCLASSIFIED';
@@ -64,7 +66,7 @@ export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     const { world } = request.params as { world: string };
     const account = requireAccount(request);
     const { world: info, access } = await worldAccess(deps, request, world);
-    if (info.exercise || (!account.party && account.role !== 'staff')) return [];
+    if ((info.exercise && await isScenario(world)) || (!account.party && account.role !== 'staff')) return [];
     const by = account.party ?? 'SG';
     // What is available is judged on what the account may read.
     const state = (await viewOf(ledger, world, access)).state as WorldState;

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { toHex } from '../../ledger/bytes.js';
 import { initRecord } from '../../app/record-loader.js';
+import { trustedProxies } from '../../api/routes/auth.js';
 import { buildApp } from '../../api/build-app.js';
 import { parseNonNegativeInt } from '../parse.js';
 import type { Services } from '../../main.js';
@@ -55,7 +56,7 @@ export function registerStartCommand(program: Command, ctx: () => CliContext): v
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
   const webRoot = join(c.config().dataDir, '..', 'web-dist');
-  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { logger: false, webRoot, cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY) });
+  const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { logger: false, webRoot, cacheBytes: services.config.cacheBytes, trustProxy: trustedProxies(c.io.env.EVERE_TRUST_PROXY) });
   let unsubscribe: (() => Promise<void>) | undefined;
   if (services.config.databaseUrl) {
     // Other instances on the same database: their appends reach our live subscribers too.

@@ -38,6 +38,7 @@ export const APP = {
   'account.invalid': { en: 'Invalid account {field}: {reason}.', fr: 'Compte invalide, {field} : {reason}.' },
   'account.exists': { en: 'An account named "{username}" already exists.', fr: 'Un compte nommé « {username} » existe déjà.' },
   'account.not_found': { en: 'No account named "{username}".', fr: 'Aucun compte nommé « {username} ».' },
+  'token.not_found': { en: 'No API token with id "{id}" (see `evere token list`).', fr: 'Aucun jeton d’API d’identifiant « {id} » (voir `evere token list`).' },
   'auth.invalid_credentials': { en: 'Wrong username or password.', fr: 'Nom d’utilisateur ou mot de passe incorrect.' },
   'auth.throttled': { en: 'Too many failed sign-ins: try again in {minutes} minute(s).', fr: 'Trop d’échecs de connexion : réessayez dans {minutes} minute(s).' },
   'auth.required': { en: 'Sign in first.', fr: 'Connectez-vous d’abord.' },
