@@ -8,6 +8,7 @@ import type { AccountStore, LedgerStore } from './app/ports.js';
 import type { LedgerService } from './app/ledger-service.js';
 import type { Accounts } from './app/accounts.js';
 import type { WorldModel } from './app/world-model.js';
+import { auditedStore } from './app/audit.js';
 import type { AppendBus } from './api/bus.js';
 import { run, type CliIo } from './cli/run.js';
 
@@ -54,17 +55,6 @@ export async function openServices(config: Config): Promise<Services> {
   const keys = openFileKeyStore(config.keysDir);
   const signer = createParallelSigner(keys.privateKey);
   const clock = { now: () => new Date() };
-  const ledger = new LedgerService({
-    store,
-    keys,
-    signMany: signer.signMany,
-    crypto: nodeCrypto,
-    clock,
-    random: (n) => new Uint8Array(randomBytes(n)),
-    model: treatyModel as WorldModel<unknown>,
-    checkEntries: checker.check,
-    onAppended: (world, size) => bus.publish(world, size),
-  });
   let accountStore: AccountStore | undefined;
   const lazyAccounts = async () => (accountStore ??= await openAccountStore(config));
   // Accounts open on first use: most CLI verbs never need them.
@@ -74,6 +64,18 @@ export async function openServices(config: Config): Promise<Services> {
       const s = await lazyAccounts();
       return (s[prop] as (...a: unknown[]) => unknown)(...args);
     },
+  });
+  const ledger = new LedgerService({
+    // Reads of classified material by accounts are audited where every read passes: the store.
+    store: auditedStore(store, accountsProxy, clock),
+    keys,
+    signMany: signer.signMany,
+    crypto: nodeCrypto,
+    clock,
+    random: (n) => new Uint8Array(randomBytes(n)),
+    model: treatyModel as WorldModel<unknown>,
+    checkEntries: checker.check,
+    onAppended: (world, size) => bus.publish(world, size),
   });
   return {
     config, ledger, bus,

@@ -34,7 +34,11 @@ export interface ApiOptions {
    * 5xx with its stack. Off when false (tests); a level or true turns it on.
    */
   readonly logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug';
-  readonly trustProxy?: boolean;
+  /**
+   * Proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, or true for any):
+   * behind one that terminates TLS, session cookies are marked Secure.
+   */
+  readonly trustProxy?: boolean | string;
   /** Bytes of serialised answers kept between appends (least recently used out first). */
   readonly cacheBytes?: number;
   /** Directory of the built web app, served at / when present. */

@@ -25,7 +25,7 @@ export interface AnswerCache {
 }
 
 export function accessKey(access: AccessFilter): string {
-  return `${access.maxRank}:${access.releasableTo.join(',')}`;
+  return `${access.maxRank}:${access.releasableTo.join(',')}${access.withheld?.length ? `-${access.withheld.join(',')}` : ''}`;
 }
 
 /** A byte-bounded LRU map of answers (a Map's insertion order is the recency order). */

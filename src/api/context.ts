@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerService } from '../app/ledger-service.js';
 import type { Accounts } from '../app/accounts.js';
 import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
-import { accessFor, type Account } from '../app/access.js';
+import { accessFor, mayEnter, type Account } from '../app/access.js';
 import type { AppendBus } from './bus.js';
 import type { AnswerCache } from './cache.js';
 import type { FastifyReply } from 'fastify';
@@ -15,6 +15,8 @@ import { accessKey } from './cache.js';
  * access since the last append; otherwise computes, serialises and keeps it.
  */
 export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, access: AccessFilter, compute: () => Promise<unknown>): Promise<FastifyReply> {
+  // An audited reader's answers are computed every time: the audit point is where they are read.
+  if (access.auditAs) return reply.type('application/json; charset=utf-8').send(JSON.stringify(await compute()));
   const key = `${accessKey(access)} ${request.url}`;
   let body = deps.cache?.get(key);
   if (body === undefined) {
@@ -43,9 +45,13 @@ declare module 'fastify' {
   }
 }
 
-/** The world named in the route, and what the requester may see of it. */
+/**
+ * The world named in the route, and what the requester may see of it. A scenario the requester
+ * takes no part in answers exactly as a world that does not exist.
+ */
 export async function worldAccess(deps: ApiDeps, request: FastifyRequest, name: string): Promise<{ world: WorldInfo; access: AccessFilter }> {
   const world = await deps.ledger.requireWorld(name);
+  if (!mayEnter(request.account, world)) throw new EvereError('world.not_found', { name });
   return { world, access: accessFor(request.account, world) };
 }
 

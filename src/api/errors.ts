@@ -16,7 +16,7 @@ export function langOf(request: FastifyRequest): Lang {
 
 export function statusFor(code: string, hasViolations: boolean): number {
   if (code === 'auth.required' || code === 'auth.invalid_credentials') return 401;
-  if (code === 'auth.csrf' || code === 'act.not_authorised' || code === 'world.read_only') return 403;
+  if (code === 'auth.csrf' || code === 'act.not_authorised' || code === 'act.in_scenario' || code === 'world.read_only') return 403;
   if (code === 'auth.throttled' || code === 'http.rate_limited') return 429;
   if (code === 'http.too_large') return 413;
   if (/not_found|no_protocol|seq_out_of_range|no_checkpoint_at/.test(code)) return 404;

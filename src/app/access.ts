@@ -18,6 +18,9 @@ export const ROLES = ['delegation', 'staff', 'partner', 'director', 'admin', 'co
 export const EXERCISE_ROLES = ['director', 'controller', 'player', 'evaluator', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Entries from this level up have their reads by accounts recorded in the audit trail. */
+export const AUDITED_FROM: Classification = 'NATO RESTRICTED';
+
 export interface Account {
   readonly id: string;
   readonly username: string;
@@ -43,47 +46,102 @@ export const SYSTEM: SystemReader = Object.freeze({ id: 'system', role: 'system'
 
 export const PUBLIC_ACCESS: AccessFilter = Object.freeze({ maxRank: 0, releasableTo: ['PUBLIC'] });
 export const FULL_ACCESS: AccessFilter = Object.freeze({ maxRank: CLASSIFICATIONS.length - 1, releasableTo: ['*'] });
+/** Reads nothing: a scenario seen from outside (it is a closed world). */
+export const NO_ACCESS: AccessFilter = Object.freeze({ maxRank: -1, releasableTo: [] });
+/** Releasable to exercise control only (a user-assigned ISO 3166 code no state holds). */
+export const EXCON_RELEASABILITY = 'XEX';
 
-export function accessFor(reader: Reader, world?: { name: string; exercise: boolean }): AccessFilter {
-  if (reader === undefined) return PUBLIC_ACCESS;
+export interface WorldRef {
+  readonly name: string;
+  readonly exercise: boolean;
+}
+
+/**
+ * What a reader may read of a world. Exercise worlds (scenarios) are closed: only the people
+ * taking part in one — the world is in their account's `worlds` — read anything in it (the local
+ * operator excepted), exercise control's own material (XEX) is for exercise control only, and
+ * clearance applies there as everywhere.
+ */
+export function accessFor(reader: Reader, world?: WorldRef): AccessFilter {
+  return audited(reader, baseAccess(reader, world));
+}
+
+function baseAccess(reader: Reader, world?: WorldRef): AccessFilter {
+  if (reader === undefined) return world?.exercise ? NO_ACCESS : PUBLIC_ACCESS;
   if (reader.role === 'system') return FULL_ACCESS;
   const rank = classificationRank(reader.clearance);
+  if (world?.exercise) {
+    if (!inScenario(reader, world)) return NO_ACCESS;
+    switch (reader.role) {
+      case 'director':
+      case 'controller':
+        return { maxRank: rank, releasableTo: ['*'] };
+      case 'evaluator':
+      case 'observer':
+        return { maxRank: rank, releasableTo: ['*'], withheld: [EXCON_RELEASABILITY] };
+      case 'player':
+        // Players read their scenario as a delegation (or a partner) would, up to their clearance.
+        return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...(reader.party ? [reader.party] : [])] };
+      case 'admin':
+        // Administrators gain no read rights by managing accounts.
+        return NO_ACCESS;
+      case 'delegation':
+      case 'staff':
+      case 'partner':
+        // Admitted to an exercise world (`user grant --worlds`): they read it as they read the
+        // record, never exercise control's own material.
+        return { ...baseAccess(reader), withheld: [EXCON_RELEASABILITY] };
+      default:
+        return assertNever(reader);
+    }
+  }
   switch (reader.role) {
     case 'admin':
       return PUBLIC_ACCESS;
     case 'delegation':
     case 'staff':
+    case 'director':
+    case 'controller':
       // NATO's own people: every releasability (information released to a partner or the EU is
-      // still NATO information), up to their clearance.
+      // still NATO information), up to their clearance. Exercise control outside its scenarios
+      // reads as staff.
       return { maxRank: rank, releasableTo: ['*'] };
     case 'partner':
       return { maxRank: rank, releasableTo: ['PUBLIC', ...(reader.party ? [reader.party] : [])] };
-    case 'director':
-    case 'controller':
-      // Exercise control sees everything in the scenarios it runs; elsewhere it reads as staff.
-      if (inScenario(reader, world)) return FULL_ACCESS;
-      return { maxRank: rank, releasableTo: ['*'] };
     case 'evaluator':
     case 'observer':
-      // They see everything in their scenarios; elsewhere only what is public.
-      return inScenario(reader, world) ? FULL_ACCESS : PUBLIC_ACCESS;
     case 'player':
-      // In their scenarios, players read as a delegation (or a partner's) would; elsewhere as the public.
-      if (!inScenario(reader, world)) return PUBLIC_ACCESS;
-      return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...(reader.party ? [reader.party] : [])] };
+      // Outside their scenarios, only what is public.
+      return PUBLIC_ACCESS;
     default:
       return assertNever(reader);
   }
 }
 
-/** True if the world is a scenario the account takes part in. */
+/** Reads by an account of anything from AUDITED_FROM up are recorded (see src/app/audit.ts). */
+function audited(reader: Reader, access: AccessFilter): AccessFilter {
+  if (reader === undefined || reader.role === 'system') return access;
+  if (access.maxRank < classificationRank(AUDITED_FROM)) return access;
+  return { ...access, auditAs: reader.id };
+}
+
+/** True if the reader may know the world exists: a scenario only for those taking part in it. */
+export function mayEnter(reader: Reader, world: WorldRef): boolean {
+  if (!world.exercise) return true;
+  if (reader === undefined) return false;
+  if (reader.role === 'system') return true;
+  return reader.role !== 'admin' && inScenario(reader, world);
+}
+
+/** True if the world is an exercise world (a scenario) the account takes part in. */
 export function inScenario(reader: Account, world?: { name: string; exercise: boolean }): boolean {
   return Boolean(world?.exercise && reader.worlds?.includes(world.name));
 }
 
 export function canRead(access: AccessFilter, marking: { classification: Classification; releasability: readonly string[] }): boolean {
   return classificationRank(marking.classification) <= access.maxRank &&
-    (access.releasableTo.includes('*') || marking.releasability.some((t) => access.releasableTo.includes(t)));
+    (access.releasableTo.includes('*') || marking.releasability.some((t) => access.releasableTo.includes(t))) &&
+    !(access.withheld?.some((t) => marking.releasability.includes(t)) ?? false);
 }
 
 /**
@@ -113,5 +171,3 @@ export function mayActFor(reader: Reader, by: string): boolean {
   }
 }
 
-/** Entries above this level have their reads recorded in the audit trail. */
-export const AUDITED_FROM: Classification = 'NATO RESTRICTED';

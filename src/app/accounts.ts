@@ -18,8 +18,22 @@ export interface Secrets {
 }
 
 export const SESSION_HOURS = 12;
+/** API tokens expire after this many days unless made with another lifetime. */
+export const TOKEN_DAYS = 90;
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
+
+/** A token as listed: never the token itself, only a short id made from its hash. */
+export interface TokenInfo {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly expiresAt?: string;
+  readonly expired: boolean;
+}
+
+const tokenId = (idHash: string) => idHash.slice(0, 12);
 
 export function toAccount(stored: StoredAccount): Account {
   return {
@@ -39,7 +53,8 @@ export interface AccountInput {
 }
 
 export class Accounts {
-  private readonly failures = new Map<string, { count: number; until?: number }>();
+  /** A hash of a password nobody has: checked for unknown usernames, so that they cost the same work. */
+  private dummyHash?: Promise<string>;
 
   constructor(private readonly store: AccountStore, private readonly secrets: Secrets, private readonly clock: Clock) {}
 
@@ -93,24 +108,38 @@ export class Accounts {
     return (await this.store.accounts()).map(toAccount);
   }
 
-  /** Checks a password, with throttling: after 5 failures the account is locked for 15 minutes. */
+  /**
+   * Checks a password, with throttling: after 5 failures in a row a username is locked for 15
+   * minutes. Failures are kept in the store, so every instance and a restart see them. An unknown
+   * or disabled username costs the same scrypt work as a known one, and is throttled alike: the
+   * answer and its timing do not tell who exists.
+   */
   async login(username: string, password: string): Promise<{ account: Account; sessionId: string; csrf: string; expiresAt: string }> {
-    const now = this.clock.now().getTime();
-    const f = this.failures.get(username);
-    if (f?.until && f.until > now) throw new EvereError('auth.throttled', { minutes: Math.ceil((f.until - now) / 60_000) });
+    const now = this.clock.now();
+    const lockMs = LOCK_MINUTES * 60_000;
+    const failures = await this.store.loginFailures(username);
+    if (failures && failures.count >= MAX_FAILURES) {
+      const until = Date.parse(failures.lastAt) + lockMs;
+      if (until > now.getTime()) throw new EvereError('auth.throttled', { minutes: Math.ceil((until - now.getTime()) / 60_000) });
+    }
     const stored = await this.store.accountByName(username);
-    const ok = stored && !stored.disabled && (await this.secrets.verifyPassword(password, stored.passwordHash));
-    if (!ok || !stored) {
-      const count = (f?.until && f.until <= now ? 0 : f?.count ?? 0) + 1;
-      this.failures.set(username, { count, ...(count >= MAX_FAILURES ? { until: now + LOCK_MINUTES * 60_000 } : {}) });
+    const usable = stored && !stored.disabled ? stored : undefined;
+    const ok = await this.secrets.verifyPassword(password, usable?.passwordHash ?? await this.dummy());
+    if (!ok || !usable) {
+      await this.store.addLoginFailure(username, now.toISOString(), new Date(now.getTime() - lockMs).toISOString());
       throw new EvereError('auth.invalid_credentials');
     }
-    this.failures.delete(username);
+    if (failures) await this.store.clearLoginFailures(username);
+    await this.store.deleteExpiredSessions(now.toISOString());
     const sessionId = this.secrets.token(32);
     const csrf = this.secrets.token(24);
-    const expiresAt = new Date(now + SESSION_HOURS * 3_600_000).toISOString();
-    await this.store.putSession({ idHash: this.secrets.digest(sessionId), accountId: stored.id, csrf, expiresAt });
-    return { account: toAccount(stored), sessionId, csrf, expiresAt };
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+    await this.store.putSession({ idHash: this.secrets.digest(sessionId), accountId: usable.id, csrf, expiresAt });
+    return { account: toAccount(usable), sessionId, csrf, expiresAt };
+  }
+
+  private dummy(): Promise<string> {
+    return (this.dummyHash ??= this.secrets.hashPassword(this.secrets.token(24)));
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -118,24 +147,62 @@ export class Accounts {
   }
 
   async fromSession(sessionId: string): Promise<{ account: Account; csrf: string } | undefined> {
-    const session = await this.store.session(this.secrets.digest(sessionId));
-    if (!session || session.expiresAt <= this.clock.now().toISOString()) return undefined;
+    const idHash = this.secrets.digest(sessionId);
+    const session = await this.store.session(idHash);
+    if (!session) return undefined;
+    if (session.expiresAt <= this.clock.now().toISOString()) {
+      await this.store.deleteSession(idHash);
+      return undefined;
+    }
     const stored = await this.store.accountById(session.accountId);
     return stored && !stored.disabled ? { account: toAccount(stored), csrf: session.csrf } : undefined;
   }
 
-  async createToken(username: string, name: string): Promise<string> {
+  /** A new API token for the account, valid for `days` (default 90). Only its hash is kept. */
+  async createToken(username: string, name: string, days = TOKEN_DAYS): Promise<string> {
     const stored = await this.store.accountByName(username);
     if (!stored) throw new EvereError('account.not_found', { username });
+    if (!(Number.isFinite(days) && days > 0 && days <= 3650)) throw new EvereError('account.invalid', { field: 'days', reason: 'a number of days from 1 to 3650' });
     const token = `evere_${this.secrets.token(32)}`;
-    await this.store.putToken({ idHash: this.secrets.digest(token), accountId: stored.id, name, createdAt: this.clock.now().toISOString() });
+    const now = this.clock.now();
+    await this.store.putToken({
+      idHash: this.secrets.digest(token), accountId: stored.id, name, createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString(),
+    });
     return token;
   }
 
+  /** The account a token signs in, unless it expired (an expired token is deleted) or was revoked. */
   async fromToken(token: string): Promise<Account | undefined> {
-    const stored = await this.store.token(this.secrets.digest(token));
+    const idHash = this.secrets.digest(token);
+    const stored = await this.store.token(idHash);
     if (!stored) return undefined;
+    if (stored.expiresAt !== undefined && stored.expiresAt <= this.clock.now().toISOString()) {
+      await this.store.deleteToken(idHash);
+      return undefined;
+    }
     const account = await this.store.accountById(stored.accountId);
     return account && !account.disabled ? toAccount(account) : undefined;
+  }
+
+  /** Every API token (never the token itself), optionally of one account. */
+  async tokens(username?: string): Promise<TokenInfo[]> {
+    const names = new Map((await this.store.accounts()).map((a) => [a.id, a.username]));
+    const now = this.clock.now().toISOString();
+    return (await this.store.tokens())
+      .map((t) => ({
+        id: tokenId(t.idHash), username: names.get(t.accountId) ?? t.accountId, name: t.name, createdAt: t.createdAt,
+        ...(t.expiresAt ? { expiresAt: t.expiresAt } : {}), expired: t.expiresAt !== undefined && t.expiresAt <= now,
+      }))
+      .filter((t) => username === undefined || t.username === username);
+  }
+
+  /** Revokes the token with this id (as `tokens()` lists it); it signs nobody in from then on. */
+  async revokeToken(id: string): Promise<TokenInfo> {
+    const found = (await this.store.tokens()).filter((t) => tokenId(t.idHash) === id);
+    if (found.length !== 1) throw new EvereError('token.not_found', { id });
+    const [info] = (await this.tokens()).filter((t) => t.id === id);
+    await this.store.deleteToken(found[0]!.idHash);
+    return info!;
   }
 }

@@ -40,6 +40,11 @@ export class FactMarkings {
     return s === null ? undefined : s ?? this.current.get(key);
   }
 
+  /** The current marking of an index row, if it exists. */
+  markingOf(kind: string, key: string): Marking | undefined {
+    return this.get(`${kind}\u0000${key}`);
+  }
+
   /** Marks each change of an entry, staging the new current markings. */
   mark(entry: Entry, facts: readonly FactChange[]): MarkedFact[] {
     const own: Marking = { classification: entry.classification, releasability: entry.releasability };

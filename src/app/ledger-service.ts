@@ -26,7 +26,7 @@ import {
 import { normaliseInstant } from './time.js';
 import { bareModel, type WorldModel } from './world-model.js';
 import { EvereError } from './errors.js';
-import { FactMarkings } from './fact-marking.js';
+import { FactMarkings, type Marking } from './fact-marking.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
 
 export interface LedgerDeps {
@@ -54,6 +54,12 @@ export interface SignatureCheck {
   readonly publicKey: Uint8Array;
   readonly message: Uint8Array;
   readonly signature: Uint8Array;
+}
+
+/** Where a decision is taken: the log's size, and the current marking of each index row. */
+export interface DecisionPoint {
+  readonly size: number;
+  readonly marking: (kind: string, key: string) => Marking | undefined;
 }
 
 /** What a caller asks to write; the service fills in seq, times, salt, key and signature. */
@@ -271,12 +277,12 @@ export class LedgerService {
    * under the world's write lock and returns the drafts (so that a command is decided on the
    * state it will be appended to); if another process appended first, it is called again.
    */
-  async appendDecided(world: string, decide: (state: unknown) => readonly Draft[] | Promise<readonly Draft[]>): Promise<Entry[]> {
+  async appendDecided(world: string, decide: (state: unknown, at: DecisionPoint) => readonly Draft[] | Promise<readonly Draft[]>): Promise<Entry[]> {
     const info = await this.requireWorld(world);
     return this.exclusive(world, async () => {
       for (let attempt = 0; ; attempt++) {
         const cache = await this.cache(world);
-        const drafts = await decide(cache.state);
+        const drafts = await decide(cache.state, { size: cache.frontier.size, marking: (kind, key) => cache.markings.markingOf(kind, key) });
         if (drafts.length === 0) return [];
         let principals = await this.principalsOf(world);
         if (drafts.some((d) => !principals.has(d.actor))) principals = await this.principalsOf(world, true);

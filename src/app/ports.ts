@@ -70,6 +70,10 @@ export interface StoredCheckpoint {
 export interface AccessFilter {
   readonly maxRank: number;
   readonly releasableTo: readonly string[];
+  /** Releasabilities that withhold an entry even from `*` (exercise control's XEX from observers). */
+  readonly withheld?: readonly string[];
+  /** The account whose reads of classified rows are audited (set by the access layer). */
+  readonly auditAs?: string;
 }
 
 /**
@@ -232,6 +236,15 @@ export interface StoredToken {
   readonly accountId: string;
   readonly name: string;
   readonly createdAt: string;
+  /** After this instant the token no longer signs anyone in (absent: tokens made before expiry existed). */
+  readonly expiresAt?: string;
+}
+
+/** Failed sign-ins for one username, kept in the store so that every instance and restart sees them. */
+export interface LoginFailures {
+  readonly count: number;
+  /** The latest failure (normalised instant). */
+  readonly lastAt: string;
 }
 
 export interface AuditRecord {
@@ -252,8 +265,19 @@ export interface AccountStore {
   putSession(session: StoredSession): Promise<void>;
   session(idHash: string): Promise<StoredSession | undefined>;
   deleteSession(idHash: string): Promise<void>;
+  /** Sessions that expired at or before `now` are deleted. */
+  deleteExpiredSessions(now: string): Promise<void>;
   putToken(token: StoredToken): Promise<void>;
   token(idHash: string): Promise<StoredToken | undefined>;
+  tokens(): Promise<StoredToken[]>;
+  deleteToken(idHash: string): Promise<void>;
+  /**
+   * Counts a failed sign-in atomically (two instances failing at once both count): the count
+   * starts again from 1 when the previous failure is older than `resetBefore`. Returns the count.
+   */
+  addLoginFailure(username: string, at: string, resetBefore: string): Promise<number>;
+  loginFailures(username: string): Promise<LoginFailures | undefined>;
+  clearLoginFailures(username: string): Promise<void>;
   audit(records: readonly AuditRecord[]): Promise<void>;
   auditTrail(limit: number): Promise<AuditRecord[]>;
   close(): Promise<void>;

@@ -7,6 +7,8 @@ import pg from 'pg';
 import { storeContract } from './store-contract.js';
 import { openPostgresStore } from '../../src/adapters/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/sqlite-store.js';
+import { openPostgresAccounts } from '../../src/adapters/postgres/postgres-accounts.js';
+import { accountStoreContract } from './account-contract.js';
 import type { AppendRecord, LedgerStore } from '../../src/app/ports.js';
 import type { Entry } from '../../src/ledger/entry.js';
 import type { FactChange } from '../../src/domain/facts.js';
@@ -132,4 +134,13 @@ describe('PostgreSQL store specifics', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+accountStoreContract({
+  name: 'postgres',
+  skip,
+  fresh: async () => {
+    const url = await freshUrl();
+    return { handle: () => openPostgresAccounts(url) };
+  },
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeContract } from './store-contract.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/sqlite-store.js';
+import { openSqliteAccounts } from '../../src/adapters/sqlite/sqlite-accounts.js';
+import { accountStoreContract } from './account-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'evere-sqlite-'));
 let n = 0;
@@ -34,5 +36,13 @@ storeContract({
     writeFileSync(path, file);
     const reopened = openSqliteStore(path);
     Object.assign(store, reopened);
+  },
+});
+
+accountStoreContract({
+  name: 'sqlite',
+  fresh: async () => {
+    const path = join(dir, `accounts-${n++}.db`);
+    return { handle: async () => openSqliteAccounts(path) };
   },
 });

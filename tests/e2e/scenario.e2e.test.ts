@@ -29,8 +29,8 @@ describe('evere scenario', () => {
   before(async () => {
     await ok(['init']);
     recordSize = (await jsonOf(['verify'])).size;
-    await ok(['user', 'add', 'alice', '--role', 'player']);
-    await ok(['user', 'add', 'bruno', '--role', 'player']);
+    await ok(['user', 'add', 'alice', '--role', 'player', '--clearance', 'NATO SECRET']);
+    await ok(['user', 'add', 'bruno', '--role', 'player', '--clearance', 'NATO SECRET']);
     await ok(['user', 'add', 'dora', '--role', 'director']);
     await ok(['user', 'add', 'olga', '--role', 'observer']);
   });

@@ -189,6 +189,8 @@ export async function seedScenario(services: Services, world = SCENARIO): Promis
   await services.accounts.create({ username: 'bel', password: PASSWORD, role: 'delegation', party: 'BEL', clearance: 'NATO SECRET' });
   await services.accounts.create({ username: 'fra', password: PASSWORD, role: 'delegation', party: 'FRA', clearance: 'NATO SECRET' });
   await services.accounts.create({ username: 'sg', password: PASSWORD, role: 'staff', clearance: 'NATO SECRET' });
+  // An exercise world is closed: the people acting in it are admitted to it.
+  for (const username of ['bel', 'fra', 'sg']) await services.accounts.grant(username, { worlds: [world] });
 }
 
 /** A serious or critical accessibility violation found by axe-core. */

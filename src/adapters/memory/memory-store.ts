@@ -20,7 +20,8 @@ interface MemoryFact extends FactRow {
 }
 
 const visible = (access: AccessFilter | undefined, rank: number, rel: string): boolean =>
-  !access || (rank <= access.maxRank && (access.releasableTo.includes('*') || access.releasableTo.some((t) => rel.includes(`,${t},`))));
+  !access || (rank <= access.maxRank && (access.releasableTo.includes('*') || access.releasableTo.some((t) => rel.includes(`,${t},`))) &&
+    !(access.withheld?.some((t) => rel.includes(`,${t},`)) ?? false));
 
 interface MemoryWorld {
   info: WorldInfo;

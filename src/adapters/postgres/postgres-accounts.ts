@@ -1,13 +1,19 @@
 /** Accounts, sessions, tokens and the audit trail in PostgreSQL, shared by every server instance. */
 import pg from 'pg';
-import type { AccountStore, StoredAccount } from '../../app/ports.js';
+import type { AccountStore, StoredAccount, StoredToken } from '../../app/ports.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, info TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, csrf TEXT NOT NULL, expires_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (id_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL);
+ALTER TABLE tokens ADD COLUMN IF NOT EXISTS expires_at TEXT;
+CREATE TABLE IF NOT EXISTS login_failures (username TEXT PRIMARY KEY, count INTEGER NOT NULL, last_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (n BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, account_id TEXT NOT NULL, world TEXT NOT NULL, seq BIGINT NOT NULL, classification TEXT NOT NULL, action TEXT NOT NULL);
 `;
+
+const toToken = (r: Record<string, string | null>): StoredToken => ({
+  idHash: r.id_hash!, accountId: r.account_id!, name: r.name!, createdAt: r.created_at!, ...(r.expires_at ? { expiresAt: r.expires_at } : {}),
+});
 
 export async function openPostgresAccounts(url: string): Promise<AccountStore> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -41,11 +47,24 @@ export async function openPostgresAccounts(url: string): Promise<AccountStore> {
       return r && { idHash: r.id_hash!, accountId: r.account_id!, csrf: r.csrf!, expiresAt: r.expires_at! };
     },
     async deleteSession(idHash) { await pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]); },
-    async putToken(t) { await pool.query('INSERT INTO tokens (id_hash, account_id, name, created_at) VALUES ($1, $2, $3, $4)', [t.idHash, t.accountId, t.name, t.createdAt]); },
+    async deleteExpiredSessions(now) { await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]); },
+    async putToken(t) { await pool.query('INSERT INTO tokens (id_hash, account_id, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [t.idHash, t.accountId, t.name, t.createdAt, t.expiresAt ?? null]); },
     async token(idHash) {
       const r = await one('SELECT * FROM tokens WHERE id_hash = $1', [idHash]);
-      return r && { idHash: r.id_hash!, accountId: r.account_id!, name: r.name!, createdAt: r.created_at! };
+      return r && toToken(r);
     },
+    async tokens() { return (await pool.query('SELECT * FROM tokens ORDER BY created_at, id_hash')).rows.map(toToken); },
+    async deleteToken(idHash) { await pool.query('DELETE FROM tokens WHERE id_hash = $1', [idHash]); },
+    async addLoginFailure(username, at, resetBefore) {
+      const r = await one(`INSERT INTO login_failures AS f (username, count, last_at) VALUES ($1, 1, $2)
+        ON CONFLICT (username) DO UPDATE SET count = CASE WHEN f.last_at < $3 THEN 1 ELSE f.count + 1 END, last_at = excluded.last_at RETURNING count`, [username, at, resetBefore]);
+      return Number(r!.count);
+    },
+    async loginFailures(username) {
+      const r = await one('SELECT count, last_at FROM login_failures WHERE username = $1', [username]);
+      return r && { count: Number(r.count), lastAt: r.last_at! };
+    },
+    async clearLoginFailures(username) { await pool.query('DELETE FROM login_failures WHERE username = $1', [username]); },
     async audit(records) {
       if (!records.length) return;
       await pool.query('INSERT INTO audit (at, account_id, world, seq, classification, action) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])',

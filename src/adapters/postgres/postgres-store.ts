@@ -174,7 +174,7 @@ const SQL = {
  */
 /** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
 function accessWhere(access: AccessFilter, param: (value: string | number) => string): string {
-  const rank = `class_rank <= ${param(access.maxRank)}`;
+  const rank = [`class_rank <= ${param(access.maxRank)}`, ...(access.withheld ?? []).map((t) => `rel NOT LIKE ${param(`%,${t},%`)}`)].join(' AND ');
   if (access.releasableTo.includes('*')) return rank;
   if (access.releasableTo.length === 0) return 'FALSE';
   return `${rank} AND (${access.releasableTo.map((t) => `rel LIKE ${param(`%,${t},%`)}`).join(' OR ')})`;

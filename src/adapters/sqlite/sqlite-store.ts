@@ -75,6 +75,10 @@ interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: s
 function accessWhere(access: AccessFilter, where: string[], params: (string | number)[]): void {
   where.push('class_rank <= ?');
   params.push(access.maxRank);
+  for (const t of access.withheld ?? []) {
+    where.push('rel NOT LIKE ?');
+    params.push(`%,${t},%`);
+  }
   if (access.releasableTo.includes('*')) return;
   if (access.releasableTo.length === 0) { where.push('0'); return; }
   where.push(`(${access.releasableTo.map(() => 'rel LIKE ?').join(' OR ')})`);

@@ -1,4 +1,7 @@
-/** Sign-in: session cookies (HttpOnly, SameSite=Strict, Secure behind TLS) with a CSRF token; bearer tokens. */
+/**
+ * Sign-in: session cookies (HttpOnly, SameSite=Strict, Secure over TLS — directly, or behind a
+ * trusted proxy that says so) with a CSRF token; bearer tokens that expire and can be revoked.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
@@ -6,6 +9,18 @@ import { EvereError } from '../../app/errors.js';
 import { SESSION_HOURS } from '../../app/accounts.js';
 
 export const SESSION_COOKIE = 'evere_session';
+
+/**
+ * The trusted-proxy setting (`EVERE_TRUST_PROXY`): a comma-separated list of addresses or CIDR
+ * ranges of the proxies in front of the server (or `true`). Only their X-Forwarded-Proto tells
+ * that a request came over TLS; anyone else's header is ignored.
+ */
+export function trustedProxies(setting: string | undefined): boolean | string {
+  const value = setting?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  return value.split(',').map((v) => v.trim()).filter(Boolean).join(',');
+}
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const accountSchema = {

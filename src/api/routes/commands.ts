@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
-import { requireAccount } from '../context.js';
+import { requireAccount, worldAccess } from '../context.js';
 import { entrySchema, worldParam, looseArray } from './schemas.js';
-import { act, actingPrincipal } from '../../app/acts.js';
+import { act, actingPrincipal, viewOf } from '../../app/acts.js';
 import { mayActFor } from '../../app/access.js';
 import { EvereError } from '../../app/errors.js';
 import { CLASSIFICATIONS, classificationRank, type Classification } from '../../ledger/classification.js';
@@ -14,6 +14,8 @@ import { availableCommands, type WorldState } from '../../domain/world.js';
 
 export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
+  /** An exercise world run as a scenario (seats, a clock): one acts there only through a seat. */
+  const isScenario = async (world: string) => (await ledger.store.findEntries(world, { types: ['ScenarioDefined'], limit: 1 })).length > 0;
 
   app.post('/api/worlds/:world/commands', {
     bodyLimit: 64 * 1024,
@@ -37,7 +39,9 @@ export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     const { world } = request.params as { world: string };
     const account = requireAccount(request);
     const body = request.body as { cmd: string; by: string; at?: string; data: Record<string, unknown>; classification?: Classification; releasability?: string[] };
-    await ledger.requireWorld(world);
+    const { world: info, access } = await worldAccess(deps, request, world);
+    // In a scenario one acts only through one's seat, at the scenario clock's time.
+    if (info.exercise && await isScenario(world)) throw new EvereError('act.in_scenario', { name: world });
     if (!mayActFor(account, body.by)) throw new EvereError('act.not_authorised', { actor: account.username, by: body.by });
     // Nobody writes above their own clearance.
     const classification = body.classification ?? 'NATO UNCLASSIFIED';
@@ -47,7 +51,7 @@ export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     const principal = await actingPrincipal(ledger, world, body.by);
     const at = body.at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const entries = await act(ledger, world, { cmd: body.cmd, at, by: body.by, data: body.data }, principal, {
-      classification, releasability: body.releasability ?? ['NATO'],
+      classification, releasability: body.releasability ?? ['NATO'], access,
     });
     await ledger.checkpoint(world);
     return reply.code(201).send(entries);
@@ -61,10 +65,11 @@ export async function commandRoutes(app: FastifyInstance, deps: ApiDeps): Promis
   }, async (request) => {
     const { world } = request.params as { world: string };
     const account = requireAccount(request);
-    await ledger.requireWorld(world);
-    if (!account.party && account.role !== 'staff') return [];
+    const { world: info, access } = await worldAccess(deps, request, world);
+    if ((info.exercise && await isScenario(world)) || (!account.party && account.role !== 'staff')) return [];
     const by = account.party ?? 'SG';
-    const state = (await ledger.state(world)) as WorldState;
+    // What is available is judged on what the account may read.
+    const state = (await viewOf(ledger, world, access)).state as WorldState;
     return availableCommands(state, by, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')).map((s) => ({ ...s, by }));
   });
 }

@@ -6,21 +6,12 @@ import { entrySchema, looseObject, worldParam, dateSchema } from './schemas.js';
 import { fromUtf8, toBase64, toHex } from '../../ledger/bytes.js';
 import type { Entry } from '../../ledger/entry.js';
 import { EvereError } from '../../app/errors.js';
-import { AUDITED_FROM, canRead } from '../../app/access.js';
+import { canRead, mayEnter } from '../../app/access.js';
 import type { AccessFilter } from '../../app/ports.js';
-import { classificationRank } from '../../ledger/classification.js';
 import { endOfDay } from '../../app/time.js';
 
 export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
-
-  /** Records reads of classified entries by accounts (the audit trail). */
-  const audit = async (accountId: string | undefined, entries: readonly Entry[]) => {
-    if (!accountId) return;
-    const records = entries.filter((e) => classificationRank(e.classification) >= classificationRank(AUDITED_FROM))
-      .map((e) => ({ at: new Date().toISOString(), accountId, world: e.world, seq: e.seq, classification: e.classification, action: 'read' }));
-    await deps.accountStore.audit(records);
-  };
 
   /** An entry the reader may see, or a 404 that does not tell whether it exists. */
   const readableEntry = async (world: string, seq: number, access: AccessFilter) => {
@@ -33,8 +24,9 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
 
   app.get('/api/worlds', {
     schema: { tags: ['ledger'], summary: 'Worlds: the record and scenarios', response: { 200: { type: 'array', items: looseObject } } },
-  }, async () => {
-    const worlds = await ledger.store.worlds();
+  }, async (request) => {
+    // Scenarios are closed worlds: listed only to those taking part.
+    const worlds = (await ledger.store.worlds()).filter((w) => mayEnter(request.account, w));
     return Promise.all(worlds.map(async (w) => ({ ...w, size: await ledger.store.size(w.name) })));
   });
 
@@ -61,7 +53,6 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       ...(q.since !== undefined ? { fromSeq: q.since } : {}),
     });
     const entries = rows.slice(0, q.limit).map((r) => JSON.parse(fromUtf8(r.bytes)) as Entry);
-    await audit(request.account?.id, entries);
     return { entries, ...(rows.length > q.limit ? { next: rows[q.limit]!.seq } : {}) };
   });
 
@@ -75,7 +66,6 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     const { world, seq } = request.params as { world: string; seq: number };
     const { access } = await worldAccess(deps, request, world);
     const { entry } = await readableEntry(world, seq, access);
-    await audit(request.account?.id, [entry]);
     return entry;
   });
 
@@ -87,7 +77,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     },
   }, async (request) => {
     const { world } = request.params as { world: string };
-    const info = await ledger.requireWorld(world);
+    const { world: info } = await worldAccess(deps, request, world);
     const cp = await ledger.checkpoint(world);
     const { logKey } = await ledger.publicKeys(world);
     return { origin: info.origin, size: cp.size, rootHash: toBase64(cp.root), rootHex: toHex(cp.root), note: cp.note, verifierKey: logKey, createdAt: cp.createdAt };
@@ -97,7 +87,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     schema: { tags: ['transparency'], summary: 'The world’s public keys: the log verifier key and every signing principal', params: worldParam, response: { 200: looseObject } },
   }, async (request) => {
     const { world } = request.params as { world: string };
-    await ledger.requireWorld(world);
+    await worldAccess(deps, request, world);
     return ledger.publicKeys(world);
   });
 
@@ -128,7 +118,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   }, async (request) => {
     const { world } = request.params as { world: string };
     const { from, to } = request.query as { from: number; to?: number };
-    await ledger.requireWorld(world);
+    await worldAccess(deps, request, world);
     const proof = await ledger.consistencyProof(world, from, to);
     const { logKey } = await ledger.publicKeys(world);
     return { kind: 'consistency', ...proof, verifierKey: logKey };

@@ -15,6 +15,7 @@ import { requireAccount } from '../context.js';
 import { problem, sendProblem, langOf } from '../errors.js';
 import { entrySchema, looseObject, worldParam } from './schemas.js';
 import { accessFor } from '../../app/access.js';
+import { viewOf } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
 import { readScenarioText, readInject, readPolicy } from '../../app/scenarios/scenario-file.js';
@@ -146,7 +147,8 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     await scenarios.tick(name);
     const status = await scenarios.status(name, operator);
     const username = requireAccount(request).username;
-    const state = (await deps.ledger.state(name)) as WorldState;
+    // What is available is judged on what the player may read.
+    const state = (await viewOf(deps.ledger, name, accessFor(request.account, await deps.ledger.requireWorld(name)))).state as WorldState;
     if (status.ended) return [];
     // International Staff act as the Secretary General (the chair's own acts are the bots').
     return status.seats.filter((s) => s.holder === username).flatMap((s) => {
@@ -167,9 +169,10 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name, seat } = request.params as { name: string; seat: string };
+    const operator = takingPart(request, name);
     const body = request.body as { username?: string; bot?: boolean };
     if (!body.bot && !body.username) throw new EvereError('input.invalid', { field: 'body', reason: 'give username, or bot: true' });
-    return scenarios.assign(name, seat, body.bot ? undefined : body.username, operatorOf(request));
+    return scenarios.assign(name, seat, body.bot ? undefined : body.username, operator);
   }));
 
   app.post('/api/scenarios/:name/participants', {
@@ -180,7 +183,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
-    return scenarios.admit(name, (request.body as { username: string }).username, undefined, operatorOf(request));
+    return scenarios.admit(name, (request.body as { username: string }).username, undefined, takingPart(request, name));
   }));
 
   app.post('/api/scenarios/:name/clock', {
@@ -195,7 +198,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
     const body = request.body as { action: 'start' | 'pause' | 'resume' | 'speed'; speed?: number };
-    return scenarios.clock(name, { action: body.action, ...(body.speed !== undefined ? { speed: body.speed } : {}) }, operatorOf(request));
+    return scenarios.clock(name, { action: body.action, ...(body.speed !== undefined ? { speed: body.speed } : {}) }, takingPart(request, name));
   }));
 
   app.post('/api/scenarios/:name/advance', {
@@ -210,6 +213,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
     const body = request.body as { by?: string; to?: string };
+    const operator = takingPart(request, name);
     const sc = await readScenario(deps.ledger, name);
     const start = Date.parse(sc.definition.start);
     let target: { to?: number; by?: number };
@@ -222,7 +226,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
       if (by === undefined) throw new EvereError('scenario.duration_invalid', { value: body.by ?? '' });
       target = { by };
     }
-    const r = await scenarios.advance(name, target, operatorOf(request));
+    const r = await scenarios.advance(name, target, operator);
     return { status: r.status, entries: r.entries.length };
   }));
 
@@ -238,11 +242,12 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
     const body = request.body as { inject?: string; kind?: (typeof INJECT_KINDS)[number]; title?: { en: string; fr?: string }; text?: { en: string; fr?: string } };
+    const operator = takingPart(request, name);
     let entries;
-    if (body.inject) entries = await scenarios.deliver(name, { id: body.inject }, operatorOf(request));
+    if (body.inject) entries = await scenarios.deliver(name, { id: body.inject }, operator);
     else {
       if (!body.kind || !body.title) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject, or kind and title' });
-      entries = await scenarios.deliver(name, { adHoc: { kind: body.kind, title: body.title, tags: [], ...(body.text ? { text: body.text } : {}) } }, operatorOf(request));
+      entries = await scenarios.deliver(name, { adHoc: { kind: body.kind, title: body.title, tags: [], ...(body.text ? { text: body.text } : {}) } }, operator);
     }
     return reply.code(201).send(entries);
   }));
@@ -265,7 +270,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
-    const operator = operatorOf(request);
+    const operator = takingPart(request, name);
     const body = request.body as { cmd: string; by: string; data: Record<string, unknown>; classification?: Classification; releasability?: string[] };
     const account = requireAccount(request);
     const classification = body.classification ?? 'NATO UNCLASSIFIED';
@@ -321,13 +326,14 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
     const body = request.body as { branch: string; atSeq: number; seat?: string; policy?: object; inject?: string; set?: object; drop?: boolean; toEnd?: boolean };
+    const operator = takingPart(request, name);
     const sc = await readScenario(deps.ledger, name);
     const policy = body.seat && body.policy ? readPolicy(JSON.stringify(body.policy), body.seat, sc.definition) : undefined;
     const replace = body.inject && body.set ? readInject(JSON.stringify(body.set), sc.definition) : undefined;
     const r = await scenarios.branch(name, body.branch, {
       atSeq: body.atSeq, ...(body.seat ? { seat: body.seat } : {}), ...(policy ? { policy } : {}), ...(body.inject ? { inject: body.inject } : {}),
       ...(replace ? { replace } : {}), ...(body.drop ? { drop: true } : {}), ...(body.toEnd ? { toEnd: true } : {}),
-    }, operatorOf(request));
+    }, operator);
     return reply.code(201).send(r);
   }));
 }

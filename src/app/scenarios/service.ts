@@ -22,13 +22,13 @@ import { changeDefinition } from '../../domain/scenario/definition.js';
 import type { WorldState } from '../../domain/world.js';
 import { fromUtf8 } from '../../ledger/bytes.js';
 import type { Entry, Json } from '../../ledger/entry.js';
-import type { Classification } from '../../ledger/classification.js';
-import { EXERCISE_ROLES, type Account } from '../access.js';
+import { classificationRank, type Classification } from '../../ledger/classification.js';
+import { EXERCISE_ROLES, FULL_ACCESS, accessFor, canRead, type Account } from '../access.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../acts.js';
 import type { Accounts } from '../accounts.js';
 import { EvereError } from '../errors.js';
 import type { Draft, LedgerService } from '../ledger-service.js';
-import type { Principal, PrincipalKind } from '../ports.js';
+import type { AccessFilter, Principal, PrincipalKind } from '../ports.js';
 import { forkState } from './fork.js';
 import {
   CONTROL_PRINCIPAL, EXCON_ONLY, SCENARIO_ENTRY_TYPES, clockPayload, lastValidTime, readScenario, type ScenarioState,
@@ -73,6 +73,17 @@ export interface ScenarioStatus {
 }
 
 const iso = isoSeconds;
+
+/** The clearance a seat needs: its acts' default marking, and every inject addressed to it. */
+export function seatClearance(definition: ScenarioDefinition, seat: string): Classification {
+  let needed: Classification = 'NATO UNCLASSIFIED';
+  for (const inject of definition.injects) {
+    if (inject.to && !inject.to.includes(seat)) continue;
+    const c = (inject.classification ?? 'NATO UNCLASSIFIED') as Classification;
+    if (classificationRank(c) > classificationRank(needed)) needed = c;
+  }
+  return needed;
+}
 
 /** Principal ids by the party they act for: bots and exercise control's white cell. */
 function botPrincipal(party: string, source: 'bot' | 'control'): { id: string; kind: PrincipalKind } {
@@ -174,10 +185,21 @@ export class Scenarios {
   async status(name: string, operator: Operator = SYSTEM_OPERATOR): Promise<ScenarioStatus> {
     const sc = await readScenario(this.ledger, name);
     const state = (await this.ledger.state(name)) as WorldState;
-    return this.view(sc, state, this.isControl(operator, name));
+    return this.view(sc, state, this.isControl(operator, name), await this.accessOf(operator, name));
   }
 
-  private view(sc: ScenarioState, state: WorldState, control: boolean): ScenarioStatus {
+  /** What the operator may read in the scenario (the one authorisation layer decides). */
+  private async accessOf(operator: Operator, name: string): Promise<AccessFilter> {
+    return operator.kind === 'system' ? FULL_ACCESS : accessFor(operator.account, await this.ledger.requireWorld(name));
+  }
+
+  private view(sc: ScenarioState, state: WorldState, control: boolean, access: AccessFilter): ScenarioStatus {
+    // Injects are as classified as the scenario file marks them: even their ids and times are
+    // shown only to those who may read them.
+    const readable = (id: string) => {
+      const inject = sc.definition.injects.find((i) => i.id === id);
+      return canRead(access, { classification: (inject?.classification ?? 'NATO UNCLASSIFIED') as Classification, releasability: inject?.releasability ?? ['NATO'] });
+    };
     const d = sc.definition;
     const now = scenarioNow(sc.clock, this.realNow());
     const seats = seatList(state, d).map((seat) => {
@@ -190,9 +212,9 @@ export class Scenarios {
       clock: { status: sc.clock.status, speed: sc.clock.speed }, ended: now >= endMs(d),
       ...(sc.branch ? { branch: sc.branch } : {}),
       seats,
-      delivered: [...sc.delivered.entries()].map(([inject, at]) => ({ inject, at: iso(at) })).sort((a, b) => (a.at < b.at ? -1 : 1)),
+      delivered: [...sc.delivered.entries()].filter(([inject]) => readable(inject)).map(([inject, at]) => ({ inject, at: iso(at) })).sort((a, b) => (a.at < b.at ? -1 : 1)),
       ...(control ? {
-        upcoming: d.injects.filter((i) => !sc.delivered.has(i.id)).map((i) => ({ inject: i.id, at: iso(startMs(d) + i.atMs), kind: i.kind, title: i.title })),
+        upcoming: d.injects.filter((i) => !sc.delivered.has(i.id) && readable(i.id)).map((i) => ({ inject: i.id, at: iso(startMs(d) + i.atMs), kind: i.kind, title: i.title })),
       } : {}),
     };
   }
@@ -205,7 +227,17 @@ export class Scenarios {
     const sc = await readScenario(this.ledger, name);
     const state = (await this.ledger.state(name)) as WorldState;
     if (!seatList(state, sc.definition).includes(seat)) throw new EvereError('scenario.seat_invalid', { name, seat });
-    if (holder && this.deps.accounts) await this.admit(name, holder, 'player');
+    if (holder && this.deps.accounts) {
+      // A seat needs a clearance that reads the injects addressed to it (and writes its acts, at
+      // NATO UNCLASSIFIED by default): clearance applies inside scenarios as outside, so a seat is
+      // never given to someone who could see none of it.
+      const player = (await this.deps.accounts.list()).find((a) => a.username === holder);
+      const needed = seatClearance(sc.definition, seat);
+      if (player?.role === 'player' && classificationRank(player.clearance) < classificationRank(needed)) {
+        throw new EvereError('scenario.clearance_low', { username: holder, clearance: player.clearance, seat, needed });
+      }
+      await this.admit(name, holder, 'player');
+    }
     await this.tick(name);
     const now = scenarioNow(sc.clock, this.realNow());
     await this.ledger.append(name, [{
@@ -406,7 +438,9 @@ export class Scenarios {
     const now = Math.max(scenarioNow(sc.clock, this.realNow()), await lastValidTime(this.ledger, name));
     if (now >= sc.clock.end) throw new EvereError('scenario.ended', { name, end: iso(sc.clock.end) });
     const principal: Principal = await actingPrincipal(this.ledger, name, command.by);
+    // Decided on what the player may read (the one path every act takes: src/app/acts.ts).
     return act(this.ledger, name, { cmd: command.cmd, at: iso(now), by: command.by, data: command.data }, principal, {
+      access: await this.accessOf(operator, name),
       ...(options.classification ? { classification: options.classification } : {}),
       ...(options.releasability ? { releasability: options.releasability } : {}),
     });

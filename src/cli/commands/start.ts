@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { toHex } from '../../ledger/bytes.js';
 import { initRecord } from '../../app/record-loader.js';
+import { trustedProxies } from '../../api/routes/auth.js';
 import { buildApp } from '../../api/build-app.js';
 import { parseNonNegativeInt } from '../parse.js';
 import type { Services } from '../../main.js';
@@ -82,7 +83,7 @@ async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const webRoot = webApp(c);
   let subscription: { listening(): boolean; close(): Promise<void> } | undefined;
   const app = await buildApp({ ...services, dataDir: services.config.dataDir }, {
-    logger: logLevel(process.env.EVERE_LOG), ...(webRoot ? { webRoot } : {}), cacheBytes: services.config.cacheBytes, trustProxy: Boolean(process.env.EVERE_TRUST_PROXY),
+    logger: logLevel(process.env.EVERE_LOG), ...(webRoot ? { webRoot } : {}), cacheBytes: services.config.cacheBytes, trustProxy: trustedProxies(c.io.env.EVERE_TRUST_PROXY),
     notReady: () => (subscription && !subscription.listening() ? 'live updates from other instances are reconnecting' : undefined),
   });
   if (services.config.databaseUrl) {

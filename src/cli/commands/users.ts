@@ -1,9 +1,10 @@
-/** Accounts: `evere user add|grant|list`, `evere token create`. */
+/** Accounts: `evere user add|grant|list`, `evere token create|list|revoke`. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
 import { EvereError } from '../../app/errors.js';
 import { ROLES, type Account } from '../../app/access.js';
+import { TOKEN_DAYS } from '../../app/accounts.js';
 
 async function readPassword(c: CliContext, option: string | undefined): Promise<string> {
   const value = option ?? c.io.env.EVERE_PASSWORD;
@@ -58,14 +59,40 @@ export function registerUserCommands(program: Command, ctx: () => CliContext): v
         { header: 'worlds', value: (a) => a.worlds?.join(', ') },
       ]));
     });
-  program.command('token')
-    .command('create')
+  const token = program.command('token').description('API tokens for scripts: create, list, revoke');
+  token.command('create')
+    .description('a new token for an account (printed once; only its hash is kept)')
     .argument('<username>')
     .option('--name <name>', 'what the token is for', 'script')
-    .action(async (username: string, o: { name: string }) => {
+    .option('--days <days>', `how long it is valid (default ${TOKEN_DAYS})`)
+    .action(async (username: string, o: { name: string; days?: string }) => {
       const c = ctx();
-      const token = await (await c.services()).accounts.createToken(username, o.name);
+      const days = o.days === undefined ? undefined : Number(o.days);
+      const value = await (await c.services()).accounts.createToken(username, o.name, days);
       c.note('cli.token_created', { username });
-      c.io.out(`${token}\n`);
+      c.io.out(`${value}\n`);
+    });
+  token.command('list')
+    .description('every API token (never the token itself): its id, account, name, creation and expiry')
+    .option('--user <username>', 'only this account’s tokens')
+    .option('--json')
+    .action(async (o: { user?: string; json?: boolean }) => {
+      const c = ctx();
+      const list = await (await c.services()).accounts.tokens(o.user);
+      if (o.json) return c.io.out(json(list));
+      c.io.out(table(list, [
+        { header: 'id', value: (t) => t.id }, { header: 'username', value: (t) => t.username }, { header: 'name', value: (t) => t.name },
+        { header: 'created', value: (t) => t.createdAt }, { header: 'expires', value: (t) => `${t.expiresAt ?? '—'}${t.expired ? ' (expired)' : ''}` },
+      ]));
+    });
+  token.command('revoke')
+    .description('revoke a token by its id (as `evere token list` shows it): it signs nobody in from then on')
+    .argument('<id>')
+    .option('--json')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const c = ctx();
+      const revoked = await (await c.services()).accounts.revokeToken(id);
+      if (o.json) return c.io.out(json(revoked));
+      c.say('cli.token_revoked', { id: revoked.id, username: revoked.username, name: revoked.name });
     });
 }

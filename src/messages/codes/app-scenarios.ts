@@ -13,6 +13,10 @@ export const SCENARIO_USE = {
   'scenario.not_seated': { en: '{user} holds no seat acting for {by} in scenario "{name}"', fr: '{user} n’occupe aucun siège agissant pour {by} dans le scénario « {name} »' },
   'scenario.not_control': { en: '{user} is not exercise control of scenario "{name}"', fr: '{user} ne fait pas partie de la direction de l’exercice « {name} »' },
   'scenario.not_director': { en: 'Only the director of scenario "{name}" (or an administrator creating one) may do this; {user} may not', fr: 'Seul le directeur du scénario « {name} » (ou un administrateur qui en crée un) le peut ; {user} ne le peut pas' },
+  'scenario.clearance_low': {
+    en: 'Account {username} is cleared {clearance}; seat {seat} needs {needed} (its acts and the injects addressed to it): `evere user grant {username} --clearance "{needed}"`',
+    fr: 'Le compte {username} est habilité {clearance} ; le siège {seat} demande {needed} (ses actes et les injections qui lui sont adressées) : `evere user grant {username} --clearance "{needed}"`',
+  },
   'scenario.user_role': { en: 'Account {username} has role {role}; a seat needs a player (role player)', fr: 'Le compte {username} a le rôle {role} ; un siège demande un joueur (rôle player)' },
   'scenario.inject_not_found': { en: 'Scenario "{name}" has no inject {inject}', fr: 'Le scénario « {name} » n’a pas d’inject {inject}' },
   'scenario.inject_delivered': { en: 'Inject {inject} was already delivered at {at}', fr: 'L’inject {inject} a déjà été transmis le {at}' },

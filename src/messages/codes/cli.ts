@@ -21,6 +21,7 @@ export const CLI = {
   'cli.serving': { en: 'Evere is serving at {url} (API documentation: {docs}). Press Ctrl+C to stop.', fr: 'Evere est servi à l’adresse {url} (documentation de l’API : {docs}). Ctrl+C pour arrêter.' },
   'cli.account_created': { en: 'Created account "{username}" ({role}{party}, cleared to {clearance}).', fr: 'Compte « {username} » créé ({role}{party}, habilité {clearance}).' },
   'cli.account_granted': { en: 'Account "{username}" is now {role}{party}, cleared to {clearance}.', fr: 'Le compte « {username} » est désormais {role}{party}, habilité {clearance}.' },
+  'cli.token_revoked': { en: 'Revoked API token {id} ("{name}" of {username}).', fr: 'Jeton d’API {id} révoqué (« {name} » de {username}).' },
   'cli.token_created': { en: 'API token for "{username}" (shown once; send it as "Authorization: Bearer …"):', fr: 'Jeton d’API pour « {username} » (affiché une seule fois ; envoyez-le comme « Authorization: Bearer … ») :' },
   'cli.no_entries': { en: 'No entries match.', fr: 'Aucune entrée ne correspond.' },
   'cli.already_initialised': { en: 'World "{world}" already exists in {store}; nothing to do.', fr: 'Le monde « {world} » existe déjà dans {store} ; rien à faire.' },

@@ -2,7 +2,7 @@
  * Reading the API from components: a cache keyed by URL (what was shown stays shown while it is
  * refreshed), refetching when the world's live version changes.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { api } from './api.js';
 import { useLiveVersion } from './live.js';
 
@@ -25,8 +25,20 @@ export function fetchCached<T>(path: string, fresh = false): Promise<T> {
   return p;
 }
 
+/** Signing in or out changes what one may read: every mounted reader fetches again. */
+let sessionEpoch = 0;
+const epochListeners = new Set<() => void>();
+const subscribeEpoch = (listener: () => void) => {
+  epochListeners.add(listener);
+  return () => { epochListeners.delete(listener); };
+};
+
 /** Forget cached reads (after signing in or out: what one may read changes). */
-export const clearCache = (): void => cache.clear();
+export const clearCache = (): void => {
+  cache.clear();
+  sessionEpoch += 1;
+  epochListeners.forEach((l) => l());
+};
 
 export interface Query<T> {
   readonly data: T | undefined;
@@ -40,6 +52,7 @@ export interface Query<T> {
  */
 export function useApi<T>(path: string | null, liveWorld: string | null = null): Query<T> {
   const version = useLiveVersion(liveWorld);
+  const epoch = useSyncExternalStore(subscribeEpoch, () => sessionEpoch, () => 0);
   const [state, setState] = useState<{ path: string | null; data: T | undefined; error: Error | undefined; loading: boolean }>(() => ({
     path, data: path && cache.has(path) ? (cache.get(path) as T) : undefined, error: undefined, loading: path !== null,
   }));
@@ -64,7 +77,7 @@ export function useApi<T>(path: string | null, liveWorld: string | null = null):
       (error: unknown) => { if (!cancelled) setState((s) => ({ ...s, path, error: error instanceof Error ? error : new Error(String(error)), loading: false })); },
     );
     return () => { cancelled = true; };
-  }, [path, version, tick]);
+  }, [path, version, tick, epoch]);
 
   const current = state.path === path;
   return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.loading, reload };
