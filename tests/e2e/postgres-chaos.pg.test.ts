@@ -139,7 +139,15 @@ describe('two server instances survive their database connections being killed',
     const lost = acked.filter((id) => !text.includes(`"${id}"`));
     assert.deepEqual(lost, [], 'acknowledged entries missing');
 
-    for (const s of [a, b]) assert.equal((await fetch(`${s.url}/readyz`)).status, 200);
+    // Readiness comes back once the live-update subscription has reconnected (backoff ≤ 2 s).
+    for (const s of [a, b]) {
+      let status = 0;
+      for (const until = Date.now() + 10_000; Date.now() < until; await sleep(100)) {
+        status = (await fetch(`${s.url}/readyz`)).status;
+        if (status === 200) break;
+      }
+      assert.equal(status, 200, `${s.url} is still not ready 10 s after the last termination`);
+    }
 
     // Each instance's live stream delivers the other's entries again.
     const viaA = await post(a, 'AFTER-A');
