@@ -69,6 +69,7 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   user: { module: 'users', summary: 'accounts of people who sign in to the server' },
   token: { module: 'users', summary: 'API tokens for scripts' },
   sources: { module: 'record', summary: 'the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain' },
+  coverage: { module: 'record', summary: 'what the record holds per area: complete, partial or not recorded, with the reference counts and their sources' },
   scenario: { module: 'scenario', summary: 'crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)' },
 };
 
