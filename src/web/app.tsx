@@ -3,15 +3,13 @@
  * only what its page needs), the page language on <html lang>, focus moved to the new page's
  * heading after a navigation, and the page title.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { I18nContext, makeI18n, useI18n } from './lib/i18n.js';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { I18nContext, makeI18n } from './lib/i18n.js';
 import { parseLocation, useLocationKey, navigate, type Location } from './lib/router.js';
 import { setApiLanguage } from './lib/api.js';
 import { SessionProvider } from './lib/session.js';
 import { Layout } from './components/layout.js';
-import { Loading, requestHeadingFocus } from './components/ui.js';
-import { useWorlds } from './lib/reference.js';
-import { NotFound } from './pages/not-found.js';
+import { Loading } from './components/ui.js';
 
 export interface PageProps {
   readonly location: Location;
@@ -68,19 +66,6 @@ function route(location: Location): Page {
   }
 }
 
-/**
- * A page of a world that does not exist is the 404 page, decided before the page asks anything
- * of that world (no failed reads, no live stream reconnecting for ever).
- */
-function WorldGate({ location, children }: { location: Location; children: ReactNode }) {
-  const { t } = useI18n();
-  const worlds = useWorlds();
-  if (location.world === 'record') return <>{children}</>;
-  if (!worlds) return <Loading />;
-  if (!worlds.some((w) => w.name === location.world)) return <NotFound location={{ ...location, world: 'record' }} lead={t('app.not_found_world', { name: location.world })} />;
-  return <>{children}</>;
-}
-
 export function App() {
   const key = useLocationKey();
   const location = useMemo(() => parseLocation(key), [key]);
@@ -108,8 +93,14 @@ export function App() {
       first.current = false;
       return;
     }
-    // After a client-side navigation, the new page's heading takes the focus.
-    requestHeadingFocus();
+    // After a client-side navigation, move focus to the new page's heading once it renders.
+    const started = performance.now();
+    const focus = () => {
+      const h1 = document.querySelector<HTMLElement>('#main h1');
+      if (h1) h1.focus({ preventScroll: true });
+      else if (performance.now() - started < 3000) window.setTimeout(focus, 50);
+    };
+    window.setTimeout(focus, 0);
   }, [pathKey]);
 
   return (
@@ -117,9 +108,7 @@ export function App() {
       <SessionProvider>
         <Layout location={location}>
           <Suspense fallback={<Loading />}>
-            <WorldGate location={location}>
-              <Page location={location} />
-            </WorldGate>
+            <Page location={location} />
           </Suspense>
         </Layout>
       </SessionProvider>

@@ -1,8 +1,7 @@
 /**
- * The ratification tracker (CONVENTIONS §5.2): for one protocol at any date, its stages —
- * parliaments approved, instruments deposited, in force — with who is pending at which stage,
- * days elapsed, a cumulative chart of deposits and the per-Ally matrix; then every enlargement
- * round compared, with bars proportional to the days taken.
+ * The ratification tracker (CONVENTIONS §5.2): for one protocol, "N of M Allies have ratified"
+ * with a progress bar, days elapsed, who is still missing, a cumulative chart of deposits and
+ * the per-Ally matrix; then every enlargement round compared.
  */
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
@@ -46,53 +45,6 @@ function DepositsChart({ report, label }: { report: AccessionReport; label: stri
   );
 }
 
-/**
- * The protocol's ratification by stage at the date shown — parliaments approved, instruments
- * deposited, in force — with who is pending at which stage. An Ally whose deposit is recorded only
- * as "on or before" a later day is neither counted as deposited nor as missing: it is said so.
- */
-function Stages({ report: r }: { report: AccessionReport }) {
-  const { t, lang, date } = useI18n();
-  const states = useStates();
-  const required = r.rows.filter((x) => x.required);
-  const approved = required.filter((x) => x.parliamentApproved || x.ratified);
-  const awaitingParliament = required.filter((x) => !x.parliamentApproved && !x.ratified);
-  const deposited = required.filter((x) => x.ratified);
-  const bounded = approved.filter((x) => x.status === 'undetermined');
-  const awaitingDeposit = approved.filter((x) => x.status === 'pending');
-  const latestBound = bounded.map((x) => x.deposited ?? '').sort().at(-1);
-  const names = (rows: readonly RatificationRow[]) => rows.map((x) => x.ally).sort((a, b) => stateName('en', states, a).localeCompare(stateName('en', states, b), 'en'));
-  const pending = (rows: readonly RatificationRow[], label: string, tone: Tone) => rows.length === 0 ? null : (
-    <div className="stage__pending">
-      <p className="stage__pending-label">{label}</p>
-      <ul className="chip-list">{names(rows).map((a) => <li key={a}><Chip tone={tone}>{stateName(lang, states, a)}</Chip></li>)}</ul>
-    </div>
-  );
-  const inForce = r.enteredIntoForceAt;
-  return (
-    <section className="stages" aria-labelledby="stages-heading">
-      <h4 id="stages-heading">{t('acc.stages', { date: date(r.asOf) })}</h4>
-      <ol className="stages__list">
-        <li className="stage" data-testid="stage-parliament" data-done={approved.length} data-pending={names(awaitingParliament).join(' ')}>
-          <Progress value={approved.length} max={r.required} label={t('acc.stage_parliament', { done: approved.length, total: r.required })} />
-          {pending(awaitingParliament, t('acc.pending_parliament'), 'danger')}
-        </li>
-        <li className="stage" data-testid="stage-deposit" data-done={deposited.length} data-bounded={names(bounded).join(' ')} data-pending={names(awaitingDeposit).join(' ')}>
-          <Progress value={deposited.length} max={r.required} label={t('acc.stage_deposit', { done: deposited.length, total: r.required })} />
-          {bounded.length > 0 && latestBound && <p className="note">{t('acc.stage_deposit_bounded', { count: bounded.length, date: date(latestBound) })}</p>}
-          {pending(awaitingDeposit, t('acc.pending_deposit'), 'danger')}
-          {bounded.length > 0 && latestBound && pending(bounded, t('acc.pending_deposit_bounded', { date: date(latestBound) }), 'warning')}
-        </li>
-        <li className="stage" data-testid="stage-force" data-in-force={inForce ? 'true' : 'false'}>
-          <p className="progress__label">{inForce ? t('acc.stage_force', { date: date(inForce) }) : t('acc.stage_force_not')}</p>
-          {!inForce && <p className="note">{t('acc.stage_force_waits')}</p>}
-        </li>
-      </ol>
-      {awaitingParliament.length === 0 && awaitingDeposit.length === 0 && bounded.length === 0 && <p><Chip tone="success">{t('acc.missing_none')}</Chip></p>}
-    </section>
-  );
-}
-
 function Tracker({ protocol, location }: { protocol: string; location: PageProps['location'] }) {
   const { t, lang, date } = useI18n();
   const states = useStates();
@@ -116,8 +68,21 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
                   onChange={(e) => { if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) navigate(hrefFor(lang, `accessions/${r.protocol}`, location.world, { at: e.target.value }), { replace: true }); }} />
               </div>
             </div>
-            <Stages report={r} />
-            <p className="tracker__days" data-testid="days-elapsed">{joined.length ? t('acc.days_taken', { days: r.daysElapsed }) : t('acc.days_elapsed', { days: r.daysElapsed })}</p>
+            <div className="tracker__stats">
+              <Progress value={r.ratified} max={r.required} label={t('acc.progress', { done: r.ratified, total: r.required })} />
+              <p className="tracker__days" data-testid="days-elapsed">{joined.length ? t('acc.days_taken', { days: r.daysElapsed }) : t('acc.days_elapsed', { days: r.daysElapsed })}</p>
+            </div>
+            <div className="tracker__missing">
+              <h4>{t('acc.missing')}</h4>
+              {r.missing.length === 0 && r.undetermined.length === 0
+                ? <p><Chip tone="success">{t('acc.missing_none')}</Chip></p>
+                : (
+                  <ul className="chip-list">
+                    {r.missing.map((a) => <li key={a}><Chip tone="danger">{stateName(lang, states, a)}</Chip></li>)}
+                    {r.undetermined.map((a) => <li key={a}><Chip tone="warning" title={t('acc.undetermined')}>{stateName(lang, states, a)} · {t('acc.undetermined')}</Chip></li>)}
+                  </ul>
+                )}
+            </div>
             <h4>{t('acc.timeline')}</h4>
             <DepositsChart report={r} label={`${t('acc.timeline')}${t('app.colon')}${t('acc.progress', { done: r.ratified, total: r.required })}`} />
             <p className="note">{t('acc.timeline_note')}</p>
@@ -129,7 +94,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
               dense
               columns={[
                 { key: 'ally', header: t('acc.ally'), rowHeader: true, sort: (row) => row.name.en, render: (row) => <Link href={hrefFor(lang, `allies/${row.ally}`, location.world)}>{row.name[lang]}</Link> },
-                { key: 'parliament', header: t('acc.parliament'), sort: (row) => row.parliamentApproved, render: (row) => row.parliamentApproved ? <><DateText iso={row.parliamentApproved} />{row.vote && <span className="muted"> · {t('acc.vote_detail', { for: row.vote.for, against: row.vote.against })}{row.vote.abstain ? t('acc.vote_abstain', { abstain: row.vote.abstain }) : ''}</span>}</> : row.ratified ? <span className="muted">{t('acc.parliament_unrecorded')}</span> : '—' },
+                { key: 'parliament', header: t('acc.parliament'), sort: (row) => row.parliamentApproved, render: (row) => row.parliamentApproved ? <><DateText iso={row.parliamentApproved} />{row.vote && <span className="muted"> · {t('acc.vote_detail', { for: row.vote.for, against: row.vote.against })}{row.vote.abstain ? t('acc.vote_abstain', { abstain: row.vote.abstain }) : ''}</span>}</> : '—' },
                 { key: 'signed', header: t('acc.instrument_signed'), sort: (row) => row.instrumentSigned, render: (row) => <DateText iso={row.instrumentSigned} /> },
                 { key: 'deposited', header: t('acc.deposited'), sort: (row) => row.deposited, render: (row) => row.deposited ? <>{row.depositDateIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.deposited} /></> : '—' },
                 { key: 'status', header: t('acc.status'), sort: (row) => row.status, render: (row) => <Chip tone={STATUS_TONE[row.status]}>{t(statusKey(row.status))}{row.required ? '' : ` (${t('acc.not_required')})`}</Chip> },
@@ -144,16 +109,15 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
 }
 
 export default function AccessionsPage({ location }: PageProps) {
-  const { t, lang, num } = useI18n();
+  const { t, lang } = useI18n();
   const states = useStates();
   const rounds = useApi<EnlargementRound[]>(`/api/worlds/${encodeURIComponent(location.world)}/enlargement`, location.world);
   const selected = location.segments[1] ?? rounds.data?.at(-1)?.protocol;
-  const selectedRound = location.segments[1] ? rounds.data?.find((r) => r.protocol === location.segments[1]) : undefined;
   const maxDays = useMemo(() => Math.max(1, ...(rounds.data ?? []).map((r) => r.daysFromSignature ?? 0)), [rounds.data]);
 
   return (
     <>
-      <PageHeader title={t('acc.title')} lead={t('acc.lead')} docTitle={selectedRound ? t('acc.doc_title', { names: stateNames(lang, states, selectedRound.invitees) }) : undefined} />
+      <PageHeader title={t('acc.title')} lead={t('acc.lead')} />
       <Section title={t('acc.tracker')} id="tracker" actions={rounds.data && rounds.data.length > 0 ? (
         <div className="inline-field">
           <label htmlFor="protocol-select">{t('acc.choose')}</label>
@@ -182,7 +146,7 @@ export default function AccessionsPage({ location }: PageProps) {
                 {
                   key: 'days', header: t('acc.days_signature'), numeric: true, sort: (r) => r.daysFromSignature,
                   render: (r) => r.daysFromSignature === undefined ? '—' : (
-                    <span className="bar-cell"><span className="bar-cell__track" aria-hidden="true"><span className="bar-cell__bar" data-days={r.daysFromSignature} style={{ width: `${(r.daysFromSignature / maxDays) * 100}%` }} /></span>{t('app.days', { count: num(r.daysFromSignature) })}</span>
+                    <span className="bar-cell"><span className="bar-cell__bar" style={{ width: `${(r.daysFromSignature / maxDays) * 100}%` }} aria-hidden="true" />{r.daysFromSignature}</span>
                   ),
                 },
                 { key: 'last', header: t('acc.last'), sort: (r) => r.lastToDeposit, render: (r) => r.lastToDeposit ? stateName(lang, states, r.lastToDeposit) : '—' },
