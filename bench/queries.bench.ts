@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LedgerService } from '../src/app/ledger-service.js';
-import type { AppendRecord, LedgerStore } from '../src/app/ports.js';
+import type { LedgerStore } from '../src/app/ports.js';
 import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
 import { memoryKeyStore } from '../src/adapters/keystore/file-keystore.js';
 import Database from 'better-sqlite3';
@@ -17,8 +17,7 @@ import { factsSql, openSqliteStore } from '../src/adapters/sqlite/sqlite-store.j
 import { treatyModel } from '../src/app/treaty-model.js';
 import { initRecord } from '../src/app/record-loader.js';
 import { accession, decisions, factsOf, members } from '../src/app/treaty-queries.js';
-import { appendLeaf, frontierNodeIds, hashLeaf, nodeKey, type Frontier } from '../src/ledger/merkle.js';
-import { concat } from '../src/ledger/bytes.js';
+import { growSynthetic } from './support/grow.js';
 import type { WorldModel } from '../src/app/world-model.js';
 import { now, pairedCalls, percentile, reportPaired, timeMany, type Paired } from './support.js';
 
@@ -96,30 +95,7 @@ export async function queryBenchmarks(): Promise<void> {
     });
     await initRecord(ledger, DATA, { world: 'record', empty: false });
     const t0 = now();
-    let size = await store.size('record');
-    const ids = frontierNodeIds(size);
-    const found = await store.nodes('record', ids);
-    let frontier: Frontier = { size, nodes: ids.map((id) => ({ level: id.level, hash: found.get(nodeKey(id))! })) };
-    let proposal = 0;
-    while (size < TARGET) {
-      const records: AppendRecord[] = [];
-      for (let i = 0; i < 10_000 && size < TARGET; i++, size++) {
-        const step = size % 32;
-        if (step === 0) proposal++;
-        const day = new Date(Date.UTC(2025, 0, 1) + proposal * 3_600_000).toISOString();
-        const key = `P-${proposal}`;
-        const facts: AppendRecord['facts'] = step === 31
-          ? [{ op: 'assert', kind: 'decision', key, validFrom: day, data: { proposal: key, title: { en: `Decision ${proposal}` }, adoptedUnder: 'meeting', footnotes: [] } }]
-          : [{ op: 'assert', kind: 'proposal', key, validFrom: day, data: { proposal: key, status: 'draft', positions: step } }];
-        const bytes = Buffer.from(`{"seq":${size},"synthetic":true}`);
-        const leafHash = hashLeaf(nodeCrypto, bytes);
-        const appended = appendLeaf(nodeCrypto, frontier, leafHash);
-        frontier = appended.frontier;
-        const entry = { seq: size, type: step === 31 ? 'ProposalAdopted' : 'ProposalAgreed', validTime: day, recordTime: new Date().toISOString() } as unknown as AppendRecord['entry'];
-        records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
-      }
-      await store.append('record', records[0]!.entry.seq, records);
-    }
+    const size = await growSynthetic(store, 'record', TARGET);
     console.log(`  (grew the record to ${size.toLocaleString('en')} entries in ${((now() - t0) / 1000).toFixed(1)} s)`);
     const dates = Array.from({ length: 1000 }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
     const known = new Date().toISOString();

@@ -24,12 +24,9 @@ import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../src/config.js';
 import { openServices, type Services } from '../src/main.js';
 import { initRecord } from '../src/app/record-loader.js';
-import type { AppendRecord } from '../src/app/ports.js';
 import type { Draft } from '../src/app/ledger-service.js';
 import { accession, decisions, members } from '../src/app/treaty-queries.js';
-import { appendLeaf, frontierNodeIds, hashLeaf, nodeKey, type Frontier } from '../src/ledger/merkle.js';
-import { concat } from '../src/ledger/bytes.js';
-import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
+import { growSynthetic } from './support/grow.js';
 import { proofAgainstFloor } from './ledger.bench.js';
 import { queriesAgainstFloor } from './queries.bench.js';
 import { fmt, now, percentile, rate, report, results, timeMany } from './support.js';
@@ -96,40 +93,18 @@ async function postgresEnv(dir: string): Promise<Env> {
   };
 }
 
-/** Appends synthetic leaves (and their index rows) until the world has `target` entries. */
+/** Grows the world with synthetic leaves of the real entries' size, reporting progress. */
 async function grow(e: Env, world: string, target: number, entrySize: number): Promise<void> {
-  const { store } = e.services.ledger;
-  let size = await store.size(world);
-  const ids = frontierNodeIds(size);
-  const found = await store.nodes(world, ids);
-  let frontier: Frontier = { size, nodes: ids.map((id) => ({ level: id.level, hash: found.get(nodeKey(id))! })) };
-  let proposal = Math.floor(size / 32);
-  const pad = 'x'.repeat(Math.max(0, entrySize - 60));
   const t0 = now();
   let lastReport = t0;
-  while (size < target) {
-    const records: AppendRecord[] = [];
-    for (let i = 0; i < 10_000 && size < target; i++, size++) {
-      const step = size % 32;
-      if (step === 0) proposal++;
-      const day = new Date(Date.UTC(2025, 0, 1) + proposal * 3_600_000).toISOString();
-      const key = `P-${proposal}`;
-      const facts: AppendRecord['facts'] = step === 31
-        ? [{ op: 'assert', kind: 'decision', key, validFrom: day, data: { proposal: key, title: { en: `Decision ${proposal}` }, adoptedUnder: 'meeting', footnotes: [] } }]
-        : [{ op: 'assert', kind: 'proposal', key, validFrom: day, data: { proposal: key, status: 'draft', positions: step } }];
-      const bytes = Buffer.from(`{"seq":${size},"synthetic":true,"pad":"${pad}"}`);
-      const leafHash = hashLeaf(nodeCrypto, bytes);
-      const appended = appendLeaf(nodeCrypto, frontier, leafHash);
-      frontier = appended.frontier;
-      const entry = { seq: size, type: step === 31 ? 'ProposalAdopted' : 'ProposalAgreed', validTime: day, recordTime: new Date().toISOString(), classification: 'PUBLIC', releasability: ['PUBLIC'] } as unknown as AppendRecord['entry'];
-      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
-    }
-    await store.append(world, records[0]!.entry.seq, records);
-    if (now() - lastReport > 10_000) {
+  await growSynthetic(e.services.ledger.store, world, target, {
+    entryBytes: entrySize,
+    progress: (size) => {
+      if (now() - lastReport < 10_000) return;
       lastReport = now();
       console.log(`  … ${size.toLocaleString('en')} entries (${fmt(rate(size, now() - t0), 'entries/s')})`);
-    }
-  }
+    },
+  });
   e.services.ledger.forget(world);
 }
 
