@@ -36,7 +36,7 @@ export async function queriesAgainstFloor(file: string, store: LedgerStore, worl
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let found = statements.get(sql);
-    if (!found) statements.set(sql, (found = raw.prepare(sql)));
+    if (!found) statements.set(sql, (found = raw.prepare(sql).raw(true)));
     return found;
   };
   const worldId = (raw.prepare('SELECT id FROM worlds WHERE name = ?').get(world) as { id: number }).id;

@@ -69,7 +69,8 @@ CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
 `;
 
 interface EntryRow { key: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
-interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; sys_from: number }
+/** A facts row in the column order of factsSql's SELECT. */
+type FactDbTuple = [kind: string, key: string, validFrom: string, validTo: string | null, data: string, classRank: number, sysFrom: number];
 
 /** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
 function accessWhere(access: AccessFilter, where: string[], params: (string | number)[]): void {
@@ -156,6 +157,15 @@ export function openSqliteStore(path: string): LedgerStore {
     return id * SEQ_SPACE;
   };
   const statements = new Map<string, Database.Statement>();
+  const factStatements = new Map<string, Database.Statement>();
+  const factStatement = (sql: string): Database.Statement => {
+    let statement = factStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql).raw(true);
+      factStatements.set(sql, statement);
+    }
+    return statement;
+  };
   const prepared = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -266,11 +276,17 @@ export function openSqliteStore(path: string): LedgerStore {
     },
     async facts(world, query: FactQuery) {
       const { sql, params } = factsSql(world, query);
-      return (prepared(sql).all(...params) as FactDbRow[]).map((row): FactRow => ({
-        kind: row.kind, key: row.key, validFrom: row.valid_from,
-        ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
-        data: JSON.parse(row.data) as unknown, seq: row.sys_from, classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
-      }));
+      // Rows as arrays (better-sqlite3's raw mode): no throw-away object per row.
+      const rows = factStatement(sql).all(...params) as FactDbTuple[];
+      const out = new Array<FactRow>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const [kind, key, validFrom, validTo, data, rank, seq] = rows[i]!;
+        const classification = CLASSIFICATIONS[rank] ?? 'COSMIC TOP SECRET';
+        out[i] = validTo === null
+          ? { kind, key, validFrom, data: JSON.parse(data) as unknown, seq, classification }
+          : { kind, key, validFrom, validTo, data: JSON.parse(data) as unknown, seq, classification };
+      }
+      return out;
     },
     async sizeAtRecordTime(world, recordTime) {
       // Record times never decrease along the log: binary search over primary-key reads.
