@@ -6,6 +6,7 @@
  */
 import type { Message } from '../messages/index.js';
 import { PROCEDURES } from './council/types.js';
+import { AMENDMENT_OPS } from './council/text.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';
 import { PROGRAMME_KINDS } from './partnerships/types.js';
@@ -37,6 +38,8 @@ export type FieldType =
   /** `{ for, against, abstain }`, non-negative integers. */
   | { readonly kind: 'vote' }
   | { readonly kind: 'positive_integer' }
+  /** A whole number ≥ 0 (a revision: 0 is the text as tabled). */
+  | { readonly kind: 'count' }
   | { readonly kind: 'boolean' }
   /** A list of non-empty strings (possibly empty). */
   | { readonly kind: 'texts' }
@@ -98,6 +101,10 @@ const ALLY: ActorRule = { bodies: [], ally: true, state: false };
 const STATE: ActorRule = { bodies: [], ally: false, state: true };
 
 const proposal = req('proposal', id);
+const revision = opt('revision', { kind: 'count' });
+const paragraphNo = { kind: 'positive_integer' } as const;
+/** An objection or a silence break may name a paragraph and propose wording for it. */
+const pointing = [opt('paragraph', paragraphNo), opt('wording', text)];
 const amount = { kind: 'amount' } as const;
 const currency = { kind: 'enum', values: CURRENCIES } as const;
 const coreTask = { kind: 'enum', values: CORE_TASKS } as const;
@@ -190,17 +197,18 @@ export const COMMAND_SPECS = [
       opt('deadline', time),
       opt('invitees', states),
       opt('tags', texts),
+      opt('paragraphs', texts),
     ],
   },
   {
     cmd: 'AgreeProposal', procedure: 'council', basis: 'Art. 9, consensus', actors: ALLY,
     summary: { en: 'Agree to a proposal, possibly ad referendum', fr: 'Donner son accord à une proposition, le cas échéant ad referendum' },
-    fields: [proposal, opt('adReferendum', { kind: 'boolean' })],
+    fields: [proposal, opt('adReferendum', { kind: 'boolean' }), revision],
   },
   {
     cmd: 'ObjectToProposal', procedure: 'council', basis: 'Art. 9, consensus', actors: ALLY,
     summary: { en: 'Object to a proposal (blocks consensus)', fr: 'S’opposer à une proposition (bloque le consensus)' },
-    fields: [proposal, opt('reason', text)],
+    fields: [proposal, opt('reason', text), revision, ...pointing],
   },
   {
     cmd: 'LiftObjection', procedure: 'council', basis: 'Art. 9, consensus', actors: ALLY,
@@ -210,22 +218,22 @@ export const COMMAND_SPECS = [
   {
     cmd: 'BreakSilence', procedure: 'council', basis: 'Art. 9, silence procedure', actors: ALLY,
     summary: { en: 'Break silence before the deadline', fr: 'Rompre le silence avant l’échéance' },
-    fields: [proposal, opt('reason', text)],
+    fields: [proposal, opt('reason', text), revision, ...pointing],
   },
   {
     cmd: 'AttachFootnote', procedure: 'council', basis: 'Art. 9, consensus', actors: ALLY,
     summary: { en: 'Attach a national footnote (does not block)', fr: 'Ajouter une note de bas de page nationale (ne bloque pas)' },
-    fields: [proposal, req('text', text)],
+    fields: [proposal, req('text', text), opt('paragraph', paragraphNo)],
   },
   {
     cmd: 'ReviseProposal', procedure: 'council', basis: 'Art. 9', actors: bodies('SG'),
     summary: { en: 'Revise a proposal; it returns to discussion', fr: 'Réviser une proposition ; elle retourne en discussion' },
-    fields: [proposal, opt('title', { kind: 'title' })],
+    fields: [proposal, opt('title', { kind: 'title' }), opt('paragraphs', texts)],
   },
   {
     cmd: 'PlaceUnderSilence', procedure: 'council', basis: 'Art. 9, silence procedure', actors: bodies('SG'),
     summary: { en: 'Place a proposal under silence until a deadline', fr: 'Soumettre une proposition à la procédure d’approbation tacite jusqu’à une échéance' },
-    fields: [proposal, req('deadline', time)],
+    fields: [proposal, req('deadline', time), revision],
   },
   {
     cmd: 'AdoptProposal', procedure: 'council', basis: 'Art. 9, consensus', actors: bodies('NAC'),
@@ -246,6 +254,22 @@ export const COMMAND_SPECS = [
     cmd: 'AssociateWithStatement', procedure: 'council', basis: 'Art. 9, invitees and partners', actors: STATE,
     summary: { en: 'Associate oneself with a statement (invitees, partners)', fr: 'S’associer à une déclaration (invités, partenaires)' },
     fields: [proposal],
+  },
+  {
+    cmd: 'ProposeAmendment', procedure: 'council', basis: 'Art. 9, negotiating a text', actors: { bodies: ['SG'], ally: true, state: false },
+    summary: {
+      en: 'Propose an amendment to a paragraph of the current revision: replace, insert, delete or bracket',
+      fr: 'Proposer un amendement à un paragraphe de la révision en cours : remplacer, insérer, supprimer ou mettre entre crochets',
+    },
+    fields: [proposal, req('paragraph', paragraphNo), req('op', { kind: 'enum', values: AMENDMENT_OPS }), opt('text', text), revision],
+  },
+  {
+    cmd: 'AcceptAmendments', procedure: 'council', basis: 'Art. 9, negotiating a text', actors: { bodies: ['SG', 'NAC'], ally: true, state: false },
+    summary: {
+      en: 'Accept pending amendments into a new revision of the text (the chair, or the Ally that tabled it)',
+      fr: 'Intégrer des amendements en attente dans une nouvelle révision du texte (la présidence, ou l’Allié qui l’a déposé)',
+    },
+    fields: [proposal, req('amendments', texts), opt('title', { kind: 'title' }), revision],
   },
   // ---- Art. 4 ----
   {

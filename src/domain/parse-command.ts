@@ -112,6 +112,8 @@ function parseField(type: FieldType, value: unknown, path: string, out: Collecto
     }
     case 'positive_integer':
       return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : out.invalid(path, 'integer ≥ 1');
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : out.invalid(path, 'integer ≥ 0');
     case 'boolean':
       return typeof value === 'boolean' ? value : out.invalid(path, 'true | false');
     case 'texts': {

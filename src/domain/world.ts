@@ -153,6 +153,8 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'CloseSilence':
     case 'WithdrawProposal':
     case 'AssociateWithStatement':
+    case 'ProposeAmendment':
+    case 'AcceptAmendments':
       return decideCouncil(state, command);
     case 'RequestConsultations':
     case 'HoldConsultations':
@@ -256,6 +258,8 @@ function route(event: WorldEvent): Routed {
     case 'ProposalAdopted':
     case 'ProposalWithdrawn':
     case 'StatementAssociated':
+    case 'AmendmentProposed':
+    case 'AmendmentsAccepted':
       return { procedure: 'council', event };
     case 'ConsultationsRequested':
     case 'ConsultationsHeld':
@@ -379,12 +383,12 @@ export const FACT_KINDS = {
   },
   proposal: {
     key: 'proposal id',
-    data: '{ proposal, title, status, procedure, tabledBy, revision, invitees, tags, positions, footnotes, associations, silenceRounds, history, deadline?, adoptedAt?, adoptedUnder? }',
+    data: '{ proposal, title, status, procedure, tabledBy, revision, invitees, tags, positions, footnotes, associations, silenceRounds, history, paragraphs, revisions, amendments, deadline?, adoptedAt?, adoptedUnder? }',
     validFrom: 'tabling (status over time is in history)',
   },
   decision: {
     key: 'proposal id',
-    data: '{ proposal, title, adoptedUnder, revision, tags, footnotes, associations, agreedAdReferendum }',
+    data: '{ proposal, title, adoptedUnder, revision, tags, paragraphs, footnotes, associations, agreedAdReferendum }',
     validFrom: 'adoption',
   },
   consultation: { key: 'consultation id', data: '{ consultation, requesters, reason, status, heldAt? } (status and heldAt as last recorded; queries show the meeting only from heldAt)', validFrom: 'request' },

@@ -634,6 +634,8 @@ export const MESSAGES = {
   'action.AdoptProposal': { en: 'Adopt', fr: 'Adopter' },
   'action.CloseSilence': { en: 'Close silence', fr: 'Clore le silence' },
   'action.TableProposal': { en: 'Table a proposal', fr: 'Déposer une proposition' },
+  'action.ProposeAmendment': { en: 'Propose an amendment', fr: 'Proposer un amendement' },
+  'action.AcceptAmendments': { en: 'Accept amendments', fr: 'Accepter des amendements' },
 
   // ---- generic field names (command declarations) ----
   'field.reason': { en: 'Reason', fr: 'Motif' },
@@ -647,6 +649,12 @@ export const MESSAGES = {
   'field.deadline': { en: 'Deadline (UTC)', fr: 'Échéance (UTC)' },
   'field.invitees': { en: 'Invitees (codes, comma-separated)', fr: 'Invités (codes, séparés par des virgules)' },
   'field.tags': { en: 'Tags (comma-separated)', fr: 'Étiquettes (séparées par des virgules)' },
+  'field.paragraphs': { en: 'Paragraphs (comma-separated)', fr: 'Paragraphes (séparés par des virgules)' },
+  'field.paragraph': { en: 'Paragraph number', fr: 'Numéro du paragraphe' },
+  'field.wording': { en: 'Proposed wording for that paragraph', fr: 'Libellé proposé pour ce paragraphe' },
+  'field.revision': { en: 'Revision (current by default)', fr: 'Révision (celle en cours par défaut)' },
+  'field.op': { en: 'Amendment (replace, insert, delete, bracket)', fr: 'Amendement (remplacer, insérer, supprimer, crochets)' },
+  'field.amendments': { en: 'Amendments (ids, comma-separated)', fr: 'Amendements (identifiants, séparés par des virgules)' },
 } as const satisfies Record<string, Msg>;
 
 /** A key of the interface, or a code of the engine the web app shows. */

@@ -22,6 +22,9 @@ function proposalData(p: Proposal): Record<string, unknown> {
     associations: p.associations,
     silenceRounds: p.silenceRounds,
     history: p.history,
+    paragraphs: p.paragraphs,
+    revisions: p.revisions,
+    amendments: p.amendments,
     ...(p.status === 'under_silence' || p.status === 'silence_broken' ? { deadline: p.deadline } : {}),
     ...(p.status === 'adopted' ? { adoptedAt: p.adoptedAt, adoptedUnder: p.adoptedUnder } : {}),
   };
@@ -43,6 +46,7 @@ export function projectCouncil(after: WorldState, event: CouncilEvent): FactChan
         adoptedUnder: p.adoptedUnder,
         revision: p.revision,
         tags: p.tags,
+        paragraphs: p.paragraphs,
         footnotes: p.footnotes,
         associations: p.associations,
         agreedAdReferendum: Object.entries(p.positions)

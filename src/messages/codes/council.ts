@@ -86,4 +86,52 @@ export const COUNCIL = {
     en: '{state} already associated itself with proposal {proposal} on {associatedAt}',
     fr: '{state} s’est déjà associé à la proposition {proposal} le {associatedAt}',
   },
+  'council.old_revision': {
+    en: 'Proposal {proposal} is at revision {current}; an act on revision {revision} is refused',
+    fr: 'La proposition {proposal} en est à la révision {current} ; un acte sur la révision {revision} est refusé',
+  },
+  'council.paragraph_unknown': {
+    en: 'Proposal {proposal} has {count} paragraphs; there is no paragraph {paragraph} to act on',
+    fr: 'La proposition {proposal} compte {count} paragraphes ; il n’y a pas de paragraphe {paragraph} sur lequel agir',
+  },
+  'council.wording_without_paragraph': {
+    en: 'Proposed wording on proposal {proposal} must name the paragraph it replaces (paragraph)',
+    fr: 'Le libellé proposé sur la proposition {proposal} doit désigner le paragraphe qu’il remplace (paragraph)',
+  },
+  'council.amendment_text_missing': {
+    en: 'An amendment to {op} a paragraph needs the new wording (text)',
+    fr: 'Un amendement de type {op} exige le nouveau libellé (text)',
+  },
+  'council.amendment_text_unexpected': {
+    en: 'An amendment to {op} a paragraph carries no wording (text)',
+    fr: 'Un amendement de type {op} ne comporte pas de libellé (text)',
+  },
+  'council.span_not_found': {
+    en: 'Paragraph {paragraph} of proposal {proposal} does not contain “{span}” to put in brackets',
+    fr: 'Le paragraphe {paragraph} de la proposition {proposal} ne contient pas « {span} » à mettre entre crochets',
+  },
+  'council.amendment_no_change': {
+    en: 'The wording proposed for paragraph {paragraph} of proposal {proposal} is the current wording',
+    fr: 'Le libellé proposé pour le paragraphe {paragraph} de la proposition {proposal} est le libellé actuel',
+  },
+  'council.not_chair_or_proposer': {
+    en: 'Only the chair (SG, NAC) or {tabledBy}, which tabled proposal {proposal}, may accept amendments',
+    fr: 'Seuls la présidence (SG, NAC) ou {tabledBy}, auteur du dépôt de la proposition {proposal}, peuvent accepter des amendements',
+  },
+  'council.amendment_unknown': {
+    en: 'No amendment {amendment} has been proposed to proposal {proposal}',
+    fr: 'Aucun amendement {amendment} n’a été proposé à la proposition {proposal}',
+  },
+  'council.amendment_not_pending': {
+    en: 'Amendment {amendment} to proposal {proposal} (on revision {revision}) is {status}; only pending amendments to the current revision can be accepted',
+    fr: 'L’amendement {amendment} à la proposition {proposal} (sur la révision {revision}) est {status} ; seuls les amendements en attente sur la révision en cours peuvent être acceptés',
+  },
+  'council.amendments_conflict': {
+    en: 'Amendments {amendments} to proposal {proposal} both change paragraph {paragraph}; accept one of them',
+    fr: 'Les amendements {amendments} à la proposition {proposal} modifient tous deux le paragraphe {paragraph} ; n’en accepter qu’un',
+  },
+  'council.open_brackets': {
+    en: 'Proposal {proposal} still has square brackets in paragraph(s) {paragraphs}; a text is adopted or put under silence only when no brackets remain',
+    fr: 'La proposition {proposal} comporte encore des crochets au(x) paragraphe(s) {paragraphs} ; un texte n’est adopté ou soumis au silence que lorsqu’il n’en reste aucun',
+  },
 } satisfies Codes;

@@ -39,6 +39,7 @@ function toData(fields: readonly FieldSpec[], values: Record<string, Value>): Re
         break;
       }
       case 'positive_integer':
+      case 'count':
       case 'amount':
         if (String(v ?? '').trim()) data[f.name] = Number(v);
         break;
@@ -168,7 +169,7 @@ export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {
             return (
               <div className="field" key={f.name}>
                 <label htmlFor={id}>{label}</label>
-                <input id={id} type={f.type.kind === 'positive_integer' || f.type.kind === 'amount' ? 'number' : 'text'} required={f.required}
+                <input id={id} type={f.type.kind === 'positive_integer' || f.type.kind === 'count' || f.type.kind === 'amount' ? 'number' : 'text'} required={f.required}
                   value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.target.value)} />
               </div>
             );
