@@ -23,6 +23,7 @@ import { workRoutes } from './routes/work.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { tlogRoutes } from './routes/tlog.js';
 
 export interface ApiOptions {
   /** Requests per minute per client; false to turn off (benchmarks). */
@@ -109,6 +110,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     await commandRoutes(api, deps);
     await eventRoutes(api, deps);
     await scenarioRoutes(api, deps);
+    await tlogRoutes(api, deps);
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['ledger'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, store: { type: 'string' } }, required: ['ok'] } } } },

@@ -61,6 +61,12 @@ export interface StoredCheckpoint {
   readonly createdAt: string;
 }
 
+/** A witness of a log: its verifier key (name+hash+base64(0x04 ‖ key)) and, to ask it, its URL prefix. */
+export interface WitnessConfig {
+  readonly key: string;
+  readonly url?: string;
+}
+
 /**
  * What a reader may see, as the one authorisation layer computed it (src/app/access.ts): entries
  * and facts whose classification rank is at most `maxRank` and whose releasability names one of
@@ -178,6 +184,14 @@ export interface LedgerStore {
   addCheckpoint(world: string, checkpoint: StoredCheckpoint): Promise<void>;
   latestCheckpoint(world: string): Promise<StoredCheckpoint | undefined>;
   checkpoints(world: string): Promise<StoredCheckpoint[]>;
+
+  /** Witnesses' cosignature lines (C2SP tlog-cosignature) on the checkpoint of one tree size, one per witness (a newer replaces an older). */
+  addCosignature(world: string, size: number, witness: string, line: string): Promise<void>;
+  /** The cosignature lines on the checkpoint of this size, by witness name. */
+  cosignatures(world: string, size: number): Promise<string[]>;
+  /** The witnesses the log asks for cosignatures and accepts them from. */
+  witnesses(world: string): Promise<WitnessConfig[]>;
+  setWitnesses(world: string, witnesses: readonly WitnessConfig[]): Promise<void>;
 
   facts(world: string, query: FactQuery): Promise<FactRow[]>;
   /** How many entries were written at or before this record time (normalised instant). */

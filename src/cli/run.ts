@@ -33,6 +33,7 @@ const modules = {
   users: () => import('./commands/users.js').then((m) => m.registerUserCommands),
   scenario: () => import('./commands/scenario.js').then((m) => m.registerScenarioCommands),
   record: () => import('./commands/record.js').then((m) => m.registerRecordCommands),
+  tlog: () => import('./commands/tlog.js').then((m) => m.registerTlogCommands),
 } satisfies Record<string, () => Promise<Register>>;
 
 export type CommandModule = keyof typeof modules;
@@ -70,6 +71,7 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   token: { module: 'users', summary: 'API tokens for scripts' },
   sources: { module: 'record', summary: 'the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain' },
   coverage: { module: 'record', summary: 'what the record holds per area: complete, partial or not recorded, with the reference counts and their sources' },
+  tiles: { module: 'tlog', summary: 'publish the log as C2SP tlog-tiles: `tiles export DIR` writes the checkpoint, hash tiles and entry bundles as static files' },
   scenario: { module: 'scenario', summary: 'crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)' },
 };
 

@@ -83,6 +83,27 @@ export function storeContract(factory: StoreFactory): void {
       assert.equal(report.signatures, 150);
     });
 
+    test('cosignatures are kept per tree size and witness (a newer replaces an older), and the witness list per world', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open());
+      await ledger.createWorld('cosig');
+      await ledger.createWorld('other');
+      const store = ledger.store;
+      assert.deepEqual(await store.cosignatures('cosig', 5), []);
+      assert.deepEqual(await store.witnesses('cosig'), []);
+      await store.addCosignature('cosig', 5, 'w2.example', '\u2014 w2.example BBBB\n');
+      await store.addCosignature('cosig', 5, 'w1.example', '\u2014 w1.example AAAA\n');
+      await store.addCosignature('cosig', 6, 'w1.example', '\u2014 w1.example CCCC\n');
+      await store.addCosignature('cosig', 5, 'w1.example', '\u2014 w1.example DDDD\n');
+      assert.deepEqual(await store.cosignatures('cosig', 5), ['\u2014 w1.example DDDD\n', '\u2014 w2.example BBBB\n']);
+      assert.deepEqual(await store.cosignatures('cosig', 6), ['\u2014 w1.example CCCC\n']);
+      assert.deepEqual(await store.cosignatures('other', 5), []);
+      await store.setWitnesses('cosig', [{ key: 'w1.example+01020304+BAAA', url: 'http://127.0.0.1:1' }, { key: 'w2.example+01020305+BAAB' }]);
+      await store.setWitnesses('cosig', [{ key: 'w2.example+01020305+BAAB' }]);
+      assert.deepEqual(await store.witnesses('cosig'), [{ key: 'w2.example+01020305+BAAB' }]);
+      assert.deepEqual(await store.witnesses('other'), []);
+    });
+
     test('a stale expected size is a typed conflict and writes nothing', async (t) => {
       if (skip) return t.skip(skip);
       const ledger = testLedger(await open());

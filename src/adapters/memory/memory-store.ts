@@ -2,7 +2,7 @@
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import {
   StaleSizeError, markingOf,
-  type AccessFilter, type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WorldInfo,
+  type AccessFilter, type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
 interface MemoryEntry extends StoredEntry {
@@ -28,6 +28,8 @@ interface MemoryWorld {
   principals: Map<string, Principal>;
   entries: MemoryEntry[];
   checkpoints: Map<number, StoredCheckpoint>;
+  cosignatures: Map<number, Map<string, string>>;
+  witnesses: WitnessConfig[];
   facts: MemoryFact[];
 }
 
@@ -42,7 +44,7 @@ export function openMemoryStore(): LedgerStore {
     kind: 'memory',
     async createWorld(info, principals) {
       if (worlds.has(info.name)) throw new Error(`world ${info.name} exists`);
-      worlds.set(info.name, { info, principals: new Map(principals.map((p) => [p.id, p])), entries: [], checkpoints: new Map(), facts: [] });
+      worlds.set(info.name, { info, principals: new Map(principals.map((p) => [p.id, p])), entries: [], checkpoints: new Map(), cosignatures: new Map(), witnesses: [], facts: [] });
     },
     async world(name) {
       return worlds.get(name)?.info;
@@ -114,6 +116,21 @@ export function openMemoryStore(): LedgerStore {
     },
     async checkpoints(world) {
       return [...get(world).checkpoints.values()].sort((a, b) => a.size - b.size);
+    },
+    async addCosignature(world, size, witness, line) {
+      const w = get(world);
+      const lines = w.cosignatures.get(size) ?? new Map<string, string>();
+      lines.set(witness, line);
+      w.cosignatures.set(size, lines);
+    },
+    async cosignatures(world, size) {
+      return [...(get(world).cosignatures.get(size) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, line]) => line);
+    },
+    async witnesses(world) {
+      return [...get(world).witnesses];
+    },
+    async setWitnesses(world, witnesses) {
+      get(world).witnesses = [...witnesses];
     },
     async facts(world, query) {
       const size = query.knownAtSize;

@@ -26,7 +26,7 @@ import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, StoreUnavailableError, isStoreUnavailable, markingOf,
   type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
-  type StoredCheckpoint, type StoredEntry, type WorldInfo,
+  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
 export const APPEND_CHANNEL = 'evere_append';
@@ -69,6 +69,17 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   note TEXT NOT NULL,
   created_at TEXT NOT NULL,
   PRIMARY KEY (world, size)
+);
+CREATE TABLE IF NOT EXISTS cosignatures (
+  world TEXT COLLATE "C" NOT NULL,
+  size BIGINT NOT NULL,
+  witness TEXT COLLATE "C" NOT NULL,
+  line TEXT NOT NULL,
+  PRIMARY KEY (world, size, witness)
+);
+CREATE TABLE IF NOT EXISTS witnesses (
+  world TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  list TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS facts (
   world TEXT COLLATE "C" NOT NULL,
@@ -444,6 +455,24 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const { rows } = await poolQuery<CheckpointRow>(
         'SELECT size, root, note, created_at FROM checkpoints WHERE world = $1 ORDER BY size', [world]);
       return rows.map(toCheckpoint);
+    },
+    async addCosignature(world, size, witness, line) {
+      await poolQuery(
+        'INSERT INTO cosignatures (world, size, witness, line) VALUES ($1, $2, $3, $4) ON CONFLICT (world, size, witness) DO UPDATE SET line = EXCLUDED.line',
+        [world, size, witness, line]);
+    },
+    async cosignatures(world, size) {
+      const { rows } = await poolQuery<{ line: string }>('SELECT line FROM cosignatures WHERE world = $1 AND size = $2 ORDER BY witness', [world, size]);
+      return rows.map((row) => row.line);
+    },
+    async witnesses(world) {
+      const { rows } = await poolQuery<{ list: string }>('SELECT list FROM witnesses WHERE world = $1', [world]);
+      return rows[0] ? JSON.parse(rows[0].list) as WitnessConfig[] : [];
+    },
+    async setWitnesses(world, witnesses) {
+      await poolQuery(
+        'INSERT INTO witnesses (world, list) VALUES ($1, $2) ON CONFLICT (world) DO UPDATE SET list = EXCLUDED.list',
+        [world, JSON.stringify(witnesses)]);
     },
     async facts(world, query: FactQuery) {
       const params: (string | number)[] = [world, query.kind];

@@ -11,7 +11,7 @@ import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, markingOf,
   type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
-  type StoredCheckpoint, type StoredEntry, type WorldInfo,
+  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
 // Entries of all worlds share one table keyed by a single integer, world id · 2^40 + seq, so an
@@ -51,6 +51,17 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   note TEXT NOT NULL,
   created_at TEXT NOT NULL,
   PRIMARY KEY (world, size)
+);
+CREATE TABLE IF NOT EXISTS cosignatures (
+  world TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  witness TEXT NOT NULL,
+  line TEXT NOT NULL,
+  PRIMARY KEY (world, size, witness)
+);
+CREATE TABLE IF NOT EXISTS witnesses (
+  world TEXT NOT NULL PRIMARY KEY,
+  list TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS facts (
   world TEXT NOT NULL,
@@ -141,6 +152,10 @@ export function openSqliteStore(path: string): LedgerStore {
     insertCheckpoint: db.prepare('INSERT OR IGNORE INTO checkpoints (world, size, root, note, created_at) VALUES (?, ?, ?, ?, ?)'),
     latestCheckpoint: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size DESC LIMIT 1'),
     checkpoints: db.prepare<[string], { size: number; root: Buffer; note: string; created_at: string }>('SELECT size, root, note, created_at FROM checkpoints WHERE world = ? ORDER BY size'),
+    putCosignature: db.prepare('INSERT OR REPLACE INTO cosignatures (world, size, witness, line) VALUES (?, ?, ?, ?)'),
+    cosignatures: db.prepare<[string, number], { line: string }>('SELECT line FROM cosignatures WHERE world = ? AND size = ? ORDER BY witness'),
+    witnesses: db.prepare<[string], { list: string }>('SELECT list FROM witnesses WHERE world = ?'),
+    putWitnesses: db.prepare('INSERT OR REPLACE INTO witnesses (world, list) VALUES (?, ?)'),
     closeFact: db.prepare('UPDATE facts SET sys_to = ? WHERE world = ? AND kind = ? AND key = ? AND sys_to IS NULL'),
     insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
   };
@@ -273,6 +288,19 @@ export function openSqliteStore(path: string): LedgerStore {
     },
     async checkpoints(world) {
       return q.checkpoints.all(world).map((row) => ({ size: row.size, root: new Uint8Array(row.root), note: row.note, createdAt: row.created_at }));
+    },
+    async addCosignature(world, size, witness, line) {
+      q.putCosignature.run(world, size, witness, line);
+    },
+    async cosignatures(world, size) {
+      return q.cosignatures.all(world, size).map((row) => row.line);
+    },
+    async witnesses(world) {
+      const row = q.witnesses.get(world);
+      return row ? JSON.parse(row.list) as WitnessConfig[] : [];
+    },
+    async setWitnesses(world, witnesses) {
+      q.putWitnesses.run(world, JSON.stringify(witnesses));
     },
     async facts(world, query: FactQuery) {
       const { sql, params } = factsSql(world, query);
