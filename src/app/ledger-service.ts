@@ -17,17 +17,16 @@ import {
 import { keyHint, formatVerifierKey, parseVerifierKey } from '../ledger/note.js';
 import { openCheckpoint, signCheckpoint } from '../ledger/checkpoint.js';
 import { equalBytes, fromUtf8 } from '../ledger/bytes.js';
-import type { FactChange } from '../domain/facts.js';
 import {
   StaleSizeError,
   type AppendRecord, type Clock, type KeyStore, type LedgerStore, type Principal, type PrincipalKind,
-  type RandomBytes, type StoredCheckpoint, type WorldInfo,
+  type EntryColumns, type RandomBytes, type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from './ports.js';
-import { normaliseInstant } from './time.js';
 import { bareModel, type WorldModel } from './world-model.js';
 import { EvereError } from './errors.js';
 import { FactMarkings, type Marking } from './fact-marking.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
+import { IndexComparison, IndexRebuild, entryColumnsOf, entryColumnsProblem, normaliseFacts, type RebuiltRow } from './index-check.js';
 
 export interface LedgerDeps {
   readonly store: LedgerStore;
@@ -104,6 +103,8 @@ export interface VerifyReport {
   readonly root: string;
   readonly checkpoints: number;
   readonly signatures: number;
+  /** Rows of the facts index rebuilt from the log and compared with the stored ones. */
+  readonly indexRows: number;
   readonly ok: boolean;
   readonly problems: readonly VerifyProblem[];
 }
@@ -362,18 +363,12 @@ export class LedgerService {
       const bytes = entryBytes(entry);
       const leafHash = hashLeaf(crypto, bytes);
       const appended = appendLeaf(crypto, frontier, leafHash);
-      const facts = markings.mark(entry, this.normaliseFacts(this.model.project(state, entry)));
+      const facts = markings.mark(entry, normaliseFacts(this.model.project(state, entry)));
       state = this.model.evolve(state, entry);
       frontier = appended.frontier;
       records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
     }
     return { records, cache: { frontier, state, lastRecordTime: recordTime, markings } };
-  }
-
-  private normaliseFacts(facts: readonly FactChange[]): FactChange[] {
-    return facts.map((f) => (f.op === 'assert'
-      ? { ...f, validFrom: normaliseInstant(f.validFrom), ...(f.validTo ? { validTo: normaliseInstant(f.validTo) } : {}) }
-      : f));
   }
 
   /** Signs and stores a checkpoint of the current tree, unless the latest one already covers it. */
@@ -447,7 +442,10 @@ export class LedgerService {
 
   /**
    * Verifies a whole world: every entry's bytes, canonical form, leaf hash, signature, stored
-   * tree nodes, and every checkpoint's root and signature. Problems name the entry and the fault.
+   * tree nodes, and every checkpoint's root and signature; and the derived state queries answer
+   * from: the facts index and the entries' derived columns are rebuilt from the log and compared
+   * with what is stored. Problems name the entry and the fault (for the index: the fact's kind
+   * and key, the column, the stored and the rebuilt value).
    */
   async verify(world: string, progress?: Progress): Promise<VerifyReport> {
     const info = await this.requireWorld(world);
@@ -462,19 +460,22 @@ export class LedgerService {
     const wanted = new Set(checkpoints.map((c) => c.size));
     const problems: VerifyProblem[] = [];
     const report = (p: VerifyProblem) => { if (problems.length < MAX_PROBLEMS) problems.push(p); };
+    const index = this.indexCheck(world, size, report);
     let frontier = emptyFrontier;
     let signatures = 0;
     let lastRecordTime = '';
     if (wanted.has(0)) rootsAt.set(0, frontierRoot(crypto, frontier));
     // Entries are checked in parallel (leaf hash, form, signature) a chunk ahead of the tree,
     // which is rebuilt in order from the recomputed leaf hashes; the stored nodes must agree.
+    // Meanwhile this thread replays the chunk through the model and compares the indexes.
     const fetch = async (start: number) => {
-      const rows = await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK));
-      return { start, rows, checks: check(world, rows, keys) };
+      const end = Math.min(size, start + VERIFY_CHUNK);
+      const [rows, columns] = await Promise.all([this.deps.store.entries(world, start, end), this.deps.store.entryColumns(world, start, end)]);
+      return { start, rows, columns, checks: check(world, rows, keys) };
     };
     let next = size > 0 ? fetch(0) : undefined;
     while (next) {
-      const { start, rows, checks } = await next;
+      const { start, rows, columns, checks } = await next;
       const end = Math.min(size, start + VERIFY_CHUNK);
       next = end < size && rows.length === end - start ? fetch(end) : undefined;
       if (rows.length !== end - start) {
@@ -482,6 +483,8 @@ export class LedgerService {
         await checks;
         break;
       }
+      await index.ready(end - 1);
+      index.feed(rows, columns);
       const results = await checks;
       rows.forEach((row, i) => {
         const r = results[i]!;
@@ -501,6 +504,7 @@ export class LedgerService {
       progress?.(end, size);
     }
     if (size === 0) progress?.(0, 0);
+    await index.finish();
     const logKey = log ? parseVerifierKey(crypto, formatVerifierKey(crypto, log.keyName, fromBase64(log.publicKey))) : undefined;
     for (const cp of checkpoints) {
       if (cp.size > size) { report({ checkpointSize: cp.size, problem: 'checkpoint is beyond the end of the log' }); continue; }
@@ -518,9 +522,108 @@ export class LedgerService {
     }
     return {
       world, size, root: toHex(frontierRoot(crypto, frontier)), checkpoints: checkpoints.length, signatures,
-      ok: problems.length === 0, problems,
+      indexRows: index.rows(), ok: problems.length === 0, problems: sortProblems(problems),
     };
   }
+
+  /**
+   * Replays entries through the model beside the stored index: each chunk of entries is fed in
+   * order (after `ready`), and `finish` reports what is left.
+   */
+  private indexCheck(world: string, size: number, report: (p: VerifyProblem) => void) {
+    const rebuild = new IndexRebuild(this.model);
+    const comparison = new IndexComparison(this.deps.store.indexRows(world), size, report);
+    rebuild.onClose = (row) => comparison.closed(row);
+    let broken = false;
+    return {
+      ready: (seq: number) => (broken ? Promise.resolve() : comparison.ready(seq)),
+      feed: (rows: readonly StoredEntry[], columns: readonly EntryColumns[]) => {
+        rows.forEach((row, i) => {
+          if (broken) return;
+          let entry: Entry;
+          try {
+            entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+          } catch {
+            // Reported as a malformed entry by the entry checks; what follows cannot be rebuilt.
+            broken = true;
+            return;
+          }
+          const column = columns[i]?.seq === row.seq ? columns[i] : columns.find((c) => c.seq === row.seq);
+          const problem = entryColumnsProblem(column, entry);
+          if (problem) report({ seq: row.seq, problem });
+          comparison.compare(row.seq, rebuild.feed(entry));
+        });
+      },
+      finish: async () => { if (!broken) await comparison.finish(rebuild.current()); },
+      rows: () => comparison.rows,
+    };
+  }
+
+  /**
+   * The start-up check of a serving process: the facts index and the entries' derived columns
+   * rebuilt from the log and compared with what is stored (no signatures: `verify` does those).
+   */
+  async checkIndexes(world: string, progress?: Progress): Promise<{ world: string; size: number; indexRows: number; ok: boolean; problems: readonly VerifyProblem[] }> {
+    await this.requireWorld(world);
+    const size = await this.deps.store.size(world);
+    const problems: VerifyProblem[] = [];
+    const index = this.indexCheck(world, size, (p) => { if (problems.length < MAX_PROBLEMS) problems.push(p); });
+    for (let start = 0; start < size; start += VERIFY_CHUNK) {
+      const end = Math.min(size, start + VERIFY_CHUNK);
+      const [rows, columns] = await Promise.all([this.deps.store.entries(world, start, end), this.deps.store.entryColumns(world, start, end)]);
+      if (rows.length !== end - start) {
+        problems.push({ seq: start + rows.length, problem: 'entry missing from the store' });
+        return { world, size, indexRows: index.rows(), ok: false, problems };
+      }
+      await index.ready(end - 1);
+      index.feed(rows, columns);
+      progress?.(end, size);
+    }
+    await index.finish();
+    return { world, size, indexRows: index.rows(), ok: problems.length === 0, problems: sortProblems(problems) };
+  }
+
+  /**
+   * Rebuilds a world's indexes from its log: every facts row and every entry's derived columns,
+   * replacing what is stored in one transaction (retried if another writer appended meanwhile).
+   */
+  async reindex(world: string, progress?: Progress): Promise<{ world: string; size: number; indexRows: number }> {
+    await this.requireWorld(world);
+    for (let attempt = 0; ; attempt++) {
+      const size = await this.deps.store.size(world);
+      const rebuild = new IndexRebuild(this.model);
+      const rows: RebuiltRow[] = [];
+      const columns: EntryColumns[] = [];
+      for (let start = 0; start < size; start += VERIFY_CHUNK) {
+        const end = Math.min(size, start + VERIFY_CHUNK);
+        const stored = await this.deps.store.entries(world, start, end);
+        if (stored.length !== end - start) throw new EvereError('ledger.node_missing', { world, node: `0/${start + stored.length}` });
+        for (const row of stored) {
+          const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+          columns.push(entryColumnsOf(entry));
+          rows.push(...rebuild.feed(entry));
+        }
+        progress?.(end, size);
+      }
+      if (size === 0) progress?.(0, 0);
+      try {
+        await this.deps.store.replaceIndex(world, size, rows, columns);
+      } catch (error) {
+        if (error instanceof StaleSizeError && attempt < 10) continue;
+        throw error;
+      }
+      this.forget(world);
+      return { world, size, indexRows: rows.length };
+    }
+  }
+}
+
+/** Problems in log order (an index row superseded later is reported where it was asserted). */
+function sortProblems(problems: VerifyProblem[]): VerifyProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.seq ?? Number.MAX_SAFE_INTEGER) - (b.p.seq ?? Number.MAX_SAFE_INTEGER) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 

@@ -130,6 +130,35 @@ export interface FactRow {
   readonly classification: Classification;
 }
 
+/**
+ * One row of the facts index exactly as stored: derived from the log (every row is rebuilt by
+ * replaying it), so `verify` compares the two and `reindex` writes the rebuilt rows.
+ */
+export interface IndexRow {
+  readonly kind: string;
+  readonly key: string;
+  readonly validFrom: string;
+  readonly validTo: string | null;
+  /** The fact's data as stored: JSON text. */
+  readonly data: string;
+  /** Marking columns (markingOf): classification rank and `,A,B,` releasability. */
+  readonly rank: number;
+  readonly rel: string;
+  /** The entry that asserted this version, and the entry that superseded it (null: current). */
+  readonly sysFrom: number;
+  readonly sysTo: number | null;
+}
+
+/** The columns an entry's row carries beside its bytes, derived from them (lists and access filters read them). */
+export interface EntryColumns {
+  readonly seq: number;
+  readonly type: string;
+  readonly validTime: string;
+  readonly recordTime: string;
+  readonly rank: number;
+  readonly rel: string;
+}
+
 /** The log went on without us: another writer appended first. Re-read and retry. */
 export class StaleSizeError extends Error {
   constructor(readonly world: string, readonly expected: number, readonly actual: number) {
@@ -194,6 +223,19 @@ export interface LedgerStore {
   setWitnesses(world: string, witnesses: readonly WitnessConfig[]): Promise<void>;
 
   facts(world: string, query: FactQuery): Promise<FactRow[]>;
+  /**
+   * Every stored index row of a world, in batches, in log order (sysFrom) as far as the store keeps
+   * it; rows out of that order (an edit) still come, later. For `verify` and the start-up check.
+   */
+  indexRows(world: string): AsyncIterable<readonly IndexRow[]>;
+  /** The derived columns of entries with from ≤ seq < to, in order. */
+  entryColumns(world: string, from: number, to: number): Promise<EntryColumns[]>;
+  /**
+   * Replaces a world's whole facts index with `rows` and sets its entries' derived columns to
+   * `columns`, atomically, provided the log is still at `expectedSize` (else StaleSizeError and
+   * nothing written).
+   */
+  replaceIndex(world: string, expectedSize: number, rows: readonly IndexRow[], columns: readonly EntryColumns[]): Promise<void>;
   /** How many entries were written at or before this record time (normalised instant). */
   sizeAtRecordTime(world: string, recordTime: string): Promise<number>;
 

@@ -12,7 +12,7 @@ export type { CliIo } from './context.js';
 const NOT_FOUND = /(^|\.)(not_found|unknown_world|no_such)/;
 
 export function exitCodeFor(error: EvereError): number {
-  if (error.code === 'ledger.verify_failed' || error.code.startsWith('proof.') && error.code !== 'proof.malformed') return 1;
+  if (error.code === 'ledger.verify_failed' || error.code === 'ledger.index_mismatch' || error.code.startsWith('proof.') && error.code !== 'proof.malformed') return 1;
   if (error.violations.length > 0 || error.code === 'load.rejected') return 1;
   if (NOT_FOUND.test(error.code)) return 3;
   return 2;
@@ -44,7 +44,8 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   init: { module: 'ledger', summary: 'create the record world and load the real record from data/ through the rules engine' },
   worlds: { module: 'ledger', summary: 'list the worlds in the database' },
   log: { module: 'ledger', summary: 'list entries of a world, filtered by type and valid time' },
-  verify: { module: 'ledger', summary: 'check every hash, the tree, every checkpoint and every signature of a world' },
+  verify: { module: 'ledger', summary: 'check every hash, the tree, every checkpoint and every signature of a world, and rebuild its indexes from the log to compare' },
+  reindex: { module: 'ledger', summary: 'rebuild a world’s indexes (facts and entries’ derived columns) from its log' },
   checkpoint: { module: 'ledger', summary: 'sign a checkpoint of the current tree (if it grew) and print it with the log verifier key' },
   prove: { module: 'ledger', summary: 'inclusion proof of entry SEQ, or consistency proof from tree size --from, against the latest checkpoint' },
   'check-proof': { module: 'ledger', summary: 'check a proof from `evere prove --json` offline, with the log verifier key only' },

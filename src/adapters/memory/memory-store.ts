@@ -1,16 +1,17 @@
 /** An in-memory store with the same contract as the SQL ones: for tests and what-if runs. */
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
+import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, markingOf,
   type AccessFilter, type FactRow, type LedgerStore, type Principal, type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
 interface MemoryEntry extends StoredEntry {
-  readonly rank: number;
-  readonly rel: string;
-  readonly type: string;
-  readonly validTime: string;
-  readonly recordTime: string;
+  rank: number;
+  rel: string;
+  type: string;
+  validTime: string;
+  recordTime: string;
 }
 
 interface MemoryFact extends FactRow {
@@ -145,6 +146,29 @@ export function openMemoryStore(): LedgerStore {
         .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, query.limit ?? Infinity)
         .map(({ sysTo: _sysTo, rank: _rank, rel: _rel, ...row }) => row);
+    },
+    async *indexRows(world) {
+      yield get(world).facts.map((f) => ({
+        kind: f.kind, key: f.key, validFrom: f.validFrom, validTo: f.validTo ?? null, data: JSON.stringify(f.data),
+        rank: f.rank, rel: f.rel, sysFrom: f.seq, sysTo: f.sysTo ?? null,
+      }));
+    },
+    async entryColumns(world, from, to) {
+      return get(world).entries.slice(Math.max(0, from), Math.max(0, to))
+        .map((e) => ({ seq: e.seq, type: e.type, validTime: e.validTime, recordTime: e.recordTime, rank: e.rank, rel: e.rel }));
+    },
+    async replaceIndex(world, expectedSize, rows, columns) {
+      const w = get(world);
+      if (w.entries.length !== expectedSize) throw new StaleSizeError(world, expectedSize, w.entries.length);
+      w.facts = rows.map((r) => ({
+        kind: r.kind, key: r.key, validFrom: r.validFrom, ...(r.validTo === null ? {} : { validTo: r.validTo }),
+        data: JSON.parse(r.data) as unknown, seq: r.sysFrom, classification: CLASSIFICATIONS[r.rank] ?? 'COSMIC TOP SECRET',
+        rank: r.rank, rel: r.rel, ...(r.sysTo === null ? {} : { sysTo: r.sysTo }),
+      }));
+      for (const c of columns) {
+        const e = w.entries[c.seq];
+        if (e) Object.assign(e, { type: c.type, validTime: c.validTime, recordTime: c.recordTime, rank: c.rank, rel: c.rel });
+      }
     },
     async sizeAtRecordTime(world, recordTime) {
       const entries = get(world).entries;

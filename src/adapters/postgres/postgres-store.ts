@@ -25,7 +25,7 @@ import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, StoreUnavailableError, isStoreUnavailable, markingOf,
-  type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
   type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
@@ -128,6 +128,11 @@ type BigIntText = string;
 
 interface EntryRow { seq: BigIntText; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
 interface FactDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; sys_from: BigIntText }
+interface IndexDbRow { kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; rel: string; sys_from: BigIntText; sys_to: BigIntText | null }
+interface ColumnsDbRow { seq: BigIntText; type: string; valid_time: string; record_time: string; class_rank: number; rel: string }
+/** Index rows fetched at a time by `indexRows`, and written per statement by `replaceIndex`. */
+const INDEX_BATCH = 4096;
+const REPLACE_BATCH = 10_000;
 interface CheckpointRow { size: BigIntText; root: Buffer; note: string; created_at: string }
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -335,6 +340,38 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     return Number(row.size);
   };
 
+  /** Rows of a world's index in log order, through a cursor on a connection of its own. */
+  async function* indexRows(world: string): AsyncGenerator<readonly IndexRow[]> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw mapLost(error);
+    }
+    let finished = false;
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`DECLARE evere_index NO SCROLL CURSOR FOR SELECT kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to
+        FROM facts WHERE world = ${client.escapeLiteral(world)} ORDER BY sys_from, kind, key, sys_to NULLS LAST`);
+      for (;;) {
+        const { rows } = await client.query<IndexDbRow>(`FETCH ${INDEX_BATCH} FROM evere_index`);
+        if (rows.length === 0) break;
+        yield rows.map((r): IndexRow => ({
+          kind: r.kind, key: r.key, validFrom: r.valid_from, validTo: r.valid_to, data: r.data, rank: r.class_rank, rel: r.rel,
+          sysFrom: Number(r.sys_from), sysTo: r.sys_to === null ? null : Number(r.sys_to),
+        }));
+      }
+      await client.query('COMMIT');
+      finished = true;
+    } catch (error) {
+      throw mapLost(error);
+    } finally {
+      if (!finished) await client.query('ROLLBACK').catch((rollback: Error) => { broken = rollback; });
+      client.release(broken);
+    }
+  }
+
   let closed: Promise<void> | undefined;
 
   const store: LedgerStore = {
@@ -408,6 +445,37 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const { rows } = await poolQuery<EntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq`, [world, from, to]);
       return rows.map(toStored);
+    },
+    indexRows,
+    async entryColumns(world, from, to) {
+      const { rows } = await poolQuery<ColumnsDbRow>(
+        'SELECT seq, type, valid_time, record_time, class_rank, rel FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq', [world, from, to]);
+      return rows.map((r): EntryColumns => ({ seq: Number(r.seq), type: r.type, validTime: r.valid_time, recordTime: r.record_time, rank: r.class_rank, rel: r.rel }));
+    },
+    async replaceIndex(world, expectedSize, rows, columns) {
+      await transaction(async (client) => {
+        // Appends wait (they insert entries) until the new index is in; reads go on.
+        await client.query('LOCK TABLE entries IN SHARE MODE');
+        const { rows: head } = await client.query<{ size: BigIntText }>('SELECT coalesce(max(seq) + 1, 0) AS size FROM entries WHERE world = $1', [world]);
+        const actual = Number(head[0]!.size);
+        if (actual !== expectedSize) throw new StaleSizeError(world, expectedSize, actual);
+        await client.query('DELETE FROM facts WHERE world = $1', [world]);
+        for (let i = 0; i < rows.length; i += REPLACE_BATCH) {
+          const part = rows.slice(i, i + REPLACE_BATCH);
+          await client.query(`INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to)
+            SELECT $1, x.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::bigint[], $10::bigint[]) AS x`,
+          [world, part.map((r) => r.kind), part.map((r) => r.key), part.map((r) => r.validFrom), part.map((r) => r.validTo), part.map((r) => r.data),
+            part.map((r) => r.rank), part.map((r) => r.rel), part.map((r) => r.sysFrom), part.map((r) => r.sysTo)]);
+        }
+        for (let i = 0; i < columns.length; i += REPLACE_BATCH) {
+          const part = columns.slice(i, i + REPLACE_BATCH);
+          await client.query(`UPDATE entries AS e SET type = c.type, valid_time = c.valid_time, record_time = c.record_time, class_rank = c.class_rank, rel = c.rel
+            FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[]) AS c (seq, type, valid_time, record_time, class_rank, rel)
+            WHERE e.world = $1 AND e.seq = c.seq
+              AND (e.type, e.valid_time, e.record_time, e.class_rank, e.rel) IS DISTINCT FROM (c.type, c.valid_time, c.record_time, c.class_rank, c.rel)`,
+          [world, part.map((c) => c.seq), part.map((c) => c.type), part.map((c) => c.validTime), part.map((c) => c.recordTime), part.map((c) => c.rank), part.map((c) => c.rel)]);
+        }
+      });
     },
     async findEntries(world, filter: EntryFilter) {
       const params: (string | number | null | readonly string[])[] = [world];

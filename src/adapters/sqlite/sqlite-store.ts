@@ -10,7 +10,7 @@ import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, markingOf,
-  type AccessFilter, type AppendRecord, type EntryFilter, type FactQuery, type FactRow, type LedgerStore, type Principal,
+  type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
   type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
 } from '../../app/ports.js';
 
@@ -82,6 +82,10 @@ CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
 interface EntryRow { key: number; bytes: Buffer; leaf_hash: Buffer; nodes: Buffer }
 /** A facts row in the column order of factsSql's SELECT. */
 type FactDbTuple = [kind: string, key: string, validFrom: string, validTo: string | null, data: string, classRank: number, sysFrom: number];
+interface IndexDbRow { rowid: number; kind: string; key: string; valid_from: string; valid_to: string | null; data: string; class_rank: number; rel: string; sys_from: number; sys_to: number | null }
+interface ColumnsDbRow { key: number; type: string; valid_time: string; record_time: string; class_rank: number; rel: string }
+/** Index rows read at a time by `indexRows`. */
+const INDEX_BATCH = 4096;
 
 /** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
 function accessWhere(access: AccessFilter, where: string[], params: (string | number)[]): void {
@@ -158,6 +162,13 @@ export function openSqliteStore(path: string): LedgerStore {
     putWitnesses: db.prepare('INSERT OR REPLACE INTO witnesses (world, list) VALUES (?, ?)'),
     closeFact: db.prepare('UPDATE facts SET sys_to = ? WHERE world = ? AND kind = ? AND key = ? AND sys_to IS NULL'),
     insertFact: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    // Rows are inserted in log order, so rowid order is log order; an edited or inserted row
+    // out of that order still comes (and verify names it).
+    indexRows: db.prepare<[number, string, number], IndexDbRow>('SELECT rowid, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to FROM facts WHERE rowid > ? AND world = ? ORDER BY rowid LIMIT ?'),
+    entryColumns: db.prepare<[number, number], ColumnsDbRow>('SELECT key, type, valid_time, record_time, class_rank, rel FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
+    deleteFacts: db.prepare('DELETE FROM facts WHERE world = ?'),
+    insertIndexRow: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    setColumns: db.prepare('UPDATE entries SET type = ?, valid_time = ?, record_time = ?, class_rank = ?, rel = ? WHERE key = ? AND NOT (type = ? AND valid_time = ? AND record_time = ? AND class_rank = ? AND rel = ?)'),
   };
 
   const worldIds = new Map<string, number>();
@@ -215,6 +226,15 @@ export function openSqliteStore(path: string): LedgerStore {
       }
       seq++;
     }
+  });
+
+  const replaceTx = db.transaction((world: string, expected: number, rows: readonly IndexRow[], columns: readonly EntryColumns[]) => {
+    const actual = currentSize(world);
+    if (actual !== expected) throw new StaleSizeError(world, expected, actual);
+    const base = baseOf(world);
+    q.deleteFacts.run(world);
+    for (const r of rows) q.insertIndexRow.run(world, r.kind, r.key, r.validFrom, r.validTo, r.data, r.rank, r.rel, r.sysFrom, r.sysTo);
+    for (const c of columns) q.setColumns.run(c.type, c.validTime, c.recordTime, c.rank, c.rel, base + c.seq, c.type, c.validTime, c.recordTime, c.rank, c.rel);
   });
 
   const store: LedgerStore = {
@@ -327,6 +347,26 @@ export function openSqliteStore(path: string): LedgerStore {
         else hi = mid;
       }
       return lo;
+    },
+    async *indexRows(world) {
+      for (let after = 0; ;) {
+        const rows = q.indexRows.all(after, world, INDEX_BATCH);
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1]!.rowid;
+        yield rows.map((r): IndexRow => ({
+          kind: r.kind, key: r.key, validFrom: r.valid_from, validTo: r.valid_to, data: r.data,
+          rank: r.class_rank, rel: r.rel, sysFrom: r.sys_from, sysTo: r.sys_to,
+        }));
+      }
+    },
+    async entryColumns(world, from, to) {
+      const base = baseOf(world);
+      return q.entryColumns.all(base + Math.max(0, from), base + Math.max(0, to)).map((r) => ({
+        seq: r.key - base, type: r.type, validTime: r.valid_time, recordTime: r.record_time, rank: r.class_rank, rel: r.rel,
+      }));
+    },
+    async replaceIndex(world, expectedSize, rows, columns) {
+      replaceTx.immediate(world, expectedSize, rows, columns);
     },
     dataVersion() {
       return db.pragma('data_version', { simple: true }) as number;

@@ -1,4 +1,4 @@
-/** The ledger's verbs: init, worlds, log, verify, checkpoint, prove, check-proof, export, import. */
+/** The ledger's verbs: init, worlds, log, verify, reindex, checkpoint, prove, check-proof, export, import. */
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -97,7 +97,7 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
       const report = await ledger.verify(c.world, (d, t) => bar.update(d, t));
       bar.stop();
       if (opts.json) c.io.out(json(report));
-      else if (report.ok) c.say('cli.verify_ok', { world: report.world, size: report.size, signatures: report.signatures, checkpoints: report.checkpoints, root: report.root });
+      else if (report.ok) c.say('cli.verify_ok', { world: report.world, size: report.size, signatures: report.signatures, checkpoints: report.checkpoints, indexRows: report.indexRows, root: report.root });
       else {
         c.say('cli.verify_bad', { world: report.world, count: report.problems.length });
         for (const p of report.problems) {
@@ -108,6 +108,18 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
         const first = report.problems[0]!;
         throw new EvereError('ledger.verify_failed', { count: report.problems.length, first: first.seq !== undefined ? `entry ${first.seq}: ${first.problem}` : `checkpoint ${first.checkpointSize}: ${first.problem}` });
       }
+    });
+
+  program.command('reindex')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const c = ctx();
+      const ledger = await c.ledger();
+      const bar = c.progress(c.lang === 'fr' ? 'Reconstruction des index' : 'Rebuilding the indexes');
+      const result = await ledger.reindex(c.world, (d, t) => bar.update(d, t));
+      bar.stop();
+      if (opts.json) c.io.out(json(result));
+      else c.say('cli.reindexed', { world: result.world, size: result.size, indexRows: result.indexRows });
     });
 
   program.command('checkpoint')

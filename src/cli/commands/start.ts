@@ -14,6 +14,7 @@ import { trustedProxies } from '../../api/routes/auth.js';
 import { buildApp } from '../../api/build-app.js';
 import { parseNonNegativeInt } from '../parse.js';
 import type { Services } from '../../main.js';
+import { EvereError } from '../../app/errors.js';
 
 interface ServeOptions { port: number; host: string; web?: boolean }
 
@@ -78,8 +79,32 @@ export function webApp(c: CliContext, root = PACKAGE_ROOT): string | undefined {
   return undefined;
 }
 
+/**
+ * The start-up check: every world's indexes rebuilt from its log and compared with the stored
+ * ones. An edited index row would change what the API answers while the log stays intact, so a
+ * difference refuses to serve (exit 1), naming the first one.
+ */
+async function checkIndexes(c: CliContext, services: Services): Promise<void> {
+  const worlds = await services.ledger.store.worlds();
+  const bar = c.progress(c.lang === 'fr' ? 'Vérification des index' : 'Checking the indexes');
+  let rows = 0;
+  for (const [i, world] of worlds.entries()) {
+    const report = await services.ledger.checkIndexes(world.name);
+    if (!report.ok) {
+      bar.stop();
+      const first = report.problems[0]!;
+      throw new EvereError('ledger.index_mismatch', { world: world.name, count: report.problems.length, first: `entry ${first.seq ?? '?'}: ${first.problem}` });
+    }
+    rows += report.indexRows;
+    bar.update(i + 1, worlds.length);
+  }
+  bar.stop();
+  c.say('cli.indexes_checked', { worlds: worlds.length, indexRows: rows });
+}
+
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
+  await checkIndexes(c, services);
   const webRoot = webApp(c);
   let subscription: { listening(): boolean; close(): Promise<void> } | undefined;
   const app = await buildApp({ ...services, dataDir: services.config.dataDir }, {

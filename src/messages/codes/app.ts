@@ -17,6 +17,10 @@ export const APP = {
   'ledger.seq_out_of_range': { en: 'Entry {seq} is not in the log (size {size}).', fr: 'L’entrée {seq} n’est pas dans le journal (taille {size}).' },
   'ledger.size_out_of_range': { en: 'Tree size {size} is not between 0 and {max}.', fr: 'La taille d’arbre {size} n’est pas comprise entre 0 et {max}.' },
   'ledger.no_checkpoint_at': { en: 'No checkpoint was made at tree size {size}.', fr: 'Aucun point de contrôle n’a été fait à la taille {size}.' },
+  'ledger.index_mismatch': {
+    en: 'The indexes of world "{world}" differ from its log ({count} problem(s); first: {first}). Refusing to serve answers the log does not support: run `evere --world {world} verify` to see every difference and `evere --world {world} reindex` to rebuild the indexes.',
+    fr: 'Les index du monde « {world} » diffèrent de son journal ({count} problème(s) ; premier : {first}). Refus de servir des réponses que le journal ne justifie pas : lancez `evere --world {world} verify` pour voir chaque différence et `evere --world {world} reindex` pour reconstruire les index.',
+  },
   'ledger.verify_failed': { en: 'Verification failed: {count} problem(s); first: {first}.', fr: 'Échec de la vérification : {count} problème(s) ; premier : {first}.' },
   'proof.inclusion_mismatch': { en: 'The inclusion proof does not lead to the checkpoint root.', fr: 'La preuve d’inclusion ne mène pas à la racine du point de contrôle.' },
   'proof.consistency_mismatch': { en: 'The consistency proof does not link the two checkpoints.', fr: 'La preuve de cohérence ne relie pas les deux points de contrôle.' },
