@@ -1,17 +1,23 @@
 /**
  * The enlargement map: world-atlas (Natural Earth 1:110m, shipped with the app, never from a
  * CDN) projected with d3-geo on a North-Atlantic-centred conic projection, countries joined on
- * their ISO numeric id. Paths are computed once; a new date only changes fills. Allies are
- * coloured by the year they joined (an ordinal blue ramp), partners and candidates by fill and
- * pattern; the legend names every class and the page offers the same data as a table.
+ * their ISO numeric id. Borders are those of the date shown (./map-history.ts: the Soviet Union,
+ * Yugoslavia, Czechoslovakia, the two German states); paths are computed once per set of borders,
+ * so a new date mostly changes fills. Allies are coloured by the year they joined (a palette whose
+ * eleven accession years stay apart for colour-blind readers too, see ROUND_PALETTE), partners
+ * and candidates by fill and pattern; the legend names every class, every shape's tooltip names
+ * the state and its year, and the page offers the same data as a table.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
-import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import topologyUrl from 'world-atlas/countries-110m.json?url';
 import { useI18n } from '../lib/i18n.js';
+import { useStates } from '../lib/reference.js';
+import { today } from '../lib/facts.js';
+import type { StateInfo } from '../../domain/states.js';
+import { eraKey, featureKey, historicalNameKey, politiesAt, polityFeatures, type Polity } from './map-history.js';
 
 export type MapStatus =
   | { readonly kind: 'ally'; readonly round: number }
@@ -45,6 +51,7 @@ interface Shape {
 interface Shapes {
   readonly europe: Shape[];
   readonly inset: Shape[];
+  readonly polities: ReadonlyMap<string, Polity>;
 }
 
 /** The inset for North America, bottom left over the Atlantic off Iberia. */
@@ -53,59 +60,83 @@ const INSET = { x: 8, y: HEIGHT - 198, w: 262, h: 190 } as const;
 /** Territories drawn with the status of the state they belong to (Greenland: Denmark). */
 const TERRITORY_OF: Readonly<Record<string, string>> = { '304': '208' };
 
-type Countries = FeatureCollection<Geometry, { name: string }>;
+/** Antarctica is not drawn. */
+const UNDRAWN = new Set(['010']);
 
-function project(countries: Countries, projection: GeoProjection): Shape[] {
+function project(features: readonly Feature<Geometry, { id: string }>[], projection: GeoProjection): Shape[] {
   const path = geoPath(projection);
-  return countries.features
-    .filter((f) => f.properties.name !== 'Antarctica')
-    .map((f, i) => ({ id: f.id === undefined ? `x${i}` : String(f.id), d: path(f) ?? '' }))
+  return features
+    .filter((f) => !UNDRAWN.has(f.properties.id))
+    .map((f) => ({ id: f.properties.id, d: path(f) ?? '' }))
     .filter((s) => s.d !== '');
 }
 
 const frame = (coordinates: [number, number][]): Feature<Geometry> => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates } });
 
-function useShapes(): Shapes | undefined {
-  const [shapes, setShapes] = useState<Shapes>();
+// Europe, from Iceland and the Azores' latitude to the Caucasus, on an equal-area conic.
+const europeProjection = (): GeoProjection => {
+  const p = geoConicEqualArea().parallels([40, 65]).rotate([-12, 0])
+    .fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], frame([[-24, 36.5], [44, 36.5], [-22, 66.5], [40, 70.5], [10, 71.5], [10, 34.5], [47, 41]]));
+  return p.clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+};
+// North America in its own inset, so that both sides of the Atlantic read at a useful scale.
+const americaProjection = (): GeoProjection => {
+  const p = geoConicEqualArea().parallels([30, 60]).rotate([85, 0])
+    .fitExtent([[INSET.x + 6, INSET.y + 6], [INSET.x + INSET.w - 6, INSET.y + INSET.h - 6]], frame([[-126, 25], [-66, 25], [-135, 58], [-55, 58], [-100, 72], [-50, 70]]));
+  return p.clipExtent([[INSET.x, INSET.y], [INSET.x + INSET.w, INSET.y + INSET.h]]);
+};
+
+/** The projected shapes for the borders at `date`, computed once per set of borders. */
+function useShapes(date: string, states: readonly StateInfo[] | undefined): Shapes | undefined {
+  const [topology, setTopology] = useState<Topology>();
+  const cache = useRef(new Map<string, Shapes>());
   useEffect(() => {
     let cancelled = false;
-    void loadTopology().then((topology) => {
-      if (cancelled) return;
-      const countries = feature(topology, topology.objects.countries as GeometryCollection) as unknown as Countries;
-      // Europe, from Iceland and the Azores' latitude to the Caucasus, on an equal-area conic.
-      const europe = geoConicEqualArea().parallels([40, 65]).rotate([-12, 0])
-        .fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], frame([[-24, 36.5], [44, 36.5], [-22, 66.5], [40, 70.5], [10, 71.5], [10, 34.5], [47, 41]]));
-      europe.clipExtent([[0, 0], [WIDTH, HEIGHT]]);
-      // North America in its own inset, so that both sides of the Atlantic read at a useful scale.
-      const america = geoConicEqualArea().parallels([30, 60]).rotate([85, 0])
-        .fitExtent([[INSET.x + 6, INSET.y + 6], [INSET.x + INSET.w - 6, INSET.y + INSET.h - 6]], frame([[-126, 25], [-66, 25], [-135, 58], [-55, 58], [-100, 72], [-50, 70]]));
-      america.clipExtent([[INSET.x, INSET.y], [INSET.x + INSET.w, INSET.y + INSET.h]]);
-      setShapes({ europe: project(countries, europe), inset: project(countries, america) });
-    });
+    void loadTopology().then((t) => { if (!cancelled) setTopology(t); });
     return () => { cancelled = true; };
   }, []);
-  return shapes;
+  const keys = useMemo(() => (topology ? (topology.objects.countries as GeometryCollection<{ name: string }>).geometries.map((g) => featureKey(g as { id?: string; properties?: { name: string } })) : undefined), [topology]);
+  return useMemo(() => {
+    if (!topology || !keys || !states) return undefined;
+    const polities = politiesAt(date, keys, states);
+    const key = eraKey(polities);
+    const hit = cache.current.get(key);
+    if (hit) return hit;
+    const features = polityFeatures(topology, polities);
+    const shapes: Shapes = {
+      europe: project(features, europeProjection()),
+      inset: project(features, americaProjection()),
+      polities: new Map(polities.map((p) => [p.id, p])),
+    };
+    cache.current.set(key, shapes);
+    return shapes;
+  }, [topology, keys, states, date]);
 }
 
 /**
- * Ordinal colours for the accession rounds: ColorBrewer's YlGnBu, dark (the founders) to light
- * (the newest round), sequential and colour-blind safe.
+ * One colour per accession year, oldest first: Paul Tol's discrete rainbow for eleven classes
+ * (https://personal.sron.nl/~pault/#fig:scheme_rainbow_discrete), an ordinal scheme built to stay
+ * distinguishable under the common colour-vision deficiencies. Every pair keeps a CIEDE2000
+ * difference of at least 7.5 in normal vision and under simulated protanopia, deuteranopia and
+ * tritanopia, and from the land colour (tests/web/map-palette.test.ts checks it).
  */
-const RAMP = ['#081d58', '#253494', '#225ea8', '#1d91c0', '#41b6c4', '#7fcdbb', '#c7e9b4'];
+export const ROUND_PALETTE = ['#882e72', '#1965b0', '#5289c7', '#7bafde', '#4eb265', '#90c987', '#f7f056', '#f4a736', '#e8601c', '#dc050c', '#72190e'] as const;
 
 const hex = (c: string): number[] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 
 export function roundColour(index: number, count: number): string {
-  const t = count <= 1 ? 0 : index / (count - 1);
-  const at = t * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(at));
-  const from = hex(RAMP[i]!);
-  const to = hex(RAMP[i + 1]!);
+  const n = ROUND_PALETTE.length;
+  if (count <= n) return ROUND_PALETTE[count <= 1 ? 0 : Math.round((index * (n - 1)) / (count - 1))]!;
+  // More rounds than colours: interpolate along the palette.
+  const at = (index / (count - 1)) * (n - 1);
+  const i = Math.min(n - 2, Math.floor(at));
+  const from = hex(ROUND_PALETTE[i]!);
+  const to = hex(ROUND_PALETTE[i + 1]!);
   const c = from.map((f, k) => Math.round(f + (to[k]! - f) * (at - i)));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
-export function EnlargementMap({ countries, known, rounds, title, description }: {
+export function EnlargementMap({ countries, known, rounds, title, description, at }: {
   countries: readonly MapCountry[];
   /** Every state the app knows, by ISO numeric id (for names of countries without a status). */
   known?: ReadonlyMap<string, { readonly iso3: string; readonly name: string }>;
@@ -113,20 +144,29 @@ export function EnlargementMap({ countries, known, rounds, title, description }:
   rounds: readonly number[];
   title: string;
   description: string;
+  /** The date shown (YYYY-MM-DD): borders are drawn as they stood then. Default: today. */
+  at?: string;
 }) {
   const { t } = useI18n();
-  const shapes = useShapes();
+  const states = useStates();
+  const date = at ?? today();
+  const stateList = useMemo(() => (states ? [...states.values()] : undefined), [states]);
+  const shapes = useShapes(date, stateList);
   const byNumeric = useMemo(() => new Map(countries.map((c) => [c.numeric, c])), [countries]);
 
   const renderShape = (shape: Shape, prefix: string) => {
     const c = byNumeric.get(shape.id) ?? byNumeric.get(TERRITORY_OF[shape.id] ?? '');
     const own = byNumeric.get(shape.id);
-    const named = own ?? known?.get(shape.id);
+    const polity = shapes?.polities.get(shape.id);
+    const nameKey = polity?.nameKey ?? historicalNameKey(shape.id, date);
+    const info = known?.get(shape.id);
+    const name = nameKey ? t(nameKey) : own?.name ?? info?.name;
+    const year = own?.status.kind === 'ally' ? own.status.round : undefined;
     return (
       <path key={`${prefix}${shape.id}`} d={shape.d} fill={fill(c)} stroke="var(--map-border)" strokeWidth={c ? 0.9 : 0.5}
-        data-numeric={shape.id} data-iso3={named?.iso3} data-status={c?.status.kind ?? 'none'}>
-        {own ? <title>{`${own.name}${t('app.colon')}${own.status.kind === 'ally' ? t('home.legend_round', { year: own.status.round }) : own.status.kind === 'partner' ? t('home.status_partner') : t('home.status_candidate')}`}</title>
-          : named ? <title>{named.name}</title> : null}
+        data-numeric={shape.id} data-iso3={own?.iso3 ?? info?.iso3} data-status={c?.status.kind ?? 'none'} data-year={year} data-name={name}>
+        {own ? <title>{`${name}${t('app.colon')}${own.status.kind === 'ally' ? t('home.legend_round', { year: own.status.round }) : own.status.kind === 'partner' ? t('home.status_partner') : t('home.status_candidate')}`}</title>
+          : name ? <title>{name}</title> : null}
       </path>
     );
   };
@@ -172,7 +212,7 @@ export function EnlargementMap({ countries, known, rounds, title, description }:
         <span className="map__legend-title">{t('home.legend_allies')}</span>
         <ul>
           {rounds.map((year, i) => (
-            <li key={year}><span className="swatch" style={{ background: roundColour(i, rounds.length) }} aria-hidden="true" />{year}</li>
+            <li key={year} data-year={year}><span className="swatch" style={{ background: roundColour(i, rounds.length) }} aria-hidden="true" />{year}</li>
           ))}
         </ul>
         <ul>

@@ -3,7 +3,7 @@
  * with a progress bar, days elapsed, who is still missing, a cumulative chart of deposits and
  * the per-Ally matrix; then every enlargement round compared.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { PageProps } from '../app.js';
 import type { AccessionReport, EnlargementRound, RatificationRow } from '../../app/treaty-queries.js';
 import { useI18n, stateNames, stateName } from '../lib/i18n.js';
@@ -14,11 +14,10 @@ import { hrefFor, Link, navigate } from '../lib/router.js';
 import { daysBetween } from '../lib/facts.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, PageHeader, Progress, QueryView, Section, type Tone } from '../components/ui.js';
-import type { MessageKey } from '../lib/messages.js';
-
-const STATUS_TONE: Record<RatificationRow['status'], Tone> = { deposited: 'success', deposited_by: 'success', undetermined: 'warning', pending: 'danger' };
 
 function DepositsChart({ report, label }: { report: AccessionReport; label: string }) {
+  const { t } = useI18n();
+  const days = (n: number) => t('acc.days_short', { days: n });
   // A bounded deposit date says little about when an Ally ratified: use its parliament's approval then.
   const points = report.rows.filter((r) => r.required && r.ratified)
     .map((r) => daysBetween(report.signedAt, (r.depositDateIsBound && r.parliamentApproved) || r.deposited || r.parliamentApproved || report.signedAt))
@@ -40,8 +39,33 @@ function DepositsChart({ report, label }: { report: AccessionReport; label: stri
       <line x1={40} x2={W - 20} y1={y(0)} y2={y(0)} className="chart__axis" />
       <path d={path} className="chart__line" />
       <text x={x(0)} y={H - 6} className="chart__tick">0</text>
-      <text x={x(end)} y={H - 6} textAnchor="end" className="chart__tick">{end} d</text>
+      <text x={x(end)} y={H - 6} textAnchor="end" className="chart__tick">{days(end)}</text>
     </svg>
+  );
+}
+
+type RowStageKey = 'acc.row_deposited' | 'acc.row_deposited_by' | 'acc.row_signed' | 'acc.row_approved' | 'acc.row_undetermined_signed'
+  | 'acc.row_undetermined_approved' | 'acc.row_undetermined' | 'acc.row_awaiting_parliament' | 'acc.row_not_recorded';
+
+/** A row's furthest stage in words: an approval or a signature dated before the query date is said even when the deposit is not dated. */
+export function rowStage(row: RatificationRow): { key: RowStageKey; tone: Tone } {
+  switch (row.stage) {
+    case 'deposited': return row.status === 'deposited_by' ? { key: 'acc.row_deposited_by', tone: 'success' } : { key: 'acc.row_deposited', tone: 'success' };
+    case 'instrument_signed': return { key: 'acc.row_signed', tone: 'info' };
+    case 'parliament_approved': return { key: 'acc.row_approved', tone: 'info' };
+    case 'undetermined': return row.instrumentSigned ? { key: 'acc.row_undetermined_signed', tone: 'warning' }
+      : row.parliamentApproved ? { key: 'acc.row_undetermined_approved', tone: 'warning' } : { key: 'acc.row_undetermined', tone: 'warning' };
+    case 'awaiting_parliament': return { key: 'acc.row_awaiting_parliament', tone: 'danger' };
+    default: return { key: 'acc.row_not_recorded', tone: 'neutral' };
+  }
+}
+
+function StageBar({ id, value, max, label, children }: { id: string; value: number; max: number; label: string; children?: ReactNode }) {
+  return (
+    <li className="stage" data-stage={id} data-value={value} data-max={max}>
+      <Progress value={value} max={max} label={label} />
+      {children}
+    </li>
   );
 }
 
@@ -54,9 +78,21 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
     <QueryView query={report}>
       {(r) => {
         const joined = Object.entries(r.members);
-        const statusKey = (s: RatificationRow['status']) => `status.${s}` as MessageKey;
+        const rowOf = new Map(r.rows.map((row) => [row.ally, row]));
+        // Bounded deposits, grouped by their bound ("on or before 7 March 2024").
+        const byBound = new Map<string, string[]>();
+        for (const a of r.pending.undetermined) {
+          const bound = rowOf.get(a)?.deposited ?? '';
+          byBound.set(bound, [...(byBound.get(bound) ?? []), a]);
+        }
+        const pendingGroups: { id: string; label: string; allies: readonly string[] }[] = [
+          { id: 'parliament', label: t('acc.pending_parliament'), allies: r.pending.parliament },
+          { id: 'deposit', label: t('acc.pending_deposit'), allies: r.pending.deposit },
+          ...[...byBound].map(([bound, allies]) => ({ id: 'undetermined', label: t('acc.pending_undetermined', { date: date(bound) }), allies })),
+          { id: 'not-recorded', label: t('acc.pending_not_recorded'), allies: r.pending.notRecorded },
+        ].filter((g) => g.allies.length > 0);
         return (
-          <div className="tracker">
+          <div className="tracker" data-testid="tracker" data-as-of={r.asOf}>
             <div className="tracker__head">
               <div>
                 <h3 className="tracker__title">{r.protocol} — {stateNames(lang, states, r.invitees)}</h3>
@@ -68,23 +104,34 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
                   onChange={(e) => { if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) navigate(hrefFor(lang, `accessions/${r.protocol}`, location.world, { at: e.target.value }), { replace: true }); }} />
               </div>
             </div>
-            <div className="tracker__stats">
-              <Progress value={r.ratified} max={r.required} label={t('acc.progress', { done: r.ratified, total: r.required })} />
-              <p className="tracker__days" data-testid="days-elapsed">{joined.length ? t('acc.days_taken', { days: r.daysElapsed }) : t('acc.days_elapsed', { days: r.daysElapsed })}</p>
-            </div>
-            <div className="tracker__missing">
-              <h4>{t('acc.missing')}</h4>
-              {r.missing.length === 0 && r.undetermined.length === 0
-                ? <p><Chip tone="success">{t('acc.missing_none')}</Chip></p>
+            <h4>{t('acc.stages', { date: date(r.asOf) })}</h4>
+            <ol className="stages" data-testid="stages">
+              <StageBar id="parliament" value={r.stages.parliamentApproved} max={r.required} label={t('acc.stage_parliament', { done: r.stages.parliamentApproved, total: r.required })} />
+              <StageBar id="deposited" value={r.stages.deposited} max={r.required} label={t('acc.stage_deposited', { done: r.stages.deposited, total: r.required })}>
+                {r.stages.undetermined > 0 && <p className="note stage__note">{t('acc.stage_deposited_bound', { count: r.stages.undetermined })}</p>}
+              </StageBar>
+              <li className="stage stage--force" data-stage="in-force" data-value={r.stages.inForce ? 1 : 0}>
+                <Chip tone={r.stages.inForce ? 'success' : 'neutral'}>{r.enteredIntoForceAt ? t('acc.stage_in_force', { date: date(r.enteredIntoForceAt) }) : t('acc.stage_not_in_force')}</Chip>
+                <p className="tracker__days" data-testid="days-elapsed">{joined.length ? t('acc.days_taken', { days: r.daysElapsed }) : t('acc.days_elapsed', { days: r.daysElapsed })}</p>
+              </li>
+            </ol>
+            <div className="tracker__missing" data-testid="pending">
+              <h4>{t('acc.pending')}</h4>
+              {pendingGroups.length === 0
+                ? <p><Chip tone="success">{t('acc.pending_none')}</Chip></p>
                 : (
-                  <ul className="chip-list">
-                    {r.missing.map((a) => <li key={a}><Chip tone="danger">{stateName(lang, states, a)}</Chip></li>)}
-                    {r.undetermined.map((a) => <li key={a}><Chip tone="warning" title={t('acc.undetermined')}>{stateName(lang, states, a)} · {t('acc.undetermined')}</Chip></li>)}
-                  </ul>
+                  <dl className="pending-list">
+                    {pendingGroups.map((g) => (
+                      <div key={`${g.id}-${g.label}`} data-pending={g.id}>
+                        <dt>{g.label} <span className="muted">({g.allies.length})</span></dt>
+                        <dd>{stateNames(lang, states, g.allies)}</dd>
+                      </div>
+                    ))}
+                  </dl>
                 )}
             </div>
             <h4>{t('acc.timeline')}</h4>
-            <DepositsChart report={r} label={`${t('acc.timeline')}${t('app.colon')}${t('acc.progress', { done: r.ratified, total: r.required })}`} />
+            <DepositsChart report={r} label={`${t('acc.timeline')}${t('app.colon')}${t('acc.stage_deposited', { done: r.stages.deposited, total: r.required })}`} />
             <p className="note">{t('acc.timeline_note')}</p>
             <SortableTable
               caption={`${t('acc.tracker')} — ${r.protocol} (${date(r.asOf)})`}
@@ -97,7 +144,10 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
                 { key: 'parliament', header: t('acc.parliament'), sort: (row) => row.parliamentApproved, render: (row) => row.parliamentApproved ? <><DateText iso={row.parliamentApproved} />{row.vote && <span className="muted"> · {t('acc.vote_detail', { for: row.vote.for, against: row.vote.against })}{row.vote.abstain ? t('acc.vote_abstain', { abstain: row.vote.abstain }) : ''}</span>}</> : '—' },
                 { key: 'signed', header: t('acc.instrument_signed'), sort: (row) => row.instrumentSigned, render: (row) => <DateText iso={row.instrumentSigned} /> },
                 { key: 'deposited', header: t('acc.deposited'), sort: (row) => row.deposited, render: (row) => row.deposited ? <>{row.depositDateIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.deposited} /></> : '—' },
-                { key: 'status', header: t('acc.status'), sort: (row) => row.status, render: (row) => <Chip tone={STATUS_TONE[row.status]}>{t(statusKey(row.status))}{row.required ? '' : ` (${t('acc.not_required')})`}</Chip> },
+                {
+                  key: 'status', header: t('acc.status'), sort: (row) => row.stage,
+                  render: (row) => { const s = rowStage(row); return <span data-stage={row.stage}><Chip tone={s.tone}>{t(s.key)}{row.required ? '' : ` (${t('acc.not_required')})`}</Chip></span>; },
+                },
               ]}
             />
             {r.rows.some((row) => row.depositDateIsBound) && <p className="note">{t('acc.bound_note')}</p>}
@@ -138,7 +188,7 @@ export default function AccessionsPage({ location }: PageProps) {
               rowKey={(r) => r.protocol}
               initialSort="signed"
               columns={[
-                { key: 'invitees', header: t('acc.invitees'), rowHeader: true, sort: (r) => stateNames(lang, states, r.invitees), render: (r) => <><Link href={hrefFor(lang, `accessions/${r.protocol}`, location.world)}>{stateNames(lang, states, r.invitees)}</Link><br /><span className="code code--small">{r.protocol}</span></> },
+                { key: 'invitees', header: t('acc.invitees'), rowHeader: true, sort: (r) => stateNames(lang, states, r.invitees), render: (r) => <><Link href={hrefFor(lang, `accessions/${r.protocol}`, location.world)}>{stateNames(lang, states, r.invitees)}</Link> <span className="code code--small">{r.protocol}</span></> },
                 { key: 'invited', header: t('acc.invited'), sort: (r) => r.invitedAt, render: (r) => <DateText iso={r.invitedAt} /> },
                 { key: 'signed', header: t('acc.signed'), sort: (r) => r.signedAt, render: (r) => <DateText iso={r.signedAt} /> },
                 { key: 'member', header: t('acc.member_since'), sort: (r) => r.memberSince, render: (r) => <DateText iso={r.memberSince} /> },
@@ -146,10 +196,17 @@ export default function AccessionsPage({ location }: PageProps) {
                 {
                   key: 'days', header: t('acc.days_signature'), numeric: true, sort: (r) => r.daysFromSignature,
                   render: (r) => r.daysFromSignature === undefined ? '—' : (
-                    <span className="bar-cell"><span className="bar-cell__bar" style={{ width: `${(r.daysFromSignature / maxDays) * 100}%` }} aria-hidden="true" />{r.daysFromSignature}</span>
+                    <span className="duration" data-days={r.daysFromSignature}>
+                      <span className="duration__track" aria-hidden="true"><span className="duration__bar" style={{ width: `${(r.daysFromSignature / maxDays) * 100}%` }} /></span>
+                      <span className="duration__value">{r.daysFromSignature}</span>
+                    </span>
                   ),
                 },
-                { key: 'last', header: t('acc.last'), sort: (r) => r.lastToDeposit, render: (r) => r.lastToDeposit ? stateName(lang, states, r.lastToDeposit) : '—' },
+                {
+                  key: 'last', header: t('acc.last'), sort: (r) => r.lastToDeposit ?? r.lastToDepositStatus,
+                  render: (r) => r.lastDepositors?.length ? <>{stateNames(lang, states, r.lastDepositors)}{r.lastToDepositAt && <><br /><DateText iso={r.lastToDepositAt} /></>}</>
+                    : <span className="muted">{t(r.lastToDepositStatus === 'pending' ? 'acc.last_pending' : 'acc.last_undetermined')}</span>,
+                },
               ]}
             />
           )}

@@ -12,7 +12,8 @@ import { useStates } from '../lib/reference.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { endOfDay, latestByKey, today, validAt, type Fact } from '../lib/facts.js';
 import { useMarkings } from '../lib/markings.js';
-import { EnlargementMap, type MapCountry } from '../components/enlargement-map.js';
+import { EnlargementMap, roundColour, type MapCountry } from '../components/enlargement-map.js';
+import { historicalNameKey } from '../components/map-history.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, ErrorBox, PageHeader } from '../components/ui.js';
 
@@ -99,7 +100,8 @@ export default function HomePage({ location }: PageProps) {
     const countries: MapCountry[] = [];
     const push = (iso3: string, status: MapCountry['status']) => {
       const info = states.get(iso3);
-      if (info) countries.push({ numeric: info.numeric, iso3, name: info.name[lang], status });
+      const historical = info && historicalNameKey(info.numeric, at);
+      if (info) countries.push({ numeric: info.numeric, iso3, name: historical ? t(historical) : info.name[lang], status });
     };
     for (const [iso3, m] of allies) push(iso3, { kind: 'ally', round: Number((firstJoined.get(iso3) ?? m.validFrom).slice(0, 4)) });
     for (const iso3 of partners.keys()) push(iso3, { kind: 'partner' });
@@ -110,16 +112,19 @@ export default function HomePage({ location }: PageProps) {
     }
     const joinedThisYear = [...firstJoined].filter(([, v]) => Number(v.slice(0, 4)) === year && v <= instant).map(([k]) => k);
     const euNow = new Set((eu.data ?? []).filter((e) => validAt(e, instant)).map((e) => e.data.state));
+    // Before the first recorded membership the Communities did not exist: say so, not "0 of 0".
+    const euFrom = (eu.data ?? []).map((e) => e.validFrom).sort()[0];
     const shared = [...euNow].filter((s) => allies.has(s)).length;
     const ops = latestByKey(operations.data ?? []).filter((o) => o.data.launchedAt && o.data.launchedAt <= at && (!o.data.endedAt || o.data.endedAt > at));
     return {
       rounds, countries, allies, partners, candidates, joinedThisYear, shared, euCount: euNow.size,
+      euNotYet: euFrom !== undefined && instant < euFrom ? euFrom.slice(0, 10) : undefined,
       activeOps: ops.length,
       hasEu: (eu.data ?? []).length > 0,
       hasOps: (operations.data ?? []).length > 0,
       hasPartners: (partnerships.data ?? []).length > 0,
     };
-  }, [memberships.data, partnerships.data, suspensions.data, applications.data, invitations.data, aspirants.data, eu.data, operations.data, states, at, lang, year]);
+  }, [memberships.data, partnerships.data, suspensions.data, applications.data, invitations.data, aspirants.data, eu.data, operations.data, states, at, lang, year, t]);
 
   const known = useMemo(() => new Map([...(states?.values() ?? [])].map((s) => [s.numeric, { iso3: s.iso3, name: s.name[lang] }])), [states, lang]);
   const dateLabel = longDate(at);
@@ -155,6 +160,7 @@ export default function HomePage({ location }: PageProps) {
             countries={view?.countries ?? []}
             known={known}
             rounds={view?.rounds ?? []}
+            at={at}
             title={t('home.map_title', { date: dateLabel })}
             description={t('home.map_desc', { allies: view?.allies.size ?? 0, partners: view?.partners.size ?? 0, candidates: view?.candidates.size ?? 0 })}
           />
@@ -169,8 +175,8 @@ export default function HomePage({ location }: PageProps) {
             </div>
             <div className="figure">
               <dt className="figure__label">{t('home.fig_eu')}</dt>
-              <dd className="figure__value" data-testid="fig-eu">{view ? (view.hasEu ? num(view.shared) : <span className="figure__none">{t('home.fig_no_data')}</span>) : '…'}</dd>
-              {view?.hasEu && <dd className="figure__note">{t('home.fig_eu_of', { count: view.euCount })}</dd>}
+              <dd className="figure__value" data-testid="fig-eu">{view ? (view.euNotYet ? <span className="figure__none">{t('home.fig_eu_before', { date: longDate(view.euNotYet) })}</span> : view.hasEu ? num(view.shared) : <span className="figure__none">{t('home.fig_no_data')}</span>) : '…'}</dd>
+              {view?.hasEu && !view.euNotYet && <dd className="figure__note">{t('home.fig_eu_of', { count: view.euCount })}</dd>}
             </div>
             <div className="figure">
               <dt className="figure__label">{t('home.fig_ops')}</dt>
@@ -202,7 +208,9 @@ export default function HomePage({ location }: PageProps) {
             initialSort="status"
             columns={[
               { key: 'name', header: t('home.country'), rowHeader: true, sort: (c) => c.name, render: (c) => <Link href={hrefFor(lang, `allies/${c.iso3}`, location.world)}>{c.name}</Link> },
-              { key: 'status', header: t('home.status'), sort: (c) => `${c.status.kind === 'ally' ? 0 : c.status.kind === 'candidate' ? 1 : 2}${c.status.kind === 'ally' ? c.status.round : ''}${c.name}`, render: (c) => <Chip tone={c.status.kind === 'ally' ? 'info' : c.status.kind === 'candidate' ? 'warning' : 'success'}>{statusLabel(c)}</Chip> },
+              { key: 'status', header: t('home.status'), sort: (c) => `${c.status.kind === 'ally' ? 0 : c.status.kind === 'candidate' ? 1 : 2}${c.status.kind === 'ally' ? c.status.round : ''}${c.name}`, render: (c) => c.status.kind === 'ally'
+                ? <span data-year={c.status.round}><span className="swatch" style={{ background: roundColour(Math.max(0, view.rounds.indexOf(c.status.round)), view.rounds.length) }} aria-hidden="true" /> {t('home.legend_round', { year: c.status.round })}</span>
+                : <Chip tone={c.status.kind === 'candidate' ? 'warning' : 'success'}>{statusLabel(c)}</Chip> },
               { key: 'since', header: t('home.since'), sort: (c) => view.allies.get(c.iso3)?.validFrom, render: (c) => <DateText iso={view.allies.get(c.iso3)?.validFrom} /> },
               { key: 'details', header: t('home.details'), render: (c) => c.status.kind === 'partner' ? (view.partners.get(c.iso3) ?? []).join(', ') : c.status.kind === 'ally' ? (view.allies.get(c.iso3)?.data.protocol ?? t('allies.via_founding')) : '' },
             ]}
