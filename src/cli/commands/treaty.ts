@@ -3,11 +3,13 @@
  * world create. Queries answer from the indexes; acts go through the rules engine and are signed
  * by the acting delegation's key.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { csv, json, table, type Column } from '../format.js';
 import { emit, nowIso, outputOptions, partyCode, stateCode, timeOptions, type Out, type Time } from '../options.js';
-import { parseDateOption } from '../parse.js';
+import { parseDateOption, parseNonNegativeInt } from '../parse.js';
+import { textView, type ProposalTextData, type TextView } from '../../app/council-text.js';
+import { AMENDMENT_OPS, type DiffRow } from '../../domain/council/text.js';
 import {
   accession, accessionKeyFrom, allyProfile, consultations, decisions, enlargement, factsOf, members, type AccessionReport, type EnlargementRound, type Member,
   type RatificationRow,
@@ -131,28 +133,71 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         await doAct(c, { cmd, at: (o.at as string | undefined) ?? nowIso(), by: party(o.as as string), data: data(id, o) }, Boolean(o.json));
       });
   };
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  const positive = (value: string) => {
+    const n = parseNonNegativeInt(value);
+    if (n < 1) throw new InvalidArgumentError(`"${value}" is not a paragraph number (1, 2, …).`);
+    return n;
+  };
+  const revisionOption = (cmd: Command) => cmd.option('--revision <n>', 'the revision the act is given on (refused if it is not the current one)', parseNonNegativeInt);
+  const pointingOptions = (cmd: Command) => revisionOption(cmd)
+    .option('--paragraph <n>', 'the paragraph concerned', positive)
+    .option('--wording <text>', 'wording proposed for that paragraph (stands as a pending amendment)');
+  const opt = (o: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
   proposalAct('table', 'TableProposal', 'table a proposal for a meeting decision, or under the silence procedure with --deadline',
     (c) => c.requiredOption('--title <text>', 'title (English)').option('--title-fr <text>', 'title in French')
       .option('--deadline <time>', 'silence procedure: the deadline (UTC)', parseDateOption)
       .option('--invitees <codes>', 'invitees or partners who attend (comma-separated)')
-      .option('--tags <tags>', 'comma-separated tags'),
+      .option('--tags <tags>', 'comma-separated tags')
+      .option('--paragraph <text>', 'a paragraph of the text, [square brackets] for language not agreed (repeat, in order)', collect, []),
     (id, o) => ({
       proposal: id, title: { en: o.title, ...(o.titleFr ? { fr: o.titleFr } : {}) }, procedure: o.deadline ? 'silence' : 'meeting',
       ...(o.deadline ? { deadline: o.deadline } : {}),
       ...(o.invitees ? { invitees: String(o.invitees).split(',').map((s) => code(s.trim())) } : {}),
       ...(o.tags ? { tags: String(o.tags).split(',').map((s) => s.trim()) } : {}),
+      ...((o.paragraph as string[]).length ? { paragraphs: o.paragraph } : {}),
     }));
-  proposalAct('agree', 'AgreeProposal', 'agree (with --ad-referendum: pending confirmation by capital)', (c) => c.option('--ad-referendum'), (id, o) => ({ proposal: id, ...(o.adReferendum ? { adReferendum: true } : {}) }));
-  proposalAct('object', 'ObjectToProposal', 'object: no consensus while the objection stands', (c) => c.option('--reason <text>'), (id, o) => ({ proposal: id, ...(o.reason ? { reason: o.reason } : {}) }));
+  proposalAct('agree', 'AgreeProposal', 'agree (with --ad-referendum: pending confirmation by capital)', (c) => revisionOption(c.option('--ad-referendum')),
+    (id, o) => ({ proposal: id, ...(o.adReferendum ? { adReferendum: true } : {}), ...opt(o, 'revision') }));
+  proposalAct('object', 'ObjectToProposal', 'object: no consensus while the objection stands', (c) => pointingOptions(c.option('--reason <text>')),
+    (id, o) => ({ proposal: id, ...opt(o, 'reason', 'revision', 'paragraph', 'wording') }));
   proposalAct('lift', 'LiftObjection', 'lift an objection', (c) => c, (id) => ({ proposal: id }));
-  proposalAct('break-silence', 'BreakSilence', 'break silence before the deadline (a formal letter to the Secretary General)', (c) => c.option('--reason <text>'), (id, o) => ({ proposal: id, ...(o.reason ? { reason: o.reason } : {}) }));
-  proposalAct('footnote', 'AttachFootnote', 'attach a national footnote (a recorded reservation; it does not block)', (c) => c.requiredOption('--text <text>'), (id, o) => ({ proposal: id, text: o.text }));
-  proposalAct('revise', 'ReviseProposal', 'revise a proposal (after a silence break)', (c) => c.option('--title <text>'), (id, o) => ({ proposal: id, ...(o.title ? { title: { en: o.title } } : {}) }));
-  proposalAct('silence', 'PlaceUnderSilence', 'place the (revised) proposal under silence with a new deadline', (c) => c.requiredOption('--deadline <time>', 'UTC deadline', parseDateOption), (id, o) => ({ proposal: id, deadline: o.deadline }));
-  proposalAct('adopt', 'AdoptProposal', 'record adoption at a meeting (consensus: no Ally objects)', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('break-silence', 'BreakSilence', 'break silence before the deadline (a formal letter to the Secretary General)', (c) => pointingOptions(c.option('--reason <text>')),
+    (id, o) => ({ proposal: id, ...opt(o, 'reason', 'revision', 'paragraph', 'wording') }));
+  proposalAct('footnote', 'AttachFootnote', 'attach a national footnote (a recorded reservation; it does not block)', (c) => c.requiredOption('--text <text>').option('--paragraph <n>', 'the paragraph it attaches to', positive),
+    (id, o) => ({ proposal: id, text: o.text, ...opt(o, 'paragraph') }));
+  proposalAct('revise', 'ReviseProposal', 'revise a proposal (after a silence break); --paragraph replaces the whole text', (c) => c.option('--title <text>').option('--paragraph <text>', 'a paragraph of the new text (repeat, in order)', collect, []),
+    (id, o) => ({ proposal: id, ...(o.title ? { title: { en: o.title } } : {}), ...((o.paragraph as string[]).length ? { paragraphs: o.paragraph } : {}) }));
+  proposalAct('silence', 'PlaceUnderSilence', 'place the (revised) proposal under silence with a new deadline', (c) => revisionOption(c.requiredOption('--deadline <time>', 'UTC deadline', parseDateOption)),
+    (id, o) => ({ proposal: id, deadline: o.deadline, ...opt(o, 'revision') }));
+  proposalAct('adopt', 'AdoptProposal', 'record adoption at a meeting (consensus: no Ally objects, no brackets remain)', (c) => c, (id) => ({ proposal: id }));
   proposalAct('close', 'CloseSilence', 'close the silence procedure at or after its deadline', (c) => c, (id) => ({ proposal: id }));
   proposalAct('withdraw', 'WithdrawProposal', 'withdraw a proposal', (c) => c, (id) => ({ proposal: id }));
   proposalAct('associate', 'AssociateWithStatement', 'an invitee or partner associates itself with the statement', (c) => c, (id) => ({ proposal: id }));
+  proposalAct('amend', 'ProposeAmendment', 'propose an amendment to a paragraph of the current revision',
+    (c) => revisionOption(c.requiredOption('--paragraph <n>', 'the paragraph (insert: the new paragraph’s number; count + 1 appends)', positive)
+      .addOption(new Option('--op <op>', 'what the amendment does').choices(AMENDMENT_OPS).default('replace'))
+      .option('--text <text>', 'the new wording (replace, insert) or the span to bracket (bracket; default: the whole paragraph)')),
+    (id, o) => ({ proposal: id, ...opt(o, 'paragraph', 'op', 'text', 'revision') }));
+  proposalAct('accept', 'AcceptAmendments', 'accept pending amendments into a new revision (the chair, or the Ally that tabled the text)',
+    (c) => revisionOption(c.requiredOption('--amendments <ids>', 'amendment ids, comma-separated (e.g. A1,A3)')),
+    (id, o) => ({ proposal: id, amendments: String(o.amendments).split(',').map((s) => s.trim()).filter(Boolean), ...opt(o, 'revision') }));
+
+  timeOptions(council.command('text'))
+    .description('a proposal’s text: its paragraphs with brackets and footnotes, amendments pending, and a side-by-side diff with the previous revision')
+    .argument('<proposal>', 'proposal id')
+    .option('--revision <n>', 'the revision to show (default: the current one)', parseNonNegativeInt)
+    .option('--from <n>', 'the revision to compare with (default: the previous one)', parseNonNegativeInt)
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, o: Time & { revision?: number; from?: number; json?: boolean }) => {
+      const c = ctx();
+      const rows = await factsOf(await c.ledger(), c.world, 'proposal', o);
+      const row = rows.find((r) => (r.data as { proposal?: string }).proposal === id);
+      if (!row) throw new EvereError('council_proposal.not_found', { proposal: id, world: c.world });
+      const view = textView(row.data as unknown as ProposalTextData, { ...(o.revision === undefined ? {} : { revision: o.revision }), ...(o.from === undefined ? {} : { from: o.from }) });
+      if (o.json) return c.io.out(json(view));
+      c.io.out(renderText(view, c, process.stdout.columns ?? 100));
+    });
 
   const consult = program.command('consult');
   outputOptions(timeOptions(consult.command('list', { isDefault: true })))
@@ -323,4 +368,68 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     ...(joined ? [joined] : []),
     ...bound,
   ].join('\n');
+}
+
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+const DIFF_MARK: Record<DiffRow['kind'], string> = { same: ' ', changed: '~', removed: '-', added: '+' };
+
+/** The text view for a terminal: paragraphs, brackets, footnotes, pending amendments, side-by-side diff. */
+function renderText(view: TextView, c: CliContext, columns: number): string {
+  const width = Math.max(60, Math.min(columns, 160));
+  const out: string[] = [];
+  const title = view.title[c.lang] ?? view.title.en;
+  out.push(c.t('cli.text.heading', { proposal: view.proposal, title, revision: view.revision, current: view.current, status: c.t(`cli.text.status.${view.status}`) }), '');
+  if (view.paragraphs.length === 0) out.push(c.t('cli.text.no_paragraphs'));
+  for (const p of view.paragraphs) {
+    const lines = wrap(p.text, width - 8);
+    out.push(`${String(p.n).padStart(3)}${p.bracketed ? ' [ ' : '   '} ${lines[0]}`, ...lines.slice(1).map((l) => `       ${l}`));
+    for (const f of p.footnotes) out.push(...wrap(c.t('cli.text.footnote', { ally: f.ally, text: f.text }), width - 10).map((l) => `         ${l}`));
+  }
+  if (view.paragraphs.length > 0) {
+    out.push('', view.openBrackets.length ? c.t('cli.text.open_brackets', { paragraphs: view.openBrackets.join(', ') }) : c.t('cli.text.no_brackets'));
+  }
+  if (view.revision === view.current) {
+    out.push('', view.pending.length ? `${c.t('cli.text.pending', { revision: view.current })}:` : c.t('cli.text.no_pending'));
+    for (const a of view.pending) {
+      const what = c.t(`cli.text.op.${a.op}`, { n: a.paragraph });
+      out.push(...wrap(`${a.id}  ${a.by}  ${a.at.slice(0, 16).replace('T', ' ')}  ${what}${a.text === undefined ? '' : ` “${a.text}”`}`, width - 2).map((l, i) => `${i ? '    ' : '  '}${l}`));
+    }
+  }
+  if (view.diff) {
+    const changed = view.diff.rows.filter((r) => r.kind !== 'same');
+    out.push('', `${c.t('cli.text.diff', { from: view.diff.from, to: view.diff.to })}:`);
+    if (changed.length === 0) out.push(`  ${c.t('cli.text.no_changes')}`);
+    else {
+      const half = Math.floor((width - 7) / 2);
+      out.push(`    ${c.t('cli.text.revision_col', { n: view.diff.from }).padEnd(half)} │ ${c.t('cli.text.revision_col', { n: view.diff.to })}`);
+      for (const r of changed) {
+        const left = r.kind === 'added' ? [] : wrap(`${r.before}. ${r.kind === 'removed' || r.kind === 'changed' ? r.old : ''}`, half);
+        const right = r.kind === 'removed' ? [] : wrap(`${r.after}. ${r.text}`, half);
+        for (let i = 0; i < Math.max(left.length, right.length); i++) {
+          out.push(`  ${i === 0 ? DIFF_MARK[r.kind] : ' '} ${(left[i] ?? '').padEnd(half)} │ ${right[i] ?? ''}`);
+        }
+      }
+    }
+  }
+  if (view.revisions.length > 1) {
+    out.push('', `${c.t('cli.text.history')}:`);
+    for (const r of view.revisions) {
+      const amendments = r.amendments.length ? c.t('cli.text.accepted', { amendments: r.amendments.join(', ') }) : '';
+      out.push(`  ${c.t('cli.text.history_line', { revision: r.revision, at: r.at.slice(0, 16).replace('T', ' '), by: r.by, amendments })}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
 }

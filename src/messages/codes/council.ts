@@ -134,4 +134,12 @@ export const COUNCIL = {
     en: 'Proposal {proposal} still has square brackets in paragraph(s) {paragraphs}; a text is adopted or put under silence only when no brackets remain',
     fr: 'La proposition {proposal} comporte encore des crochets au(x) paragraphe(s) {paragraphs} ; un texte n’est adopté ou soumis au silence que lorsqu’il n’en reste aucun',
   },
+  'council_revision.not_found': {
+    en: 'Proposal {proposal} has no revision {revision}; its revisions run from 0 to {current}',
+    fr: 'La proposition {proposal} n’a pas de révision {revision} ; ses révisions vont de 0 à {current}',
+  },
+  'council_proposal.not_found': {
+    en: 'No proposal {proposal} in world {world}',
+    fr: 'Aucune proposition {proposal} dans le monde {world}',
+  },
 } satisfies Codes;
