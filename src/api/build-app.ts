@@ -58,6 +58,8 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [timeFormats] },
     return503OnClosing: true,
+    // A malformed URL or an over-long path segment is answered like every other 4xx (fixed words).
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.setErrorHandler(errorHandler);
   // One line a request, once it is answered (Fastify's own two lines a request are off).

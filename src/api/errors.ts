@@ -63,6 +63,7 @@ const FASTIFY_REASONS: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: 'the content type is invalid',
   FST_ERR_CTP_INVALID_PARSE_TYPE: 'the body cannot be read',
   FST_ERR_BAD_URL: 'the URL is malformed',
+  FST_ERR_MAX_PARAM_LENGTH: 'a part of the path is too long',
   FST_ERR_ASYNC_CONSTRAINT: 'the request cannot be routed',
 };
 

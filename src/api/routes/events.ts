@@ -43,6 +43,9 @@ export async function eventRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
   };
 
   app.get('/api/worlds/:world/events', {
+    // A HEAD would open a stream whose headers are never sent (a response to HEAD has no body to
+    // flush them with), holding the connection for ever: the stream answers GET only.
+    exposeHeadRoute: false,
     schema: {
       tags: ['live'], summary: 'Server-sent events: `entry` for each new entry the reader may see',
       params: worldParam,
