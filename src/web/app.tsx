@@ -3,19 +3,21 @@
  * only what its page needs), the page language on <html lang>, focus moved to the new page's
  * heading after a navigation, and the page title.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType, type LazyExoticComponent } from 'react';
-import { I18nContext, makeI18n } from './lib/i18n.js';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { I18nContext, makeI18n, useI18n } from './lib/i18n.js';
 import { parseLocation, useLocationKey, navigate, type Location } from './lib/router.js';
 import { setApiLanguage } from './lib/api.js';
 import { SessionProvider } from './lib/session.js';
 import { Layout } from './components/layout.js';
-import { Loading } from './components/ui.js';
+import { Loading, requestHeadingFocus } from './components/ui.js';
+import { useWorlds } from './lib/reference.js';
+import NotFoundPage, { NotFound } from './pages/not-found.js';
 
 export interface PageProps {
   readonly location: Location;
 }
 
-type Page = LazyExoticComponent<ComponentType<PageProps>>;
+type Page = LazyExoticComponent<ComponentType<PageProps>> | ComponentType<PageProps>;
 
 const pages = {
   home: lazy(() => import('./pages/home.js')),
@@ -36,7 +38,8 @@ const pages = {
   scenario: lazy(() => import('./pages/scenario.js')),
   scenarioReport: lazy(() => import('./pages/scenario-report.js')),
   signIn: lazy(() => import('./pages/sign-in.js')),
-  notFound: lazy(() => import('./pages/not-found.js')),
+  // Shown before any page is fetched (an unknown world), so it is in the first bundle anyway.
+  notFound: NotFoundPage,
 } satisfies Record<string, Page>;
 
 function route(location: Location): Page {
@@ -66,6 +69,22 @@ function route(location: Location): Page {
   }
 }
 
+/**
+ * A page of a world that does not exist is the 404 page, decided before the page asks anything
+ * of that world (no failed reads, no live stream reconnecting for ever).
+ */
+function WorldGate({ location, children }: { location: Location; children: ReactNode }) {
+  const { t } = useI18n();
+  const worlds = useWorlds();
+  // Signing in comes first: it is how a closed world becomes visible.
+  if (location.world === 'record' || location.segments[0] === 'sign-in') return <>{children}</>;
+  if (!worlds) return <Loading />;
+  if (!worlds.some((w) => w.name === location.world)) {
+    return <NotFound location={{ ...location, world: 'record' }} lead={t('app.not_found_world', { name: location.world })} closedWorld={location.world} />;
+  }
+  return <>{children}</>;
+}
+
 export function App() {
   const key = useLocationKey();
   const location = useMemo(() => parseLocation(key), [key]);
@@ -93,14 +112,8 @@ export function App() {
       first.current = false;
       return;
     }
-    // After a client-side navigation, move focus to the new page's heading once it renders.
-    const started = performance.now();
-    const focus = () => {
-      const h1 = document.querySelector<HTMLElement>('#main h1');
-      if (h1) h1.focus({ preventScroll: true });
-      else if (performance.now() - started < 3000) window.setTimeout(focus, 50);
-    };
-    window.setTimeout(focus, 0);
+    // After a client-side navigation, the new page's heading takes the focus.
+    requestHeadingFocus();
   }, [pathKey]);
 
   return (
@@ -108,7 +121,9 @@ export function App() {
       <SessionProvider>
         <Layout location={location}>
           <Suspense fallback={<Loading />}>
-            <Page location={location} />
+            <WorldGate location={location}>
+              <Page location={location} />
+            </WorldGate>
           </Suspense>
         </Layout>
       </SessionProvider>

@@ -77,6 +77,13 @@ describe('HTTP API', () => {
     const { cookie, csrf } = await signIn(s.app, 'hun', PASSWORD);
     const me = await s.app.inject({ url: '/api/auth/me', headers: { cookie } });
     assert.equal(me.json().account.party, 'HUN');
+    // The session status answers 200 signed in or not (the web app asks on every load).
+    const status = await s.app.inject({ url: '/api/auth/session', headers: { cookie } });
+    assert.equal(status.statusCode, 200);
+    assert.deepEqual([status.json().signedIn, status.json().account.party, status.json().csrf], [true, 'HUN', csrf]);
+    const anonymous = await s.app.inject({ url: '/api/auth/session' });
+    assert.equal(anonymous.statusCode, 200);
+    assert.deepEqual(anonymous.json(), { signedIn: false });
     const table = { cmd: 'TableProposal', by: 'SG', at: '2024-06-05T09:00:00Z', data: { proposal: 'P-API', title: { en: 'Test' }, procedure: 'silence', deadline: '2024-06-10T12:00:00Z' } };
     const sg = await signIn(s.app, 'sg', PASSWORD);
     let r = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie: sg.cookie, 'x-csrf-token': sg.csrf }, payload: table });

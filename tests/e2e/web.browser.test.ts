@@ -1,9 +1,9 @@
 /**
  * The web app in Debian's Chromium, through the real server: navigation across every page, the
  * timeline slider redrawing the map, a silence break in one browser appearing in another within a
- * second, the language switch keeping the page, sign-in and a refused action naming the rule, an
- * axe-core scan of every page (no serious or critical violation), and a screenshot of every page
- * kept in test-artifacts/screenshots/.
+ * second, the language switch keeping the page, sign-in and a refused action naming the rule.
+ * Every page at both sizes and in both languages (layout, titles, axe-core, screenshots) is
+ * web-pages.browser.test.ts.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, PROPOSALS, ROOT, SCENARIO, startWebServer, type WebServer } from '../support/browser.js';
-import { axe, settle, signIn } from '../support/browser.js';
+import { settle, signIn } from '../support/browser.js';
 
 let skip: string | false = false;
 let ciFailure: unknown;
@@ -22,35 +22,6 @@ try {
 }
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-
-/** Every page, by path after the language (with its query). */
-const PAGES: readonly { name: string; path: string; heading: RegExp; signedIn?: boolean }[] = [
-  { name: 'home', path: '', heading: /North Atlantic Alliance/ },
-  { name: 'allies', path: 'allies', heading: /^Allies$/ },
-  { name: 'ally-finland', path: 'allies/FIN', heading: /^Finland$/ },
-  { name: 'accessions', path: 'accessions', heading: /^Accessions$/ },
-  { name: 'accession-sweden', path: 'accessions/SWE-2022', heading: /^Accessions$/ },
-  { name: 'council-record', path: 'council', heading: /North Atlantic Council/ },
-  { name: 'consultations', path: 'consultations', heading: /Consultations/ },
-  { name: 'operations', path: 'operations', heading: /Operations and missions/ },
-  { name: 'partnerships', path: 'partnerships', heading: /Partnerships/ },
-  { name: 'fund', path: 'fund', heading: /DCB/ },
-  { name: 'exercises', path: 'exercises', heading: /Exercises/ },
-  { name: 'eu', path: 'eu', heading: /European Union/ },
-  { name: 'arms-control', path: 'arms-control', heading: /Arms control/ },
-  { name: 'human-security', path: 'human-security', heading: /Human security/ },
-  { name: 'ledger', path: 'ledger', heading: /ledger/ },
-  { name: 'sign-in', path: 'sign-in', heading: /Sign in/ },
-  { name: 'not-found', path: 'no-such-page', heading: /not found/ },
-  { name: 'exercise-home', path: `?world=${SCENARIO}`, heading: /North Atlantic Alliance/, signedIn: true },
-  { name: 'exercise-council', path: `council?world=${SCENARIO}`, heading: /North Atlantic Council/, signedIn: true },
-  { name: 'exercise-operations', path: `operations?world=${SCENARIO}`, heading: /Operations/, signedIn: true },
-  { name: 'exercise-fund', path: `fund?world=${SCENARIO}`, heading: /DCB/, signedIn: true },
-  { name: 'exercise-ledger', path: `ledger?world=${SCENARIO}`, heading: /ledger/, signedIn: true },
-];
-
-
-
 
 const statusOf = (page: Page, proposal: string) => page.locator(`[data-proposal="${proposal}"]`).getAttribute('data-status');
 
@@ -73,39 +44,6 @@ describe('the web app in Chromium', { skip: skip || undefined }, () => {
     await server?.close();
   });
 
-  test('every page renders, passes axe-core with no serious or critical violation, and is screenshotted', async () => {
-    const publicContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const signedIn = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await signIn(signedIn, base, 'bel');
-    const problems: string[] = [];
-    for (const lang of ['en', 'fr'] as const) {
-      for (const p of PAGES) {
-        if (lang === 'fr' && p.name.startsWith('exercise-') && p.name !== 'exercise-council') continue;
-        const page = await (p.signedIn ? signedIn : publicContext).newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${base}/${lang}/${p.path}`);
-        await settle(page);
-        assert.equal(await page.getAttribute('html', 'lang'), lang, `${p.name}: <html lang>`);
-        const h1 = (await page.locator('main h1').first().textContent()) ?? '';
-        if (lang === 'en') assert.match(h1, p.heading, `${p.name}: heading`);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}.png`), fullPage: true });
-        for (const v of await axe(page)) problems.push(`${lang}/${p.path}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-        assert.deepEqual(errors, [], `${p.name}: no script error`);
-        await page.close();
-      }
-    }
-    // A narrow screen too: the layout reflows and stays usable.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-    const page = await phone.newPage();
-    await page.goto(`${base}/en/`);
-    await settle(page);
-    await page.screenshot({ path: join(SHOTS, 'en-home-narrow.png'), fullPage: true });
-    for (const v of await axe(page)) problems.push(`narrow home: ${v.impact} ${v.id} — ${v.help}`);
-    await Promise.all([publicContext.close(), signedIn.close(), phone.close()]);
-    assert.deepEqual(problems, []);
-  });
-
   test('navigation: the main menu reaches every section without a page load', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -120,6 +58,11 @@ describe('the web app in Chromium', { skip: skip || undefined }, () => {
       await settle(page);
       assert.equal(await page.locator(`nav[aria-label="Main"] a[href="${href}"]`).getAttribute('aria-current'), 'page');
       assert.ok((await page.locator('main h1').count()) === 1, `${href}: one h1`);
+      // The new page's heading has the focus (a screen reader announces where the reader is),
+      // and the tab says which page it is.
+      if (href !== '/en/') await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'), null, { timeout: 5000 });
+      const heading = ((await page.locator('main h1').textContent()) ?? '').trim();
+      if (!href?.includes('accessions')) assert.equal(await page.title(), `${heading} — Evere`, `${href}: title`);
       assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, `${href}: client-side navigation`);
     }
     // The browser's back button returns to the previous page.

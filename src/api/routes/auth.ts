@@ -83,6 +83,19 @@ export async function authRoutes(app: FastifyInstance, deps: ApiDeps): Promise<v
     return reply.code(204).send();
   });
 
+  // Whether the caller is signed in, answered 200 either way: the web app asks on every page
+  // load, and a signed-out reader is a normal state, not an error (no 401 in every console).
+  app.get('/api/auth/session', {
+    schema: {
+      tags: ['auth'], summary: 'Whether the caller is signed in (and as whom, with the CSRF token)',
+      response: { 200: { type: 'object', properties: { signedIn: { type: 'boolean' }, account: accountSchema, csrf: { type: 'string' } }, required: ['signedIn'] } },
+    },
+  }, async (request) => {
+    const account = request.account;
+    if (!account) return { signedIn: false };
+    return { signedIn: true, account, ...(request.csrf ? { csrf: request.csrf } : {}) };
+  });
+
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: 'The signed-in account and its CSRF token', response: { 200: { type: 'object', properties: { account: accountSchema, csrf: { type: 'string' } }, required: ['account'] } } },
   }, async (request) => {

@@ -86,6 +86,7 @@ function Account({ location }: { location: Location }) {
   return (
     <div className="account">
       <span className="account__who">{t('nav.signed_in_as', { user: account.username, party: account.party ?? account.role })}</span>
+      <span className="account__short" aria-hidden="true">{account.username}</span>
       <button type="button" className="button button--link" onClick={() => void signOut()}>{t('nav.sign_out')}</button>
     </div>
   );

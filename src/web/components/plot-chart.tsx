@@ -11,8 +11,9 @@ export default function BarChart({ data, label, format, tick }: { data: readonly
   const ref = usePlot((width) => Plot.plot({
     width,
     height: Math.max(120, data.length * 28 + 40),
-    marginLeft: Math.min(330, 28 + Math.max(...data.map((d) => d.label.length)) * 7.8),
-    marginRight: 120,
+    // Margins never take the whole of a phone's width: labels are cut before the bars vanish.
+    marginLeft: Math.min(330, width * 0.42, 28 + Math.max(...data.map((d) => d.label.length)) * 7.8),
+    marginRight: Math.min(120, width * 0.25),
     ariaLabel: label,
     style: { fontFamily: 'inherit', fontSize: '13px', background: 'transparent', color: '#1f2933' },
     x: { grid: true, label: null, ticks: 5, tickFormat: (n: number) => (tick ?? format)(n) },

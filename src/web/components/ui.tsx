@@ -1,7 +1,8 @@
 /** Small building blocks: chips (text, never colour alone), empty and error states, sections. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.js';
 import type { Query } from '../lib/data.js';
+import { ApiError } from '../lib/api.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
 
@@ -26,11 +27,22 @@ export function Loading() {
   return <p className="loading" role="status">{t('app.loading')}</p>;
 }
 
+/**
+ * What a reader is told of a failure, in the reader's language: the server's own explanation of a
+ * refusal (already in that language), with any operator's advice (a command to run) left out;
+ * never a browser's or server's internal wording.
+ */
+export function readerMessage(t: ReturnType<typeof useI18n>['t'], error: Error): string {
+  if (!(error instanceof ApiError)) return t('app.error_network');
+  if (error.status >= 500) return t('app.error_server');
+  return error.detail.replace(/[^.!?]*`[^`]*`[^.!?]*[.!?]?/g, '').trim() || t('app.error_server');
+}
+
 export function ErrorBox({ error, retry }: { error: Error; retry?: () => void }) {
   const { t } = useI18n();
   return (
     <div className="notice notice--error" role="alert">
-      <p>{t('app.error', { message: error.message })}</p>
+      <p>{t('app.error', { message: readerMessage(t, error) })}</p>
       {retry && <button type="button" className="button button--secondary" onClick={retry}>{t('app.retry')}</button>}
     </div>
   );
@@ -53,10 +65,42 @@ export function QueryView<T>({ query, children, isEmpty, empty }: {
   return <>{children(data)}</>;
 }
 
-export function PageHeader({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+/**
+ * After a client-side navigation the new page's heading takes the focus, so that a screen reader
+ * announces where the reader now is. A page may replace its heading as its data arrives (loading,
+ * then loaded): each heading mounted while the request stands takes the focus, until the reader
+ * does something (a key or a pointer) or a few seconds pass.
+ */
+let headingFocusUntil = 0;
+export function requestHeadingFocus(): void {
+  headingFocusUntil = performance.now() + 4000;
+  const h1 = document.querySelector<HTMLElement>('#main h1');
+  if (h1) h1.focus({ preventScroll: true });
+}
+if (typeof window !== 'undefined') {
+  const stop = () => { headingFocusUntil = 0; };
+  window.addEventListener('keydown', stop, true);
+  window.addEventListener('pointerdown', stop, true);
+}
+
+/**
+ * The page's heading, and the document's title in the reader's language ("Finland — Evere"):
+ * tabs, history, bookmarks and screen readers tell pages apart by it. `docTitle` names the page
+ * more precisely than its heading where a selection narrows it (one accession, one scenario).
+ */
+export function PageHeader({ title, docTitle, lead, children }: { title: string; docTitle?: string; lead?: ReactNode; children?: ReactNode }) {
+  const { t } = useI18n();
+  const full = `${docTitle ?? title} — ${t('app.name')}`;
+  useEffect(() => {
+    document.title = full;
+  }, [full]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (performance.now() < headingFocusUntil) heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <div className="page-header">
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1} ref={heading}>{title}</h1>
       {lead && <p className="lead">{lead}</p>}
       {children}
     </div>

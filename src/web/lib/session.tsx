@@ -1,5 +1,5 @@
 /**
- * Who is signed in: the account from GET /api/auth/me (none for the public) and the session's
+ * Who is signed in: the account from GET /api/auth/session (none for the public) and the session's
  * CSRF token, which every write sends. Signing in or out forgets cached reads.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -25,8 +25,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    api<{ account: Account; csrf?: string }>('/api/auth/me').then(
-      (me) => { setCsrf(me.csrf); setAccount(me.account); setReady(true); },
+    api<{ signedIn: boolean; account?: Account; csrf?: string }>('/api/auth/session').then(
+      (me) => { setCsrf(me.csrf); setAccount(me.signedIn ? me.account : undefined); setReady(true); },
       (error: unknown) => {
         if (!(error instanceof ApiError)) console.warn(error);
         setReady(true);

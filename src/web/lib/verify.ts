@@ -10,6 +10,7 @@
 import type { LedgerCrypto } from '../../ledger/crypto.js';
 import { concat, fromHex, toHex, utf8 } from '../../ledger/bytes.js';
 import { verifyInclusion } from '../../ledger/merkle.js';
+import { entryBytes, type Entry } from '../../ledger/entry.js';
 import { openCheckpoint, parseCheckpointText, type Checkpoint } from '../../ledger/checkpoint.js';
 import { parseVerifierKey } from '../../ledger/note.js';
 
@@ -120,4 +121,9 @@ export async function verifyInclusionProof(proof: InclusionProofResponse): Promi
   const pathOk = checkpoint.size === proof.treeSize &&
     await withWebCrypto((c) => verifyInclusion(c, proof.leafIndex, proof.treeSize, leafHash, hashes, checkpoint.root));
   return { ...base, ok: pathOk, pathOk, root: toHex(checkpoint.root), signature };
+}
+
+/** An entry's Merkle leaf hash (RFC 6962: SHA-256 of 0x00 ‖ the entry's canonical JSON), in hex. */
+export async function leafHashOf(entry: Entry): Promise<string> {
+  return toHex(await sha256(concat(new Uint8Array([0]), entryBytes(entry))));
 }

@@ -13,6 +13,7 @@ import { useMarkings } from '../lib/markings.js';
 import { ApiError } from '../lib/api.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, Empty, ErrorBox, Loading, PageHeader, Section } from '../components/ui.js';
+import { NotFound } from './not-found.js';
 
 interface Profile {
   code: string;
@@ -37,7 +38,9 @@ export default function AllyPage({ location }: PageProps) {
   const states = useStates();
   const code = (location.segments[1] ?? '').toUpperCase();
   const w = encodeURIComponent(location.world);
-  const profile = useApi<Profile>(`/api/worlds/${w}/allies/${encodeURIComponent(code)}`, location.world);
+  // An address naming no state is a page that does not exist: known before asking the server.
+  const known = states ? [...states.values()].some((s) => s.iso3 === code || s.iso2 === code || s.digram === code) : undefined;
+  const profile = useApi<Profile>(known ? `/api/worlds/${w}/allies/${encodeURIComponent(code)}` : null, location.world);
   const contributions = useApi<Contribution[]>(`/api/worlds/${w}/facts/operation-contribution`, location.world);
   const operations = useApi<Operation[]>(`/api/worlds/${w}/facts/operation`, location.world);
   const received = useApi<Money[]>(`/api/worlds/${w}/facts/fund-contribution`, location.world);
@@ -70,9 +73,10 @@ export default function AllyPage({ location }: PageProps) {
   ];
   const myEu = (eu.data ?? []).filter((e) => e.data.state === iso3);
 
+  if (known === false) return <NotFound location={location} lead={t('app.not_found_state', { code })} />;
   if (profile.error) {
-    if (profile.error instanceof ApiError && profile.error.status === 404) {
-      return <><PageHeader title={code} /><Empty>{t('ally.unknown', { code })}</Empty></>;
+    if (profile.error instanceof ApiError && (profile.error.status === 404 || profile.error.status === 400)) {
+      return <NotFound location={location} lead={t('app.not_found_state', { code })} />;
     }
     return <ErrorBox error={profile.error} retry={profile.reload} />;
   }

@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import type { Member } from '../../app/treaty-queries.js';
-import { useI18n } from '../lib/i18n.js';
+import { useI18n, stateNames } from '../lib/i18n.js';
+import { useStates } from '../lib/reference.js';
 import { useApi } from '../lib/data.js';
 import { useMarkings } from '../lib/markings.js';
 import { latestByKey, type Fact } from '../lib/facts.js';
@@ -19,6 +20,7 @@ const TONE: Record<string, Tone> = { party: 'success', signed: 'info', suspended
 
 export default function ArmsControlPage({ location }: PageProps) {
   const { t, lang, v } = useI18n();
+  const states = useStates();
   const w = encodeURIComponent(location.world);
   const instruments = useApi<Instrument[]>(`/api/worlds/${w}/facts/arms-control-instrument`, location.world);
   const statuses = useApi<Status[]>(`/api/worlds/${w}/facts/arms-control-status`, location.world);
@@ -41,6 +43,16 @@ export default function ArmsControlPage({ location }: PageProps) {
   const selected = location.query.get('instrument') ?? list[0]?.data.instrument;
   const allies = members.data ?? [];
   const partiesAmongAllies = (id: string) => allies.filter((a) => current.get(`${id}/${a.code}`)?.data.status === 'party').length;
+  const recordedAmongAllies = (id: string) => allies.filter((a) => current.has(`${id}/${a.code}`)).length;
+  // Parties among the Allies, said as far as the record goes: "0 / 32" would claim what is only unrecorded.
+  const partiesText = (id: string) => {
+    const recorded = recordedAmongAllies(id);
+    if (recorded === 0) return t('ac.parties_none');
+    const parties = partiesAmongAllies(id);
+    return recorded === allies.length ? t('ac.parties_of', { count: parties, total: allies.length }) : t('ac.parties_recorded', { count: parties, total: allies.length, recorded });
+  };
+  const withStatus = selected ? allies.filter((a) => current.has(`${selected}/${a.code}`)) : [];
+  const withoutStatus = selected ? allies.filter((a) => !current.has(`${selected}/${a.code}`)) : [];
 
   return (
     <>
@@ -55,7 +67,7 @@ export default function ArmsControlPage({ location }: PageProps) {
                 { key: 'field', header: t('ac.field'), sort: (i) => i.data.field, render: (i) => v('armsControlField', i.data.field) },
                 { key: 'opened', header: t('ac.opened'), sort: (i) => i.data.openedAt, render: (i) => <DateText iso={i.data.openedAt} /> },
                 { key: 'force', header: t('ac.in_force'), sort: (i) => i.data.enteredIntoForceAt, render: (i) => <DateText iso={i.data.enteredIntoForceAt} /> },
-                { key: 'parties', header: t('acstatus.party'), numeric: true, sort: (i) => partiesAmongAllies(i.data.instrument), render: (i) => `${partiesAmongAllies(i.data.instrument)} / ${allies.length}` },
+                { key: 'parties', header: t('acstatus.party'), numeric: true, sort: (i) => partiesAmongAllies(i.data.instrument), render: (i) => partiesText(i.data.instrument) },
               ]} />
             {selected && (
               <Section title={t('ac.matrix')} id="matrix" actions={(
@@ -66,7 +78,7 @@ export default function ArmsControlPage({ location }: PageProps) {
                   </select>
                 </div>
               )}>
-                <SortableTable caption={`${t('ac.matrix')} — ${list.find((i) => i.data.instrument === selected)?.data.name ?? selected}`} rows={allies} rowKey={(a) => a.code} initialSort="ally" dense
+                {withStatus.length > 0 && <SortableTable caption={`${t('ac.matrix')} — ${list.find((i) => i.data.instrument === selected)?.data.name ?? selected}`} rows={withStatus} rowKey={(a) => a.code} initialSort="ally" dense
                   columns={[
                     { key: 'ally', header: t('allies.name'), rowHeader: true, sort: (a) => a.name.en, render: (a) => a.name[lang] },
                     {
@@ -77,7 +89,9 @@ export default function ArmsControlPage({ location }: PageProps) {
                       },
                     },
                     { key: 'since', header: t('home.since'), sort: (a) => current.get(`${selected}/${a.code}`)?.data.from, render: (a) => <DateText iso={current.get(`${selected}/${a.code}`)?.data.from} /> },
-                  ]} />
+                  ]} />}
+                {/* Allies with no status recorded: one sentence, not a row of "No status recorded" each. */}
+                {withoutStatus.length > 0 && <p className="note" data-testid="unrecorded-status">{t('ac.unrecorded_rows', { count: withoutStatus.length, names: stateNames(lang, states, withoutStatus.map((a) => a.code)) })}</p>}
               </Section>
             )}
           </>

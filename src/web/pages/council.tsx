@@ -39,9 +39,14 @@ export default function CouncilPage({ location }: PageProps) {
   const proposals = useApi<ProposalFact[]>(`/api/worlds/${w}/council/proposals`, world);
   const decisions = useApi<DecisionFact[]>(`/api/worlds/${w}/council/decisions`, world);
   // In a scenario the reader takes part in, acts go through their seat at scenario time.
-  const scenario = useApi<ScenarioStatus>(account && info?.exercise && account.worlds?.includes(world) ? `/api/scenarios/${w}` : null, world);
+  // An exercise world need not be a scenario: the list of the reader's scenarios says which it is
+  // (asking for a scenario that is not one would be a failed read in the console).
+  const candidate = Boolean(account && info?.exercise && account.worlds?.includes(world));
+  const mine = useApi<ScenarioStatus[]>(candidate ? '/api/scenarios' : null);
+  const isScenario = mine.data?.some((s) => s.name === world) ?? false;
+  const scenario = useApi<ScenarioStatus>(isScenario ? `/api/scenarios/${w}` : null, world);
   const inScenario = scenario.data !== undefined;
-  const scenarioPending = Boolean(account && info?.exercise && account.worlds?.includes(world)) && scenario.data === undefined && !scenario.error;
+  const scenarioPending = candidate && ((mine.data === undefined && !mine.error) || (isScenario && scenario.data === undefined && !scenario.error));
   const available = useApi<AvailableCommand[]>(!account || scenarioPending ? null : inScenario ? `/api/scenarios/${w}/available` : `/api/worlds/${w}/commands/available`, world);
   const clock = useMemo(() => (scenario.data ? clockOf(scenario.data, Date.now()) : undefined), [scenario.data]);
   const endpoint = inScenario ? `/api/scenarios/${w}/act` : undefined;

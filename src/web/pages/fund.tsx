@@ -39,8 +39,11 @@ export default function FundPage({ location }: PageProps) {
   useMarkings(spent.data);
 
   const currencies = useMemo(() => [...new Set([...(received.data ?? []), ...(pledged.data ?? []), ...(allocated.data ?? [])].map((m) => m.data.currency))].sort(), [received.data, pledged.data, allocated.data]);
+  // Whether anything of a kind is recorded in a currency: a sum of nothing is said in words, never "€0".
+  const has = (rows: readonly Movement[] | undefined, c: string) => (rows ?? []).some((m) => m.data.currency === c);
   const totals = currencies.map((c) => ({
     currency: c,
+    recorded: { received: has(received.data, c), pledged: has(pledged.data, c), allocated: has(allocated.data, c), spent: has(spent.data, c) },
     received: [...(received.data ?? [])].filter((m) => m.data.currency === c).reduce((s, m) => s + m.data.amount, 0),
     pledged: [...(pledged.data ?? [])].filter((m) => m.data.currency === c).reduce((s, m) => s + m.data.amount, 0),
     allocated: [...(allocated.data ?? [])].filter((m) => m.data.currency === c).reduce((s, m) => s + m.data.amount, 0),
@@ -59,8 +62,8 @@ export default function FundPage({ location }: PageProps) {
                 {totals.map((c) => (
                   <div className="figure" key={c.currency}>
                     <dt className="figure__label">{t('fund.received')} ({c.currency})</dt>
-                    <dd className="figure__value">{money(lang, c.received, c.currency)}</dd>
-                    <dd className="figure__note">{t('fund.pledged')}{t('app.colon')}{money(lang, c.pledged, c.currency)} · {t('fund.allocated')}{t('app.colon')}{money(lang, c.allocated, c.currency)} · {t('fund.spent')}{t('app.colon')}{money(lang, c.spent, c.currency)}</dd>
+                    <dd className="figure__value" data-recorded={c.recorded.received}>{c.recorded.received ? money(lang, c.received, c.currency) : <span className="figure__none">{t('fund.received_none')}</span>}</dd>
+                    <dd className="figure__note">{(['pledged', 'allocated', 'spent'] as const).map((k) => `${t(`fund.${k}`)}${t('app.colon')}${c.recorded[k] ? money(lang, c[k], c.currency) : t('fund.money_none')}`).join(' · ')}</dd>
                   </div>
                 ))}
               </dl>

@@ -77,7 +77,13 @@ export default function HumanSecurityPage({ location }: PageProps) {
             </Section>
             <Section title={t('hs.untagged')} id="untagged">
               {untagged.length === 0 ? <p><Chip tone="success">{t('hs.untagged_none')}</Chip></p> : (
-                <ul className="chip-list">{untagged.map((a) => <li key={`${a.kind}/${a.id}`}><Chip tone="warning">{a.name} · {v('activityKind', a.kind)}</Chip></li>)}</ul>
+                <>
+                  <p data-testid="untagged-summary">{t('hs.untagged_summary', { count: untagged.length })}</p>
+                  <details>
+                    <summary>{t('hs.untagged_list', { count: untagged.length })}</summary>
+                    <ul className="plain-list">{untagged.map((a) => <li key={`${a.kind}/${a.id}`}>{a.name} <span className="muted">· {v('activityKind', a.kind)}</span></li>)}</ul>
+                  </details>
+                </>
               )}
             </Section>
           </>

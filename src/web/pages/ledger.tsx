@@ -12,7 +12,8 @@ import { useApi } from '../lib/data.js';
 import { api, qs } from '../lib/api.js';
 import { useMarkings } from '../lib/markings.js';
 import { hrefFor, Link } from '../lib/router.js';
-import { verifyInclusionProof, type InclusionProofResponse, type Verification } from '../lib/verify.js';
+import { leafHashOf, verifyInclusionProof, type InclusionProofResponse, type Verification } from '../lib/verify.js';
+import { entryWords } from '../lib/entry-words.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
 
@@ -37,6 +38,29 @@ function VerificationPanel({ seq, state }: { seq: number; state: Verification | 
       </ul>
       <p className="muted">{t('ledger.trust_note')}</p>
     </div>
+  );
+}
+
+/** The entry's leaf hash, computed here from what the server sent (the value a proof is about). */
+function LeafHash({ entry }: { entry: Entry }) {
+  const { t } = useI18n();
+  const [hash, setHash] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void leafHashOf(entry).then((h) => { if (live) setHash(h); }, () => undefined);
+    return () => { live = false; };
+  }, [entry]);
+  return <span className="hash entry-words__hash" data-testid="leaf-hash">{t('ledger.leaf_hash')}{t('app.colon')}{hash ? `${hash.slice(0, 16)}…` : '…'}</span>;
+}
+
+function RowResult({ state }: { state: Verification | 'running' | Error }) {
+  const { t } = useI18n();
+  if (state === 'running') return <p className="row-result" role="status" data-testid="row-verification" data-state="running">{t('app.loading')}</p>;
+  const ok = !(state instanceof Error) && state.ok;
+  return (
+    <p className={`row-result row-result--${ok ? 'ok' : 'fail'}`} role="status" data-testid="row-verification" data-state={ok ? 'verified' : 'failed'}>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? t('ledger.row_verified') : t('ledger.row_failed')}
+    </p>
   );
 }
 
@@ -99,12 +123,33 @@ export default function LedgerPage({ location }: PageProps) {
             <SortableTable caption={t('ledger.entries')} captionHidden rows={rows} rowKey={(e) => String(e.seq)} dense
               columns={[
                 { key: 'seq', header: t('ledger.seq'), numeric: true, rowHeader: true, sort: (e) => e.seq, render: (e) => e.seq },
-                { key: 'type', header: t('ledger.type'), sort: (e) => e.type, render: (e) => <span className="code">{e.type}</span> },
+                {
+                  key: 'what', header: t('ledger.what'), sort: (e) => e.type,
+                  render: (e) => {
+                    const words = entryWords(lang, states, e);
+                    return (
+                      <div className="entry-words" data-testid="entry-words">
+                        <span>{words.sentence}</span>
+                        <span className="muted entry-words__meta">{words.basis && <>{words.basis} · </>}<span className="code code--small">{e.type}</span></span>
+                        <LeafHash entry={e} />
+                      </div>
+                    );
+                  },
+                },
                 { key: 'valid', header: t('ledger.valid'), sort: (e) => e.validTime, render: (e) => <DateText iso={e.validTime} /> },
                 { key: 'recorded', header: t('ledger.recorded'), sort: (e) => e.recordTime, render: (e) => <span className="dtg">{dtg(e.recordTime)}</span> },
                 { key: 'for', header: t('ledger.actor'), sort: (e) => e.actingFor, render: (e) => <span title={actorName(lang, states, e.actingFor)}>{e.actingFor}</span> },
                 { key: 'marking', header: t('ledger.classification'), sort: (e) => e.classification, render: (e) => <Chip tone={e.classification === 'PUBLIC' ? 'neutral' : 'warning'}>{CLASSIFICATION_LABELS[e.classification as Classification]?.[lang] ?? e.classification}</Chip> },
-                { key: 'verify', header: t('ledger.proof'), render: (e) => <button type="button" className="button button--small button--secondary" onClick={() => void verify(e.seq)} aria-label={t('ledger.verify', { seq: e.seq })}>✓ {t('ledger.verify', { seq: '' }).trim()}</button> },
+                {
+                  key: 'verify', header: t('ledger.proof'),
+                  render: (e) => (
+                    <>
+                      <button type="button" className="button button--small button--secondary" onClick={() => void verify(e.seq)} aria-label={t('ledger.verify', { seq: e.seq })}>✓ {t('ledger.verify', { seq: '' }).trim()}</button>
+                      {/* The result where the reader clicked: next to the row, not above the fold. */}
+                      {verifying?.seq === e.seq && <RowResult state={verifying.state} />}
+                    </>
+                  ),
+                },
               ]} />
             <p className="muted">{t('ledger.hidden_note')}</p>
             <div className="pager">

@@ -38,7 +38,8 @@ function Timeline({ ops, label }: { ops: Fact<OperationData>[]; label: string })
   const step = end - start > 40 ? 10 : 5;
   for (let y = Math.ceil(start / step) * step; y <= end; y += step) ticks.push(y);
   return (
-    <div className="chart-scroll">
+    // On a phone the chart scrolls in its box, which the keyboard reaches too.
+    <div className="chart-scroll" tabIndex={0} role="region" aria-label={label}>
       <svg className="chart timeline-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         {ticks.map((y) => (
           <g key={y}>
@@ -125,7 +126,10 @@ export default function OperationsPage({ location }: PageProps) {
                       <div><dt>{t('ops.mandate')}</dt><dd>{mandate(o)}</dd></div>
                       <div><dt>{t('ops.core_task')}</dt><dd>{v('coreTask', o.data.coreTask)}</dd></div>
                       <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing')}</dd></div>
-                      {cs.length > 0 && <div><dt>{t('ops.contributors')}</dt><dd>{t('ops.contributors_count', { allies: allies.length, partners: partners.length })}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span></dd></div>}
+                      <div><dt>{t('ops.contributors')}</dt><dd data-testid="contributors">{cs.length === 0 ? <span className="muted">{t('ops.contrib_none')}</span> : <>{[
+                        allies.length > 0 ? t('ops.contrib_allies', { count: allies.length }) : undefined,
+                        partners.length > 0 ? t('ops.contrib_partners', { count: partners.length }) : undefined,
+                      ].filter(Boolean).join(t('app.list_sep'))}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span></>}</dd></div>
                     </dl>
                   </article>
                 );

@@ -40,6 +40,7 @@ export default function PartnershipsPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('part.title')} lead={t('part.lead')} />
+      <p className="note">{t('part.thin')}</p>
       <QueryView query={frameworks}>
         {(data) => (
           <>
@@ -48,7 +49,7 @@ export default function PartnershipsPage({ location }: PageProps) {
               const active = rows.filter((r) => !r.data.until && !allySince.has(r.data.partner) && !suspended(r));
               return (
                 <Section key={f.key} title={f.data.name[lang] ?? f.data.name.en} id={`fw-${f.key}`}>
-                  <p className="chips-line"><Chip tone="info">{t('part.partners', { count: active.length })}</Chip><span className="muted">{t('part.established', { date: date(f.data.establishedAt) })}{f.data.region ? ` · ${f.data.region}` : ''}</span></p>
+                  <p className="chips-line"><Chip tone="info">{active.length === 0 ? t('part.partners_none') : active.length === 1 ? t('part.partners_one') : t('part.partners', { count: active.length })}</Chip><span className="muted">{t('part.established', { date: date(f.data.establishedAt) })}{f.data.region ? ` · ${f.data.region}` : ''}</span></p>
                   {rows.length === 0 ? <Empty /> : (
                     <SortableTable caption={f.data.name[lang] ?? f.data.name.en} captionHidden rows={rows} rowKey={(r) => r.key} initialSort="partner" dense
                       columns={[

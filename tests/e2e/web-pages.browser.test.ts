@@ -1,0 +1,229 @@
+/**
+ * Every page of the web app at a desktop's 1440×900 and a phone's 390×844, in English and in
+ * French, in Debian's Chromium through the real server: the page never scrolls sideways (the
+ * failure names the page and the element that sticks out), tables are not cut off on the desktop,
+ * each page has its own title in the reader's language, no console error (signed out included:
+ * nothing answers 401 or 404 to the app's own reads), axe-core finds nothing serious, and a
+ * screenshot of each is kept in test-artifacts/screenshots/ (pages/LANG-NAME-SIZE.png).
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axe, browserSkipReason, ensureWebBuild, launchBrowser, ROOT, SCENARIO, settle, signIn, startWebServer, type WebServer } from '../support/browser.js';
+
+let skip: string | false = false;
+let ciFailure: unknown;
+try {
+  skip = browserSkipReason();
+} catch (error) {
+  ciFailure = error;
+}
+
+const SHOTS = join(ROOT, 'test-artifacts', 'screenshots', 'pages');
+
+interface PageCase {
+  readonly name: string;
+  /** Path after the language, with its query. */
+  readonly path: string;
+  /** The English heading. */
+  readonly heading: RegExp;
+  /** The page's own title in each language, where it is not "HEADING — Evere". */
+  readonly title?: { readonly en: RegExp; readonly fr: RegExp };
+  /** Read as a delegation signed in (an exercise world is closed to outsiders). */
+  readonly signedIn?: boolean;
+  /** The 404 page is what this address must show. */
+  readonly notFound?: boolean;
+}
+
+const PAGES: readonly PageCase[] = [
+  { name: 'home', path: '', heading: /North Atlantic Alliance/ },
+  { name: 'allies', path: 'allies', heading: /^Allies$/ },
+  { name: 'ally-finland', path: 'allies/FIN', heading: /^Finland$/ },
+  { name: 'accessions', path: 'accessions', heading: /^Accessions$/, title: { en: / — Evere$/, fr: / — Evere$/ } },
+  { name: 'accession-sweden', path: 'accessions/SWE-2022', heading: /^Accessions$/, title: { en: / — Evere$/, fr: / — Evere$/ } },
+  { name: 'council', path: 'council', heading: /North Atlantic Council/ },
+  { name: 'consultations', path: 'consultations', heading: /Consultations/ },
+  { name: 'operations', path: 'operations', heading: /Operations and missions/ },
+  { name: 'partnerships', path: 'partnerships', heading: /Partnerships/ },
+  { name: 'fund', path: 'fund', heading: /DCB/ },
+  { name: 'exercises', path: 'exercises', heading: /Exercises/ },
+  { name: 'eu', path: 'eu', heading: /European Union/ },
+  { name: 'arms-control', path: 'arms-control', heading: /Arms control/ },
+  { name: 'arms-control-inf', path: 'arms-control?instrument=INF', heading: /Arms control/ },
+  { name: 'human-security', path: 'human-security', heading: /Human security/ },
+  { name: 'ledger', path: 'ledger', heading: /ledger/ },
+  { name: 'scenarios', path: 'scenarios', heading: /^Scenarios$/ },
+  { name: 'sign-in', path: 'sign-in', heading: /Sign in/ },
+  { name: 'no-such-page', path: 'no-such-page', heading: /^Page not found$/, notFound: true },
+  { name: 'no-such-ally', path: 'allies/XYZ', heading: /^Page not found$/, notFound: true },
+  { name: 'no-such-world', path: 'council?world=no-such-world', heading: /^Page not found$/, notFound: true },
+  // A closed exercise world read by someone not admitted to it: as if it did not exist.
+  { name: 'exercise-signed-out', path: `council?world=${SCENARIO}`, heading: /^Page not found$/, notFound: true },
+  { name: 'exercise-home', path: `?world=${SCENARIO}`, heading: /North Atlantic Alliance/, signedIn: true },
+  { name: 'exercise-council', path: `council?world=${SCENARIO}`, heading: /North Atlantic Council/, signedIn: true },
+  { name: 'exercise-operations', path: `operations?world=${SCENARIO}`, heading: /Operations/, signedIn: true },
+  { name: 'exercise-fund', path: `fund?world=${SCENARIO}`, heading: /DCB/, signedIn: true },
+  { name: 'exercise-ledger', path: `ledger?world=${SCENARIO}`, heading: /ledger/, signedIn: true },
+];
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** What makes the page wider than the screen: the elements that stick out, widest first. */
+interface Overflow {
+  readonly scrollWidth: number;
+  readonly viewport: number;
+  readonly culprits: readonly string[];
+  /** Captions of tables wider than their box (cut off or scrolled). */
+  readonly scrolledTables: readonly string[];
+}
+
+/**
+ * Measured in the page. Kept as source text: the test runner's transpiler would wrap named inner
+ * functions in a helper the page does not have.
+ */
+const MEASURE = `(() => {
+  const viewport = document.documentElement.clientWidth;
+  const describe = (el) => {
+    const id = el.id ? '#' + el.id : '';
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    const text = (el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40);
+    return el.tagName.toLowerCase() + id + cls + (text ? ' “' + text + '”' : '');
+  };
+  const found = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right <= viewport + 0.5 && r.left >= -0.5) continue;
+    // Inside a box that scrolls or clips (a table's), it does not widen the page.
+    let clipped = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') { clipped = true; break; }
+    }
+    if (!clipped) found.push({ right: Math.round(r.right), what: describe(el) });
+  }
+  found.sort((a, b) => b.right - a.right);
+  const culprits = found.slice(0, 4).map((f) => f.what + ' (right edge ' + f.right + ' px)');
+  const scrolledTables = Array.from(document.querySelectorAll('.table-wrap'))
+    .filter((w) => w.scrollWidth > w.clientWidth + 1)
+    .map((w) => (w.querySelector('caption') && w.querySelector('caption').textContent.trim()) || describe(w));
+  return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits, scrolledTables };
+})()`;
+
+describe('every page at 1440×900 and 390×844, in English and French', { skip: skip || undefined }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    if (ciFailure) throw ciFailure;
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWebBuild();
+    server = await startWebServer();
+    base = server.url;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const size of SIZES) {
+    test(`${size.name} (${size.width}×${size.height}): no sideways scroll, its own title, no console error, axe-clean`, async () => {
+      const viewport = { width: size.width, height: size.height };
+      const contexts: BrowserContext[] = [];
+      const publicContext = await browser.newContext({ viewport });
+      const signedIn = await browser.newContext({ viewport });
+      contexts.push(publicContext, signedIn);
+      await signIn(signedIn, base, 'bel');
+      const problems: string[] = [];
+      try {
+        for (const lang of ['en', 'fr'] as const) {
+          for (const p of PAGES) {
+            const where = `/${lang}/${p.path} (${p.name}, ${size.name})`;
+            const page: Page = await (p.signedIn ? signedIn : publicContext).newPage();
+            const errors: string[] = [];
+            page.on('pageerror', (e) => errors.push(`script error: ${e.message}`));
+            page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+            // The address behind a "Failed to load resource" in the console.
+            page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} from ${r.request().method()} ${r.url().replace(base, '')}`); });
+            await page.goto(`${base}/${lang}/${p.path}`);
+            await settle(page);
+            const fail = (what: string) => problems.push(`${where}: ${what}`);
+            if (await page.getAttribute('html', 'lang') !== lang) fail('<html lang>');
+            const h1 = ((await page.locator('main h1').first().textContent()) ?? '').trim();
+            if (lang === 'en' && !p.heading.test(h1)) fail(`heading “${h1}”`);
+            if (p.notFound && await page.locator('[data-testid="not-found"]').count() !== 1) fail('not the 404 page');
+            // Never developer's advice or an endless retry on the reader's screen.
+            const body = (await page.locator('main').textContent()) ?? '';
+            for (const bad of [/evere \w+/, /`/, /Reconnecting/, /Reconnexion/, /Try again/, /Réessayer/]) {
+              if (bad.test(body)) fail(`the page says ${bad}`);
+            }
+
+            const title = await page.title();
+            if (p.title ? !p.title[lang].test(title) : title !== `${h1} — Evere`) fail(`title “${title}”`);
+            if (title === 'Evere') fail('no title of its own');
+
+            const o = await page.evaluate<Overflow>(MEASURE);
+            if (o.scrollWidth > size.width || o.scrollWidth > o.viewport) {
+              fail(`the page is ${o.scrollWidth} px wide on a ${o.viewport} px screen; sticking out: ${o.culprits.join('; ') || '(nothing measurable)'}`);
+            }
+            if (size.name === 'desktop' && o.scrolledTables.length > 0) fail(`tables cut off at ${size.width} px: ${o.scrolledTables.join(', ')}`);
+
+            await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-${size.name}.png`), fullPage: true });
+            for (const v of await axe(page)) fail(`axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+            for (const e of errors) fail(e);
+            await page.close();
+          }
+        }
+      } finally {
+        await Promise.all(contexts.map((c) => c.close()));
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test('the measure names what sticks out: a 600 px element on a phone is reported, a table scrolling in its box is not', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/allies`);
+    await settle(page);
+    const clean = await page.evaluate<Overflow>(MEASURE);
+    assert.ok(clean.scrollWidth <= 390, `allies: ${clean.scrollWidth} px`);
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.id = 'too-wide';
+      wide.style.width = '600px';
+      wide.textContent = 'wide';
+      document.querySelector('main')?.append(wide);
+    });
+    const o = await page.evaluate<Overflow>(MEASURE);
+    assert.ok(o.scrollWidth > 390, `scrollWidth ${o.scrollWidth}`);
+    assert.match(o.culprits[0] ?? '', /div#too-wide/);
+    assert.ok(o.culprits.every((c) => !/table|caption/.test(c)), o.culprits.join('; '));
+    await context.close();
+  });
+
+  test('a signed-out reader asking for an exercise world is offered to sign in, and nothing fails in the console', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${base}/fr/council?world=${SCENARIO}`);
+    await settle(page);
+    assert.equal(await page.locator('main h1').textContent(), 'Page introuvable');
+    const link = page.locator('[data-testid="not-found"] a[href*="sign-in"]');
+    assert.equal(await link.count(), 1, 'a sign-in link');
+    await link.click();
+    await page.waitForURL(/\/fr\/sign-in/);
+    await settle(page);
+    assert.equal(await page.title(), 'Connexion — Evere');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
