@@ -34,7 +34,7 @@ const WORLD_BASIS: { readonly [T in WorldEvent['type']]: Basis } = {
   NatoEuDeclarationSigned: 'practice', ArmsControlInstrumentRegistered: 'practice',
   ArmsControlInstrumentEnteredIntoForce: 'practice', ArmsControlStatusRecorded: 'practice',
   ArmsControlCommitteeEstablished: 'practice', HumanSecurityTagged: 'practice',
-  ArmsControlInstrumentTerminated: 'practice',
+  ArmsControlInstrumentTerminated: 'practice', AmendmentProposed: 'art9', AmendmentsAccepted: 'art9',
 };
 
 /** Exercise control's own entries in a scenario world. */
