@@ -123,7 +123,7 @@ describe('the scenario pages in Chromium', { skip: skip || undefined }, () => {
 
     const card = a.locator(`[data-proposal="${STATEMENT}"]`);
     await card.locator('button[data-cmd="BreakSilence"]').click();
-    await card.locator('textarea').fill('Paragraph 3 must await the forensic investigation.');
+    await card.getByRole('textbox', { name: /^Reason/ }).fill('Paragraph 3 must await the forensic investigation.');
     const acknowledged = a.waitForResponse((r) => r.url().endsWith(`/api/scenarios/${NAME}/act`) && r.request().method() === 'POST');
     await card.locator('[data-testid="send-BreakSilence"]').click();
     const response = await acknowledged;

@@ -191,7 +191,7 @@ describe('the web app in Chromium', { skip: skip || undefined }, () => {
 
     const card = a.locator(`[data-proposal="${PROPOSALS.open}"]`);
     await card.locator('button[data-cmd="BreakSilence"]').click();
-    await card.locator('textarea').fill('Belgium cannot join consensus on paragraph 3.');
+    await card.getByRole('textbox', { name: /^Reason/ }).fill('Belgium cannot join consensus on paragraph 3.');
     const acknowledged = a.waitForResponse((r) => r.url().endsWith(`/api/worlds/${SCENARIO}/commands`) && r.request().method() === 'POST');
     await card.locator('[data-testid="send-BreakSilence"]').click();
     const response = await acknowledged;
