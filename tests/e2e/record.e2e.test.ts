@@ -150,6 +150,19 @@ describe('the real record', () => {
     assert.match((await cli(db, ['arms-control', '--as-of', '2020-01-01'])).out, /INF .*no, ended 2019-08-02/);
   });
 
+  test('the Soviet Union is recorded as itself (SUN), with Russia continuing it from 26 December 1991', async () => {
+    type Status = { state: string; status: string };
+    const at = async (instrument: string, date: string) =>
+      Object.fromEntries((JSON.parse((await cli(db, ['arms-control', 'status', instrument, '--as-of', date, '--all-states', '--json'])).out) as Status[]).map((s) => [s.state, s.status]));
+    const inf1990 = await at('INF', '1990-01-01');
+    assert.deepEqual([inf1990.SUN, inf1990.RUS], ['party', undefined]);
+    const inf1995 = await at('INF', '1995-01-01');
+    assert.deepEqual([inf1995.SUN, inf1995.RUS], [undefined, 'party']);
+    const cfe1991 = await at('CFE', '1991-06-01');
+    assert.deepEqual([cfe1991.SUN, cfe1991.RUS], ['signed', undefined]);
+    assert.equal((await at('CFE', '1993-01-01')).RUS, 'party');
+  });
+
   test('coverage: every area with its status, in English and French', async () => {
     const areas = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; status: string; measures: { measure: string; recorded: number; modelled: boolean }[] }[];
     for (const a of areas) {

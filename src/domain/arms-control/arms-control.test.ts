@@ -60,6 +60,31 @@ describe('Arms control: each state’s status over time', () => {
   });
 });
 
+describe('Arms control: a state that no longer exists', () => {
+  // The Soviet Union (SUN, ISO 3166-3) existed until 25 December 1991 (src/domain/states.ts).
+  const soviet = () => eventsOf([status('SUN', 'signed', '1990-11-19')], registered());
+
+  test('its status holds up to its last day and ends with it, in state and in the index', () => {
+    const events = eventsOf([status('SUN', 'party', '1991-06-01')], soviet());
+    const ac = replay(events).armsControl;
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'SUN', '1991-01-01'), 'signed');
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'SUN', '1991-12-25'), 'party');
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'SUN', '1991-12-26'), undefined);
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(facts.map((f) => [f.key, f.op === 'assert' ? f.validTo : '']), [['CFE/SUN', '1991-06-01'], ['CFE/SUN/2', '1991-12-26']]);
+  });
+
+  test('it records no status after its last day; its continuing state records its own from the next', () => {
+    given(soviet()).when(status('SUN', 'party', '1992-11-09')).thenRejects('arms_control.state_dissolved', { state: 'SUN', until: '1991-12-25' });
+    given(soviet()).when(status('SUN', 'party', '1991-12-25')).thenAccepts();
+    const russia = eventsOf([status('RUS', 'party', '1991-12-26')], soviet());
+    const ac = replay(russia).armsControl;
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'RUS', '1991-12-25'), undefined);
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'RUS', '1991-12-26'), 'party');
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'SUN', '1991-12-26'), undefined);
+  });
+});
+
 describe('Arms control: the Alliance’s bodies', () => {
   test('the Council establishes the High-Level Task Force once', () => {
     const hltf = command('EstablishArmsControlCommittee', '1986-05-30', 'NAC', { committee: 'HLTF', name: 'High-Level Task Force on Conventional Arms Control' });

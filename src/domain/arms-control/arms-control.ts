@@ -3,11 +3,14 @@
  * it; a treaty enters into force once; a state's status changes only along STATUS_TRANSITIONS
  * (signed → party → suspended → party, withdrawn…), in date order, and each state records its own;
  * a treaty terminates only while in force, never before its entry into force, and then is out of
- * force for good.
+ * force for good. A state that no longer exists (ISO 3166-3: the Soviet Union, Czechoslovakia…)
+ * records no status after its last day, and its last status ends with it: a continuing or
+ * successor state records its own status from the day after (Russia in the INF Treaty).
  */
 import { accept, assertNever, reject, type Decision } from '../decider.js';
 import { eventFrom } from '../command.js';
-import { isBefore } from '../time.js';
+import { addDays, isBefore } from '../time.js';
+import { isFormerStateAt, stateInfo } from '../states.js';
 import type { WorldState } from '../world-state.js';
 import { statusKey } from './queries.js';
 import { STATUS_TRANSITIONS, type ArmsControlCommand, type ArmsControlEvent, type ArmsControlState, type Instrument, type RecordArmsControlStatus } from './types.js';
@@ -63,6 +66,9 @@ function recordStatus(ac: ArmsControlState, command: RecordArmsControlStatus): D
   const { instrument, state, status } = command.data;
   if (command.by !== state) return reject('actor.mismatch', 'by', { by: command.by, party: state });
   if (!instrumentAt(ac, instrument, command.at)) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
+  if (isFormerStateAt(state, command.at)) {
+    return reject('arms_control.state_dissolved', 'data.state', { state, instrument, at: command.at, until: stateInfo(state)!.former!.until });
+  }
   const last = ac.statuses[statusKey(instrument, state)]?.at(-1);
   if (last && isBefore(command.at, last.from)) return reject('arms_control.before_previous', 'at', { state, instrument, at: command.at, from: last.from });
   if (last?.status === status) return reject('arms_control.status_unchanged', 'data.status', { state, status, instrument, from: last.from });
@@ -93,8 +99,11 @@ export function evolveArmsControl(ac: ArmsControlState, event: ArmsControlEvent)
     }
     case 'ArmsControlStatusRecorded': {
       const key = statusKey(event.data.instrument, event.data.state);
-      const periods = (ac.statuses[key] ?? []).map((p) => (p.until === undefined ? { ...p, until: event.at } : p));
-      return { ...ac, statuses: { ...ac.statuses, [key]: [...periods, { status: event.data.status, from: event.at }] } };
+      const periods = (ac.statuses[key] ?? []).map((p) => (p.until === undefined || isBefore(event.at, p.until) ? { ...p, until: event.at } : p));
+      // A state that no longer exists holds its status up to its last day, not beyond.
+      const lastDay = stateInfo(event.data.state)?.former?.until;
+      const end = lastDay === undefined ? {} : { until: addDays(lastDay, 1) };
+      return { ...ac, statuses: { ...ac.statuses, [key]: [...periods, { status: event.data.status, from: event.at, ...end }] } };
     }
     case 'ArmsControlCommitteeEstablished': {
       const { committee, name, mandate } = event.data;

@@ -38,6 +38,10 @@ export const ARMS_CONTROL = {
     en: 'A status of {state} in {instrument} on {at} cannot precede its status of {from}',
     fr: 'Un statut de {state} dans {instrument} le {at} ne peut précéder son statut du {from}',
   },
+  'arms_control.state_dissolved': {
+    en: '{state} no longer exists on {at} (its last day was {until}); record the status of its successor or continuing state in {instrument}',
+    fr: '{state} n’existe plus le {at} (son dernier jour était le {until}) ; enregistrez le statut de l’État successeur ou continuateur dans {instrument}',
+  },
   'arms_control.committee_exists': {
     en: 'Committee {committee} was already established on {establishedAt}',
     fr: 'Le comité {committee} a déjà été créé le {establishedAt}',
