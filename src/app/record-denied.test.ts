@@ -12,7 +12,6 @@ import { sourceDistribution } from './record-sources.js';
 
 const TO_REPLACE: readonly string[] = [
   "http://easyhistoryblog.altervista.org/oggi-storia-30-maggio-1982-spagna-entra-nato/",
-  "http://memim.com/paris-agreements.html",
   "http://mywiloo.com/2019/02/greek-parliament-approves-protocol-for-macedonia-to-join/",
   "http://wikipedia.com/wiki/Operation_Allied_Harmony",
   "http://www.ebooklibrary.org/articles/eng/Partnership_for_Peace",
@@ -27,7 +26,6 @@ const TO_REPLACE: readonly string[] = [
   "https://en.wikipedia.org/wiki/1991_Rome_NATO_summit",
   "https://en.wikipedia.org/wiki/List_of_NATO_Secretaries_General",
   "https://en.wikipedia.org/wiki/NATO_summit",
-  "https://en.wikipedia.org/wiki/North_Macedonia%E2%80%93NATO_relations",
   "https://en.wikipedia.org/wiki/Operation_Amber_Fox",
   "https://en.wikipedia.org/wiki/Operation_Essential_Harvest",
   "https://en.wikipedia.org/wiki/Operation_Sharp_Guard",
@@ -54,7 +52,6 @@ const TO_REPLACE: readonly string[] = [
   "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
   "https://www.eurasiareview.com/01082015-nato-agrees-on-iraq-support-package/",
   "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
-  "https://www.globalsecurity.org/military/library/news/2001/10/mil-011004-usia02.htm",
   "https://www.globalsecurity.org/military/ops/active-endeavour.htm",
   "https://www.globalsecurity.org/military/world/war/allied-protector.htm",
   "https://www.tag-challenge.com/2022/10/07/when-was-the-open-sky-treaty-signed/",
