@@ -118,7 +118,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
             <div className="tracker__missing" data-testid="pending">
               <h4>{t('acc.pending')}</h4>
               {pendingGroups.length === 0
-                ? <p><Chip tone="success">{t('acc.pending_none')}</Chip></p>
+                ? <p className="pending-none">{t('acc.pending_none')}</p>
                 : (
                   <dl className="pending-list">
                     {pendingGroups.map((g) => (

@@ -1,0 +1,201 @@
+/**
+ * History drawn as it was, the ratification tracker by stage and the accessions comparison, in
+ * Debian's Chromium through the real server with the real record, at 1440×900 and on a 390×844
+ * phone, in English and French: borders of the date shown (the Federal Republic alone an Ally in
+ * 1966, the GDR, the Soviet Union, Yugoslavia, Czechoslovakia), eleven accession-year colours
+ * with the year on hover and in the table, the EU before it existed, who is pending at which
+ * stage on a past date, honest duration bars, no clipped table, no English on French pages, no
+ * horizontal scroll. Screenshots go to test-artifacts/history/.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, ensureWebBuild, launchBrowser, ROOT, settle, startWebServer, type WebServer } from '../support/browser.js';
+import { MESSAGES } from '../../src/messages/interface.js';
+
+let skip: string | false = false;
+let ciFailure: unknown;
+try {
+  skip = browserSkipReason();
+} catch (error) {
+  ciFailure = error;
+}
+
+const SHOTS = join(ROOT, 'test-artifacts', 'history');
+const SIZES = [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
+const LANGS = ['en', 'fr'] as const;
+type Lang = typeof LANGS[number];
+
+const msg = (key: keyof typeof MESSAGES, lang: Lang): string => (MESSAGES[key] as { en: string; fr: string })[lang];
+
+/** The page is no wider than the screen; on failure, the widest element that is not inside a scrolling box. */
+async function assertNoHorizontalScroll(page: Page, width: number, what: string): Promise<void> {
+  const result = await page.evaluate(() => {
+    const scrollWidth = document.documentElement.scrollWidth;
+    let widest = '';
+    let right = 0;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > right) { right = r.right; widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').join('.')}`; }
+    }
+    return { scrollWidth, widest, right: Math.round(right) };
+  });
+  assert.ok(result.scrollWidth <= width, `${what}: page is ${result.scrollWidth} px wide at ${width} px (widest: ${result.widest}, right edge ${result.right})`);
+}
+
+/** English catalogue text of the accessions page and the map that must not show on a French page. */
+function englishOnly(): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(MESSAGES)) {
+    if (!/^(acc|map|home\.fig_eu|home\.legend)/.test(key)) continue;
+    const { en, fr } = value as { en: string; fr: string };
+    if (en === fr) continue;
+    // The literal runs of the template, long enough to be telling.
+    for (const run of en.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)) if (run.trim().length >= 12 && !fr.includes(run.trim())) out.push(run.trim());
+  }
+  return out;
+}
+
+describe('history, the tracker and the accessions pages in Chromium', { skip: skip || undefined }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    if (ciFailure) throw ciFailure;
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWebBuild();
+    server = await startWebServer({ seed: false });
+    base = server.url;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(size: typeof SIZES[number], path: string): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/${path}`);
+    await settle(page);
+    return { page, errors, close: () => context.close() };
+  }
+
+  for (const size of SIZES) {
+    for (const lang of LANGS) {
+      test(`${lang}, ${size.width}×${size.height}: the map draws the borders of the date, in eleven accession colours, with the year on hover and in the table`, async () => {
+        const { page, close, errors } = await open(size, `${lang}/?at=1966-12-31`);
+        await page.waitForSelector('[data-testid="enlargement-map"][data-ready="true"]');
+        const map = (sel: string) => page.locator(`[data-testid="enlargement-map"] ${sel}`);
+        assert.equal(await page.locator('[data-testid="fig-allies"]').textContent(), '15');
+        // 1966: the Federal Republic is an Ally, not today's Germany; the GDR and Berlin apart.
+        const frg = map('path[data-numeric="276"]').first();
+        assert.equal(await frg.getAttribute('data-status'), 'ally');
+        assert.equal(await frg.getAttribute('data-name'), msg('map.frg', lang));
+        assert.equal(await frg.getAttribute('data-year'), '1955');
+        assert.match((await frg.locator('title').textContent()) ?? '', /1955/);
+        assert.equal(await map('path[data-numeric="278"]').first().getAttribute('data-status'), 'none');
+        assert.equal(await map('path[data-numeric="278"]').first().getAttribute('data-iso3'), 'DDR');
+        assert.equal(await map('path[data-numeric="berlin"]').count(), 1);
+        // The states around the Alliance as they stood: the Soviet Union, Yugoslavia, Czechoslovakia.
+        for (const [numeric, iso3] of [['810', 'SUN'], ['890', 'YUG'], ['200', 'CSK']] as const) {
+          assert.equal(await map(`path[data-numeric="${numeric}"]`).first().getAttribute('data-iso3'), iso3, `${iso3} drawn in 1966`);
+        }
+        for (const today of ['643', '804', '233', '688', '203', '705']) assert.equal(await map(`path[data-numeric="${today}"]`).count(), 0, `${today} is not drawn on its own in 1966`);
+        // The legend: eleven years in eleven different colours.
+        const legend = await page.locator('.map__legend li[data-year]').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-year'), getComputedStyle(li.querySelector('.swatch')!).backgroundColor]));
+        assert.deepEqual(legend.map(([y]) => y), ['1949', '1952', '1955', '1982', '1999', '2004', '2009', '2017', '2020', '2023', '2024']);
+        assert.equal(new Set(legend.map(([, c]) => c)).size, 11, `distinct colours: ${JSON.stringify(legend)}`);
+        // The map's fill for the Federal Republic is the legend's 1955 colour.
+        const fill = await frg.evaluate((p) => getComputedStyle(p).fill);
+        assert.equal(fill, legend.find(([y]) => y === '1955')![1]);
+        // The same in the table: the Federal Republic, Ally since 1955.
+        await page.click('button[aria-controls="map-table"]');
+        const row = page.locator('#map-table tbody tr', { hasText: msg('map.frg', lang) });
+        assert.equal(await row.count(), 1, 'the table names the Federal Republic');
+        assert.equal(await row.locator('[data-year]').getAttribute('data-year'), '1955');
+        await assertNoHorizontalScroll(page, size.width, `home 1966 (${lang})`);
+        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-home-1966.png`), fullPage: true });
+
+        // 3 October 1990: one Germany, no GDR, no Berlin of its own.
+        await page.goto(`${base}/${lang}/?at=1990-10-03`);
+        await settle(page);
+        await page.waitForSelector('[data-testid="enlargement-map"][data-ready="true"]');
+        assert.equal(await map('path[data-numeric="278"]').count(), 0);
+        assert.equal(await map('path[data-numeric="berlin"]').count(), 0);
+        assert.equal(await map('path[data-numeric="276"]').first().getAttribute('data-status'), 'ally');
+        assert.notEqual(await map('path[data-numeric="276"]').first().getAttribute('data-name'), msg('map.frg', lang));
+        assert.equal(await map('path[data-numeric="810"]').count(), 1, 'the Soviet Union still stands in October 1990');
+
+        // 1949: the European Communities do not exist yet, and the figure says so instead of "0 of 0".
+        await page.goto(`${base}/${lang}/?at=1949-12-31`);
+        await settle(page);
+        const eu = (await page.locator('[data-testid="key-figures"]').textContent()) ?? '';
+        assert.doesNotMatch(eu, /of 0 EU|sur 0 membres/);
+        assert.match((await page.locator('[data-testid="fig-eu"]').textContent()) ?? '', lang === 'en' ? /European Communities.*1 January 1958/ : /Communautés européennes.*1er janvier 1958/);
+        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-home-1949.png`), fullPage: true });
+        assert.deepEqual(errors, []);
+        await close();
+      });
+
+      test(`${lang}, ${size.width}×${size.height}: the tracker by stage at past dates, honest bars, nothing clipped, no English in French`, async () => {
+        const { page, close, errors } = await open(size, `${lang}/accessions/SWE-2022?at=2023-06-01`);
+        const stage = (id: string) => page.locator(`[data-testid="stages"] [data-stage="${id}"]`);
+        const pending = (id: string) => page.locator(`[data-testid="pending"] [data-pending="${id}"] dd`);
+        const names = { HUN: lang === 'en' ? 'Hungary' : 'Hongrie', TUR: 'Türkiye' };
+        // 1 June 2023: 28 of 30 parliaments had approved; Hungary and Türkiye had not.
+        await page.waitForSelector('[data-testid="tracker"][data-as-of="2023-06-01"]');
+        assert.equal(await stage('parliament').getAttribute('data-value'), '28');
+        assert.equal(await stage('parliament').getAttribute('data-max'), '30');
+        assert.equal(await stage('deposited').getAttribute('data-value'), '4');
+        assert.equal(await stage('in-force').getAttribute('data-value'), '0');
+        const awaiting = (await pending('parliament').textContent()) ?? '';
+        assert.ok(awaiting.includes(names.HUN) && awaiting.includes(names.TUR), `awaiting parliament: ${awaiting}`);
+        if (lang === 'fr') assert.match((await page.locator('.tracker h4').first().textContent()) ?? '', /1er juin 2023/);
+        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-tracker-2023-06-01.png`), fullPage: true });
+
+        // 1 February 2024: Türkiye's parliament approved on 23 January; it is no longer shown like Albania.
+        await page.goto(`${base}/${lang}/accessions/SWE-2022?at=2024-02-01`);
+        await settle(page);
+        await page.waitForSelector('[data-testid="tracker"][data-as-of="2024-02-01"]');
+        assert.equal(await stage('parliament').getAttribute('data-value'), '29');
+        assert.equal((await pending('parliament').textContent())?.trim(), names.HUN);
+        // The chip's text after its (aria-hidden) icon.
+        const rowStatus = async (iso3: string) => (await page.locator(`.tracker tbody tr:has(a[href*="/allies/${iso3}"]) [data-stage]`).textContent())?.replace(/^[^\p{L}]+/u, '').trim();
+        assert.equal(await rowStatus('TUR'), msg('acc.row_undetermined_signed', lang));
+        assert.equal(await rowStatus('ALB'), msg('acc.row_undetermined_approved', lang));
+        assert.equal(await rowStatus('HUN'), msg('acc.row_awaiting_parliament', lang));
+        // The chart's axis in the reader's language.
+        assert.match((await page.locator('.tracker svg.chart text').last().textContent()) ?? '', lang === 'en' ? /^\d+ d$/ : /^\d+ j$/);
+
+        // The rounds compared: 266 and 611 days draw in proportion (no cap), and the table is not clipped on a desktop.
+        const bar = (days: number) => page.locator(`#rounds .duration[data-days="${days}"] .duration__bar`).boundingBox();
+        const [short, long] = await Promise.all([bar(266), bar(611)]);
+        assert.ok(short && long, 'both bars drawn');
+        assert.ok(Math.abs(short.width / long.width - 266 / 611) < 0.03, `bars ${short.width} and ${long.width} px for 266 and 611 days`);
+        if (size.width >= 1440) {
+          const clip = await page.locator('#rounds .table-wrap').evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+          assert.ok(clip.scroll <= clip.client, `rounds table ${clip.scroll} px in a ${clip.client} px box`);
+          const trackerClip = await page.locator('.tracker .table-wrap').evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+          assert.ok(trackerClip.scroll <= trackerClip.client, `tracker table ${trackerClip.scroll} px in a ${trackerClip.client} px box`);
+        }
+        await assertNoHorizontalScroll(page, size.width, `accessions (${lang})`);
+        if (lang === 'fr') {
+          const text = await page.locator('main').innerText();
+          const english = englishOnly().filter((s) => text.includes(s));
+          assert.deepEqual(english, [], 'English catalogue text on the French page');
+          assert.doesNotMatch(text, /\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/, 'the first of the month is “1er”');
+        }
+        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-tracker-2024-02-01.png`), fullPage: true });
+        assert.deepEqual(errors, []);
+        await close();
+      });
+    }
+  }
+});
