@@ -38,14 +38,12 @@ const TO_REPLACE: readonly string[] = [
   "https://shepherdgazette.com/rockets-are-raining-down-on-ukrainian-cities-in-the-largest-european-invasion-since-world-war-ii/",
   "https://simple.m.wikipedia.org/wiki/Secretary-General_of_NATO",
   "https://viewer.joomag.com/landpower-magazine-fall-2020/0651467001611559368/p44",
-  "https://wiki.kidzsearch.com/wiki/Treaty_on_Open_Skies",
   "https://wikimili.com/en/Stabilisation_Force_in_Bosnia_and_Herzegovina",
   "https://www.dinarupdates.com/showthread.php?57684-Canada-led-NATO-mission-in-Iraq-begins&s=f49634298287888805fa154b96f5f4e3",
   "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
   "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
   "https://www.globalsecurity.org/military/ops/active-endeavour.htm",
   "https://www.globalsecurity.org/military/world/war/allied-protector.htm",
-  "https://www.tag-challenge.com/2022/10/07/when-was-the-open-sky-treaty-signed/",
   "https://zakony.judikaty.info/ajax/law-diff/?law_nr=99/2020",
 ];
 

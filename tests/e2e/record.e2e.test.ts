@@ -161,6 +161,16 @@ describe('the real record', () => {
     const cfe1991 = await at('CFE', '1991-06-01');
     assert.deepEqual([cfe1991.SUN, cfe1991.RUS], ['signed', undefined]);
     assert.equal((await at('CFE', '1993-01-01')).RUS, 'party');
+    // Czechoslovakia (CSK) holds its CFE status until 31 December 1992; Czechia and Slovakia succeed it.
+    assert.deepEqual([(await at('CFE', '1992-12-31')).CSK, (await at('CFE', '1993-01-01')).CSK, (await at('CFE', '1993-01-01')).CZE], ['party', undefined, 'party']);
+  });
+
+  test('Open Skies: each Ally’s status from the party table, and Russia’s withdrawal', async () => {
+    type Status = { state: string; status: string };
+    const allies2010 = JSON.parse((await cli(db, ['arms-control', 'status', 'OPEN-SKIES', '--as-of', '2010-01-01', '--json'])).out) as Status[];
+    assert.ok(allies2010.filter((s) => s.status === 'party').length >= 27, `${allies2010.length} Allied statuses`);
+    const all2022 = Object.fromEntries((JSON.parse((await cli(db, ['arms-control', 'status', 'OPEN-SKIES', '--as-of', '2022-01-01', '--all-states', '--json'])).out) as Status[]).map((s) => [s.state, s.status]));
+    assert.deepEqual([all2022.USA, all2022.RUS, all2022.DEU], ['withdrawn', 'withdrawn', 'party']);
   });
 
   test('coverage: every area with its status, in English and French', async () => {
