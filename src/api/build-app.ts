@@ -24,6 +24,7 @@ import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { tlogRoutes } from './routes/tlog.js';
+import { datasetRoutes } from './routes/dataset.js';
 
 export interface ApiOptions {
   /** Requests per minute per client; false to turn off (benchmarks). */
@@ -113,6 +114,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     await eventRoutes(api, deps);
     await scenarioRoutes(api, deps);
     await tlogRoutes(api, deps);
+    await datasetRoutes(api, deps);
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['ledger'], summary: 'Liveness', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, store: { type: 'string' } }, required: ['ok'] } } } },

@@ -34,6 +34,7 @@ const modules = {
   scenario: () => import('./commands/scenario.js').then((m) => m.registerScenarioCommands),
   record: () => import('./commands/record.js').then((m) => m.registerRecordCommands),
   tlog: () => import('./commands/tlog.js').then((m) => m.registerTlogCommands),
+  dataset: () => import('./commands/dataset.js').then((m) => m.registerDatasetCommand),
 } satisfies Record<string, () => Promise<Register>>;
 
 export type CommandModule = keyof typeof modules;
@@ -73,6 +74,7 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   sources: { module: 'record', summary: 'the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain' },
   coverage: { module: 'record', summary: 'what the record holds per area: complete, partial or not recorded, with the reference counts and their sources' },
   tiles: { module: 'tlog', summary: 'publish the log as C2SP tlog-tiles: `tiles export DIR` writes the checkpoint, hash tiles and entry bundles as static files' },
+  dataset: { module: 'dataset', summary: 'the record as open data: a Frictionless data package (a Table Schema and a CSV per topic, every row sourced) taken at a signed checkpoint' },
   scenario: { module: 'scenario', summary: 'crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)' },
 };
 

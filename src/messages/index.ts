@@ -32,6 +32,7 @@ import { APP } from './codes/app.js';
 import { SCENARIO_USE } from './codes/app-scenarios.js';
 import { CLI } from './codes/cli.js';
 import { TRANSPARENCY } from './codes/transparency.js';
+import { DATASET } from './codes/dataset.js';
 
 export type { Codes, Lang, Message, Params } from './message.js';
 export { LANGS } from './message.js';
@@ -53,7 +54,7 @@ export function joinCodes<T extends Codes>(...parts: readonly T[]): T {
 /** Every code of the engine, the application, the API and the CLI (docs/errors.md lists them). */
 export const CODES: Codes = joinCodes<Codes>(
   COMMAND, ACTOR, TREATY, ACCESSION, WITHDRAWAL, MILITARY_STRUCTURE, COUNCIL, CONSULTATION, ARTICLE5, STRATEGY, OPERATION,
-  PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY,
+  PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET,
 );
 
 export function messageFor(code: string): Message | undefined {

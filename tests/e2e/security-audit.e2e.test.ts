@@ -80,7 +80,7 @@ describe('the audit trail records every read of classified material, on every ro
         const scenario = path.startsWith('/api/scenarios');
         const who = scenario ? 'otto' : 'staff';
         const world = scenario ? 'drill' : 'sec';
-        const values: Record<string, string> = { world, name: world, seq: String(secretSeq), code: 'BEL', kind: 'proposal', seat: 'HUN', id: 'P-AUDIT' };
+        const values: Record<string, string> = { world, name: world, seq: String(secretSeq), code: 'BEL', kind: 'proposal', seat: 'HUN', id: 'P-AUDIT', file: 'consultations.csv' };
         let url = path.replace(/\{(\w+)\}/g, (_m, p: string) => {
           assert.ok(values[p], `${route}: no value for {${p}}`);
           return values[p]!;

@@ -1,0 +1,159 @@
+/**
+ * `evere dataset --out DIR`: the record as a Frictionless data package. Every CSV is valid against
+ * its Table Schema (csv-parse + Ajv, tests/support/table-schema.ts), every row is sourced as the
+ * record's own files say, the package is taken at the checkpoint it names, and bad input writes
+ * nothing.
+ */
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { cli, tempDir } from '../support/cli.js';
+import { validateCsv, type TableSchema } from '../support/table-schema.js';
+
+const DATA = new URL('../../data', import.meta.url).pathname;
+
+interface Resource { name: string; path: string; schema: TableSchema }
+interface Descriptor { profile: string; resources: Resource[]; evere: { treeSize: number; rootHex: string; rootHash: string; note: string; verifierKey: string; citation: string } }
+
+const TOPICS = [
+  'allies', 'ratifications', 'enlargement-rounds', 'consultations', 'article5-measures', 'operations', 'partners',
+  'dcb-packages', 'arms-control-statuses', 'offices', 'summits',
+];
+
+/** Every record line's source URL with its class, read straight from data/record. */
+function recordSources(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(join(DATA, 'record')).filter((n) => n.endsWith('.ndjson'))) {
+    for (const line of readFileSync(join(DATA, 'record', name), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const v = JSON.parse(line) as { source: string; sourceClass: string };
+      out.set(v.source, v.sourceClass);
+    }
+  }
+  return out;
+}
+
+const rowsOf = (dir: string, r: Resource): Record<string, string>[] => parse(readFileSync(join(dir, r.path), 'utf8'), { columns: true }) as Record<string, string>[];
+
+describe('the record as a data package', () => {
+  const db = join(tempDir(), 'record.db');
+  const out = join(tempDir(), 'package');
+  let summary: { treeSize: number; rootHex: string; citation: string; tables: { name: string; path: string; rows: number }[]; rows: number };
+  let descriptor: Descriptor;
+  before(async () => {
+    assert.equal((await cli(db, ['init'])).code, 0);
+    const r = await cli(db, ['dataset', '--out', out, '--json']);
+    assert.equal(r.code, 0, r.err);
+    summary = JSON.parse(r.out);
+    descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+  });
+
+  test('a tabular data package with one CSV per topic, each described by a Table Schema', () => {
+    assert.equal(descriptor.profile, 'tabular-data-package');
+    const names = descriptor.resources.map((r) => r.name);
+    for (const topic of TOPICS) assert.ok(names.includes(topic), `topic ${topic} is missing`);
+    for (const r of descriptor.resources) {
+      assert.ok(existsSync(join(out, r.path)), r.path);
+      assert.ok(r.schema.fields.length > 3, r.name);
+    }
+    assert.deepEqual(summary.tables.map((t) => t.name), names);
+  });
+
+  test('every CSV is valid against its schema', () => {
+    for (const r of descriptor.resources) {
+      const problems = validateCsv(readFileSync(join(out, r.path), 'utf8'), r.schema);
+      assert.deepEqual(problems, [], `${r.path}: ${problems.slice(0, 5).join('; ')}`);
+      assert.equal(rowsOf(out, r).length, summary.tables.find((t) => t.name === r.name)!.rows, r.name);
+    }
+  });
+
+  test('the validation fails on a bad cell, naming its line and field', () => {
+    const r = descriptor.resources.find((x) => x.name === 'allies')!;
+    const lines = readFileSync(join(out, r.path), 'utf8').split('\r\n');
+    const broken = [lines[0], lines[1]!.replace(/,\d{4}-\d{2}-\d{2},/, ',2024-02-30,'), lines[2]!.replace(/,[a-z_]+$/, ',blog'), lines[3], lines[3], ''].join('\r\n');
+    const problems = validateCsv(broken, r.schema);
+    assert.ok(problems.some((p) => p.startsWith('line 2, field member_from')), problems.join('; '));
+    assert.ok(problems.some((p) => p.startsWith('line 3, field source_class')), problems.join('; '));
+    assert.ok(problems.some((p) => p.startsWith('line 5:') && p.includes('repeats line 4')), problems.join('; '));
+  });
+
+  test('every row carries its log entry, its source URL and the class the record gives that source', () => {
+    const sources = recordSources();
+    for (const r of descriptor.resources) {
+      for (const [i, row] of rowsOf(out, r).entries()) {
+        const where = `${r.path} line ${i + 2}`;
+        assert.ok(row.source_url, `${where}: no source`);
+        assert.equal(row.source_class, sources.get(row.source_url!), `${where}: class of ${row.source_url}`);
+        assert.ok(Number(row.entry_seq) < descriptor.evere.treeSize, where);
+      }
+    }
+  });
+
+  test('the rows say what the record says (Allies, Sweden’s ratification by Hungary, Article 5 measures)', () => {
+    const table = (name: string) => rowsOf(out, descriptor.resources.find((r) => r.name === name)!);
+    const allies = table('allies');
+    assert.equal(allies.filter((a) => !a.member_until).length, 32);
+    assert.deepEqual(allies.find((a) => a.state === 'SWE'), { ...allies.find((a) => a.state === 'SWE'), member_from: '2024-03-07', via: 'accession', protocol: 'SWE-2022' });
+    assert.equal(allies.find((a) => a.state === 'DEU')!.member_from, '1955-05-06');
+    const hungary = table('ratifications').filter((r) => r.protocol === 'SWE-2022' && r.ally === 'HUN');
+    assert.deepEqual(hungary.map((r) => [r.stage, r.date]).sort(), [['instrument_deposited', '2024-03-07'], ['instrument_signed', '2024-03-05'], ['parliament_approved', '2024-02-26']]);
+    assert.equal(hungary.find((r) => r.stage === 'parliament_approved')!.votes_for, '188');
+    const measures = table('article5-measures');
+    assert.ok(measures.length >= 8 && measures.every((m) => m.determination === 'ART5-2001-USA' && m.measure_number !== '0'));
+    // Each measure carries the source of the entry that reported it, not one source for all.
+    const cited = recordSources();
+    for (const m of measures) assert.ok(cited.has(m.source_url!));
+    const rounds = table('enlargement-rounds');
+    assert.equal(rounds.find((r) => r.protocol === 'SWE-2022')!.invitees, 'SWE');
+  });
+
+  test('the package names the checkpoint it was taken at, as the log signs it', async () => {
+    const cp = descriptor.evere;
+    const verify = await cli(db, ['verify', '--json']);
+    assert.equal(verify.code, 0, verify.err);
+    assert.equal(cp.treeSize, 690 <= cp.treeSize ? cp.treeSize : -1);
+    const [, size, root] = cp.note.split('\n');
+    assert.equal(Number(size), cp.treeSize);
+    assert.equal(root, cp.rootHash);
+    assert.equal(Buffer.from(cp.rootHash, 'base64').toString('hex'), cp.rootHex);
+    assert.ok(cp.citation.includes(`tree size ${cp.treeSize}`) && cp.citation.includes(cp.rootHex));
+    const checkpoint = await cli(db, ['checkpoint', '--json']);
+    assert.equal(checkpoint.code, 0, checkpoint.err);
+    assert.ok(checkpoint.out.includes(cp.rootHex) || checkpoint.out.includes(cp.rootHash), 'the checkpoint the log serves has the same root');
+  });
+
+  test('a directory that is not empty is refused, and nothing is written', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const r = await cli(db, ['dataset', '--out', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /is not empty/);
+    assert.deepEqual(readdirSync(dir), ['notes.txt']);
+    const forced = await cli(db, ['dataset', '--out', dir, '--force']);
+    assert.equal(forced.code, 0, forced.err);
+    assert.deepEqual(readdirSync(dir).sort(), ['data', 'datapackage.json', 'notes.txt']);
+  });
+
+  test('a source cited under two classes is refused, naming both lines, and nothing is written', async () => {
+    const data = tempDir();
+    cpSync(DATA, data, { recursive: true });
+    const file = join(data, 'record', '07-article4.ndjson');
+    const first = JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as Record<string, unknown>;
+    appendFileSync(file, `${JSON.stringify({ ...first, data: { ...(first.data as object), consultation: 'ART4-TEST' }, sourceClass: 'news' })}\n`);
+    const dir = join(tempDir(), 'pkg');
+    mkdirSync(dir);
+    const r = await cli(db, ['dataset', '--out', dir], { EVERE_DATA: data });
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /07-article4\.ndjson:1\b/);
+    assert.match(r.err, /07-article4\.ndjson:\d+.*one class/);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  test('in French', async () => {
+    const r = await cli(db, ['dataset', '--out', join(tempDir(), 'fr')], { EVERE_LANG: 'fr' });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Paquet de données de « record » écrit dans .*taille d’arbre \d+/);
+  });
+});
