@@ -71,7 +71,4 @@ export class CliContext {
   }
 }
 
-export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  const value = (flag ?? env.EVERE_LANG ?? env.LC_ALL ?? env.LANG ?? 'en').toLowerCase();
-  return value.startsWith('fr') ? 'fr' : 'en';
-}
+export { pickLang } from './lang.js';

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext, CliIo, GlobalOptions } from './context.js';
 import type { EvereError } from '../app/errors.js';
+import { langFlag, pickLang as langOf } from './lang.js';
 
 export type { CliIo } from './context.js';
 
@@ -128,6 +129,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else program.command(name).description(summary).allowUnknownOption().allowExcessArguments();
   }
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  // The help in the reader's language (the French texts are loaded only for a French reader).
+  if (langOf(langFlag(argv), io.env) === 'fr') (await import('./help.js')).frenchHelp(program);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

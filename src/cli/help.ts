@@ -1,0 +1,62 @@
+/**
+ * The help in the reader's language: in French, every description of the command tree (verbs,
+ * options, arguments) is replaced by its French from the catalogue (src/messages/help.ts), and the
+ * help's frame (headings, "default", "choices", the help option) is French too. A text with no
+ * French stays in English (a test keeps the catalogue complete).
+ */
+import { Help, type Argument, type Command, type Option } from 'commander';
+import { HELP_FRAME, HELP_TEXTS } from '../messages/help.js';
+
+let french: Map<string, string> | undefined;
+
+/** The French of an English help text, or the text itself when the catalogue has none. */
+export function frenchHelpText(en: string): string {
+  french ??= new Map(HELP_TEXTS.map((m) => [m.en, m.fr]));
+  return french.get(en) ?? en;
+}
+
+const frame = (key: keyof typeof HELP_FRAME) => HELP_FRAME[key].fr;
+
+/** Commander's notes after a description, "(default: …, choices: …)", in French. */
+function frenchNotes(full: string, description: string | undefined, translated: string): string {
+  const rest = description && full.startsWith(description) ? full.slice(description.length) : full === description ? '' : undefined;
+  if (rest === undefined) return full;
+  return translated + rest.replace(/\bdefault: /g, `${frame('default')} : `).replace(/\bchoices: /g, `${frame('choices')} : `);
+}
+
+class FrenchHelp extends Help {
+  override styleTitle(title: string): string {
+    const key = title as keyof typeof HELP_FRAME;
+    return super.styleTitle(Object.hasOwn(HELP_FRAME, key) ? HELP_FRAME[key].fr : title);
+  }
+
+  override optionDescription(option: Option): string {
+    const english = option.description;
+    return frenchNotes(super.optionDescription(option), english, frenchHelpText(english));
+  }
+
+  override argumentDescription(argument: Argument): string {
+    const english = argument.description;
+    return frenchNotes(super.argumentDescription(argument), english, frenchHelpText(english));
+  }
+
+  override commandUsage(command: Command): string {
+    return super.commandUsage(command).replace('[command]', '[commande]');
+  }
+
+  override subcommandDescription(command: Command): string {
+    return frenchHelpText(super.subcommandDescription(command));
+  }
+}
+
+/** Shows the help of `program` and of every command under it in French. */
+export function frenchHelp(program: Command): void {
+  const walk = (command: Command) => {
+    command.createHelp = () => Object.assign(new FrenchHelp(), command.configureHelp());
+    command.description(frenchHelpText(command.description()));
+    command.helpOption('-h, --help', frame('help'));
+    if (command.commands.length > 0) command.helpCommand('help [commande]', frame('help'));
+    for (const sub of command.commands) walk(sub);
+  };
+  walk(program);
+}
