@@ -136,6 +136,8 @@ export const MESSAGES = {
   'home.fig_allies': { en: 'Allies', fr: 'Alliés' },
   'home.fig_eu': { en: 'Allies also in the EU', fr: 'Alliés membres de l’UE' },
   'home.fig_eu_of': { en: 'of {count} EU members', fr: 'sur {count} membres de l’UE' },
+  'home.fig_ec': { en: 'Allies also in the European Communities', fr: 'Alliés membres des Communautés européennes' },
+  'home.fig_ec_of': { en: 'of {count} members of the Communities', fr: 'sur {count} membres des Communautés' },
   'home.fig_ops': { en: 'Active operations and missions', fr: 'Opérations et missions en cours' },
   'home.fig_partners': { en: 'Partners', fr: 'Partenaires' },
   'home.fig_no_data': { en: 'no records yet', fr: 'aucun enregistrement' },

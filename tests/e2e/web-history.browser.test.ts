@@ -49,7 +49,7 @@ async function assertNoHorizontalScroll(page: Page, width: number, what: string)
 function englishOnly(): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(MESSAGES)) {
-    if (!/^(acc|map|home\.fig_eu|home\.legend)/.test(key)) continue;
+    if (!/^(acc|map|home\.fig_e[uc]|home\.legend)/.test(key)) continue;
     const { en, fr } = value as { en: string; fr: string };
     if (en === fr) continue;
     // The literal runs of the template, long enough to be telling.
@@ -94,6 +94,10 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: sk
         await page.waitForSelector('[data-testid="enlargement-map"][data-ready="true"]');
         const map = (sel: string) => page.locator(`[data-testid="enlargement-map"] ${sel}`);
         assert.equal(await page.locator('[data-testid="fig-allies"]').textContent(), '15');
+        // Before the Maastricht Treaty (1 November 1993) the Six were the European Communities, not the EU.
+        const euFigure = page.locator('.figure', { has: page.locator('[data-testid="fig-eu"]') });
+        assert.equal(await euFigure.locator('dt').textContent(), msg('home.fig_ec', lang));
+        assert.equal(await page.locator('[data-testid="fig-eu"]').textContent(), '6');
         // 1966: the Federal Republic is an Ally, not today's Germany; the GDR and Berlin apart.
         const frg = map('path[data-numeric="276"]').first();
         assert.equal(await frg.getAttribute('data-status'), 'ally');

@@ -18,6 +18,12 @@ import { SortableTable } from '../components/table.js';
 import { Chip, DateText, ErrorBox, PageHeader } from '../components/ui.js';
 
 const FIRST_YEAR = 1949;
+/**
+ * The European Union exists from the Maastricht Treaty's entry into force, 1 November 1993
+ * (https://eur-lex.europa.eu/EN/legal-content/summary/treaty-of-maastricht-on-european-union.html);
+ * the record treats membership of the Communities before it as the same membership.
+ */
+const EU_FROM = '1993-11-01';
 
 type Membership = Fact<{ state: string; via: string; protocol?: string }>;
 type Partnership = Fact<{ framework: string; partner: string }>;
@@ -174,9 +180,9 @@ export default function HomePage({ location }: PageProps) {
               {view && view.joinedThisYear.length > 0 && <dd className="figure__note">{t('home.fig_new', { count: view.joinedThisYear.length })}</dd>}
             </div>
             <div className="figure">
-              <dt className="figure__label">{t('home.fig_eu')}</dt>
+              <dt className="figure__label">{t(at < EU_FROM ? 'home.fig_ec' : 'home.fig_eu')}</dt>
               <dd className="figure__value" data-testid="fig-eu">{view ? (view.euNotYet ? <span className="figure__none">{t('home.fig_eu_before', { date: longDate(view.euNotYet) })}</span> : view.hasEu ? num(view.shared) : <span className="figure__none">{t('home.fig_no_data')}</span>) : '…'}</dd>
-              {view?.hasEu && !view.euNotYet && <dd className="figure__note">{t('home.fig_eu_of', { count: view.euCount })}</dd>}
+              {view?.hasEu && !view.euNotYet && <dd className="figure__note">{t(at < EU_FROM ? 'home.fig_ec_of' : 'home.fig_eu_of', { count: view.euCount })}</dd>}
             </div>
             <div className="figure">
               <dt className="figure__label">{t('home.fig_ops')}</dt>
