@@ -233,7 +233,9 @@ describe('evere scenario', () => {
     ].join('\n'));
     const r = await run(['scenario', 'create', 'bad-one', '--file', bad]);
     assert.equal(r.code, 2);
-    assert.match(r.err, /Scenario file bad\.yaml is invalid \(2 problem\(s\)\)/);
+    // Every mistake at once: the schema's two and the engine's one.
+    assert.match(r.err, /Scenario file bad\.yaml is invalid \(3 problem\(s\)\)/);
+    assert.match(r.err, /line 14, column \d+, injects\[1\]\.command\.data\.procedure: Inject command is invalid: Missing field/);
     assert.match(r.err, /line 4, column 11, duration: "two days" does not have the expected form/);
     assert.match(r.err, /line 8, column 11, injects\[0\]\.kind: "rumour" is not one of/);
     assert.match(r.err, /Nothing was created/);

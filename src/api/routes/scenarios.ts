@@ -19,6 +19,7 @@ import { viewOf } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
 import { readScenarioText, readInject, readPolicy } from '../../app/scenarios/scenario-file.js';
+import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport } from '../../app/scenarios/report.js';
 import { renderReportHtml } from '../../app/scenarios/report-html.js';
@@ -122,7 +123,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     const source = body.text ?? (body.scenario ? JSON.stringify(body.scenario) : undefined);
     if (source === undefined && !body.asOf) throw new EvereError('scenario.as_of_missing');
     const text = source ?? JSON.stringify({ scenario: body.name, title: { en: body.name }, injects: [] });
-    const definition = readScenarioText(text, 'scenario', { ...(body.asOf ? { asOf: body.asOf } : {}), lang: langOf(request) });
+    const definition = readScenarioText(text, 'scenario', { ...(body.asOf ? { asOf: body.asOf } : {}), lang: langOf(request), seatsAt: recordSeats(deps.dataDir) });
     const status = await scenarios.create(body.name, definition, operator);
     return reply.code(201).send(status);
   }));

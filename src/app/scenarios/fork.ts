@@ -7,6 +7,8 @@ import { parseCommand, worldDecider, type WorldState } from '../../domain/world.
 import { formatViolation } from '../../messages/index.js';
 import { EvereError } from '../errors.js';
 import { readRecordLines } from '../record-loader.js';
+import { seatList } from '../../domain/scenario/seats.js';
+import type { ScenarioDefinition } from '../../domain/scenario/types.js';
 
 const cache = new Map<string, WorldState>();
 
@@ -26,4 +28,10 @@ export function forkState(dataDir: string, asOf: string): WorldState {
   }
   cache.set(key, state);
   return state;
+}
+
+/** The seats `create` would find in the record forked at `asOf` (for checking a file before creating). */
+export function recordSeats(dataDir: string) {
+  return (at: { readonly asOf: string; readonly start: string; readonly partners: readonly string[] }): readonly string[] =>
+    seatList(forkState(dataDir, at.asOf), { start: at.start, partners: at.partners } as unknown as ScenarioDefinition);
 }

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { EvereError } from '../errors.js';
 import { readPolicy, readScenarioFile, readScenarioText } from './scenario-file.js';
 import { SCENARIO_SCHEMA } from './schema.js';
+import { recordSeats } from './fork.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const scenarios = join(root, 'data/scenarios');
 
-function problemsOf(text: string, file = 'bad.yaml', lang: 'en' | 'fr' = 'en'): string[] {
+function problemsOf(text: string, file = 'bad.yaml', lang: 'en' | 'fr' = 'en', options: Parameters<typeof readScenarioText>[2] = {}): string[] {
   try {
-    readScenarioText(text, file, { lang });
+    readScenarioText(text, file, { lang, ...options });
   } catch (error) {
     assert.ok(error instanceof EvereError, String(error));
     return (error.params.problems as readonly string[] | undefined)?.slice() ?? [error.localized(lang)];
@@ -60,8 +61,10 @@ describe('scenario files', () => {
 
   test('problems found by the engine name their line too', () => {
     const problems = problemsOf(GOOD.replace('at: T+1h', 'at: next tuesday').replace('title: { en: Demo }', 'title: { en: Demo }\nduration: 2 days'));
+    // Both mistakes at once: the schema's and the engine's.
     assert.deepEqual(problems, [
       'line 3, column 11, duration: "2 days" does not have the expected form (How long the scenario runs in scenario time (default 72h).)',
+      'line 7, column 9, injects[0].at: "next tuesday" is not a scenario time (T+2h, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ)',
     ]);
     const semantic = problemsOf(GOOD.replace('at: T+1h', 'at: next tuesday'));
     assert.deepEqual(semantic, ['line 6, column 9, injects[0].at: "next tuesday" is not a scenario time (T+2h, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ)']);
@@ -85,5 +88,43 @@ describe('scenario files', () => {
     const d = readScenarioText(GOOD, 'good.yaml');
     assert.equal(readPolicy('{ default: object, delay: 2h }', 'HUN', d).default, 'object');
     assert.throws(() => readPolicy('{ default: sulk }', 'HUN', d), /policy for seat HUN is invalid/);
+  });
+
+  test('an unclosed { is reported at the line and column where it opens', () => {
+    const text = GOOD.replace('    title: { en: Blackout }', '    title: { en: Blackout\n  - id: I-2\n    at: T+2h\n    kind: incident\n    title: { en: Two }');
+    assert.throws(() => readScenarioText(text, 'broken.yaml'), (error: unknown) => {
+      assert.ok(error instanceof EvereError);
+      assert.equal(error.code, 'scenario.file_syntax');
+      assert.deepEqual([error.params.line, error.params.column], [8, 12]);
+      assert.match(error.localized('en'), /this \{ is never closed/);
+      return true;
+    });
+  });
+
+  test('dates are checked as dates of the calendar, with a message about dates', () => {
+    const problems = problemsOf(GOOD.replace('asOf: 2024-06-01', 'asOf: 2025-02-30'));
+    assert.deepEqual(problems, ['line 3, column 7, asOf: "2025-02-30" is not a date of the calendar (YYYY-MM-DD)']);
+  });
+
+  test('a fork date after today is refused', () => {
+    const problems = problemsOf(GOOD.replace('asOf: 2024-06-01', 'asOf: 2031-01-15'), 'bad.yaml', 'en', { today: '2026-12-03' });
+    assert.deepEqual(problems, ['line 3, column 7, asOf: The fork date 2031-01-15 is after today (2026-12-03): the record can only be forked as it stood on a past day']);
+    assert.equal(readScenarioText(GOOD.replace('asOf: 2024-06-01', 'asOf: 2026-12-02'), 'ok.yaml', { today: '2026-12-03' }).asOf, '2026-12-02');
+  });
+
+  test('seats are checked against the record as create checks them: unknown codes and non-Allies, each at its line', () => {
+    const text = GOOD.replace('injects:', 'seats:\n  XYZ: { default: agree }\n  HUN: { default: object }\n  AUT: { default: agree }\ninjects:');
+    const problems = problemsOf(text, 'bad.yaml', 'en', { seatsAt: recordSeats(join(root, 'data')) });
+    assert.deepEqual(problems, [
+      'line 5, column 3, seats.XYZ: Seat XYZ is neither an Ally on 2024-06-02T08:00:00Z, nor IS, nor a listed partner or invitee',
+      'line 7, column 3, seats.AUT: Seat AUT is neither an Ally on 2024-06-02T08:00:00Z, nor IS, nor a listed partner or invitee',
+    ]);
+  });
+
+  test('every mistake of a file is reported, not only the schema\'s', () => {
+    const text = GOOD.replace('asOf: 2024-06-01', 'asOf: 2025-02-30\nduration: 24x').replace('kind: incident', 'kind: explosion').replace('injects:', 'seats:\n  HUN: { default: sulk }\ninjects:');
+    const problems = problemsOf(text);
+    assert.equal(problems.length, 4, problems.join('\n'));
+    assert.deepEqual(problems.map((p) => p.split(':')[0]), ['line 3, column 7, asOf', 'line 4, column 11, duration', 'line 6, column 19, seats.HUN.default', 'line 10, column 11, injects[0].kind']);
   });
 });

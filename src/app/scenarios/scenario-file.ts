@@ -12,6 +12,7 @@ import { parseYamlLimited } from '../yaml.js';
 import { changeDefinition, normaliseDefinition, type DocPath, type RawPolicy } from '../../domain/scenario/definition.js';
 import type { ScenarioDefinition, SeatPolicy } from '../../domain/scenario/types.js';
 import { formatMessage } from '../../messages/index.js';
+import { isIsoDate } from '../../domain/time.js';
 import { EvereError } from '../errors.js';
 import { SCENARIO_SCHEMA } from './schema.js';
 
@@ -82,19 +83,97 @@ function reasonOf(error: ErrorObject, lang: 'en' | 'fr'): { reason: string; key?
   }
 }
 
+export interface ReadOptions {
+  /** The command line's fork date; it overrides the file's. */
+  readonly asOf?: string;
+  readonly lang?: 'en' | 'fr';
+  /** Today (YYYY-MM-DD); a fork date after it is refused. Default: the system clock's day. */
+  readonly today?: string;
+  /**
+   * The seats a scenario forked at `asOf` and starting at `start` has (as `create` computes them
+   * from the record); when given, every seat the file names is checked against it.
+   */
+  readonly seatsAt?: (at: { readonly asOf: string; readonly start: string; readonly partners: readonly string[] }) => readonly string[];
+}
+
+/**
+ * Where an unclosed `{` or `[` opened, before `upto` (outside quotes and comments): the parser
+ * notices it only where the next line breaks the flow, so that is where it would point.
+ */
+function unclosedFlowStart(text: string, upto: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < upto && i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < upto && text[i] !== '\n') i++;
+    } else if (ch === '{' || ch === '[') open.push(i);
+    else if (ch === '}' || ch === ']') open.pop();
+  }
+  return open.at(-1);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks the schema cannot make: dates that are dates of the calendar, a fork date not after
+ * today, and seats that exist at the start (as `create` would find them). They run whatever the
+ * rest of the file holds, so that every mistake is reported at once.
+ */
+function calendarAndSeatProblems(value: unknown, options: ReadOptions): { path: DocPath; key?: string; code: string; params: Record<string, string> }[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const doc = value as Record<string, unknown>;
+  const out: { path: DocPath; key?: string; code: string; params: Record<string, string> }[] = [];
+  const rawAsOf = options.asOf ?? doc.asOf;
+  const asOf = rawAsOf instanceof Date ? rawAsOf.toISOString().slice(0, 10) : typeof rawAsOf === 'string' ? rawAsOf : undefined;
+  let forkable = false;
+  if (asOf !== undefined && ISO_DAY.test(asOf)) {
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    if (!isIsoDate(asOf)) out.push({ path: ['asOf'], code: 'scenario.date_invalid', params: { value: asOf } });
+    else if (asOf > today) out.push({ path: ['asOf'], code: 'scenario.fork_future', params: { asOf, today } });
+    else forkable = true;
+  }
+  const seats = doc.seats;
+  if (forkable && options.seatsAt && typeof seats === 'object' && seats !== null && !Array.isArray(seats)) {
+    const startMs = typeof doc.start === 'string' ? Date.parse(doc.start) : NaN;
+    const start = Number.isNaN(startMs) ? new Date(Date.parse(`${asOf!}T08:00:00Z`) + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : new Date(startMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const partners = Array.isArray(doc.partners) ? doc.partners.filter((p): p is string => typeof p === 'string') : [];
+    const known = options.seatsAt({ asOf: asOf!, start, partners });
+    for (const seat of Object.keys(seats)) {
+      if (seat === 'default' || known.includes(seat)) continue;
+      out.push({ path: ['seats'], key: seat, code: 'scenario.seat_unknown', params: { seat, at: start } });
+    }
+  }
+  return out;
+}
+
 /**
  * Parses and checks a scenario's text. `asOf` (the command line's) overrides the file's fork date.
- * Throws `scenario.file_syntax` or `scenario.file_invalid` naming the line and field.
+ * Throws `scenario.file_syntax` or `scenario.file_invalid` naming the line and field of every
+ * problem it finds.
  */
-export function readScenarioText(text: string, file: string, options: { asOf?: string; lang?: 'en' | 'fr' } = {}): ScenarioDefinition {
+export function readScenarioText(text: string, file: string, options: ReadOptions = {}): ScenarioDefinition {
   const lang = options.lang ?? 'en';
   const { doc, counter, value } = parseYamlLimited(text, file);
   const syntax = doc.errors[0];
   if (syntax) {
-    const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new EvereError('scenario.file_syntax', { file, line: pos.line, column: pos.col, reason: syntax.message.split('\n')[0]! });
+    const opened = /end with a [}\]]/.test(syntax.message) ? unclosedFlowStart(text, syntax.pos[0]) : undefined;
+    const pos = counter.linePos(opened ?? syntax.pos[0]);
+    const reason = opened === undefined ? syntax.message.split('\n')[0]! : formatMessage('scenario.flow_unclosed', { bracket: text[opened]! }, lang);
+    throw new EvereError('scenario.file_syntax', { file, line: pos.line, column: pos.col, reason });
   }
   const problems: FileProblem[] = [];
+  const checked = new Set<string>();
+  for (const p of calendarAndSeatProblems(value, options)) {
+    const field = fieldName(p.key === undefined ? p.path : [...p.path, p.key]);
+    checked.add(field);
+    problems.push({ ...position(doc, counter, p.path, p.key), field, reason: formatMessage(p.code, p.params, lang) });
+  }
   const check = validate();
   if (!check(value)) {
     const seen = new Set<string>();
@@ -105,15 +184,26 @@ export function readScenarioText(text: string, file: string, options: { asOf?: s
       const at = position(doc, counter, path, key);
       const field = fieldName(key !== undefined && error.keyword === 'additionalProperties' ? [...path, key] : path);
       const id = `${field}|${reason}`;
-      if (seen.has(id)) continue;
+      if (seen.has(id) || checked.has(field)) continue;
       seen.add(id);
+      checked.add(field);
       problems.push({ ...at, field, reason });
     }
-  } else {
-    const normalised = normaliseDefinition(value as Record<string, unknown>, options.asOf ? { asOf: options.asOf } : {});
-    if (normalised.ok) return normalised.definition;
+  }
+  // The engine's checks run even when the schema found problems, so that one pass reports every
+  // mistake; on a document the schema refused they may fail on its shape, which it already named.
+  let normalised: ReturnType<typeof normaliseDefinition> | undefined;
+  try {
+    normalised = normaliseDefinition(value as Record<string, unknown>, options.asOf ? { asOf: options.asOf } : {});
+  } catch {
+    normalised = undefined;
+  }
+  if (normalised?.ok && problems.length === 0) return normalised.definition;
+  if (normalised && !normalised.ok) {
     for (const problem of normalised.problems) {
-      problems.push({ ...position(doc, counter, problem.path), field: fieldName(problem.path), reason: formatMessage(problem.code, problem.params, lang) });
+      const field = fieldName(problem.path);
+      if (checked.has(field)) continue;
+      problems.push({ ...position(doc, counter, problem.path), field, reason: formatMessage(problem.code, problem.params, lang) });
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -123,7 +213,7 @@ export function readScenarioText(text: string, file: string, options: { asOf?: s
   });
 }
 
-export function readScenarioFile(path: string, options: { asOf?: string; lang?: 'en' | 'fr' } = {}): ScenarioDefinition {
+export function readScenarioFile(path: string, options: ReadOptions = {}): ScenarioDefinition {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

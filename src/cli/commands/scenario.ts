@@ -18,6 +18,7 @@ import type { Distribution } from '../../domain/scenario/stats.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, SYSTEM_OPERATOR, type ScenarioStatus } from '../../app/scenarios/service.js';
 import { bareDefinition, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
+import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.js';
 import { renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
@@ -209,7 +210,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
       const c = ctx();
       const asOf = o.asOf?.slice(0, 10);
       if (!o.file && !asOf) throw new EvereError('scenario.as_of_missing');
-      const definition = o.file ? readScenarioFile(o.file, { ...(asOf ? { asOf } : {}), lang: c.lang }) : bareDefinition(name, asOf!);
+      const definition = o.file ? readScenarioFile(o.file, { ...(asOf ? { asOf } : {}), lang: c.lang, seatsAt: recordSeats(c.config().dataDir) }) : bareDefinition(name, asOf!);
       const bar = c.progress(name);
       const s = await (await service(c)).create(name, definition, SYSTEM_OPERATOR, (d, t) => bar.update(d, t));
       bar.stop();
@@ -225,7 +226,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .option('--json')
     .action((file: string, o: { json?: boolean }) => {
       const c = ctx();
-      const d = readScenarioFile(file, { lang: c.lang });
+      const d = readScenarioFile(file, { lang: c.lang, seatsAt: recordSeats(c.config().dataDir) });
       if (o.json) return c.io.out(json(d));
       c.say('cli.scenario.valid', { file, injects: d.injects.length, seats: Object.keys(d.seats).length, asOf: d.asOf });
     });
@@ -436,7 +437,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .option('--html <file>', 'write the distributions as HTML with charts and tables')
     .action(async (file: string, o: { runs: number; seed?: string; asOf?: string; json?: boolean; html?: string }) => {
       const c = ctx();
-      const definition = readScenarioFile(file, { ...(o.asOf ? { asOf: o.asOf.slice(0, 10) } : {}), lang: c.lang });
+      const definition = readScenarioFile(file, { ...(o.asOf ? { asOf: o.asOf.slice(0, 10) } : {}), lang: c.lang, seatsAt: recordSeats(c.config().dataDir) });
       const bar = c.progress(definition.id);
       const r = await runHeadless(c.config().dataDir, definition, { runs: o.runs, ...(o.seed ? { seed: o.seed } : {}), progress: (d, t) => bar.update(d, t) });
       bar.stop();

@@ -158,11 +158,12 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
   const out = new Collector();
   const id = String(doc.scenario);
   const asOf = options.asOf ?? String(doc.asOf ?? '');
-  if (!isIsoDate(asOf)) out.add(['asOf'], 'scenario.time_invalid', { value: asOf });
+  if (!isIsoDate(asOf)) out.add(['asOf'], 'scenario.date_invalid', { value: asOf });
   const defaultStart = isIsoDate(asOf) ? `${isoSeconds(Date.parse(`${asOf}T00:00:00Z`) + DAY + 8 * HOUR)}` : '';
   const startText = typeof doc.start === 'string' ? doc.start : defaultStart;
   const startMs = parseUtc(startText);
-  if (startMs === undefined || (isIsoDate(asOf) && startMs < Date.parse(`${asOf}T00:00:00Z`) + DAY)) {
+  // With no start and no valid fork date, the fork date's problem is the one to report.
+  if ((startMs === undefined && (typeof doc.start === 'string' || isIsoDate(asOf))) || (startMs !== undefined && isIsoDate(asOf) && startMs < Date.parse(`${asOf}T00:00:00Z`) + DAY)) {
     out.add(['start'], 'scenario.start_invalid', { start: startText, asOf });
   }
   const start = startMs === undefined ? defaultStart : isoSeconds(startMs);

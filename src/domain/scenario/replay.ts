@@ -14,19 +14,19 @@ export function commandOfEvent(event: { readonly type: string; readonly by: stri
   const make = (cmd: string, fields: Record<string, unknown>, actor = by): IntentCommand => ({ cmd, by: actor, data: fields });
   switch (event.type) {
     case 'ProposalTabled':
-      return make('TableProposal', pick(data, 'proposal', 'title', 'procedure', 'deadline', 'invitees', 'tags'));
+      return make('TableProposal', pick(data, 'proposal', 'title', 'procedure', 'deadline', 'invitees', 'tags', 'paragraphs'));
     case 'ProposalAgreed':
       return make('AgreeProposal', data.adReferendum === true ? { proposal: data.proposal, adReferendum: true } : { proposal: data.proposal });
     case 'ObjectionRaised':
-      return make('ObjectToProposal', pick(data, 'proposal', 'reason'));
+      return make('ObjectToProposal', pick(data, 'proposal', 'reason', 'paragraph', 'wording'));
     case 'ObjectionLifted':
       return make('LiftObjection', pick(data, 'proposal'));
     case 'SilenceBroken':
-      return make('BreakSilence', pick(data, 'proposal', 'reason'));
+      return make('BreakSilence', pick(data, 'proposal', 'reason', 'paragraph', 'wording'));
     case 'FootnoteAttached':
-      return make('AttachFootnote', pick(data, 'proposal', 'text'));
+      return make('AttachFootnote', pick(data, 'proposal', 'text', 'paragraph'));
     case 'ProposalRevised':
-      return make('ReviseProposal', pick(data, 'proposal', 'title'));
+      return make('ReviseProposal', pick(data, 'proposal', 'title', 'paragraphs'));
     case 'ProposalPlacedUnderSilence':
       return make('PlaceUnderSilence', pick(data, 'proposal', 'deadline'));
     case 'ProposalAdopted':
@@ -35,6 +35,10 @@ export function commandOfEvent(event: { readonly type: string; readonly by: stri
       return make('WithdrawProposal', pick(data, 'proposal'));
     case 'StatementAssociated':
       return make('AssociateWithStatement', pick(data, 'proposal'));
+    case 'AmendmentProposed':
+      return make('ProposeAmendment', pick(data, 'proposal', 'paragraph', 'op', 'text'));
+    case 'AmendmentsAccepted':
+      return make('AcceptAmendments', pick(data, 'proposal', 'amendments', 'title'));
     case 'ConsultationsRequested':
       return make('RequestConsultations', pick(data, 'consultation', 'requesters', 'reason'));
     case 'ConsultationsHeld':
