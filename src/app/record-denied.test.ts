@@ -12,13 +12,11 @@ import { sourceDistribution } from './record-sources.js';
 
 const TO_REPLACE: readonly string[] = [
   "http://easyhistoryblog.altervista.org/oggi-storia-30-maggio-1982-spagna-entra-nato/",
-  "http://mywiloo.com/2019/02/greek-parliament-approves-protocol-for-macedonia-to-join/",
   "http://wikipedia.com/wiki/Operation_Allied_Harmony",
   "http://www.ebooklibrary.org/articles/eng/Partnership_for_Peace",
   "http://www.youscribe.com/catalogue/livres/savoirs/sciences-humaines-et-sociales/chronique-du-29-mars-2378917",
   "https://chrisinbrnocr.blogspot.com/2022/11/partnership-for-peace.html",
   "https://cmio.org/en/world/791085-spains-parliament-approves-sweden-and-finlands-accession-to-nato",
-  "https://cuu.coron.tech/news/2710032024310210013960",
   "https://docslib.org/doc/3007832/north-atlantic-military-committee-comite-militaire-de-l-atlantique-nord",
   "https://docslib.org/doc/4368052/nato-strategy-documents-1949-1969-i",
   "https://en-academic.com/dic.nsf/enwiki/13419",
@@ -27,7 +25,6 @@ const TO_REPLACE: readonly string[] = [
   "https://en.wikipedia.org/wiki/Operation_Essential_Harvest",
   "https://en.wikipedia.org/wiki/Operation_Sharp_Guard",
   "https://findatwiki.com/2022_Brussels_extraordinary_summit",
-  "https://head-post.com/new-hungarian-president-signs-swedens-bid-to-join-nato",
   "https://historica.fandom.com/wiki/Operation_Deliberate_Force",
   "https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/Operation_deny_flight",
   "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
