@@ -451,7 +451,7 @@ export function tableCsv(table: DatasetTable): string {
 export async function buildDataset(
   ledger: LedgerService,
   world: string,
-  options: { access: AccessFilter; sourceClassOf: SourceClassOf; progress?: Progress; now?: () => Date },
+  options: { access: AccessFilter; sourceClassOf: SourceClassOf; progress?: Progress },
 ): Promise<Dataset> {
   const info = await ledger.requireWorld(world);
   const cp = await ledger.checkpoint(world);
@@ -509,7 +509,8 @@ export async function buildDataset(
     name: `evere-${world.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`,
     title: `Evere: the North Atlantic Alliance record (${world})`,
     description: 'Day-level, sourced data on the North Atlantic Alliance, taken from a tamper-evident log at one signed checkpoint. Every row names its log entry, its public source and the class of that source.',
-    created: (options.now ?? (() => new Date()))().toISOString(),
+    // When the checkpoint was signed: the same package for the same checkpoint, whenever it is asked.
+    created: cp.createdAt,
     keywords: ['NATO', 'North Atlantic Treaty', 'alliances', 'enlargement', 'ratification'],
     evere: checkpoint,
     resources: tables.map((t) => ({

@@ -151,6 +151,41 @@ describe('the record as a data package', () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 
+  test('a later package only adds to an earlier one, the log proves it, and --public keeps only what the public may read', async () => {
+    assert.equal((await cli(db, ['world', 'create', 'sec', '--as-of', '2024-06-01'])).code, 0);
+    const take = async (...extra: string[]) => {
+      const dir = join(tempDir(), 'pkg');
+      const r = await cli(db, ['--world', 'sec', 'dataset', '--out', dir, '--json', ...extra]);
+      assert.equal(r.code, 0, r.err);
+      const d = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as Descriptor;
+      return { d, csv: (name: string) => readFileSync(join(dir, 'data', `${name}.csv`), 'utf8') };
+    };
+    const first = await take();
+    const acted = await cli(db, ['--world', 'sec', 'act', 'RequestConsultations', '--as', 'POL', '--at', '2024-06-05T09:00:00Z', '--classification', 'NATO SECRET',
+      '--data', JSON.stringify({ consultation: 'ART4-SECRET', requesters: ['POL'], reason: 'A classified threat' })]);
+    assert.equal(acted.code, 0, acted.err);
+    const second = await take();
+    const publicOnly = await take('--public');
+    assert.ok(second.d.evere.treeSize > first.d.evere.treeSize);
+    // Every row of the earlier package is in the later one: the record only grew.
+    const rows = (csv: string) => new Set(csv.split('\r\n').slice(1).filter(Boolean));
+    for (const name of ['allies', 'consultations', 'ratifications']) {
+      const later = rows(second.csv(name));
+      for (const row of rows(first.csv(name))) assert.ok(later.has(row), `${name}: ${row} is gone`);
+    }
+    assert.match(second.csv('consultations'), /^ART4-SECRET,POL,2024-06-05,A classified threat,requested,,\d+,,$/m);
+    assert.ok(!publicOnly.csv('consultations').includes('ART4-SECRET'));
+    assert.equal(publicOnly.d.evere.rootHex, second.d.evere.rootHex);
+    // The later checkpoint extends the earlier one: a consistency proof between the two sizes checks.
+    const proof = await cli(db, ['--world', 'sec', 'prove', '--from', String(first.d.evere.treeSize), '--json']);
+    assert.equal(proof.code, 0, proof.err);
+    const file = join(tempDir(), 'proof.json');
+    writeFileSync(file, proof.out);
+    const checked = await cli(db, ['check-proof', file, '--key', second.d.evere.verifierKey]);
+    assert.equal(checked.code, 0, checked.err);
+    assert.equal(JSON.parse(proof.out).size2, second.d.evere.treeSize);
+  });
+
   test('in French', async () => {
     const r = await cli(db, ['dataset', '--out', join(tempDir(), 'fr')], { EVERE_LANG: 'fr' });
     assert.equal(r.code, 0, r.err);
