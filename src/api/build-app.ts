@@ -25,6 +25,7 @@ import { eventRoutes } from './routes/events.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { tlogRoutes } from './routes/tlog.js';
 import { datasetRoutes } from './routes/dataset.js';
+import { httpHygiene, webCacheControl } from './hygiene.js';
 
 export interface ApiOptions {
   /** Requests per minute per client; false to turn off (benchmarks). */
@@ -70,6 +71,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
   inputHygiene(app);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, 'http.not_found', { what: request.url.split('?')[0] ?? '' }, 404)));
 
+  await httpHygiene(app);
   await app.register(cookie);
   if (options.rateLimit !== false) {
     await app.register(rateLimit, {
@@ -137,7 +139,11 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
   });
 
   if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    const webRoot = options.webRoot;
+    await app.register(fastifyStatic, {
+      root: webRoot, prefix: '/', wildcard: false, index: ['index.html'],
+      cacheControl: false, setHeaders: (reply, file) => { reply.header('cache-control', webCacheControl(webRoot, file)); },
+    });
     // Client-side routes (/en/…, /fr/…) get the app shell.
     app.get('/en/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
     app.get('/fr/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));

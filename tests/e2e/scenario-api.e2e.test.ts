@@ -7,6 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { testServer, signIn, type TestServer } from '../support/api.js';
 
 const PASSWORD = 'a long enough password';
@@ -135,6 +136,17 @@ describe('scenarios over HTTP', () => {
     assert.match(html.headers['content-type'] as string, /text\/html/);
     assert.ok(html.body.includes('<html lang="fr">'));
     assert.ok(html.body.includes('<svg role="img"'));
+    // Its policy, as a header and in the file itself: only its own stylesheet (by hash), no script, no framing.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html.body)![1]!;
+    const hash = `'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`;
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html.body)?.[1];
+    for (const policy of [meta, html.headers['content-security-policy'] as string]) {
+      assert.ok(policy?.includes(`style-src ${hash}`), `the inline stylesheet is allowed by its hash: ${policy}`);
+      assert.match(policy!, /default-src 'none'/);
+      assert.doesNotMatch(policy!, /unsafe-inline|script-src/);
+    }
+    assert.match(html.headers['content-security-policy'] as string, /frame-ancestors 'none'/);
+    assert.equal(html.headers['x-content-type-options'], 'nosniff');
   });
 
   test('a what-if branch by the director, compared with its parent', async () => {

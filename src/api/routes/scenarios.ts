@@ -22,7 +22,7 @@ import { readScenarioText, readInject, readPolicy } from '../../app/scenarios/sc
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport } from '../../app/scenarios/report.js';
-import { renderReportHtml } from '../../app/scenarios/report-html.js';
+import { REPORT_CSP, renderReportHtml } from '../../app/scenarios/report-html.js';
 import { parseDuration, parseOffset } from '../../domain/scenario/duration.js';
 import { INJECT_KINDS, STAFF_SEAT } from '../../domain/scenario/types.js';
 import { availableCommands, type WorldState } from '../../domain/world.js';
@@ -302,7 +302,11 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     await scenarios.tick(name);
     const world = await deps.ledger.requireWorld(name);
     const report = await scenarioReport(scenarios, name, { access: accessFor(request.account, world), operator, ...(q.compare ? { compareWith: q.compare } : {}) });
-    if (q.format === 'html') return reply.type('text/html; charset=utf-8').send(renderReportHtml(report, q.lang ?? langOf(request)));
+    if (q.format === 'html') {
+      // The report's own policy (its inline stylesheet by hash), and no framing.
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', `${REPORT_CSP}; frame-ancestors 'none'`)
+        .send(renderReportHtml(report, q.lang ?? langOf(request)));
+    }
     return report;
   }));
 

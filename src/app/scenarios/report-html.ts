@@ -4,6 +4,7 @@
  * alternative for every chart). Marked EXERCISE and with its classification at top and bottom.
  * English or French.
  */
+import { createHash } from 'node:crypto';
 import { formatMessage, type Lang } from '../../messages/index.js';
 import { actorName } from '../../domain/states.js';
 import type { AfterActionReport, TimelineRow } from '../../domain/scenario/aar.js';
@@ -136,17 +137,8 @@ function distributionRow(d: Distribution, lang: Lang): string[] {
   return [num(d.count, lang), num(d.min, lang), num(d.p10, lang), num(d.p50, lang), num(d.p90, lang), num(d.max, lang), num(d.mean, lang)];
 }
 
-function page(lang: Lang, title: string, classification: string, body: string): string {
-  const t = L[lang];
-  const label = CLASSIFICATION_LABELS[classification as keyof typeof CLASSIFICATION_LABELS]?.[lang] ?? classification;
-  const banner = `<div class="banner" role="note"><strong>${esc(t.exercise)}</strong> — ${esc(label)}</div>`;
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(t.exercise)} — ${esc(title)}</title>
-<style>
+/** The report's one stylesheet, inline so that the file stands alone; allowed by its hash. */
+export const REPORT_STYLE = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a1a;margin:0;background:#fff}
 main{max-width:980px;margin:0 auto;padding:1rem 1.25rem}
 .banner{background:#7a0000;color:#fff;text-align:center;padding:.35rem;letter-spacing:.06em}
@@ -157,7 +149,28 @@ figure{margin:1rem 0}figcaption{font-weight:600}svg.chart{max-width:100%;height:
 dl.totals{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.5rem}dl.totals div{border:1px solid #ccc;padding:.4rem}dt{font-size:.8rem;color:#444}dd{margin:0;font-size:1.3rem;font-weight:600}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1rem}details summary{cursor:pointer;color:#1f4e79}
 @media print{details{display:block}}
-</style>
+`;
+
+/**
+ * The standalone report's policy (a meta element, as a file has no headers): nothing loads,
+ * nothing runs, only its own stylesheet applies. A server sending the report adds
+ * frame-ancestors, which a meta element cannot carry.
+ */
+export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(REPORT_STYLE, 'utf8').digest('base64')}'; img-src data:; base-uri 'none'; form-action 'none'`;
+
+function page(lang: Lang, title: string, classification: string, body: string): string {
+  const t = L[lang];
+  const label = CLASSIFICATION_LABELS[classification as keyof typeof CLASSIFICATION_LABELS]?.[lang] ?? classification;
+  const banner = `<div class="banner" role="note"><strong>${esc(t.exercise)}</strong> — ${esc(label)}</div>`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<title>${esc(t.exercise)} — ${esc(title)}</title>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 ${banner}
