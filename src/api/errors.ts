@@ -16,11 +16,11 @@ export function langOf(request: FastifyRequest): Lang {
 
 export function statusFor(code: string, hasViolations: boolean): number {
   if (code === 'auth.required' || code === 'auth.invalid_credentials') return 401;
-  if (code === 'auth.csrf' || code === 'act.not_authorised' || code === 'act.in_scenario' || code === 'world.read_only') return 403;
+  if (code === 'auth.csrf' || code === 'act.not_authorised' || code === 'act.in_scenario' || code === 'world.read_only' || code === 'cosign.rejected') return 403;
   if (code === 'auth.throttled' || code === 'http.rate_limited') return 429;
   if (code === 'http.too_large') return 413;
   if (/not_found|no_protocol|seq_out_of_range|no_checkpoint_at/.test(code)) return 404;
-  if (code === 'world.exists' || code === 'account.exists') return 409;
+  if (code === 'world.exists' || code === 'account.exists' || code === 'cosign.unknown_checkpoint') return 409;
   if (code === 'act.refused' || hasViolations && code !== 'input.command') return 422;
   return 400;
 }

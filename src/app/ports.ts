@@ -65,6 +65,8 @@ export interface StoredCheckpoint {
 export interface WitnessConfig {
   readonly key: string;
   readonly url?: string;
+  /** The tree size this witness last cosigned for the log (where the next request starts). */
+  readonly lastSize?: number;
 }
 
 /**

@@ -36,6 +36,7 @@ const modules = {
   record: () => import('./commands/record.js').then((m) => m.registerRecordCommands),
   tlog: () => import('./commands/tlog.js').then((m) => m.registerTlogCommands),
   dataset: () => import('./commands/dataset.js').then((m) => m.registerDatasetCommand),
+  witness: () => import('./commands/witness.js').then((m) => m.registerWitnessCommands),
 } satisfies Record<string, () => Promise<Register>>;
 
 export type CommandModule = keyof typeof modules;
@@ -76,6 +77,8 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   coverage: { module: 'record', summary: 'what the record holds per area: complete, partial or not recorded, with the reference counts and their sources' },
   tiles: { module: 'tlog', summary: 'publish the log as C2SP tlog-tiles: `tiles export DIR` writes the checkpoint, hash tiles and entry bundles as static files' },
   dataset: { module: 'dataset', summary: 'the record as open data: a Frictionless data package (a Table Schema and a CSV per topic, every row sourced) taken at a signed checkpoint' },
+  cosign: { module: 'tlog', summary: 'ask the world’s witnesses to cosign its latest checkpoint (C2SP tlog-witness); register, remove or list them' },
+  witness: { module: 'witness', summary: 'run a C2SP tlog-witness: init, trust a log, serve add-checkpoint, follow logs’ tiles and cosign, list split views' },
   scenario: { module: 'scenario', summary: 'crisis-management exercises on a fork of the real Alliance (every entry marked EXERCISE)' },
 };
 

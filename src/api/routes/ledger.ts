@@ -9,6 +9,7 @@ import { EvereError } from '../../app/errors.js';
 import { canRead, mayEnter } from '../../app/access.js';
 import type { AccessFilter } from '../../app/ports.js';
 import { endOfDay } from '../../app/time.js';
+import { withCosignatures } from '../../app/tlog.js';
 
 export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
@@ -105,7 +106,9 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     if (!canRead(access, entry)) throw new EvereError('http.not_found', { what: `entry ${seq}` });
     const proof = await ledger.inclusionProof(world, seq);
     const { logKey } = await ledger.publicKeys(world);
-    return { kind: 'inclusion', ...proof, entry: fromUtf8(bytes), verifierKey: logKey };
+    // The checkpoint comes with the cosignatures its witnesses gave, so the proof can be checked offline against them.
+    const checkpoint = await withCosignatures(ledger, world, proof.checkpoint, proof.treeSize);
+    return { kind: 'inclusion', ...proof, checkpoint, entry: fromUtf8(bytes), verifierKey: logKey };
   });
 
   app.get('/api/worlds/:world/proofs/consistency', {

@@ -9,7 +9,7 @@ import { worldAccess } from '../context.js';
 import { worldParam } from './schemas.js';
 import { parseTilePath, TILE_WIDTH } from '../../ledger/tiles.js';
 import { EvereError } from '../../app/errors.js';
-import { IMMUTABLE, readBundle, readTile, servedCheckpoint } from '../../app/tlog.js';
+import { IMMUTABLE, acceptCosignatures, readBundle, readTile, servedCheckpoint } from '../../app/tlog.js';
 
 const binary = { 200: { type: 'string', format: 'binary' } } as const;
 
@@ -66,4 +66,18 @@ export async function tlogRoutes(app: FastifyInstance, deps: ApiDeps): Promise<v
       response: binary,
     },
   }, tile);
+
+  app.post('/api/worlds/:world/log/add-cosignature', {
+    schema: {
+      tags: ['transparency'],
+      summary: 'A witness gives back its cosignature (text/plain: one of this log’s checkpoints, an empty line, cosignature/v1 lines); only registered witnesses’ valid lines are kept',
+      params: worldParam,
+      body: { type: 'string', maxLength: 16384 },
+      response: { 200: { type: 'object', required: ['size', 'accepted'], properties: { size: { type: 'integer' }, accepted: { type: 'array', items: { type: 'string' } } } } },
+    },
+  }, async (request) => {
+    const { world } = request.params as { world: string };
+    await worldAccess(deps, request, world);
+    return acceptCosignatures(ledger, world, request.body as string);
+  });
 }

@@ -9,6 +9,8 @@ import type { Entry } from '../../ledger/entry.js';
 import { hashLeaf, verifyConsistency, verifyInclusion } from '../../ledger/merkle.js';
 import { parseVerifierKey } from '../../ledger/note.js';
 import { openCheckpoint } from '../../ledger/checkpoint.js';
+import { parseWitnessKey, splitNote, verifyCosignatures } from '../../ledger/cosignature.js';
+import { withCosignatures } from '../../app/tlog.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { EvereError } from '../../app/errors.js';
 import { isDate } from '../../app/time.js';
@@ -147,14 +149,16 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
       const ledger = await c.ledger();
       const { logKey } = await ledger.publicKeys(c.world);
       if (opts.from !== undefined) {
-        const proof = await ledger.consistencyProof(c.world, opts.from, opts.size);
+        const bare = await ledger.consistencyProof(c.world, opts.from, opts.size);
+        const proof = { ...bare, checkpoint2: await withCosignatures(ledger, c.world, bare.checkpoint2, bare.size2) };
         const out = { kind: 'consistency', ...proof, verifierKey: logKey };
         if (opts.json) return c.io.out(json(out));
         c.io.out(`consistency ${proof.size1} → ${proof.size2}\n${proof.hashes.join('\n')}\n`);
         return;
       }
       if (seq === undefined) throw new EvereError('cli.usage', { reason: 'give SEQ or --from SIZE' });
-      const proof = await ledger.inclusionProof(c.world, seq, opts.size);
+      const bare = await ledger.inclusionProof(c.world, seq, opts.size);
+      const proof = { ...bare, checkpoint: await withCosignatures(ledger, c.world, bare.checkpoint, bare.treeSize) };
       const [row] = await ledger.store.entries(c.world, seq, seq + 1);
       const out = { kind: 'inclusion', ...proof, entry: row ? fromUtf8(row.bytes) : undefined, verifierKey: logKey };
       if (opts.json) return c.io.out(json(out));
@@ -165,13 +169,16 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
     .argument('<proof>', 'proof file (JSON from `evere prove --json`)')
     .option('--key <key>', 'the log verifier key (name+hash+key), or a file holding it or `evere checkpoint --json` output')
     .option('--entry <file>', 'the entry itself (one line of canonical JSON): its hash must be the proved leaf')
+    .option('--witness <key...>', 'a witness verifier key (name+hash+base64(0x04 ‖ key)) or a file holding one; its cosignature on the checkpoint is checked')
+    .option('--min-witnesses <n>', 'how many of the --witness keys must have cosigned the checkpoint (default: all of them)', parseNonNegativeInt)
     .option('--json', 'machine-readable output')
-    .action(async (file: string, opts: { key?: string; entry?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { key?: string; entry?: string; witness?: string[]; minWitnesses?: number; json?: boolean }) => {
       const c = ctx();
-      const result = checkProofFile(file, opts.key, opts.entry);
+      const result = checkProofFile(file, opts.key, opts.entry, { keys: opts.witness ?? [], ...(opts.minWitnesses !== undefined ? { min: opts.minWitnesses } : {}) });
       if (opts.json) return c.io.out(json({ ok: true, ...result }));
       if (result.kind === 'inclusion') c.say('cli.proof_ok_inclusion', { seq: result.leafIndex ?? 0, size: result.treeSize ?? 0, key: result.keyName });
       else c.say('cli.proof_ok_consistency', { size1: result.size1 ?? 0, size2: result.size2 ?? 0 });
+      if (result.witnesses) c.say('cli.proof_cosigned', { count: result.witnesses.length, names: result.witnesses.join(', ') });
     });
 
   program.command('export')
@@ -213,10 +220,43 @@ interface CheckedProof {
   treeSize?: number;
   size1?: number;
   size2?: number;
+  /** The witnesses (of those given) whose cosignature on the checkpoint verified. */
+  witnesses?: string[];
+}
+
+/**
+ * Counts the cosignatures on a checkpoint note by the given witness keys: at least `min` (default:
+ * every key given) must verify. A known witness's line that does not verify refuses the proof.
+ */
+function checkCosignatures(note: string, witnesses: { keys: readonly string[]; min?: number }): string[] | undefined {
+  const required = witnesses.min ?? witnesses.keys.length;
+  if (witnesses.keys.length === 0) {
+    if (required > 0) throw new EvereError('cli.usage', { reason: '--min-witnesses needs --witness keys' });
+    return undefined;
+  }
+  if (required > witnesses.keys.length) throw new EvereError('cli.usage', { reason: `--min-witnesses ${required} is more than the ${witnesses.keys.length} --witness keys given` });
+  let keys;
+  try {
+    keys = witnesses.keys.map((k) => parseWitnessKey(nodeCrypto, resolveKey(k)));
+  } catch (error) {
+    if (error instanceof EvereError) throw error;
+    throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+  }
+  let found;
+  try {
+    const { text, lines } = splitNote(note);
+    found = verifyCosignatures(nodeCrypto, text, lines, keys).map((c) => c.name);
+  } catch (error) {
+    throw new EvereError('proof.bad_checkpoint', { reason: (error as Error).message });
+  }
+  if (found.length < required) {
+    throw new EvereError('proof.too_few_cosignatures', { found: found.length, required, names: found.length ? found.join(', ') : '—' });
+  }
+  return found;
 }
 
 /** Offline: needs nothing but the proof file and the log's public key. */
-export function checkProofFile(file: string, keyOption: string | undefined, entryFile: string | undefined): CheckedProof {
+export function checkProofFile(file: string, keyOption: string | undefined, entryFile: string | undefined, witnesses: { keys: readonly string[]; min?: number } = { keys: [] }): CheckedProof {
   const crypto = nodeCrypto;
   let proof: Record<string, unknown>;
   try {
@@ -255,7 +295,8 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
       leafHash = computed;
     }
     if (proof.treeSize !== cp.size || !verifyInclusion(crypto, leafIndex, cp.size, leafHash, hashes('hashes'), cp.root)) throw new EvereError('proof.inclusion_mismatch');
-    return { kind: 'inclusion', keyName: key.name, leafIndex, treeSize: cp.size };
+    const cosigned = checkCosignatures(proof.checkpoint as string, witnesses);
+    return { kind: 'inclusion', keyName: key.name, leafIndex, treeSize: cp.size, ...(cosigned ? { witnesses: cosigned } : {}) };
   }
   if (proof.kind === 'consistency') {
     const cp2 = open(proof.checkpoint2);
@@ -264,7 +305,8 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
     if (proof.checkpoint1 === undefined) throw new EvereError('proof.malformed', { reason: 'checkpoint1 (the older signed checkpoint) is required' });
     const cp1 = open(proof.checkpoint1);
     if (cp1.size !== size1 || !verifyConsistency(crypto, cp1.size, cp2.size, hashes('hashes'), cp1.root, cp2.root)) throw new EvereError('proof.consistency_mismatch');
-    return { kind: 'consistency', keyName: key.name, size1: cp1.size, size2: cp2.size };
+    const cosigned = checkCosignatures(proof.checkpoint2 as string, witnesses);
+    return { kind: 'consistency', keyName: key.name, size1: cp1.size, size2: cp2.size, ...(cosigned ? { witnesses: cosigned } : {}) };
   }
   throw new EvereError('proof.malformed', { reason: 'kind must be "inclusion" or "consistency"' });
 }

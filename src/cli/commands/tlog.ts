@@ -1,10 +1,15 @@
-/** The log as others check it: `tiles export DIR` (C2SP tlog-tiles as static files). */
+/**
+ * The log as others check it: `tiles export DIR` (C2SP tlog-tiles as static files) and `cosign`
+ * (the log's witnesses: register them, ask them to cosign the latest checkpoint).
+ */
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json } from '../format.js';
-import { exportTiles } from '../../app/tlog.js';
+import { exportTiles, gatherCosignatures } from '../../app/tlog.js';
+import { parseWitnessKey } from '../../ledger/cosignature.js';
+import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { accessFor, FULL_ACCESS } from '../../app/access.js';
 import { EvereError } from '../../app/errors.js';
 
@@ -38,5 +43,60 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
       bar.stop();
       if (opts.json) return c.io.out(json({ ...result, dir: root }));
       c.say('cli.tiles_exported', { world: result.world, size: result.size, dir: root, tiles: result.tiles, bundles: result.bundles, withheld: result.withheld });
+    });
+
+  program.command('cosign')
+    .description('ask the world’s witnesses (c2sp.org/tlog-witness) to cosign its latest checkpoint; or register, remove or list witnesses')
+    .option('--add-witness <key>', 'register a witness by its verifier key (name+hash+base64(0x04 ‖ key), as `evere witness init` prints it)')
+    .option('--url <url>', 'with --add-witness: the witness’s URL prefix (its add-checkpoint is URL/add-checkpoint); without one it can only give cosignatures back')
+    .option('--remove-witness <name>', 'stop asking and accepting this witness')
+    .option('--list', 'list the registered witnesses')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { addWitness?: string; url?: string; removeWitness?: string; list?: boolean; json?: boolean }) => {
+      const c = ctx();
+      const ledger = await c.ledger();
+      await ledger.requireWorld(c.world);
+      const store = ledger.store;
+      if (opts.url && !opts.addWitness) throw new EvereError('cli.usage', { reason: '--url goes with --add-witness' });
+      if (opts.addWitness) {
+        let key;
+        try {
+          key = parseWitnessKey(nodeCrypto, opts.addWitness);
+        } catch (error) {
+          throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+        }
+        if (opts.url && !/^https?:\/\/[^\s]+$/.test(opts.url)) throw new EvereError('cli.usage', { reason: `--url must be an http(s) URL, not "${opts.url}"` });
+        const others = (await store.witnesses(c.world)).filter((w) => parseWitnessKey(nodeCrypto, w.key).name !== key.name);
+        await store.setWitnesses(c.world, [...others, { key: opts.addWitness.trim(), ...(opts.url ? { url: opts.url } : {}) }]);
+        if (!opts.json) c.say('cli.cosign_witness_added', { name: key.name, world: c.world });
+      }
+      if (opts.removeWitness) {
+        const all = await store.witnesses(c.world);
+        const kept = all.filter((w) => parseWitnessKey(nodeCrypto, w.key).name !== opts.removeWitness);
+        if (kept.length === all.length) throw new EvereError('witness.not_found', { name: opts.removeWitness, world: c.world });
+        await store.setWitnesses(c.world, kept);
+        if (!opts.json) c.say('cli.cosign_witness_removed', { name: opts.removeWitness, world: c.world });
+      }
+      if (opts.list || opts.addWitness || opts.removeWitness) {
+        const list = (await store.witnesses(c.world)).map((w) => ({ name: parseWitnessKey(nodeCrypto, w.key).name, ...w }));
+        if (opts.json) return c.io.out(json(list));
+        if (opts.list) {
+          if (list.length === 0) c.say('cli.cosign_no_witnesses', { world: c.world });
+          for (const w of list) c.io.out(`${w.key}${w.url ? `  ${w.url}` : ''}${w.lastSize !== undefined ? `  (${w.lastSize})` : ''}\n`);
+        }
+        return;
+      }
+      const post = async (url: string, body: string) => {
+        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+        return { status: response.status, text: await response.text() };
+      };
+      const results = await gatherCosignatures(ledger, c.world, post);
+      if (opts.json) return c.io.out(json(results));
+      if (results.length === 0) c.say('cli.cosign_no_witnesses', { world: c.world });
+      for (const r of results) {
+        if (r.cosigned) c.say('cli.cosign_ok', { name: r.witness, size: r.size });
+        else c.say('cli.cosign_refused', { name: r.witness, size: r.size, status: String(r.status), reason: r.reason ?? '' });
+      }
+      if (results.some((r) => !r.cosigned)) process.exitCode = 1;
     });
 }
