@@ -4,7 +4,7 @@
  * opened, so a CLI verb that needs none of them (`evere --help`) loads none of them.
  */
 import { loadConfig, type Config } from './config.js';
-import type { AccountStore, LedgerStore } from './app/ports.js';
+import type { AccountStore, Clock, LedgerStore } from './app/ports.js';
 import type { LedgerService } from './app/ledger-service.js';
 import type { Accounts } from './app/accounts.js';
 import type { WorldModel } from './app/world-model.js';
@@ -39,7 +39,16 @@ async function openAccountStore(config: Config): Promise<AccountStore> {
   return openSqliteAccounts(config.dbPath);
 }
 
-export async function openServices(config: Config): Promise<Services> {
+/**
+ * What a test may fix to make two ledgers write the same bytes for the same acts: the ledger's
+ * clock (record times) and its randomness (leaf salts). Everything else always uses the real ones.
+ */
+export interface LedgerOverrides {
+  readonly clock?: Clock;
+  readonly random?: (n: number) => Uint8Array;
+}
+
+export async function openServices(config: Config, overrides: LedgerOverrides = {}): Promise<Services> {
   const [
     { randomBytes }, { LedgerService }, { Accounts }, { nodeCrypto }, { nodeSecrets }, { createParallelChecker },
     { createParallelSigner }, { openFileKeyStore }, { treatyModel }, { createAppendBus },
@@ -71,8 +80,8 @@ export async function openServices(config: Config): Promise<Services> {
     keys,
     signMany: signer.signMany,
     crypto: nodeCrypto,
-    clock,
-    random: (n) => new Uint8Array(randomBytes(n)),
+    clock: overrides.clock ?? clock,
+    random: overrides.random ?? ((n) => new Uint8Array(randomBytes(n))),
     model: treatyModel as WorldModel<unknown>,
     checkEntries: checker.check,
     onAppended: (world, size) => bus.publish(world, size),

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
-import { openServices, type Services } from '../../src/main.js';
+import { openServices, type LedgerOverrides, type Services } from '../../src/main.js';
 import { buildApp } from '../../src/api/build-app.js';
 import { initRecord } from '../../src/app/record-loader.js';
 import { tempDir } from './cli.js';
@@ -14,10 +14,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(options: { record?: boolean; rateLimit?: number | false } = {}): Promise<TestServer> {
+export async function testServer(options: { record?: boolean; rateLimit?: number | false; keysDir?: string; ledger?: LedgerOverrides } = {}): Promise<TestServer> {
   const dir = tempDir('evere-api-');
-  const config = loadConfig({}, { db: join(dir, 'evere.db') });
-  const services = await openServices(config);
+  const config = loadConfig(options.keysDir ? { EVERE_KEYS_DIR: options.keysDir } : {}, { db: join(dir, 'evere.db') });
+  const services = await openServices(config, options.ledger);
   if (options.record !== false) await initRecord(services.ledger, config.dataDir, { world: 'record', empty: false });
   const app = await buildApp({ ...services, dataDir: config.dataDir }, { rateLimit: options.rateLimit ?? false });
   await app.ready();
