@@ -72,7 +72,8 @@ export const MESSAGES = {
   'ledger.what': { en: 'What it records', fr: 'Ce qu’elle consigne' },
   'ledger.leaf_hash': { en: 'Leaf hash', fr: 'Empreinte de la feuille' },
   'ledger.row_verified': { en: 'Verified here: included and signed', fr: 'Vérifiée ici : incluse et signée' },
-  'ledger.row_failed': { en: 'Verification failed: see the details above', fr: 'Échec de la vérification : voir le détail plus haut' },
+  'ledger.row_failed': { en: 'Verification failed: this entry is not proven to be in the signed log', fr: 'Échec de la vérification : rien ne prouve que cette entrée figure dans le journal signé' },
+  'ledger.row_how': { en: 'What was checked', fr: 'Ce qui a été vérifié' },
   'app.go_home': { en: 'Go to the home page', fr: 'Aller à la page d’accueil' },
   'app.source': { en: 'Source', fr: 'Source' },
   /** A label's colon: French typography puts a (narrow) no-break space before it. */

@@ -209,6 +209,39 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     await context.close();
   });
 
+  test('the ledger says each entry in words beside its hash, and a verification asked on a lower row is shown on that row, in view', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/fr/ledger`);
+    await settle(page);
+    await page.waitForSelector('[data-testid="verification"][data-state="verified"]');
+    const words = await page.locator('[data-testid="entry-words"]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    assert.equal(words.length, 20);
+    for (const w of words) {
+      // Who (with its French article), what, when (a French date), under which rule, and the leaf hash.
+      assert.match(w, /^(Le |La |L’|Les )\S/, w);
+      assert.match(w, /, le (1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/, w);
+      assert.match(w, /au titre d|selon la pratique|direction de l’exercice/, w);
+      assert.match(w, /Empreinte de la feuille\s?:\s?[0-9a-f]{16}…/, w);
+    }
+    const buttons = page.locator('button[aria-label^="Vérifier l’entrée"]');
+    const last = buttons.last();
+    const label = (await last.getAttribute('aria-label')) ?? '';
+    const seq = /(\d+)$/.exec(label)?.[1];
+    assert.ok(seq, label);
+    await last.scrollIntoViewIfNeeded();
+    await last.click();
+    const result = page.locator(`[data-testid="row-verification"][data-seq="${seq}"]`);
+    await page.waitForSelector(`[data-testid="row-verification"][data-seq="${seq}"][data-state="verified"]`);
+    assert.match((await result.textContent()) ?? '', /Vérifiée ici/);
+    const box = await result.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 40) <= 844, `the result is in view: ${JSON.stringify(box)}`);
+    await page.screenshot({ path: join(SHOTS, 'fr-ledger-row-verified-phone.png') });
+    // The panel at the top still speaks of the newest entry, not of the one asked for below.
+    assert.doesNotMatch((await page.locator('[data-testid="verification"]').textContent()) ?? '', new RegExp(`Entrée ${seq} `));
+    await context.close();
+  });
+
   test('a signed-out reader asking for an exercise world is offered to sign in, and nothing fails in the console', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -2,7 +2,7 @@
  * The ledger: the latest signed checkpoint, the entry history, and an inclusion proof verified
  * here, in the browser, with WebCrypto — the page says exactly what it checked.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageProps } from '../app.js';
 import type { Entry } from '../../ledger/entry.js';
 import { CLASSIFICATION_LABELS, type Classification } from '../../ledger/classification.js';
@@ -21,7 +21,24 @@ interface CheckpointResponse { origin: string; size: number; rootHash: string; r
 
 const PAGE = 20;
 
-function VerificationPanel({ seq, state }: { seq: number; state: Verification | 'running' | Error }) {
+type VerifyState = Verification | 'running' | Error;
+
+/** What was checked, one line per check, each marked passed or failed. */
+function Checks({ v }: { v: Verification }) {
+  const { t } = useI18n();
+  return (
+    <ul className="verify__checks">
+      <li className={v.leafMatchesServer ? 'ok' : 'fail'}>{t('ledger.check_leaf', { hash: `${v.leafHash.slice(0, 16)}…` })}</li>
+      <li className={v.pathOk ? 'ok' : 'fail'}>{v.pathOk ? t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) : t('ledger.check_failed', { what: t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) })}</li>
+      <li className={v.signature === true ? 'ok' : v.signature === undefined ? 'warn' : 'fail'}>
+        {v.signature === undefined ? t('ledger.check_sig_unsupported') : v.signature ? t('ledger.check_sig', { key: v.keyName }) : t('ledger.check_failed', { what: v.error ?? 'signature' })}
+      </li>
+    </ul>
+  );
+}
+
+/** The newest entry, verified as the page opens: the page proves itself. */
+function VerificationPanel({ seq, state }: { seq: number; state: VerifyState }) {
   const { t } = useI18n();
   if (state === 'running') return <div className="verify verify--running" role="status" data-testid="verification" data-state="running">{t('ledger.verifying', { seq })}</div>;
   if (state instanceof Error) return <ErrorBox error={state} />;
@@ -29,13 +46,7 @@ function VerificationPanel({ seq, state }: { seq: number; state: Verification | 
   return (
     <div className={`verify ${v.ok ? 'verify--ok' : 'verify--fail'}`} role="status" data-testid="verification" data-state={v.ok ? 'verified' : 'failed'} data-signature={v.signature === undefined ? 'unsupported' : String(v.signature)}>
       <h3 className="verify__title"><span aria-hidden="true">{v.ok ? '✓' : '✕'}</span> {v.ok ? t('ledger.verified_title', { seq }) : t('ledger.failed_title', { seq })}</h3>
-      <ul className="verify__checks">
-        <li className={v.leafMatchesServer ? 'ok' : 'fail'}>{t('ledger.check_leaf', { hash: `${v.leafHash.slice(0, 16)}…` })}</li>
-        <li className={v.pathOk ? 'ok' : 'fail'}>{v.pathOk ? t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) : t('ledger.check_failed', { what: t('ledger.check_path', { count: v.proofLength, size: v.treeSize }) })}</li>
-        <li className={v.signature === true ? 'ok' : v.signature === undefined ? 'warn' : 'fail'}>
-          {v.signature === undefined ? t('ledger.check_sig_unsupported') : v.signature ? t('ledger.check_sig', { key: v.keyName }) : t('ledger.check_failed', { what: v.error ?? 'signature' })}
-        </li>
-      </ul>
+      <Checks v={v} />
       <p className="muted">{t('ledger.trust_note')}</p>
     </div>
   );
@@ -53,14 +64,30 @@ function LeafHash({ entry }: { entry: Entry }) {
   return <span className="hash entry-words__hash" data-testid="leaf-hash">{t('ledger.leaf_hash')}{t('app.colon')}{hash ? `${hash.slice(0, 16)}…` : '…'}</span>;
 }
 
-function RowResult({ state }: { state: Verification | 'running' | Error }) {
+/**
+ * The result of verifying one entry, on its own row where the reader clicked, brought into view
+ * (never only in a panel above the fold); what was checked is one click away, open on failure.
+ */
+function RowResult({ seq, state }: { seq: number; state: VerifyState }) {
   const { t } = useI18n();
-  if (state === 'running') return <p className="row-result" role="status" data-testid="row-verification" data-state="running">{t('app.loading')}</p>;
-  const ok = !(state instanceof Error) && state.ok;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [state]);
+  if (state === 'running') {
+    return <div ref={ref} className="row-result" role="status" data-testid="row-verification" data-seq={seq} data-state="running">{t('ledger.verifying', { seq })}</div>;
+  }
+  if (state instanceof Error) {
+    return <div ref={ref} className="row-result row-result--fail" role="status" data-testid="row-verification" data-seq={seq} data-state="failed"><ErrorBox error={state} /></div>;
+  }
   return (
-    <p className={`row-result row-result--${ok ? 'ok' : 'fail'}`} role="status" data-testid="row-verification" data-state={ok ? 'verified' : 'failed'}>
-      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? t('ledger.row_verified') : t('ledger.row_failed')}
-    </p>
+    <div ref={ref} className={`row-result row-result--${state.ok ? 'ok' : 'fail'}`} role="status" data-testid="row-verification" data-seq={seq} data-state={state.ok ? 'verified' : 'failed'}>
+      <p className="row-result__title"><span aria-hidden="true">{state.ok ? '✓' : '✕'}</span> {state.ok ? t('ledger.row_verified') : t('ledger.row_failed')}</p>
+      <details open={!state.ok}>
+        <summary>{t('ledger.row_how')}</summary>
+        <Checks v={state} />
+      </details>
+    </div>
   );
 }
 
@@ -74,23 +101,30 @@ export default function LedgerPage({ location }: PageProps) {
   const since = sinceParam !== null && /^\d+$/.test(sinceParam) ? Number(sinceParam) : size !== undefined ? Math.max(0, size - PAGE) : undefined;
   const entries = useApi<{ entries: Entry[]; next?: number }>(since !== undefined ? `/api/worlds/${w}/entries${qs({ since, limit: PAGE })}` : null, location.world);
   useMarkings(entries.data?.entries);
-  const [verifying, setVerifying] = useState<{ seq: number; state: Verification | 'running' | Error }>();
-
+  // Each verification by entry: the newest one shown is verified as the page opens (the panel at
+  // the top); one the reader asks for is shown on its row.
+  const [results, setResults] = useState<ReadonlyMap<number, VerifyState>>(new Map());
+  const [asked, setAsked] = useState<ReadonlySet<number>>(new Set());
   const verify = useCallback(async (seq: number) => {
-    setVerifying({ seq, state: 'running' });
+    const put = (state: VerifyState) => setResults((m) => new Map(m).set(seq, state));
+    put('running');
     try {
       const proof = await api<InclusionProofResponse>(`/api/worlds/${w}/proofs/inclusion/${seq}`);
-      setVerifying({ seq, state: await verifyInclusionProof(proof) });
+      put(await verifyInclusionProof(proof));
     } catch (error) {
-      setVerifying({ seq, state: error instanceof Error ? error : new Error(String(error)) });
+      put(error instanceof Error ? error : new Error(String(error)));
     }
   }, [w]);
+  const ask = (seq: number) => {
+    setAsked((s) => new Set(s).add(seq));
+    void verify(seq);
+  };
 
-  // Verify the newest entry shown as soon as the list is there: the page proves itself.
   const newest = entries.data?.entries.at(-1)?.seq;
+  const newestState = newest === undefined ? undefined : results.get(newest);
   useEffect(() => {
-    if (newest !== undefined && verifying === undefined) void verify(newest);
-  }, [newest, verifying, verify]);
+    if (newest !== undefined && newestState === undefined) void verify(newest);
+  }, [newest, newestState, verify]);
 
   const rows = [...(entries.data?.entries ?? [])].reverse();
   return (
@@ -114,7 +148,7 @@ export default function LedgerPage({ location }: PageProps) {
           )}
         </QueryView>
       </Section>
-      {verifying && <VerificationPanel seq={verifying.seq} state={verifying.state} />}
+      {newest !== undefined && newestState !== undefined && <VerificationPanel seq={newest} state={newestState} />}
       <Section title={t('ledger.entries')} id="entries">
         {!entries.data && !entries.error && <Loading />}
         {entries.error && <ErrorBox error={entries.error} retry={entries.reload} />}
@@ -132,6 +166,11 @@ export default function LedgerPage({ location }: PageProps) {
                         <span>{words.sentence}</span>
                         <span className="muted entry-words__meta">{words.basis && <>{words.basis} · </>}<span className="code code--small">{e.type}</span></span>
                         <LeafHash entry={e} />
+                        {/* Verified where the reader reads the entry, beside its hash. */}
+                        <div className="entry-words__proof">
+                          <button type="button" className="button button--small button--secondary" onClick={() => ask(e.seq)} aria-label={t('ledger.verify', { seq: e.seq })}>✓ {t('ledger.verify', { seq: '' }).trim()}</button>
+                          {asked.has(e.seq) && results.has(e.seq) && <RowResult seq={e.seq} state={results.get(e.seq)!} />}
+                        </div>
                       </div>
                     );
                   },
@@ -140,16 +179,6 @@ export default function LedgerPage({ location }: PageProps) {
                 { key: 'recorded', header: t('ledger.recorded'), sort: (e) => e.recordTime, render: (e) => <span className="dtg">{dtg(e.recordTime)}</span> },
                 { key: 'for', header: t('ledger.actor'), sort: (e) => e.actingFor, render: (e) => <span title={actorName(lang, states, e.actingFor)}>{e.actingFor}</span> },
                 { key: 'marking', header: t('ledger.classification'), sort: (e) => e.classification, render: (e) => <Chip tone={e.classification === 'PUBLIC' ? 'neutral' : 'warning'}>{CLASSIFICATION_LABELS[e.classification as Classification]?.[lang] ?? e.classification}</Chip> },
-                {
-                  key: 'verify', header: t('ledger.proof'),
-                  render: (e) => (
-                    <>
-                      <button type="button" className="button button--small button--secondary" onClick={() => void verify(e.seq)} aria-label={t('ledger.verify', { seq: e.seq })}>✓ {t('ledger.verify', { seq: '' }).trim()}</button>
-                      {/* The result where the reader clicked: next to the row, not above the fold. */}
-                      {verifying?.seq === e.seq && <RowResult state={verifying.state} />}
-                    </>
-                  ),
-                },
               ]} />
             <p className="muted">{t('ledger.hidden_note')}</p>
             <div className="pager">
