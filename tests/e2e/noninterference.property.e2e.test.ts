@@ -13,8 +13,9 @@
  * ledger clock and the same seeded randomness (leaf salts), and hidden entries occupy the same
  * positions in both (a hidden entry in one world faces a different hidden entry in the other), so
  * the public tree size is the same. Normalised: only request ids and timing headers, and the log's
- * commitments (Merkle roots, proof hashes and the signatures over them), which are functions of the
- * hidden entries' salted leaf hashes by design — the test checks that nothing else differs there.
+ * commitments (Merkle roots, proof hashes and the signatures over them, in checkpoints, proofs and
+ * the data package's citation), which are functions of the hidden entries' salted leaf hashes by
+ * design — the test checks that nothing else differs there (a zip is compared unpacked).
  *
  * One difference is allowed, and it ends the run: creating something under an id already taken by
  * something the caller may not read is refused with the generic `act.not_possible`, which names
@@ -26,6 +27,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { testServer, signIn, type TestServer } from '../support/api.js';
 import { tempDir } from '../support/cli.js';
@@ -282,7 +284,7 @@ function routeProbe(op: Operation, world: string, size: number): fc.Arbitrary<Pr
 /** Headers that depend on the request's identity or timing, not on the world. */
 const UNCOMPARED_HEADERS = new Set(['date', 'x-request-id', 'request-id', 'server-timing', 'x-response-time', 'connection', 'keep-alive', 'set-cookie']);
 /** Routes whose answers carry the log's commitments to every leaf, hidden ones included. */
-const COMMITMENT_ROUTE = /\/(checkpoint|proofs\/(inclusion|consistency))(\/|\?|$)/;
+const COMMITMENT_ROUTE = /\/(checkpoint|proofs\/(inclusion|consistency)|dataset)(\/|\?|\.|$)/;
 
 /** Masks what is a commitment to salted leaves: 32-byte hashes (base64 or hex) and the signature lines of a signed note. */
 const maskCommitments = (body: string) => body
@@ -291,9 +293,15 @@ const maskCommitments = (body: string) => body
   .replace(/\b[0-9a-f]{64}\b/g, '<hash>');
 
 function comparable(probe: Probe, res: LightMyRequestResponse): string {
-  const headers = Object.entries(res.headers).filter(([k]) => !UNCOMPARED_HEADERS.has(k.toLowerCase()))
+  const commitments = COMMITMENT_ROUTE.test(probe.url);
+  // A zip of files carrying the checkpoint: compared file by file, unpacked (its length follows the commitments').
+  const zip = commitments && String(res.headers['content-type']).startsWith('application/zip');
+  const headers = Object.entries(res.headers).filter(([k]) => !UNCOMPARED_HEADERS.has(k.toLowerCase()) && !(zip && k.toLowerCase() === 'content-length'))
     .map(([k, v]) => `${k.toLowerCase()}: ${String(v)}`).sort();
-  const body = COMMITMENT_ROUTE.test(probe.url) ? maskCommitments(res.body) : res.body;
+  const text = zip
+    ? Object.entries(unzipSync(new Uint8Array(res.rawPayload))).map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`).join('\n')
+    : res.body;
+  const body = commitments ? maskCommitments(text) : text;
   return `${res.statusCode}\n${headers.join('\n')}\n\n${body}`;
 }
 
