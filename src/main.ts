@@ -104,6 +104,12 @@ export async function openLedger(config: Config): Promise<LedgerService> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`evere scenario report X | head`) closes the pipe: that is the
+  // reader's choice, not an error, so the CLI ends quietly instead of with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const io: CliIo = {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -247,6 +247,13 @@ function aarSections(aar: AfterActionReport, lang: Lang): string {
 
   out.push(`<h2>${esc(t.participation)}</h2>`);
   out.push(table([t.delegation, t.acts, t.played], aar.participation.map((p) => [party(p.party, lang), p.acts, t.sources[p.played]]), t.participation, [1]));
+  if (aar.responseTimes.length) {
+    const h = lang === 'fr'
+      ? ['Temps de réponse par siège (premier acte sur chaque texte soumis)', 'Siège', 'Réponses', 'Sans réponse', 'Médiane (h)', 'Max (h)']
+      : ['Response times per seat (first act on each text put to the Council)', 'Seat', 'Answers', 'Unanswered', 'Median (h)', 'Max (h)'];
+    out.push(`<h2>${esc(h[0])}</h2>`);
+    out.push(table(h.slice(1), aar.responseTimes.map((r) => [party(r.party, lang), r.answers, r.unanswered, r.medianHours ?? '—', r.maxHours ?? '—']), h[0]!, [1, 2, 3, 4]));
+  }
   return out.join('\n');
 }
 
@@ -256,8 +263,8 @@ export function renderReportHtml(report: ScenarioReport, lang: Lang): string {
   const title = s.title[lang] ?? s.title.en;
   const parts: string[] = [];
   parts.push(`<h1>${esc(t.report)}: ${esc(title)}</h1>`);
-  parts.push(`<p>${esc(t.forked)} ${esc(s.asOf)} · ${esc(t.start)} ${esc(s.start)} · ${esc(t.end)} ${esc(s.end)} · ${esc(t.reached)} ${esc(report.aar.reachedAt)} · ${esc(t.clock)} ${esc(t.clockStatus[s.clock.status] ?? s.clock.status)} ×${esc(s.clock.speed)}</p>`);
-  parts.push(aarSections(report.aar, lang));
+  parts.push(`<p>${esc(t.forked)} ${esc(s.asOf)} · ${esc(t.start)} ${esc(s.start)} · ${esc(t.end)} ${esc(s.end)} · ${esc(t.reached)} ${esc(report.playedUntil)} · ${esc(t.clock)} ${esc(t.clockStatus[s.clock.status] ?? s.clock.status)} ×${esc(s.clock.speed)}</p>`);
+  // The comparison comes first: it is why a branch's report is read.
   const c = report.comparison;
   const names: Record<string, string> = {
     proposals: t.proposals, adopted: t.adopted, failed: t.failed, silenceBreaks: t.breaks, footnotes: t.footnotes,
@@ -266,6 +273,7 @@ export function renderReportHtml(report: ScenarioReport, lang: Lang): string {
   const measure = (m: string): string => names[m] ?? m;
   if (c) {
     parts.push(`<h2>${esc(t.comparison)}: ${esc(c.left)} / ${esc(c.right)}</h2>`);
+    if (c.branch) parts.push(`<p class="changed">${esc(formatMessage('cli.scenario.branch_changed', { parent: c.left, atSeq: c.branch.atSeq, change: changeWords(c.branch.change, lang) }, lang))}</p>`);
     parts.push(figure(
       barChart(t.comparison, `${c.left} / ${c.right}`, c.totals.map((m) => ({ label: measure(m.measure), values: [m.left, m.right] })), [c.left, c.right]),
       t.comparison,
@@ -279,7 +287,15 @@ export function renderReportHtml(report: ScenarioReport, lang: Lang): string {
       p.changed ? '✱' : '',
     ]), t.proposals)}${table([t.delegation, `${t.breaks} ${c.left}`, `${t.breaks} ${c.right}`], c.silenceBreaks.map((b) => [party(b.party, lang), b.left, b.right]), t.breaks, [1, 2])}</div>`);
   }
+  parts.push(aarSections(report.aar, lang));
   return page(lang, title, report.classification, parts.join('\n'));
+}
+
+/** What a what-if branch changed, in words. */
+export function changeWords(change: { readonly seat?: string; readonly inject?: string; readonly drop?: boolean }, lang: Lang): string {
+  if (change.seat) return formatMessage('cli.scenario.change_seat', { seat: change.seat }, lang);
+  if (change.inject) return formatMessage(change.drop ? 'cli.scenario.change_inject_dropped' : 'cli.scenario.change_inject', { inject: change.inject }, lang);
+  return formatMessage('cli.scenario.change_none', {}, lang);
 }
 
 /** The distributions of a headless batch, as HTML. */

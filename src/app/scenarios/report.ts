@@ -11,7 +11,7 @@ import { CLASSIFICATIONS, classificationRank, type Classification } from '../../
 import type { Entry } from '../../ledger/entry.js';
 import type { AccessFilter } from '../ports.js';
 import { scenarioMeta } from './headless.js';
-import { readScenario } from './scenario-state.js';
+import { readScenario, type BranchChange } from './scenario-state.js';
 import { sourceOfActor, type Operator, type ScenarioStatus, type Scenarios } from './service.js';
 
 export interface ScenarioReport {
@@ -21,7 +21,14 @@ export interface ScenarioReport {
   readonly classification: Classification;
   readonly status: ScenarioStatus;
   readonly aar: AfterActionReport;
-  readonly comparison?: Comparison & { readonly left: string; readonly right: string };
+  readonly comparison?: Comparison & {
+    readonly left: string;
+    readonly right: string;
+    /** For a branch compared with its parent: the entry it branched at and what it changed. */
+    readonly branch?: { readonly atSeq: number; readonly change: BranchChange };
+  };
+  /** Scenario time play reached: the clock's time, never past the scenario's end. */
+  readonly playedUntil: string;
 }
 
 async function itemsOf(scenarios: Scenarios, name: string, access: AccessFilter | undefined, until?: string): Promise<{ items: TimelineItem[]; highest: number }> {
@@ -55,7 +62,12 @@ export async function scenarioReport(
     const parent = await itemsOf(scenarios, other, options.access, cut);
     rank = Math.max(rank, parent.highest);
     const otherAar = afterActionReport(scenarioMeta(osc.definition), parent.items);
-    comparison = compareReports({ name: other, report: otherAar }, { name, report: aar });
+    const isParent = sc.branch !== undefined && sc.branch.parent === other;
+    comparison = {
+      ...compareReports({ name: other, report: otherAar }, { name, report: aar }),
+      ...(isParent ? { branch: { atSeq: sc.branch!.atSeq, change: sc.branch!.change ?? {} } } : {}),
+    };
   }
-  return { exercise: true, classification: CLASSIFICATIONS[rank]!, status, aar, ...(comparison ? { comparison } : {}) };
+  const playedUntil = new Date(Math.min(Date.parse(status.now), Date.parse(status.end))).toISOString().replace('.000Z', 'Z');
+  return { exercise: true, classification: CLASSIFICATIONS[rank]!, status, aar, playedUntil, ...(comparison ? { comparison } : {}) };
 }

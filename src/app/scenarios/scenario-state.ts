@@ -28,12 +28,19 @@ export const CONTROL_PRINCIPAL = 'exercise-control';
 /** Releasable to exercise control only: an ISO 3166 user-assigned code no state or partner holds. */
 export const EXCON_ONLY = ['XEX'] as const;
 
+/** What a what-if branch changed from its parent: one seat's policy, or one inject (replaced or dropped). */
+export interface BranchChange {
+  readonly seat?: string;
+  readonly inject?: string;
+  readonly drop?: boolean;
+}
+
 export interface ScenarioState {
   readonly world: string;
   readonly definition: ScenarioDefinition;
   /** Seq of the ScenarioDefined entry: the scenario's own part of the log starts there. */
   readonly definedAtSeq: number;
-  readonly branch?: { readonly parent: string; readonly atSeq: number };
+  readonly branch?: { readonly parent: string; readonly atSeq: number; readonly change?: BranchChange };
   /** Seat → the username of the person who holds it; absent: a bot plays it. */
   readonly holders: Readonly<Record<string, string>>;
   readonly clock: ClockState;
@@ -63,7 +70,7 @@ export function foldScenario(world: string, entries: readonly Entry[]): Scenario
         // A branch restarts paused at its branch point, under its changed definition.
         const at = ms(entry.validTime);
         state = {
-          ...state, definition, branch: { parent: String(p.parent), atSeq: Number(p.atSeq) },
+          ...state, definition, branch: { parent: String(p.parent), atSeq: Number(p.atSeq), ...(p.change ? { change: p.change as BranchChange } : {}) },
           clock: { ...initialClock(startMs(definition), endMs(definition), state.clock.speed), status: 'paused', anchorScenario: at },
         };
         break;

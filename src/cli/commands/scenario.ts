@@ -21,7 +21,7 @@ import { bareDefinition, readInject, readPolicy, readScenarioFile } from '../../
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.js';
-import { renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
+import { changeWords, renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
 import { runHeadless, type HeadlessResult } from '../../app/scenarios/headless.js';
 import { SCENARIO_SCHEMA } from '../../app/scenarios/schema.js';
 
@@ -132,7 +132,25 @@ function showReport(c: CliContext, r: ScenarioReport): void {
   const a = r.aar;
   banner(c);
   c.io.out(`${f ? 'Rapport après action' : 'After-action report'}: ${r.status.title[l] ?? r.status.title.en} (${r.status.name}) — ${r.classification}\n`);
-  c.io.out(`${f ? 'joué jusqu’au' : 'played until'} ${a.reachedAt} (${formatOffset(Date.parse(a.reachedAt) - Date.parse(a.scenario.start))})\n`);
+  c.io.out(`${f ? 'joué jusqu’au' : 'played until'} ${r.playedUntil} (${formatOffset(Date.parse(r.playedUntil) - Date.parse(a.scenario.start))})\n`);
+  const cmp = r.comparison;
+  if (cmp) {
+    c.io.out(`\n${f ? 'Variante côte à côte' : 'What-if side by side'}: ${cmp.left} | ${cmp.right}\n`);
+    if (cmp.branch) c.io.out(`${formatMessage('cli.scenario.branch_changed', { parent: cmp.left, atSeq: cmp.branch.atSeq, change: changeWords(cmp.branch.change, l) }, l)}\n`);
+    c.io.out(table(cmp.totals, [
+      { header: f ? 'mesure' : 'measure', value: (m) => m.measure },
+      { header: cmp.left, value: (m) => m.left, align: 'right' },
+      { header: cmp.right, value: (m) => m.right, align: 'right' },
+    ]));
+    c.io.out(table(cmp.proposals, [
+      { header: f ? 'proposition' : 'proposal', value: (p) => p.proposal },
+      { header: cmp.left, value: (p) => (p.left ? `${p.left.status}${p.left.hours !== undefined ? ` ${p.left.hours} h` : ''}` : '—') },
+      { header: cmp.right, value: (p) => (p.right ? `${p.right.status}${p.right.hours !== undefined ? ` ${p.right.hours} h` : ''}` : '—') },
+      { header: f ? 'changé' : 'changed', value: (p) => (p.changed ? '✱' : '') },
+    ]));
+    c.io.out('\n');
+  }
+
   const t = a.totals;
   c.io.out(`${f ? 'propositions' : 'proposals'} ${t.proposals} · ${f ? 'adoptées' : 'adopted'} ${t.adopted} · ${f ? 'échouées' : 'failed'} ${t.failed} · ${f ? 'ruptures de silence' : 'silence breaks'} ${t.silenceBreaks} · ${f ? 'notes' : 'footnotes'} ${t.footnotes} · injects ${t.injects} · ${f ? 'actes' : 'acts'} ${t.acts}\n\n`);
   c.io.out(table(a.decisions, [
@@ -156,6 +174,16 @@ function showReport(c: CliContext, r: ScenarioReport): void {
       { header: f ? 'notes de bas de page' : 'footnotes', value: (p) => a.footnotes.find((x) => x.party === p)?.count ?? 0, align: 'right' },
     ]));
   }
+  if (a.responseTimes.length) {
+    c.io.out(`\n${f ? 'Temps de réponse par siège (premier acte sur chaque texte soumis)' : 'Response times per seat (first act on each text put to the Council)'}:\n`);
+    c.io.out(table(a.responseTimes, [
+      { header: f ? 'siège' : 'seat', value: (x) => x.party },
+      { header: f ? 'réponses' : 'answers', value: (x) => x.answers, align: 'right' },
+      { header: f ? 'sans réponse' : 'unanswered', value: (x) => x.unanswered, align: 'right' },
+      { header: f ? 'médiane (h)' : 'median (h)', value: (x) => x.medianHours, align: 'right' },
+      { header: 'max (h)', value: (x) => x.maxHours, align: 'right' },
+    ]));
+  }
   if (a.consultations.length) {
     c.io.out(`\n${f ? 'Consultations (art. 4)' : 'Consultations (Art. 4)'}:\n`);
     for (const x of a.consultations) c.io.out(`  ${x.consultation}: ${x.requesters.join(', ')} ${x.requestedAt} → ${x.heldAt ?? '…'}${x.hoursToConsultations !== undefined ? ` (${x.hoursToConsultations} h)` : ''}\n`);
@@ -170,21 +198,6 @@ function showReport(c: CliContext, r: ScenarioReport): void {
     { header: f ? 'quoi' : 'what', value: (r) => formatMessage(r.summary.code, r.summary.params, l) },
     { header: f ? 'joué par' : 'played by', value: (r) => r.source },
   ]));
-  const cmp = r.comparison;
-  if (cmp) {
-    c.io.out(`\n${f ? 'Variante côte à côte' : 'What-if side by side'}: ${cmp.left} | ${cmp.right}\n`);
-    c.io.out(table(cmp.totals, [
-      { header: f ? 'mesure' : 'measure', value: (m) => m.measure },
-      { header: cmp.left, value: (m) => m.left, align: 'right' },
-      { header: cmp.right, value: (m) => m.right, align: 'right' },
-    ]));
-    c.io.out(table(cmp.proposals, [
-      { header: f ? 'proposition' : 'proposal', value: (p) => p.proposal },
-      { header: cmp.left, value: (p) => (p.left ? `${p.left.status}${p.left.hours !== undefined ? ` ${p.left.hours} h` : ''}` : '—') },
-      { header: cmp.right, value: (p) => (p.right ? `${p.right.status}${p.right.hours !== undefined ? ` ${p.right.hours} h` : ''}` : '—') },
-      { header: f ? 'changé' : 'changed', value: (p) => (p.changed ? '✱' : '') },
-    ]));
-  }
   banner(c);
 }
 

@@ -39,8 +39,33 @@ describe('the after-action report', () => {
 
   test('proposals that failed, and why', () => {
     assert.deepEqual(r.failed.map((f) => [f.proposal, f.reason.code]), [['P-2', 'aar.failed_objected'], ['P-3', 'aar.failed_silence_broken']]);
-    assert.deepEqual(r.failed[0]!.reason.params, { objectors: ['TUR'], reasons: 'premature' });
+    assert.deepEqual(r.failed[0]!.reason.params, { objectors: ['TUR'], reasons: 'TUR: premature' });
     assert.deepEqual(r.failed[1]!.reason.params, { breakers: ['FRA'], rounds: 1 });
+  });
+
+  test('objectors and their reasons are listed in one order, each reason with its objector', () => {
+    const more = [
+      ...items,
+      item('2024-06-04T03:30:00Z', 'ObjectionRaised', 'SVK', { proposal: 'P-2', reason: 'consult first' }),
+      item('2024-06-04T03:40:00Z', 'ObjectionRaised', 'HUN', { proposal: 'P-2' }),
+    ];
+    const failed = afterActionReport(meta, more).failed.find((f) => f.proposal === 'P-2')!;
+    assert.deepEqual(failed.reason.params, { objectors: ['HUN', 'SVK', 'TUR'], reasons: 'SVK: consult first; TUR: premature' });
+  });
+
+  test('an agreement ad referendum is shown as such in the timeline', () => {
+    const agreed = afterActionReport(meta, [...items, item('2024-06-04T06:00:00Z', 'ProposalAgreed', 'FRA', { proposal: 'P-2', adReferendum: true })]);
+    assert.equal(agreed.timeline.at(-1)!.summary.code, 'aar.ProposalAgreedAdReferendum');
+  });
+
+  test('response times per seat: first act on each text put to the Council', () => {
+    // P-1 tabled 12:00 → HUN 14:00 (2 h); revised 12:30, placed under silence 13:00: HUN does not answer.
+    // P-2 tabled 02:00 → TUR 03:00 (1 h). P-3 tabled 04:00 → FRA 05:00 (1 h).
+    assert.deepEqual(r.responseTimes, [
+      { party: 'FRA', answers: 1, unanswered: 4, medianHours: 1, maxHours: 1 },
+      { party: 'HUN', answers: 1, unanswered: 4, medianHours: 2, maxHours: 2 },
+      { party: 'TUR', answers: 1, unanswered: 4, medianHours: 1, maxHours: 1 },
+    ]);
   });
 
   test('consultations, injects, participation and the timeline', () => {

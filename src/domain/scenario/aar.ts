@@ -109,6 +109,55 @@ export interface ParticipationRow {
   readonly played: 'bot' | 'player' | 'both' | 'control';
 }
 
+/** How fast a seat answered the texts put to it (tabled, revised or placed under silence). */
+export interface ResponseRow {
+  readonly party: string;
+  /** Texts it answered (its first act on each version put to the Council). */
+  readonly answers: number;
+  /** Texts put to the Council it never answered while play lasted. */
+  readonly unanswered: number;
+  readonly medianHours?: number;
+  readonly maxHours?: number;
+}
+
+const PROMPTS = new Set(['ProposalTabled', 'ProposalRevised', 'AmendmentsAccepted', 'ProposalPlacedUnderSilence']);
+const ANSWERS = new Set(['ProposalAgreed', 'ObjectionRaised', 'SilenceBroken', 'FootnoteAttached', 'AmendmentProposed']);
+
+/**
+ * Response times per seat: each time a text is put to the Council (tabled, revised, amendments
+ * accepted, placed under silence), the time until each seat's first act on it. Seats that acted on
+ * no proposal at all are not listed; a seat that answered some prompts and not others counts them.
+ */
+export function responseTimes(items: readonly TimelineItem[]): ResponseRow[] {
+  const prompts = new Map<string, { at: number; answered: Set<string> }[]>();
+  const delays = new Map<string, number[]>();
+  for (const item of items) {
+    const proposal = typeof item.data.proposal === 'string' ? item.data.proposal : undefined;
+    if (!proposal) continue;
+    if (PROMPTS.has(item.type)) {
+      prompts.set(proposal, [...(prompts.get(proposal) ?? []), { at: ms(item.at), answered: new Set() }]);
+    } else if (ANSWERS.has(item.type)) {
+      const current = prompts.get(proposal)?.at(-1);
+      if (!current || current.answered.has(item.by)) continue;
+      current.answered.add(item.by);
+      delays.set(item.by, [...(delays.get(item.by) ?? []), (ms(item.at) - current.at) / HOUR]);
+    }
+  }
+  const all = [...prompts.values()].flat();
+  return [...delays.entries()]
+    .map(([party, hours]) => {
+      const sorted = [...hours].sort((a, b) => a - b);
+      return {
+        party,
+        answers: hours.length,
+        unanswered: all.filter((p) => !p.answered.has(party)).length,
+        medianHours: round1(sorted[Math.floor((sorted.length - 1) / 2)]!),
+        maxHours: round1(sorted.at(-1)!),
+      };
+    })
+    .sort((a, b) => (a.party < b.party ? -1 : 1));
+}
+
 export interface ScenarioMeta {
   readonly id: string;
   readonly title: { readonly en: string; readonly fr?: string };
@@ -141,12 +190,14 @@ export interface AfterActionReport {
   readonly accessions: readonly AccessionRow[];
   readonly injects: readonly InjectRow[];
   readonly participation: readonly ParticipationRow[];
+  readonly responseTimes: readonly ResponseRow[];
   readonly timeline: readonly TimelineRow[];
 }
 
 const COUNCIL_TYPES = new Set<string>([
   'ProposalTabled', 'ProposalAgreed', 'ObjectionRaised', 'ObjectionLifted', 'SilenceBroken', 'FootnoteAttached',
   'ProposalRevised', 'ProposalPlacedUnderSilence', 'ProposalAdopted', 'ProposalWithdrawn', 'StatementAssociated',
+  'AmendmentProposed', 'AmendmentsAccepted',
 ]);
 const CONSULTATION_TYPES = new Set(['ConsultationsRequested', 'ConsultationsHeld']);
 const ACCESSION_TYPES = new Set(['RatificationStageRecorded', 'ProtocolEnteredIntoForce', 'AccessionInstrumentDeposited', 'AccessionProtocolSigned', 'AccessionInvited']);
@@ -201,8 +252,10 @@ export function failureReason(p: Proposal): Summary {
     case 'draft': {
       const objecting = Object.entries(p.positions).filter(([, pos]) => pos.stance === 'objecting');
       if (objecting.length > 0) {
-        const reasons = objecting.map(([, pos]) => (pos.stance === 'objecting' ? pos.reason : undefined)).filter((r): r is string => Boolean(r));
-        return { code: 'aar.failed_objected', params: { objectors: objecting.map(([a]) => a).sort(), reasons: reasons.length ? reasons.join('; ') : '—' } };
+        // Objectors and their reasons in one order (by code), each reason next to its objector.
+        const sorted = [...objecting].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const reasons = sorted.flatMap(([ally, pos]) => (pos.stance === 'objecting' && pos.reason ? [`${ally}: ${pos.reason}`] : []));
+        return { code: 'aar.failed_objected', params: { objectors: sorted.map(([a]) => a), reasons: reasons.length ? reasons.join('; ') : '—' } };
       }
       return { code: 'aar.failed_pending', params: {} };
     }
@@ -235,7 +288,13 @@ function summarise(item: TimelineItem): Summary {
       return { code: `aar.${item.type}`, params: { ...base, deadline: str(d.deadline) } };
     case 'ProposalAdopted':
       return { code: `aar.${item.type}`, params: { ...base, procedure: str(d.procedure) } };
+    case 'AmendmentProposed':
+      return { code: `aar.${item.type}`, params: { ...base, amendment: str(d.amendment), op: str(d.op), paragraph: String(d.paragraph ?? '') } };
+    case 'AmendmentsAccepted':
+      return { code: `aar.${item.type}`, params: { ...base, amendments: ((d.amendments as string[] | undefined) ?? []).join(', '), revision: String(d.revision ?? '') } };
     case 'ProposalAgreed':
+      if (d.adReferendum === true) return { code: 'aar.ProposalAgreedAdReferendum', params: base };
+      return { code: `aar.${item.type}`, params: base };
     case 'ObjectionLifted':
     case 'ProposalRevised':
     case 'ProposalWithdrawn':
@@ -380,6 +439,7 @@ export function afterActionReport(meta: ScenarioMeta, items: readonly TimelineIt
     silenceBreaks: countBy(breaks),
     footnotes: countBy(footnotes),
     objections: countBy(objections),
+    responseTimes: responseTimes(items),
     consultations: [...consultations.values()],
     accessions: [...accessions.entries()].map(([protocol, a]) => ({
       protocol, stages: a.stages, deposited: a.deposited, acceded: a.acceded,

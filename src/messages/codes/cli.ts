@@ -64,4 +64,9 @@ export const CLI = {
   'cli.text.status.silence_broken': { en: 'silence broken', fr: 'silence rompu' },
   'cli.text.status.adopted': { en: 'adopted', fr: 'adoptée' },
   'cli.text.status.withdrawn': { en: 'withdrawn', fr: 'retirée' },
+  'cli.scenario.branch_changed': { en: 'This branch of {parent} replays entries before #{atSeq} and changes {change}.', fr: 'Cette variante de {parent} rejoue les entrées antérieures au n° {atSeq} et modifie {change}.' },
+  'cli.scenario.change_seat': { en: 'the policy of seat {seat}', fr: 'la politique du siège {seat}' },
+  'cli.scenario.change_inject': { en: 'inject {inject}', fr: 'l’inject {inject}' },
+  'cli.scenario.change_inject_dropped': { en: 'inject {inject}, which it drops', fr: 'l’inject {inject}, qu’elle supprime' },
+  'cli.scenario.change_none': { en: 'nothing but the branch point', fr: 'rien d’autre que le point de bifurcation' },
 } satisfies Codes;
