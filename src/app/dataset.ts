@@ -117,7 +117,7 @@ const date = (name: string, title: string, description: string, isRequired = fal
 
 /** The three fields every table ends with: where the row comes from. */
 const PROVENANCE: readonly DatasetField[] = [
-  f('entry_seq', 'integer', 'Log entry', 'Sequence number of the log entry that asserted this row’s current version (earlier changes to it are earlier entries of the log). Check it with `evere prove SEQ` or /api/worlds/{world}/proofs/inclusion/{seq}.', { required: true, minimum: 0 }),
+  f('entry_seq', 'integer', 'Log entry', 'Sequence number of the log entry this row comes from: the entry that asserted the row’s current version (earlier changes to it are earlier entries of the log), or, for a period that ends where the next begins (arms-control statuses, offices), the entry that opened it. Check it with `evere prove SEQ` or /api/worlds/{world}/proofs/inclusion/{seq}.', { required: true, minimum: 0 }),
   f('source_url', 'string', 'Source', 'The public source that entry cites for the fact. Every entry of the record cites one; it is empty only for an act given in a writable world (an exercise), which cites none.', undefined, 'uri'),
   f('source_class', 'string', 'Source class', 'What kind of publisher the source is, from the most to the least authoritative: nato (official NATO), depositary, government, parliament, international_organisation, scholarly, news, reference. Empty when source_url is.', { enum: SOURCE_CLASSES }),
 ];
@@ -389,11 +389,17 @@ const TABLES: readonly TableSpec[] = [
       date('until', 'Until', 'The day the next status began; empty while it holds.'),
     ],
     primaryKey: ['instrument', 'state', 'from'],
-    rows: (facts) => {
+    rows: (facts, p) => {
       const instruments = new Map(facts('arms-control-instrument').map((r) => [data<{ instrument: string }>(r).instrument, data<{ name: string }>(r).name]));
+      const recorded = p.entries(['ArmsControlStatusRecorded']);
       return facts('arms-control-status').map((r) => {
         const d = data<{ instrument: string; state: string; status: string; from: string; until?: string }>(r);
-        return { seq: r.seq, row: { instrument: d.instrument, instrument_name: instruments.get(d.instrument), state: d.state, ...stateNames('', d.state), status: d.status, from: day(d.from), until: day(d.until) } };
+        // A period is stated by the entry that recorded its status (its end is the next period's start).
+        const opened = recorded.find((e) => {
+          const x = e.entry.payload as { instrument?: string; state?: string; status?: string };
+          return x.instrument === d.instrument && x.state === d.state && x.status === d.status && day(e.entry.validTime) === day(d.from);
+        });
+        return { seq: opened?.seq ?? r.seq, row: { instrument: d.instrument, instrument_name: instruments.get(d.instrument), state: d.state, ...stateNames('', d.state), status: d.status, from: day(d.from), until: day(d.until) } };
       });
     },
   },
@@ -409,9 +415,11 @@ const TABLES: readonly TableSpec[] = [
       date('left_office', 'Left office', 'The day the next holder took office; empty for the holder at the checkpoint.'),
     ],
     primaryKey: ['office', 'ordinal'],
-    rows: (facts) => facts('secretary-general').map((r) => {
+    rows: (facts, p) => facts('secretary-general').map((r) => {
       const d = data<{ name: string; nationality: string; ordinal: number; tookOffice: string }>(r);
-      return { seq: r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
+      // A term is stated by the holder's appointment (its end is the next holder's taking office).
+      const appointed = p.entries(['SecretaryGeneralAppointed']).find((e) => (e.entry.payload as { ordinal?: number }).ordinal === d.ordinal);
+      return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
     }),
   },
   {

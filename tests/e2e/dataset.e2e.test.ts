@@ -91,7 +91,7 @@ describe('the record as a data package', () => {
     }
   });
 
-  test('the rows say what the record says (Allies, Sweden’s ratification by Hungary, Article 5 measures)', () => {
+  test('the rows say what the record says (Allies, Sweden’s ratification by Hungary, Article 5 measures, offices, arms control)', async () => {
     const table = (name: string) => rowsOf(out, descriptor.resources.find((r) => r.name === name)!);
     const allies = table('allies');
     assert.equal(allies.filter((a) => !a.member_until).length, 32);
@@ -105,6 +105,20 @@ describe('the record as a data package', () => {
     // Each measure carries the source of the entry that reported it, not one source for all.
     const cited = recordSources();
     for (const m of measures) assert.ok(cited.has(m.source_url!));
+    // A row names the entry it comes from, and cites that entry's own source.
+    const log = async (type: string) => new Map((JSON.parse((await cli(db, ['log', '--type', type, '--limit', '1000', '--json'])).out) as { seq: number; payload: Record<string, unknown>; source: string }[]).map((e) => [e.seq, e]));
+    const appointments = await log('SecretaryGeneralAppointed');
+    for (const o of table('offices')) {
+      const e = appointments.get(Number(o.entry_seq));
+      assert.equal(e?.payload.ordinal, Number(o.ordinal), `office ${o.ordinal} names its appointment`);
+      assert.equal(e?.source, o.source_url);
+    }
+    const statuses = await log('ArmsControlStatusRecorded');
+    for (const a of table('arms-control-statuses')) {
+      const e = statuses.get(Number(a.entry_seq));
+      assert.deepEqual(e && [e.payload.instrument, e.payload.state, e.payload.status], [a.instrument, a.state, a.status], `${a.instrument}/${a.state} ${a.status} from ${a.from}`);
+      assert.equal(e?.source, a.source_url);
+    }
     const rounds = table('enlargement-rounds');
     assert.equal(rounds.find((r) => r.protocol === 'SWE-2022')!.invitees, 'SWE');
   });
