@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, ROOT, startWebServer, type WebServer } from '../support/browser.js';
-import { axe, settle, signIn } from '../support/browser.js';
+import { axe, MEASURE, settle, signIn, type Overflow } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
@@ -241,6 +241,46 @@ describe('the scenario pages in Chromium', { skip: skip || undefined }, () => {
     const json = await (await as('otto')).request.get(`${base}${await page.locator('[data-testid="report-json"]').getAttribute('href')}`);
     assert.equal((await json.json() as { exercise: boolean }).exercise, true);
     await page.close();
+  });
+
+  test('on a 390×844 phone every scenario page fits the screen (the director’s controls included), with its own title and no console error', async () => {
+    const pages: { name: string; who: string; path: string }[] = [
+      { name: 'scenarios', who: 'hanna', path: 'scenarios' },
+      { name: 'scenario-player', who: 'hanna', path: `scenarios/${NAME}?world=${NAME}` },
+      { name: 'scenario-director', who: 'dora', path: `scenarios/${NAME}?world=${NAME}` },
+      { name: 'scenario-report', who: 'otto', path: `scenarios/${NAME}/report?world=${NAME}` },
+      { name: 'scenario-council', who: 'tiit', path: `council?world=${NAME}` },
+    ];
+    const phones = new Map<string, BrowserContext>();
+    const problems: string[] = [];
+    for (const lang of ['en', 'fr'] as const) {
+      for (const p of pages) {
+        let context = phones.get(p.who);
+        if (!context) {
+          context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+          await signIn(context, base, p.who);
+          phones.set(p.who, context);
+        }
+        const page = await context.newPage();
+        const where = `/${lang}/${p.path} (${p.name}, as ${p.who})`;
+        page.on('pageerror', (e) => problems.push(`${where}: script error ${e.message}`));
+        page.on('console', (m) => { if (m.type() === 'error') problems.push(`${where}: console ${m.text()}`); });
+        await page.goto(`${base}/${lang}/${p.path}`);
+        await settle(page);
+        await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
+        const o = await page.evaluate<Overflow>(MEASURE);
+        if (o.scrollWidth > 390) problems.push(`${where}: the page is ${o.scrollWidth} px wide; sticking out: ${o.culprits.join('; ')}`);
+        const title = await page.title();
+        if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
+        await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-phone.png`), fullPage: true });
+        if (p.name === 'scenario-director') {
+          await page.locator('#deliver-inject').locator('xpath=ancestor::section[1]').screenshot({ path: join(SHOTS, `${lang}-scenario-director-controls-phone.png`) });
+        }
+        await page.close();
+      }
+    }
+    await Promise.all([...phones.values()].map((c) => c.close()));
+    assert.deepEqual(problems, []);
   });
 
   test('every scenario page passes axe-core in English and French, and is screenshotted', async () => {

@@ -193,6 +193,47 @@ export async function seedScenario(services: Services, world = SCENARIO): Promis
   for (const username of ['bel', 'fra', 'sg']) await services.accounts.grant(username, { worlds: [world] });
 }
 
+/** What makes the page wider than the screen: the elements that stick out, widest first. */
+export interface Overflow {
+  readonly scrollWidth: number;
+  readonly viewport: number;
+  readonly culprits: readonly string[];
+  /** Captions of tables wider than their box (cut off or scrolled). */
+  readonly scrolledTables: readonly string[];
+}
+
+/**
+ * Measured in the page. Kept as source text: the test runner's transpiler would wrap named inner
+ * functions in a helper the page does not have.
+ */
+export const MEASURE = `(() => {
+  const viewport = document.documentElement.clientWidth;
+  const describe = (el) => {
+    const id = el.id ? '#' + el.id : '';
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    const text = (el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40);
+    return el.tagName.toLowerCase() + id + cls + (text ? ' “' + text + '”' : '');
+  };
+  const found = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right <= viewport + 0.5 && r.left >= -0.5) continue;
+    // Inside a box that scrolls or clips (a table's), it does not widen the page.
+    let clipped = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') { clipped = true; break; }
+    }
+    if (!clipped) found.push({ right: Math.round(r.right), what: describe(el) });
+  }
+  found.sort((a, b) => b.right - a.right);
+  const culprits = found.slice(0, 4).map((f) => f.what + ' (right edge ' + f.right + ' px)');
+  const scrolledTables = Array.from(document.querySelectorAll('.table-wrap'))
+    .filter((w) => w.scrollWidth > w.clientWidth + 1)
+    .map((w) => (w.querySelector('caption') && w.querySelector('caption').textContent.trim()) || describe(w));
+  return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits, scrolledTables };
+})()`;
+
 /** A serious or critical accessibility violation found by axe-core. */
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
