@@ -1,7 +1,9 @@
 /**
  * Server benchmarks, each against its floor in the same run, floor and product in alternation:
  * - requests/s on cached answers (members, decisions) vs a bare Fastify route sending the same
- *   bytes (goal: at least 0.8 of it), the load coming from a separate process;
+ *   bytes (goal: at least 0.8 of it), the load coming from a separate process; and the members
+ *   answer compressed as a browser asks (brotli) vs a bare Fastify route with the same compression
+ *   plugin and settings (goal: at least 0.5 of it);
  * - server-sent-event delivery p99 to 1,000 subscribers vs a bare node:http server pushing the
  *   same event bytes to the same 1,000 subscribers (goal: at most 1.5×);
  * - memory after a flood of distinct questions, with the default answer cache (goal: < 300 MB).
@@ -10,6 +12,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import compress from '@fastify/compress';
+import { COMPRESSION } from '../src/api/hygiene.js';
 import { testServer } from '../tests/support/api.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../src/app/acts.js';
 import { createServer, type ServerResponse } from 'node:http';
@@ -32,7 +36,7 @@ function child(script: string, args: string[], onLine?: (line: string) => void):
   });
 }
 
-const load = async (url: string) => JSON.parse(await child('./support/load.ts', [url, String(SECONDS), '16'])) as { rps: number; p99: number; errors: number; non2xx: number };
+const load = async (url: string, headers?: Record<string, string>) => JSON.parse(await child('./support/load.ts', [url, String(SECONDS), '16', ...(headers ? [JSON.stringify(headers)] : [])])) as { rps: number; p99: number; errors: number; non2xx: number };
 
 export async function serverBenchmarks(): Promise<void> {
   const s = await testServer({ rateLimit: false });
@@ -70,6 +74,26 @@ export async function serverBenchmarks(): Promise<void> {
     reportPaired(`GET ${name} (${bodies.get(name)!.length} bytes, cached), requests/s`, measured, 'req/s', 'share', 0.8, 'bare Fastify route, same bytes');
   }
   await bare.close();
+
+  // Compressed, as a browser asks: the members answer against a bare Fastify route with the same
+  // compression plugin and settings sending the same bytes (goal: at least half its rate).
+  const browserAsks = { 'accept-encoding': 'gzip, deflate, br' };
+  const members = endpoints[0][1];
+  const encoding = (await fetch(`${base}${members}`, { headers: browserAsks })).headers.get('content-encoding');
+  if (encoding !== 'br') throw new Error(`members answered with content-encoding ${encoding}, not br`);
+  const bareCompressed = Fastify();
+  await bareCompressed.register(compress, COMPRESSION);
+  bareCompressed.get('/members', (_req, reply) => reply.type('application/json; charset=utf-8').send(bodies.get('members')));
+  await bareCompressed.listen({ port: 0, host: '127.0.0.1' });
+  const bareCompressedUrl = `http://127.0.0.1:${(bareCompressed.server.address() as AddressInfo).port}/members`;
+  await load(`${base}${members}`, browserAsks);
+  const withCompression = await paired(async () => (await load(bareCompressedUrl, browserAsks)).rps, async () => {
+    const ours = await load(`${base}${members}`, browserAsks);
+    if (ours.non2xx || ours.errors) throw new Error(`members compressed: ${ours.non2xx} non-2xx, ${ours.errors} errors`);
+    return ours.rps;
+  });
+  reportPaired(`GET members (${bodies.get('members')!.length} bytes, cached, brotli), requests/s`, withCompression, 'req/s', 'share', 0.5, 'bare Fastify route + @fastify/compress, same bytes');
+  await bareCompressed.close();
 
   // SSE fan-out: 1,000 subscribers on the public stream; 20 public entries, each stamped with its
   // send time in its title. The floor pushes the same event bytes from a bare node:http server.

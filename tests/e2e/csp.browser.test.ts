@@ -25,6 +25,7 @@ const PAGES: readonly { path: string; signedIn?: boolean }[] = [
   { path: 'sign-in' }, { path: 'no-such-page' },
   { path: `?world=${SCENARIO}`, signedIn: true }, { path: `council?world=${SCENARIO}`, signedIn: true },
   { path: `ledger?world=${SCENARIO}`, signedIn: true }, { path: 'scenarios', signedIn: true },
+  { path: `scenarios/${SCENARIO}/report`, signedIn: true },
 ];
 
 /** Violations the page reports (securitypolicyviolation events) and the console's CSP refusals. */
@@ -63,6 +64,7 @@ describe('the Content-Security-Policy in Chromium', { skip: skip || undefined },
     await watch(outsider);
     await watch(member);
     const problems: string[] = [];
+    let charts = 0;
     for (const lang of ['en', 'fr'] as const) {
       for (const p of PAGES) {
         const page = await (p.signedIn ? member : outsider).newPage();
@@ -74,10 +76,12 @@ describe('the Content-Security-Policy in Chromium', { skip: skip || undefined },
         // Charts (Observable Plot) draw after their data arrives: wait for them where there are any.
         await page.waitForTimeout(300);
         for (const v of await violations(page, consoleLines)) problems.push(`${lang}/${p.path}: ${v}`);
+        charts += await page.locator('svg[class^="plot-"]').count();
         await page.close();
       }
     }
     assert.deepEqual(problems, []);
+    assert.ok(charts > 0, 'some page drew an Observable Plot chart (its stylesheet is allowed by hash)');
   });
 
   test('an inline script injected into a page is refused and reported', async () => {

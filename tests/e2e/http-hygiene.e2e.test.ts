@@ -80,7 +80,7 @@ describe('HTTP hygiene', () => {
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, url);
       assert.equal(r.headers['x-content-type-options'], 'nosniff', url);
       assert.equal(r.headers['referrer-policy'], 'strict-origin-when-cross-origin', url);
-      assert.equal(r.headers['x-frame-options'], 'SAMEORIGIN', url);
+      assert.equal(r.headers['x-frame-options'], 'DENY', url);
     }
   });
 
