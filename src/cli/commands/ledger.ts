@@ -11,6 +11,7 @@ import { parseVerifierKey } from '../../ledger/note.js';
 import { openCheckpoint } from '../../ledger/checkpoint.js';
 import { parseWitnessKey, splitNote, verifyCosignatures } from '../../ledger/cosignature.js';
 import { withCosignatures } from '../../app/tlog.js';
+import { readKeyArgument } from '../key-argument.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { EvereError } from '../../app/errors.js';
 import { isDate } from '../../app/time.js';
@@ -237,7 +238,7 @@ function checkCosignatures(note: string, witnesses: { keys: readonly string[]; m
   if (required > witnesses.keys.length) throw new EvereError('cli.usage', { reason: `--min-witnesses ${required} is more than the ${witnesses.keys.length} --witness keys given` });
   let keys;
   try {
-    keys = witnesses.keys.map((k) => parseWitnessKey(nodeCrypto, resolveKey(k)));
+    keys = witnesses.keys.map((k) => parseWitnessKey(nodeCrypto, readKeyArgument(k, '--witness')));
   } catch (error) {
     if (error instanceof EvereError) throw error;
     throw new EvereError('witness.bad_key', { reason: (error as Error).message });

@@ -12,6 +12,7 @@ import { parseWitnessKey } from '../../ledger/cosignature.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { accessFor, FULL_ACCESS } from '../../app/access.js';
 import { EvereError } from '../../app/errors.js';
+import { readKeyArgument } from '../key-argument.js';
 
 type Ctx = () => CliContext;
 
@@ -47,7 +48,7 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
 
   program.command('cosign')
     .description('ask the world’s witnesses (c2sp.org/tlog-witness) to cosign its latest checkpoint; or register, remove or list witnesses')
-    .option('--add-witness <key>', 'register a witness by its verifier key (name+hash+base64(0x04 ‖ key), as `evere witness init` prints it)')
+    .option('--add-witness <key>', 'register a witness by its verifier key (name+hash+base64(0x04 ‖ key), as `evere witness init` prints it), or a file holding it')
     .option('--url <url>', 'with --add-witness: the witness’s URL prefix (its add-checkpoint is URL/add-checkpoint); without one it can only give cosignatures back')
     .option('--remove-witness <name>', 'stop asking and accepting this witness')
     .option('--list', 'list the registered witnesses')
@@ -59,15 +60,16 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
       const store = ledger.store;
       if (opts.url && !opts.addWitness) throw new EvereError('cli.usage', { reason: '--url goes with --add-witness' });
       if (opts.addWitness) {
+        const keyText = readKeyArgument(opts.addWitness, '--add-witness');
         let key;
         try {
-          key = parseWitnessKey(nodeCrypto, opts.addWitness);
+          key = parseWitnessKey(nodeCrypto, keyText);
         } catch (error) {
           throw new EvereError('witness.bad_key', { reason: (error as Error).message });
         }
         if (opts.url && !/^https?:\/\/[^\s]+$/.test(opts.url)) throw new EvereError('cli.usage', { reason: `--url must be an http(s) URL, not "${opts.url}"` });
         const others = (await store.witnesses(c.world)).filter((w) => parseWitnessKey(nodeCrypto, w.key).name !== key.name);
-        await store.setWitnesses(c.world, [...others, { key: opts.addWitness.trim(), ...(opts.url ? { url: opts.url } : {}) }]);
+        await store.setWitnesses(c.world, [...others, { key: keyText, ...(opts.url ? { url: opts.url } : {}) }]);
         if (!opts.json) c.say('cli.cosign_witness_added', { name: key.name, world: c.world });
       }
       if (opts.removeWitness) {

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json } from '../format.js';
 import { parseNonNegativeInt } from '../parse.js';
+import { readKeyArgument } from '../key-argument.js';
 import { fileWitnessState, initWitnessDir, openWitness, trustLog } from '../../adapters/witness-files.js';
 import { followOnce, type Fetch, type FollowResult, type SplitView } from '../../app/witness.js';
 
@@ -41,12 +42,12 @@ export function registerWitnessCommands(program: Command, ctx: Ctx): void {
 
   witness.command('trust')
     .description('trust a log: the witness cosigns only checkpoints this key signed, for its origin')
-    .argument('<key>', 'the log’s verifier key (as `evere checkpoint` prints it)')
+    .argument('<key>', 'the log’s verifier key (as `evere checkpoint` prints it), or a file holding it (e.g. `evere checkpoint --json` output)')
     .option('--origin <origin>', 'the log’s origin line (default: the key’s name)')
     .option(...dirOption)
     .action(async (key: string, opts: { origin?: string; dir?: string }) => {
       const c = ctx();
-      const entry = await trustLog(dirOf(c, opts.dir), key, opts.origin);
+      const entry = await trustLog(dirOf(c, opts.dir), readKeyArgument(key, 'KEY'), opts.origin);
       c.say('cli.witness_trusts', { origin: entry.origin });
     });
 
