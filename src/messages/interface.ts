@@ -74,6 +74,11 @@ export const MESSAGES = {
   'ledger.row_verified': { en: 'Verified here: included and signed', fr: 'Vérifiée ici : incluse et signée' },
   'ledger.row_failed': { en: 'Verification failed: this entry is not proven to be in the signed log', fr: 'Échec de la vérification : rien ne prouve que cette entrée figure dans le journal signé' },
   'ledger.row_how': { en: 'What was checked', fr: 'Ce qui a été vérifié' },
+  'coverage.head': { en: 'What the record holds — {area}: {status}.', fr: 'Ce que les archives contiennent\u00a0: {area}, {status}.' },
+  'coverage.none': { en: '{measure}: not recorded', fr: '{measure}\u00a0: non enregistré' },
+  'coverage.not_modelled': { en: '{measure}: not recorded (not yet modelled)', fr: '{measure}\u00a0: non enregistré (pas encore modélisé)' },
+  'coverage.of': { en: '{measure}: {recorded} of {of} recorded', fr: '{measure}\u00a0: {recorded} sur {of} enregistrés' },
+  'coverage.count': { en: '{measure}: {recorded} recorded (no published count to compare with)', fr: '{measure}\u00a0: {recorded} enregistrés (aucun décompte publié pour comparer)' },
   'app.go_home': { en: 'Go to the home page', fr: 'Aller à la page d’accueil' },
   'app.source': { en: 'Source', fr: 'Source' },
   /** A label's colon: French typography puts a (narrow) no-break space before it. */

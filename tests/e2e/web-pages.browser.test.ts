@@ -201,6 +201,31 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     await context.close();
   });
 
+  test('thin data is said in words from the coverage report, never as a zero', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const coverage = await (await context.request.get(`${base}/api/worlds/record/coverage`)).json() as { area: string; status: string; measures: { measure: string; recorded: number; of?: number }[] }[];
+    const dcb = coverage.find((a) => a.area === 'dcb');
+    assert.ok(dcb);
+    await page.goto(`${base}/fr/fund`);
+    await settle(page);
+    const note = page.locator('[data-testid="coverage-dcb"]');
+    assert.equal(await note.getAttribute('data-status'), dcb.status);
+    const text = (await note.textContent()) ?? '';
+    for (const m of dcb.measures) {
+      if (m.recorded === 0) assert.match(text, /non enregistré/, `${m.measure}: ${text}`);
+    }
+    // The headline of a currency with nothing received says so, not "0 €".
+    const figures = (await page.locator('.figure').allTextContents()).join(' | ');
+    assert.doesNotMatch(figures, /(^|\s)0(,00)?\s?€|€\s?0(\.00)?\b/, figures);
+    await page.goto(`${base}/en/partnerships`);
+    await settle(page);
+    const patg = coverage.find((a) => a.area === 'partnerships')?.measures.find((m) => m.measure === 'partners.PATG');
+    assert.ok(patg?.of !== undefined);
+    assert.match((await page.locator('[data-testid="coverage-partnerships"]').textContent()) ?? '', new RegExp(`partners across the globe: ${patg.recorded} of ${patg.of} recorded`));
+    await context.close();
+  });
+
   test('a signed-out reader asking for an exercise world is offered to sign in, and nothing fails in the console', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

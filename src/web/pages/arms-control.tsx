@@ -10,6 +10,7 @@ import { latestByKey, type Fact } from '../lib/facts.js';
 import type { MessageKey } from '../lib/messages.js';
 import { hrefFor, navigate } from '../lib/router.js';
 import { SortableTable } from '../components/table.js';
+import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
 
 type Instrument = Fact<{ instrument: string; name: string; kind: string; field: string; depositary?: string; openedAt: string; enteredIntoForceAt?: string }>;
@@ -57,6 +58,7 @@ export default function ArmsControlPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('ac.title')} lead={t('ac.lead')} />
+      <CoverageNote world={location.world} area="arms_control" />
       <QueryView query={instruments}>
         {() => (
           <>

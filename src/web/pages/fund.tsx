@@ -10,6 +10,7 @@ import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
 import type { Fact } from '../lib/facts.js';
 import { SortableTable } from '../components/table.js';
+import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
 
 const BarChart = lazy(() => import('../components/plot-chart.js'));
@@ -54,6 +55,7 @@ export default function FundPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('fund.title')} lead={t('fund.lead')} />
+      <CoverageNote world={location.world} area="dcb" />
       <QueryView query={packages} isEmpty={() => nothing}>
         {() => (
           <>

@@ -10,6 +10,7 @@ import { useMarkings } from '../lib/markings.js';
 import { latestByKey, type Fact } from '../lib/facts.js';
 import { VOCABULARY } from '../lib/messages.js';
 import { SortableTable } from '../components/table.js';
+import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, Empty, PageHeader, Progress, QueryView, Section } from '../components/ui.js';
 
 type Tag = Fact<{ activity: string; id: string; coreTask?: string; pillars: string[]; genderAnalysis?: boolean }>;
@@ -49,6 +50,7 @@ export default function HumanSecurityPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('hs.title')} lead={t('hs.lead')} />
+      <CoverageNote world={location.world} area="wps_human_security" />
       <Section title={t('hs.wps')} id="wps">
         <ul className="cards cards--static">
           {Object.keys(VOCABULARY.wps).map((p) => <li key={p} className="card"><span>{v('wps', p)}</span></li>)}

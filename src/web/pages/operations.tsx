@@ -12,6 +12,7 @@ import { useMarkings } from '../lib/markings.js';
 import { latestByKey, today, type Fact } from '../lib/facts.js';
 import type { MessageKey } from '../lib/messages.js';
 import { SortableTable } from '../components/table.js';
+import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
 
 export type OperationData = {
@@ -89,6 +90,7 @@ export default function OperationsPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('ops.title')} lead={t('ops.lead')} />
+      <CoverageNote world={location.world} area="operations" />
       <div className="toolbar" role="group" aria-label={t('ops.show')}>
         <span>{t('ops.show')}{t('app.colon').trimEnd()}</span>
         {(['all', 'active', 'ended'] as const).map((f) => (

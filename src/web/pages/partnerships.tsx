@@ -8,6 +8,7 @@ import { useMarkings } from '../lib/markings.js';
 import type { Fact } from '../lib/facts.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { SortableTable } from '../components/table.js';
+import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section } from '../components/ui.js';
 
 type Framework = Fact<{ framework: string; name: { en: string; fr?: string }; region?: string; establishedAt: string }>;
@@ -40,7 +41,7 @@ export default function PartnershipsPage({ location }: PageProps) {
   return (
     <>
       <PageHeader title={t('part.title')} lead={t('part.lead')} />
-      <p className="note">{t('part.thin')}</p>
+      <CoverageNote world={location.world} area="partnerships" />
       <QueryView query={frameworks}>
         {(data) => (
           <>

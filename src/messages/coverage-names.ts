@@ -1,0 +1,70 @@
+/**
+ * Names of the coverage areas and measures (`evere coverage`, GET …/coverage, the web app's notes
+ * on what the record holds), in English and French. A measure with nothing recorded is shown as "not recorded", never as 0.
+ */
+import type { Message } from './message.js';
+
+/** complete | partial | not_recorded (src/app/work-queries.ts). */
+type CoverageStatus = 'complete' | 'partial' | 'not_recorded';
+
+export const COVERAGE_STATUS_NAMES: Readonly<Record<CoverageStatus, Message>> = {
+  complete: { en: 'complete', fr: 'complet' },
+  partial: { en: 'partial', fr: 'partiel' },
+  not_recorded: { en: 'not recorded', fr: 'non enregistré' },
+};
+
+export const NOT_RECORDED: Message = { en: 'not recorded', fr: 'non enregistré' };
+export const NOT_MODELLED: Message = { en: 'not recorded (not yet modelled)', fr: 'non enregistré (pas encore modélisé)' };
+
+export const COVERAGE_AREA_NAMES: Readonly<Record<string, Message>> = {
+  ratification: { en: 'Ratification of accession protocols', fr: 'Ratification des protocoles d’accession' },
+  partnerships: { en: 'Partnerships', fr: 'Partenariats' },
+  offices: { en: 'Offices', fr: 'Fonctions' },
+  places: { en: 'Places', fr: 'Sièges' },
+  strategy: { en: 'Strategy and summits', fr: 'Stratégie et sommets' },
+  wps_human_security: { en: 'Women, Peace and Security; human security', fr: 'Femmes, paix et sécurité ; sécurité humaine' },
+  dcb: { en: 'DCB trust fund', fr: 'Fonds d’affectation spéciale DCB' },
+  operations: { en: 'Operations and missions', fr: 'Opérations et missions' },
+  arms_control: { en: 'Arms control', fr: 'Maîtrise des armements' },
+  article5: { en: 'Article 5', fr: 'Article 5' },
+  article4: { en: 'Article 4', fr: 'Article 4' },
+};
+
+export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
+  'ratification.pairs': { en: '(Ally, protocol) pairs required', fr: 'couples (Allié, protocole) requis' },
+  'ratification.deposits_exact': { en: 'deposits with an exact date', fr: 'dépôts à date exacte' },
+  'ratification.deposits_bounded': { en: 'deposits known only by a bound', fr: 'dépôts connus par une borne seulement' },
+  'ratification.parliament_approvals': { en: 'parliamentary approvals', fr: 'approbations parlementaires' },
+  'partners.PFP': { en: 'Partnership for Peace partners (ever)', fr: 'partenaires du Partenariat pour la paix (depuis 1994)' },
+  'partners.MD': { en: 'Mediterranean Dialogue partners', fr: 'partenaires du Dialogue méditerranéen' },
+  'partners.ICI': { en: 'Istanbul Cooperation Initiative partners', fr: 'partenaires de l’Initiative de coopération d’Istanbul' },
+  'partners.PATG': { en: 'partners across the globe', fr: 'partenaires dans le monde' },
+  'partners.suspensions': { en: 'suspensions of cooperation', fr: 'suspensions de la coopération' },
+  'partners.EOP': { en: 'Enhanced Opportunities Partners', fr: 'partenaires nouvelles opportunités' },
+  'offices.secretaries_general': { en: 'Secretaries General', fr: 'secrétaires généraux' },
+  'offices.acting_secretaries_general': { en: 'acting Secretaries General', fr: 'secrétaires généraux par intérim' },
+  'offices.deputy_secretaries_general': { en: 'Deputy Secretaries General', fr: 'secrétaires généraux délégués' },
+  'offices.saceur': { en: 'Supreme Allied Commanders', fr: 'commandants suprêmes des forces alliées' },
+  'places.nato_headquarters': { en: 'NATO Headquarters seats', fr: 'sièges du siège de l’OTAN' },
+  'places.shape': { en: 'SHAPE seats', fr: 'sièges du SHAPE' },
+  'strategy.strategic_concepts': { en: 'Strategic Concepts', fr: 'concepts stratégiques' },
+  'strategy.summits': { en: 'summits', fr: 'sommets' },
+  'human_security.tags': { en: 'human-security tags', fr: 'qualifications de sécurité humaine' },
+  'wps.policies': { en: 'WPS policies, action plans, Special Representatives', fr: 'politiques, plans d’action et représentantes spéciales FPS' },
+  'human_security.approach': { en: 'Human Security Approach', fr: 'approche de la sécurité humaine' },
+  'dcb.packages': { en: 'packages', fr: 'programmes' },
+  'dcb.pledges': { en: 'pledges', fr: 'promesses de contribution' },
+  'dcb.contributions_received': { en: 'contributions received', fr: 'contributions reçues' },
+  'operations.operations': { en: 'operations and missions', fr: 'opérations et missions' },
+  'operations.with_contributors': { en: 'with contributors recorded', fr: 'avec contributeurs enregistrés' },
+  'arms_control.instruments': { en: 'instruments', fr: 'instruments' },
+  'arms_control.parties.INF': { en: 'INF Treaty: states with a status', fr: 'traité FNI : États avec un statut' },
+  'arms_control.parties.CFE': { en: 'CFE Treaty: states with a status', fr: 'traité FCE : États avec un statut' },
+  'arms_control.parties.OPEN-SKIES': { en: 'Open Skies: states with a status', fr: 'Ciel ouvert : États avec un statut' },
+  'arms_control.parties.NEW-START': { en: 'New START: states with a status', fr: 'New START : États avec un statut' },
+  'article5.determinations': { en: 'determinations', fr: 'constatations' },
+  'article5.measures': { en: 'measures reported', fr: 'mesures signalées' },
+  'article5.conditional_invocation': { en: 'conditional invocation (12 Sep 2001) as its own step', fr: 'invocation conditionnelle (12 sept. 2001) comme étape distincte' },
+  'article4.requests': { en: 'requests', fr: 'demandes' },
+  'article4.meetings_dated': { en: 'meetings dated apart from the request', fr: 'réunions datées à part de la demande' },
+};
