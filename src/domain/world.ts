@@ -383,7 +383,7 @@ export const FACT_KINDS = {
   },
   proposal: {
     key: 'proposal id',
-    data: '{ proposal, title, status, procedure, tabledBy, revision, invitees, tags, positions, footnotes, associations, silenceRounds, history, paragraphs, revisions, amendments, deadline?, adoptedAt?, adoptedUnder? }',
+    data: '{ proposal, title, status, procedure, tabledBy, revision, invitees, tags, positions, footnotes, associations, silenceRounds, history, paragraphs, revisions, amendments, openBrackets, textDiff?, deadline?, adoptedAt?, adoptedUnder? }',
     validFrom: 'tabling (status over time is in history)',
   },
   decision: {

@@ -73,6 +73,11 @@ describe('evere council amend | accept | text', () => {
     assert.equal(view.paragraphs.length, 4);
     assert.deepEqual(view.pending, [], 'the pending amendment to revision 0 (A3) lapsed');
     assert.deepEqual(view.diff.rows.map((x: { kind: string }) => x.kind), ['same', 'changed', 'same', 'added']);
+    // The index gives readers (the web app's proposal card) the open brackets and the last revision's changes.
+    const fact = JSON.parse((await w(['council', 'list', '--json'])).out).find((f: { data: { proposal: string } }) => f.data.proposal === 'PO-T');
+    assert.deepEqual(fact.data.openBrackets, []);
+    assert.deepEqual([fact.data.textDiff.from, fact.data.textDiff.to], [0, 1]);
+    assert.deepEqual(fact.data.textDiff.rows.map((x: { kind: string }) => x.kind), ['same', 'changed', 'same', 'added']);
 
     // An agreement on the old revision is refused; on the current one it counts.
     r = await w(['council', 'agree', 'PO-T', '--as', 'HUN', '--revision', '0', '--at', '2024-06-03T10:00:00Z']);

@@ -6,6 +6,7 @@
 import type { FactChange } from '../facts.js';
 import type { WorldState } from '../world-state.js';
 import type { CouncilEvent, Proposal } from './types.js';
+import { bracketedParagraphs, diffParagraphs } from './text.js';
 
 function proposalData(p: Proposal): Record<string, unknown> {
   return {
@@ -25,9 +26,18 @@ function proposalData(p: Proposal): Record<string, unknown> {
     paragraphs: p.paragraphs,
     revisions: p.revisions,
     amendments: p.amendments,
+    /** Readers (the web app) get what the engine computes: open brackets and the last revision's changes. */
+    openBrackets: bracketedParagraphs(p.paragraphs),
+    ...textDiff(p),
     ...(p.status === 'under_silence' || p.status === 'silence_broken' ? { deadline: p.deadline } : {}),
     ...(p.status === 'adopted' ? { adoptedAt: p.adoptedAt, adoptedUnder: p.adoptedUnder } : {}),
   };
+}
+
+function textDiff(p: Proposal): { textDiff?: unknown } {
+  const previous = p.revisions.find((r) => r.revision === p.revision - 1);
+  if (!previous) return {};
+  return { textDiff: { from: previous.revision, to: p.revision, rows: diffParagraphs(previous.paragraphs, p.paragraphs) } };
 }
 
 export function projectCouncil(after: WorldState, event: CouncilEvent): FactChange[] {

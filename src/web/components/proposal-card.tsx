@@ -14,6 +14,81 @@ import type { MessageKey } from '../lib/messages.js';
 import { scenarioNowMs, type ScenarioClock } from '../lib/scenario.js';
 import { CommandForm, type CommandResult } from './command-form.js';
 import { Chip, type Tone } from './ui.js';
+import type { DiffRow } from '../../domain/council/text.js';
+
+/** The proposal as the API gives it: the engine's state with what the index adds for readers. */
+type ProposalWithText = Proposal & {
+  readonly openBrackets?: readonly number[];
+  readonly textDiff?: { readonly from: number; readonly to: number; readonly rows: readonly DiffRow[] };
+};
+
+/** A paragraph with its square-bracketed (not yet agreed) language marked. */
+function Bracketed({ text }: { text: string }) {
+  const parts = text.split(/(\[[^\]]*\])/);
+  return <>{parts.map((part, i) => (part.startsWith('[') && part.endsWith(']') ? <mark key={i} className="bracketed">{part}</mark> : <span key={i}>{part}</span>))}</>;
+}
+
+/** The text of a proposal: paragraphs with brackets and footnotes, amendments pending, the diff with the previous revision. */
+export function ProposalText({ proposal }: { proposal: ProposalWithText }) {
+  const { t, lang } = useI18n();
+  const states = useStates();
+  // Proposals indexed before texts existed carry no paragraphs.
+  const paragraphs: readonly string[] = (proposal as Partial<Proposal>).paragraphs ?? [];
+  if (paragraphs.length === 0) return null;
+  const open = proposal.openBrackets ?? [];
+  const pending = ((proposal as Partial<Proposal>).amendments ?? []).filter((a) => a.status === 'pending');
+  const diff = proposal.textDiff;
+  const changes = diff ? diff.rows.filter((r) => r.kind !== 'same') : [];
+  return (
+    <section className="proposal__text" aria-label={t('council.text', { n: proposal.revision })} data-testid="proposal-text">
+      <h4>{t('council.text', { n: proposal.revision })}</h4>
+      <ol className="paragraphs">
+        {paragraphs.map((p, i) => (
+          <li key={i} data-bracketed={open.includes(i + 1) ? 'true' : undefined}>
+            <Bracketed text={p} />
+            {proposal.footnotes.filter((f) => f.paragraph === i + 1).map((f, j) => (
+              <p key={j} className="muted small">{t('council.text_footnote', { ally: stateName(lang, states, f.ally) })}{t('app.colon')}{f.text}</p>
+            ))}
+          </li>
+        ))}
+      </ol>
+      <p className={open.length ? 'notice notice--warning' : 'muted'}>
+        {open.length ? t('council.text_open_brackets', { paragraphs: open.join(', ') }) : t('council.text_no_brackets')}
+      </p>
+      {pending.length > 0 && (
+        <>
+          <h5>{t('council.text_pending')}</h5>
+          <ul className="amendments" data-testid="amendments">
+            {pending.map((a) => (
+              <li key={a.id}>
+                <span className="code">{a.id}</span> {t(`council.text_op_${a.op}` as MessageKey, { by: stateName(lang, states, a.by), n: a.paragraph })}
+                {a.text !== undefined && <> « <Bracketed text={a.text} /> »</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {diff && changes.length > 0 && (
+        <details className="text-diff" open>
+          <summary>{t('council.text_diff', { from: diff.from, to: diff.to })}</summary>
+          <div className="table-scroll">
+            <table className="diff">
+              <thead><tr><th scope="col">{t('council.text_revision_col', { n: diff.from })}</th><th scope="col">{t('council.text_revision_col', { n: diff.to })}</th></tr></thead>
+              <tbody>
+                {changes.map((r, i) => (
+                  <tr key={i} data-kind={r.kind}>
+                    <td>{r.kind === 'added' ? '' : <del>{r.before}. <Bracketed text={r.old} /></del>}</td>
+                    <td>{r.kind === 'removed' ? '' : <ins>{r.after}. <Bracketed text={r.text} /></ins>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
 
 export const STATUS_TONE: Record<Proposal['status'], Tone> = { draft: 'info', under_silence: 'warning', silence_broken: 'danger', adopted: 'success', withdrawn: 'neutral' };
 
@@ -94,6 +169,7 @@ export function ProposalCard({ proposal, world, available, onActed, endpoint, cl
         </p>
       </header>
       <p className="muted">{t('council.tabled_by', { by: proposal.tabledBy, date: date(proposal.tabledAt) })}{proposal.revision > 0 ? ` · ${t('council.revision', { n: proposal.revision })}` : ''}</p>
+      <ProposalText proposal={proposal} />
       {proposal.status === 'under_silence' && <Countdown deadline={proposal.deadline} clock={clock} />}
       {proposal.status === 'silence_broken' && (
         <p className="notice notice--warning">
