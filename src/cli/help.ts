@@ -49,12 +49,32 @@ class FrenchHelp extends Help {
   }
 }
 
+/** Commander's own usage errors (unknown option, missing argument, …) in French. */
+const ERRORS: readonly [RegExp, string][] = [
+  [/^error: /, 'erreur : '],
+  [/unknown command '([^']*)'/, 'commande inconnue « $1 »'],
+  [/unknown option '([^']*)'/, 'option inconnue « $1 »'],
+  [/missing required argument '([^']*)'/, 'argument requis manquant : « $1 »'],
+  [/option '([^']*)' argument missing/, 'l’option « $1 » attend une valeur'],
+  [/required option '([^']*)' not specified/, 'l’option requise « $1 » n’est pas indiquée'],
+  [/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments : $2 attendu(s), $3 reçu(s).'],
+  [/option '([^']*)' argument '([^']*)' is invalid\./, 'la valeur « $2 » de l’option « $1 » est invalide.'],
+  [/command-argument value '([^']*)' is invalid for argument '([^']*)'\./, 'la valeur « $1 » de l’argument « $2 » est invalide.'],
+  [/Allowed choices are ([^\n]*)\./, 'Valeurs possibles : $1.'],
+  [/\(Did you mean ([^?]*)\?\)/, '(Vouliez-vous dire $1 ?)'],
+];
+
+export function frenchCommanderError(text: string): string {
+  return ERRORS.reduce((out, [pattern, french]) => out.replace(pattern, french), text);
+}
+
 /** Shows the help of `program` and of every command under it in French. */
 export function frenchHelp(program: Command): void {
   const walk = (command: Command) => {
     command.createHelp = () => Object.assign(new FrenchHelp(), command.configureHelp());
     command.description(frenchHelpText(command.description()));
     command.helpOption('-h, --help', frame('help'));
+    command.configureOutput({ ...command.configureOutput(), outputError: (text, write) => write(frenchCommanderError(text)) });
     if (command.commands.length > 0) command.helpCommand('help [commande]', frame('help'));
     for (const sub of command.commands) walk(sub);
   };

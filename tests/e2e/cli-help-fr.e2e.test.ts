@@ -92,6 +92,18 @@ describe('the help in French', () => {
     assert.ok(flat(nested.out).includes('Arguments : name le scénario dont créer une variante'), nested.out);
   });
 
+  test('usage errors are in French too, followed by the French help', async () => {
+    const missing = await cli(db, ['dataset'], { EVERE_LANG: 'fr' });
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^erreur : l’option requise « --out <dir> » n’est pas indiquée\n/);
+    assert.ok(flat(missing.err).includes('répertoire où écrire le paquet de données'));
+    const unknown = await cli(db, ['--lang', 'fr', 'members', '--bogus']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /^erreur : option inconnue « --bogus »/);
+    const english = await cli(db, ['dataset'], { EVERE_LANG: 'en' });
+    assert.match(english.err, /^error: required option '--out <dir>' not specified/);
+  });
+
   test('in English the help is as declared', async () => {
     const r = await cli(db, ['dataset', '--help'], { EVERE_LANG: 'en' });
     assert.match(r.out, /^Usage: evere dataset \[options\]/);
