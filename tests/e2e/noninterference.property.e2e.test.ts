@@ -34,6 +34,8 @@ import { tempDir } from '../support/cli.js';
 import { operationsOf, type Operation, type Schema } from '../support/fuzz.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../src/app/acts.js';
 import { commandSpecs, type FieldType } from '../../src/domain/command-specs.js';
+import { Scenarios } from '../../src/app/scenarios/service.js';
+import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
 const RUNS = Number(process.env.NI_RUNS ?? 3);
 const PROBES = Number(process.env.NI_PROBES ?? 40);
@@ -104,10 +106,11 @@ const CALLERS = {
   'bel-u': { role: 'delegation', party: 'BEL', clearance: 'NATO UNCLASSIFIED' },
   'staff-u': { role: 'staff', clearance: 'NATO RESTRICTED' },
   geo: { role: 'partner', party: 'GEO', clearance: 'NATO SECRET' },
+  player: { role: 'player', party: 'HUN', clearance: 'NATO UNCLASSIFIED' },
 } as const;
 type Caller = keyof typeof CALLERS;
 /** Who acts for what: a body through the staff account, Belgium through its delegation, Georgia as a partner. */
-const ACTING = { SG: 'staff-u', NAC: 'staff-u', DCB: 'staff-u', DEPOSITARY: 'staff-u', SHAPE: 'staff-u', BEL: 'bel-u', GEO: 'geo', HUN: 'bel-u' } as const satisfies Record<string, Caller>;
+const ACTING = { SG: 'staff-u', NAC: 'staff-u', DCB: 'staff-u', DEPOSITARY: 'staff-u', SHAPE: 'staff-u', BEL: 'bel-u', GEO: 'geo', HUN: 'player' } as const satisfies Record<string, Caller>;
 
 /** The two servers, and each caller's headers in each. */
 interface Side { s: TestServer; headers: Map<Caller | 'cleared', Record<string, string>>; restart: (seed: string) => void }
@@ -147,10 +150,35 @@ async function buildWorld(side: Side, world: string, hidden: readonly { kind: Hi
   return ledger.store.size(world);
 }
 
+/**
+ * Scenarios, built once: one the player takes part in on both sides ('joint', seated at HUN), where
+ * a NATO SECRET inject on one side faces a NATO SECRET proposal on the other; and one nobody of the callers takes part in, named differently on each side ('grid' in A, 'ice'
+ * in B): to them, neither exists.
+ */
+async function buildScenarios(side: Side, closed: string, tag: 'A' | 'B'): Promise<void> {
+  const { ledger, config, accounts } = side.s.services;
+  const scenarios = new Scenarios({ ledger, dataDir: config.dataDir, accounts });
+  const definition = (name: string) => readScenarioText(JSON.stringify({
+    scenario: name, title: { en: 'Drill' }, description: { en: 'A drill' }, asOf: '2024-06-01', injects: [],
+  }), `${name}.json`);
+  side.restart('scenarios');
+  await scenarios.create('joint', definition('joint'));
+  await scenarios.admit('joint', 'player');
+  await scenarios.assign('joint', 'HUN', 'player');
+  await scenarios.deliver('joint', { adHoc: { kind: 'intelligence', title: { en: 'Visible inject' }, tags: [] } });
+  // Hidden from the player: in A a NATO SECRET inject, in B a NATO SECRET proposal in its place.
+  const sg = await actingPrincipal(ledger, 'joint', 'SG');
+  if (tag === 'A') await scenarios.deliver('joint', { adHoc: { kind: 'intelligence', title: { en: 'Hidden inject' }, tags: [], classification: 'NATO SECRET' } });
+  else await act(ledger, 'joint', { cmd: 'TableProposal', by: 'SG', at: '2024-06-02T08:00:00Z', data: { proposal: 'H-1', title: { en: 'Hidden' }, procedure: 'meeting' } }, sg, SECRET);
+  await scenarios.create(closed, definition(closed));
+  await scenarios.deliver(closed, { adHoc: { kind: 'intelligence', title: { en: `Inject ${tag}` }, tags: [] } });
+}
+
 // ---- requests ----
 
 interface Probe { caller: Caller | 'cleared'; method: string; url: string; payload?: unknown; lang: string; op: string }
 
+const SCENARIO_NAMES = ['joint', 'grid', 'ice'];
 const DATES = ['2024-06-02', '2024-06-04', '2024-06-30'];
 const TIMES = ['2024-06-04T09:00:00Z', '2024-06-05T09:00:00Z', '2024-06-21T09:00:00Z'];
 const STATES = ['BEL', 'HUN', 'GEO', 'SWE', 'FIN', 'UKR'];
@@ -222,8 +250,8 @@ const likelyAct = (world: string): fc.Arbitrary<Probe> => fc.record({
 function paramArb(name: string, world: string, size: number, schema?: Schema): fc.Arbitrary<string> {
   if (schema?.enum?.length) return fc.constantFrom(...schema.enum.map(String));
   switch (name) {
-    case 'world': return fc.constantFrom(world, world, world, 'record', 'nope');
-    case 'name': return fc.constantFrom(world, 'nope');
+    case 'world': return fc.constantFrom(world, world, world, 'record', 'nope', ...SCENARIO_NAMES);
+    case 'name': return fc.constantFrom(world, 'nope', ...SCENARIO_NAMES, 'joint', 'joint');
     case 'seq': case 'since': case 'from': case 'to':
       if (schema?.format === 'evere-time') return fc.constantFrom(...DATES, ...TIMES);
       return fc.oneof(fc.integer({ min: Math.max(0, size - 12), max: size + 2 }).map(String), fc.constantFrom('0', String(size - 1)));
@@ -249,7 +277,7 @@ function bodyArb(op: Operation): fc.Arbitrary<unknown> {
       case 'password': return fc.constant(PASSWORD);
       case 'action': return fc.constantFrom('start', 'pause');
       case 'cmd': return fc.constantFrom('AgreeProposal', 'BreakSilence');
-      case 'by': case 'to': return fc.constantFrom('BEL', 'SG');
+      case 'by': case 'to': return fc.constantFrom('BEL', 'SG', 'HUN');
       case 'data': return fc.constantFrom(...ID_POOL).map((proposal) => ({ proposal }));
       case 'inject': return fc.constantFrom('i1', ...HIDDEN_IDS);
       case 'asOf': return fc.constant('2024-06-01');
@@ -319,6 +347,8 @@ describe('noninterference: two worlds that differ only in what the caller may no
     const now = new Date();
     a = await openSide(keys, now);
     b = await openSide(keys, now);
+    await buildScenarios(a, 'grid', 'A');
+    await buildScenarios(b, 'ice', 'B');
     // The event stream never ends, and the sign-in routes answer about the account, not a world:
     // both are read separately (tests/e2e/security-audit, security-auth).
     operations = (await operationsOf(a.s.app)).filter((op) => !op.path.endsWith('/events') && !op.path.startsWith('/api/auth/'));

@@ -46,6 +46,8 @@ export interface ScenarioState {
   readonly clock: ClockState;
   /** Inject id → delivery time (ms). */
   readonly delivered: ReadonlyMap<string, number>;
+  /** Inject id → the marking of its delivery: an ad-hoc inject is in no definition, it is marked here. */
+  readonly deliveredMarkings?: ReadonlyMap<string, { readonly classification: string; readonly releasability: readonly string[] }>;
 }
 
 const ms = (time: string): number => Date.parse(time.length === 10 ? `${time}T00:00:00Z` : time);
@@ -92,7 +94,9 @@ export function foldScenario(world: string, entries: readonly Entry[]): Scenario
       case 'InjectDelivered': {
         const delivered = new Map(state.delivered);
         delivered.set(String(p.inject), ms(entry.validTime));
-        state = { ...state, delivered };
+        const deliveredMarkings = new Map(state.deliveredMarkings);
+        deliveredMarkings.set(String(p.inject), { classification: entry.classification, releasability: entry.releasability });
+        state = { ...state, delivered, deliveredMarkings };
         break;
       }
       default:

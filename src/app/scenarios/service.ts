@@ -198,6 +198,9 @@ export class Scenarios {
     // shown only to those who may read them.
     const readable = (id: string) => {
       const inject = sc.definition.injects.find((i) => i.id === id);
+      // An ad-hoc inject is in no definition: it is as classified as its delivery was marked.
+      const delivery = inject ? undefined : sc.deliveredMarkings?.get(id);
+      if (delivery) return canRead(access, { classification: delivery.classification as Classification, releasability: delivery.releasability });
       return canRead(access, { classification: (inject?.classification ?? 'NATO UNCLASSIFIED') as Classification, releasability: inject?.releasability ?? ['NATO'] });
     };
     const d = sc.definition;
