@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy in a real browser: every page of the web app (English and French,
- * signed out and in an exercise world signed in) and the API documentation load with no
- * violation — no inline script or style is needed — while an injected inline script is refused.
+ * signed out and in an exercise world signed in, the scenario report with its charts) loads with
+ * no violation — no inline script or style is needed — while an injected inline script is refused.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
