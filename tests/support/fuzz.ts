@@ -145,8 +145,8 @@ function bodyOf(op: Operation): fc.Arbitrary<string | undefined> {
 export interface Credentials {
   /** A delegation's bearer token. */
   readonly token: string;
-  /** A director's session (cookie and CSRF token), who may create scenarios. */
-  readonly director: { cookie: string; csrf: string };
+  /** A director's session (cookie and CSRF token), who may create scenarios; renewed after the sign-out operation. */
+  director: { cookie: string; csrf: string };
 }
 
 export interface FuzzRequest {
@@ -248,6 +248,8 @@ export async function fuzzOperation(target: FuzzTarget, op: Operation, runs: num
     const leak = internalText(body);
     if (leak !== undefined) throw new Error(`internal text "${leak}" in the ${status} for ${r.method} ${r.url.slice(0, 200)}: ${body.slice(0, 300)}`);
   }), { numRuns: runs, seed, endOnFailure: runs > 1000 });
+  // Signing out ends the director's session: the operations after it get a new one.
+  if (op.path === '/api/auth/logout') target.credentials.director = await signIn(target.app, 'dir', PASSWORD);
   return { requests, statuses, ms: performance.now() - started };
 }
 
