@@ -218,7 +218,7 @@ export const HELP_TEXTS: readonly Message[] = [
   { en: 'write a self-contained HTML report with charts and tables', fr: 'écrire un rapport HTML autonome avec graphiques et tableaux' },
   { en: 'compare side by side with another scenario (a branch is compared with its parent anyway)', fr: 'comparer côte à côte avec un autre scénario (une variante est de toute façon comparée à son parent)' },
   { en: 'what-if: branch a scenario at an entry, change one seat’s policy or one inject, and replay deterministically', fr: 'et si : créer une variante d’un scénario à une entrée, changer la politique d’un siège ou un inject, et rejouer de façon déterministe' },
-  { en: 'the branch point: entries before it are kept (see the report’s # column)', fr: 'le point de bifurcation : les entrées antérieures sont conservées (voir la colonne # du rapport)' },
+  { en: 'the branch point: entries before it are kept — an entry’s number (the report’s # column) or a scenario time (T+30h: its first entry at or after it)', fr: 'le point de bifurcation : les entrées antérieures sont conservées — le numéro d’une entrée (la colonne # du rapport) ou un temps du scénario (T+30h : sa première entrée à cet instant ou après)' },
   { en: 'the seat whose policy changes', fr: 'le siège dont la politique change' },
   { en: 'its new policy, YAML or JSON (or @file)', fr: 'sa nouvelle politique, en YAML ou JSON (ou @fichier)' },
   { en: 'the inject that changes', fr: 'l’inject qui change' },

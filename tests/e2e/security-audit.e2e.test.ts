@@ -33,6 +33,7 @@ const NOT_READS: Record<string, string> = {
   'POST /api/scenarios/{name}/injects': 'delivers',
   'POST /api/scenarios/{name}/act': 'acts',
   'POST /api/scenarios/{name}/branch': 'branches',
+  'POST /api/worlds/{world}/log/add-cosignature': 'a witness hands back its cosignature (reads nothing)',
   'GET /api/worlds/{world}/events': 'live updates: read over a real connection below',
 };
 

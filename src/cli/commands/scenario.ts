@@ -210,6 +210,26 @@ async function scenarioTime(c: CliContext, name: string, value: string): Promise
   return start + offset;
 }
 
+/**
+ * A branch point: an entry's number (the report's # column), or a scenario time (`T+30h`, a UTC
+ * date-time) standing for the first of the scenario's entries at or after it — a number that
+ * stays true when the record the scenario was forked from grows.
+ */
+async function branchPoint(c: CliContext, svc: Scenarios, name: string, value: string): Promise<number> {
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = await scenarioTime(c, name, value);
+  // The parent is brought up to its clock first, as the branch itself does.
+  await svc.tick(name);
+  const ledger = await c.ledger();
+  const sc = await readScenario(ledger, name);
+  const size = await ledger.store.size(name);
+  for (const row of await ledger.store.entries(name, sc.definedAtSeq + 1, size)) {
+    const entry = JSON.parse(new TextDecoder().decode(row.bytes)) as { validTime: string };
+    if (Date.parse(entry.validTime) >= at) return row.seq;
+  }
+  return size;
+}
+
 export function registerScenarioCommands(program: Command, ctx: Ctx): void {
   const scenario = program.command('scenario');
 
@@ -415,7 +435,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .description('what-if: branch a scenario at an entry, change one seat’s policy or one inject, and replay deterministically')
     .argument('<name>', 'the scenario to branch')
     .argument('<new>', 'the branch’s world name')
-    .requiredOption('--at <seq>', 'the branch point: entries before it are kept (see the report’s # column)', parseNonNegativeInt)
+    .requiredOption('--at <point>', 'the branch point: entries before it are kept — an entry’s number (the report’s # column) or a scenario time (T+30h: its first entry at or after it)')
     .option('--seat <seat>', 'the seat whose policy changes', parseSeat)
     .option('--policy <yaml>', 'its new policy, YAML or JSON (or @file)')
     .option('--inject <id>', 'the inject that changes')
@@ -423,20 +443,21 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .option('--drop', 'remove the inject')
     .option('--to-end', 'replay to the end of the scenario (default: as far as the parent got)')
     .option('--json')
-    .action(async (name: string, branch: string, o: { at: number; seat?: string; policy?: string; inject?: string; set?: string; drop?: boolean; toEnd?: boolean; json?: boolean }) => {
+    .action(async (name: string, branch: string, o: { at: string; seat?: string; policy?: string; inject?: string; set?: string; drop?: boolean; toEnd?: boolean; json?: boolean }) => {
       const c = ctx();
       const svc = await service(c);
       const sc = await readScenario(await c.ledger(), name);
       if ((o.seat === undefined) !== (o.policy === undefined) || (o.inject !== undefined && !o.set && !o.drop)) throw new EvereError('scenario.branch_change');
       const policy = o.seat && o.policy ? readPolicy(textArg(o.policy), o.seat, sc.definition) : undefined;
       const replace = o.inject && o.set ? readInject(textArg(o.set), sc.definition) : undefined;
+      const atSeq = await branchPoint(c, svc, name, o.at);
       const r = await svc.branch(name, branch, {
-        atSeq: o.at, ...(o.seat ? { seat: o.seat } : {}), ...(policy ? { policy } : {}), ...(o.inject ? { inject: o.inject } : {}),
+        atSeq, ...(o.seat ? { seat: o.seat } : {}), ...(policy ? { policy } : {}), ...(o.inject ? { inject: o.inject } : {}),
         ...(replace ? { replace } : {}), ...(o.drop ? { drop: true } : {}), ...(o.toEnd ? { toEnd: true } : {}),
       });
       if (o.json) return c.io.out(json(r));
       banner(c);
-      c.say('cli.scenario.branched', { name: branch, parent: name, seq: o.at, copied: r.copied, replayed: r.replayed });
+      c.say('cli.scenario.branched', { name: branch, parent: name, seq: atSeq, copied: r.copied, replayed: r.replayed });
     });
 
   scenario.command('run')
