@@ -13,6 +13,7 @@ import { verifyInclusion } from '../../ledger/merkle.js';
 import { entryBytes, type Entry } from '../../ledger/entry.js';
 import { openCheckpoint, parseCheckpointText, type Checkpoint } from '../../ledger/checkpoint.js';
 import { parseVerifierKey } from '../../ledger/note.js';
+import { parseWitnessKey, splitNote, verifyCosignatures } from '../../ledger/cosignature.js';
 
 type Request =
   | { readonly op: 'sha256'; readonly key: string; readonly data: Uint8Array }
@@ -98,9 +99,42 @@ export interface Verification {
   readonly signature: boolean | undefined;
   readonly keyName: string;
   readonly error?: string;
+  /** The witnesses the reader asked for, when any: who cosigned this checkpoint, against the minimum. */
+  readonly witnesses?: WitnessCheck;
 }
 
-export async function verifyInclusionProof(proof: InclusionProofResponse): Promise<Verification> {
+export interface WitnessCheck {
+  readonly required: number;
+  readonly asked: number;
+  /** Names of the given witnesses whose cosignature on this checkpoint verified. */
+  readonly cosigned: readonly string[];
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
+/** Witness verifier keys (C2SP tlog-cosignature, name+hash+base64) and how many must have cosigned. */
+export interface WitnessPolicy {
+  readonly keys: readonly string[];
+  readonly min: number;
+}
+
+/** The witnesses' cosignatures on a checkpoint note, checked against the reader's keys with WebCrypto. */
+async function checkWitnesses(note: string, policy: WitnessPolicy): Promise<WitnessCheck> {
+  const base = { required: policy.min, asked: policy.keys.length };
+  if (!(await ed25519Supported())) return { ...base, cosigned: [], ok: false, error: 'Ed25519' };
+  try {
+    const cosigned = await withWebCrypto((c) => {
+      const keys = policy.keys.map((k) => parseWitnessKey(c, k));
+      const { text, lines } = splitNote(note);
+      return verifyCosignatures(c, text, lines, keys).map((x) => x.name);
+    });
+    return { ...base, cosigned, ok: cosigned.length >= policy.min };
+  } catch (error) {
+    return { ...base, cosigned: [], ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function verifyInclusionProof(proof: InclusionProofResponse, witnesses?: WitnessPolicy): Promise<Verification> {
   const leafHash = await sha256(concat(new Uint8Array([0]), utf8(proof.entry)));
   const keyName = proof.verifierKey.split('+')[0] ?? '';
   const base = { leafHash: toHex(leafHash), leafMatchesServer: toHex(leafHash) === proof.leafHash, proofLength: proof.hashes.length, treeSize: proof.treeSize, keyName };
@@ -120,7 +154,8 @@ export async function verifyInclusionProof(proof: InclusionProofResponse): Promi
   const hashes = proof.hashes.map(fromHex);
   const pathOk = checkpoint.size === proof.treeSize &&
     await withWebCrypto((c) => verifyInclusion(c, proof.leafIndex, proof.treeSize, leafHash, hashes, checkpoint.root));
-  return { ...base, ok: pathOk, pathOk, root: toHex(checkpoint.root), signature };
+  const witnessCheck = witnesses && witnesses.keys.length > 0 ? await checkWitnesses(proof.checkpoint, witnesses) : undefined;
+  return { ...base, ok: pathOk && (witnessCheck?.ok ?? true), pathOk, root: toHex(checkpoint.root), signature, ...(witnessCheck ? { witnesses: witnessCheck } : {}) };
 }
 
 /** An entry's Merkle leaf hash (RFC 6962: SHA-256 of 0x00 ‖ the entry's canonical JSON), in hex. */

@@ -2,7 +2,7 @@
  * The ledger: the latest signed checkpoint, the entry history, and an inclusion proof verified
  * here, in the browser, with WebCrypto — the page says exactly what it checked.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageProps } from '../app.js';
 import type { Entry } from '../../ledger/entry.js';
 import { CLASSIFICATION_LABELS, type Classification } from '../../ledger/classification.js';
@@ -12,7 +12,7 @@ import { useApi } from '../lib/data.js';
 import { api, qs } from '../lib/api.js';
 import { useMarkings } from '../lib/markings.js';
 import { hrefFor, Link } from '../lib/router.js';
-import { leafHashOf, verifyInclusionProof, type InclusionProofResponse, type Verification } from '../lib/verify.js';
+import { leafHashOf, verifyInclusionProof, type InclusionProofResponse, type Verification, type WitnessPolicy } from '../lib/verify.js';
 import { entryWords } from '../lib/entry-words.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
@@ -33,6 +33,14 @@ function Checks({ v }: { v: Verification }) {
       <li className={v.signature === true ? 'ok' : v.signature === undefined ? 'warn' : 'fail'}>
         {v.signature === undefined ? t('ledger.check_sig_unsupported') : v.signature ? t('ledger.check_sig', { key: v.keyName }) : t('ledger.check_failed', { what: v.error ?? 'signature' })}
       </li>
+      {v.witnesses && (
+        <li className={v.witnesses.ok ? 'ok' : 'fail'} data-testid="witness-check" data-cosigned={v.witnesses.cosigned.length}>
+          {(() => {
+            const line = t('ledger.check_witnesses', { count: v.witnesses.cosigned.length, asked: v.witnesses.asked, required: v.witnesses.required, names: v.witnesses.cosigned.join(', ') || '—' });
+            return v.witnesses.ok ? line : t('ledger.check_failed', { what: v.witnesses.error ? `${line} — ${v.witnesses.error}` : line });
+          })()}
+        </li>
+      )}
     </ul>
   );
 }
@@ -105,16 +113,30 @@ export default function LedgerPage({ location }: PageProps) {
   // the top); one the reader asks for is shown on its row.
   const [results, setResults] = useState<ReadonlyMap<number, VerifyState>>(new Map());
   const [asked, setAsked] = useState<ReadonlySet<number>>(new Set());
+  // Witnesses the reader requires: from the address (`?witness=KEY&min-witnesses=N`, to share) or the form.
+  const [witnessText, setWitnessText] = useState(() => location.query.getAll('witness').join('\n'));
+  const minParam = location.query.get('min-witnesses');
+  const [minText, setMinText] = useState(minParam !== null && /^\d+$/.test(minParam) ? minParam : '');
+  const witnessPolicy = useMemo<WitnessPolicy | undefined>(() => {
+    const keys = witnessText.split('\n').map((k) => k.trim()).filter(Boolean);
+    if (!keys.length) return undefined;
+    return { keys, min: /^\d+$/.test(minText) ? Number(minText) : keys.length };
+  }, [witnessText, minText]);
   const verify = useCallback(async (seq: number) => {
     const put = (state: VerifyState) => setResults((m) => new Map(m).set(seq, state));
     put('running');
     try {
       const proof = await api<InclusionProofResponse>(`/api/worlds/${w}/proofs/inclusion/${seq}`);
-      put(await verifyInclusionProof(proof));
+      put(await verifyInclusionProof(proof, witnessPolicy));
     } catch (error) {
       put(error instanceof Error ? error : new Error(String(error)));
     }
-  }, [w]);
+  }, [w, witnessPolicy]);
+  // A change of witnesses makes every result shown so far stale: verify again under the new policy.
+  useEffect(() => {
+    setResults(new Map());
+    setAsked(new Set());
+  }, [witnessPolicy]);
   const ask = (seq: number) => {
     setAsked((s) => new Set(s).add(seq));
     void verify(seq);
@@ -144,6 +166,19 @@ export default function LedgerPage({ location }: PageProps) {
                 <summary>{t('ledger.note')}</summary>
                 <pre className="note-text">{cp.note}</pre>
               </details>
+              <details className="witnesses" open={witnessPolicy !== undefined}>
+                <summary>{t('ledger.witnesses')}</summary>
+                <p className="muted">{t('ledger.witnesses_lead')}</p>
+                <div className="field">
+                  <label htmlFor="witness-keys">{t('ledger.witness_keys')}</label>
+                  <textarea id="witness-keys" rows={2} spellCheck={false} className="hash" value={witnessText} onChange={(e) => setWitnessText(e.target.value)} />
+                </div>
+                <div className="field">
+                  <label htmlFor="witness-min">{t('ledger.witness_min')}</label>
+                  <input id="witness-min" type="number" min={0} inputMode="numeric" value={minText} placeholder={witnessPolicy ? String(witnessPolicy.keys.length) : '0'} onChange={(e) => setMinText(e.target.value)} />
+                </div>
+              </details>
+              <p><a href={`/api/worlds/${w}/dataset.zip`} download data-testid="dataset-download">{t('ledger.dataset')}</a></p>
             </div>
           )}
         </QueryView>
