@@ -178,7 +178,7 @@ export default function LedgerPage({ location }: PageProps) {
                   <input id="witness-min" type="number" min={0} inputMode="numeric" value={minText} placeholder={witnessPolicy ? String(witnessPolicy.keys.length) : '0'} onChange={(e) => setMinText(e.target.value)} />
                 </div>
               </details>
-              <p><a href={`/api/worlds/${w}/dataset.zip`} download data-testid="dataset-download">{t('ledger.dataset')}</a></p>
+              <p><a className="button button--secondary" href={`/api/worlds/${w}/dataset.zip`} download data-testid="dataset-download">{t('ledger.dataset')}</a></p>
             </div>
           )}
         </QueryView>
