@@ -226,6 +226,7 @@ export const MESSAGES = {
 
   // ---- accessions ----
   'acc.title': { en: 'Accessions', fr: 'Adhésions' },
+  'acc.doc_title': { en: 'Accession {invitees_of}', fr: 'Adhésion {invitees_of}' },
   'acc.lead': {
     en: 'Article 10: every Ally ratifies an accession protocol by its own procedure and deposits its instrument with the United States; the invitee is an Ally from the day it deposits its instrument of accession.',
     fr: 'Article 10 : chaque Allié ratifie un protocole d’adhésion selon sa propre procédure et dépose son instrument auprès des États-Unis ; l’invité est Allié du jour où il dépose son instrument d’adhésion.',

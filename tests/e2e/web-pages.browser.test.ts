@@ -42,7 +42,7 @@ const PAGES: readonly PageCase[] = [
   { name: 'allies', path: 'allies', heading: /^Allies$/ },
   { name: 'ally-finland', path: 'allies/FIN', heading: /^Finland$/ },
   { name: 'accessions', path: 'accessions', heading: /^Accessions$/, title: { en: / — Evere$/, fr: / — Evere$/ } },
-  { name: 'accession-sweden', path: 'accessions/SWE-2022', heading: /^Accessions$/, title: { en: / — Evere$/, fr: / — Evere$/ } },
+  { name: 'accession-sweden', path: 'accessions/SWE-2022', heading: /^Accessions$/, title: { en: /^Accession of Sweden — Evere$/, fr: /^Adhésion de la Suède — Evere$/ } },
   { name: 'council', path: 'council', heading: /North Atlantic Council/ },
   { name: 'consultations', path: 'consultations', heading: /Consultations/ },
   { name: 'operations', path: 'operations', heading: /Operations and missions/ },

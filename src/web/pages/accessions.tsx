@@ -163,11 +163,13 @@ export default function AccessionsPage({ location }: PageProps) {
   const states = useStates();
   const rounds = useApi<EnlargementRound[]>(`/api/worlds/${encodeURIComponent(location.world)}/enlargement`, location.world);
   const selected = location.segments[1] ?? rounds.data?.at(-1)?.protocol;
+  // The tab's title names the accession shown: "Accession of Sweden", "Adhésion de la Suède".
+  const selectedRound = rounds.data?.find((r) => r.protocol === selected);
   const maxDays = useMemo(() => Math.max(1, ...(rounds.data ?? []).map((r) => r.daysFromSignature ?? 0)), [rounds.data]);
 
   return (
     <>
-      <PageHeader title={t('acc.title')} lead={t('acc.lead')} />
+      <PageHeader title={t('acc.title')} lead={t('acc.lead')} {...(selectedRound ? { docTitle: t('acc.doc_title', { invitees: selectedRound.invitees }) } : {})} />
       <Section title={t('acc.tracker')} id="tracker" actions={rounds.data && rounds.data.length > 0 ? (
         <div className="inline-field">
           <label htmlFor="protocol-select">{t('acc.choose')}</label>
