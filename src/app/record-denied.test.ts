@@ -12,7 +12,6 @@ import { sourceDistribution } from './record-sources.js';
 
 const TO_REPLACE: readonly string[] = [
   "http://easyhistoryblog.altervista.org/oggi-storia-30-maggio-1982-spagna-entra-nato/",
-  "http://wikipedia.com/wiki/Operation_Allied_Harmony",
   "http://www.ebooklibrary.org/articles/eng/Partnership_for_Peace",
   "http://www.youscribe.com/catalogue/livres/savoirs/sciences-humaines-et-sociales/chronique-du-29-mars-2378917",
   "https://chrisinbrnocr.blogspot.com/2022/11/partnership-for-peace.html",
