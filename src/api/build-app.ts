@@ -23,6 +23,7 @@ import { workRoutes } from './routes/work.js';
 import { commandRoutes } from './routes/commands.js';
 import { eventRoutes } from './routes/events.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { scenarioLiveRoutes } from './routes/scenario-live.js';
 import { tlogRoutes } from './routes/tlog.js';
 import { datasetRoutes } from './routes/dataset.js';
 import { httpHygiene, webCacheControl } from './hygiene.js';
@@ -115,6 +116,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     await commandRoutes(api, deps);
     await eventRoutes(api, deps);
     await scenarioRoutes(api, deps);
+    await scenarioLiveRoutes(api, deps);
     await tlogRoutes(api, deps);
     await datasetRoutes(api, deps);
   });

@@ -7,6 +7,7 @@ import { CLASSIFICATIONS, classificationRank, type Classification } from '../led
 import type { AccessFilter } from './ports.js';
 import { isBody } from '../domain/states.js';
 import { assertNever } from '../domain/decider.js';
+import { seatToken } from '../domain/scenario/channels.js';
 
 export const ROLES = ['delegation', 'staff', 'partner', 'director', 'admin', 'controller', 'player', 'evaluator', 'observer'] as const;
 /**
@@ -31,6 +32,8 @@ export interface Account {
   readonly clearance: Classification;
   /** Scenario worlds the account takes part in: runs (director, controller), plays, evaluates or observes. */
   readonly worlds?: readonly string[];
+  /** A player's seats, by scenario world: they read the channels those seats are party to. */
+  readonly seats?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Someone reading: an account, or the public (undefined). The local CLI operator is `SYSTEM`. */
@@ -50,6 +53,11 @@ export const FULL_ACCESS: AccessFilter = Object.freeze({ maxRank: CLASSIFICATION
 export const NO_ACCESS: AccessFilter = Object.freeze({ maxRank: -1, releasableTo: [] });
 /** Releasable to exercise control only (a user-assigned ISO 3166 code no state holds). */
 export const EXCON_RELEASABILITY = 'XEX';
+/**
+ * Evaluators' scores of exercise objectives: read by exercise control, evaluators and observers,
+ * never by players (another user-assigned code no state holds).
+ */
+export const EVALUATION_RELEASABILITY = 'XEV';
 
 export interface WorldRef {
   readonly name: string;
@@ -80,8 +88,9 @@ function baseAccess(reader: Reader, world?: WorldRef): AccessFilter {
       case 'observer':
         return { maxRank: rank, releasableTo: ['*'], withheld: [EXCON_RELEASABILITY] };
       case 'player':
-        // Players read their scenario as a delegation (or a partner) would, up to their clearance.
-        return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...(reader.party ? [reader.party] : [])] };
+        // Players read their scenario as a delegation (or a partner) would, up to their clearance,
+        // and the channels of the seats they hold in it (messages are releasable to their parties).
+        return { maxRank: rank, releasableTo: ['PUBLIC', 'NATO', ...new Set([...(reader.party ? [reader.party] : []), ...(reader.seats?.[world.name] ?? []).map(seatToken)])] };
       case 'admin':
         // Administrators gain no read rights by managing accounts.
         return NO_ACCESS;

@@ -41,6 +41,7 @@ export function toAccount(stored: StoredAccount): Account {
     ...(stored.party ? { party: stored.party } : {}),
     clearance: stored.clearance as Classification,
     ...(stored.worlds ? { worlds: stored.worlds } : {}),
+    ...(stored.seats && Object.keys(stored.seats).length ? { seats: stored.seats } : {}),
   };
 }
 
@@ -92,13 +93,14 @@ export class Accounts {
     return toAccount(stored);
   }
 
-  async grant(username: string, changes: { role?: string; party?: string; clearance?: string; worlds?: readonly string[] }): Promise<Account> {
+  async grant(username: string, changes: { role?: string; party?: string; clearance?: string; worlds?: readonly string[]; seats?: Readonly<Record<string, readonly string[]>> }): Promise<Account> {
     const existing = await this.store.accountByName(username);
     if (!existing) throw new EvereError('account.not_found', { username });
     const { party } = this.check({ role: changes.role ?? existing.role, party: changes.party ?? existing.party, ...(changes.clearance ? { clearance: changes.clearance } : {}) });
     const updated: StoredAccount = {
       ...existing, ...(changes.role ? { role: changes.role } : {}), ...(party ? { party } : {}),
       ...(changes.clearance ? { clearance: changes.clearance } : {}), ...(changes.worlds ? { worlds: changes.worlds } : {}),
+      ...(changes.seats ? { seats: changes.seats } : {}),
     };
     await this.store.putAccount(updated);
     return toAccount(updated);

@@ -275,6 +275,8 @@ export interface StoredAccount {
   readonly party?: string;
   readonly clearance: string;
   readonly worlds?: readonly string[];
+  /** A player's seats, by scenario world. */
+  readonly seats?: Readonly<Record<string, readonly string[]>>;
   /** scrypt$N$r$p$salt$hash */
   readonly passwordHash: string;
   readonly createdAt: string;

@@ -33,6 +33,7 @@ import { SCENARIO_USE } from './codes/app-scenarios.js';
 import { CLI } from './codes/cli.js';
 import { TRANSPARENCY } from './codes/transparency.js';
 import { DATASET } from './codes/dataset.js';
+import { EXERCISE_LIVE } from './codes/exercise-live.js';
 
 export type { Codes, Lang, Message, Params } from './message.js';
 export { LANGS } from './message.js';
@@ -54,7 +55,7 @@ export function joinCodes<T extends Codes>(...parts: readonly T[]): T {
 /** Every code of the engine, the application, the API and the CLI (docs/errors.md lists them). */
 export const CODES: Codes = joinCodes<Codes>(
   COMMAND, ACTOR, TREATY, ACCESSION, WITHDRAWAL, MILITARY_STRUCTURE, COUNCIL, CONSULTATION, ARTICLE5, STRATEGY, OPERATION,
-  PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET,
+  PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET, EXERCISE_LIVE,
 );
 
 export function messageFor(code: string): Message | undefined {

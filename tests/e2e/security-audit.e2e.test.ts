@@ -13,6 +13,7 @@ import { openSse } from '../support/sse.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../src/app/acts.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
+import { sendMessage } from '../../src/app/scenarios/channels.js';
 
 const PASSWORD = 'a long enough password';
 const MARKER = 'AUDIT-MARKER';
@@ -33,6 +34,7 @@ const NOT_READS: Record<string, string> = {
   'POST /api/scenarios/{name}/injects': 'delivers',
   'POST /api/scenarios/{name}/act': 'acts',
   'POST /api/scenarios/{name}/branch': 'branches',
+  'POST /api/scenarios/{name}/messages': 'sends a message',
   'POST /api/worlds/{world}/log/add-cosignature': 'a witness hands back its cosignature (reads nothing)',
   'GET /api/worlds/{world}/events': 'live updates: read over a real connection below',
 };
@@ -59,6 +61,7 @@ describe('the audit trail records every read of classified material, on every ro
     await scenarios.create('drill', readScenarioText(JSON.stringify({ scenario: 'drill', title: { en: 'Drill' }, asOf: '2024-06-01', injects: [] }), 'drill.json'));
     await scenarios.admit('drill', 'otto');
     await scenarios.deliver('drill', { adHoc: { kind: 'intelligence', title: { en: MARKER }, tags: [], classification: 'NATO SECRET' } });
+    await sendMessage(scenarios, 'drill', { from: 'EXCON', to: ['ALL'], text: MARKER, classification: 'NATO SECRET' });
     for (const who of ['staff', 'otto']) {
       const { cookie, csrf } = await signIn(s.app, who, PASSWORD);
       h.set(who, { cookie, 'x-csrf-token': csrf });
@@ -102,7 +105,7 @@ describe('the audit trail records every read of classified material, on every ro
         }
       }
     }
-    for (const expected of [`/api/worlds/sec/entries/${secretSeq}`, '/api/worlds/sec/entries?since=600&limit=1000', `/api/worlds/sec/proofs/inclusion/${secretSeq}`, '/api/worlds/sec/council/proposals', '/api/worlds/sec/facts/proposal', '/api/scenarios/drill/report', '/api/worlds/drill/entries?since=600&limit=1000']) {
+    for (const expected of [`/api/worlds/sec/entries/${secretSeq}`, '/api/worlds/sec/entries?since=600&limit=1000', `/api/worlds/sec/proofs/inclusion/${secretSeq}`, '/api/worlds/sec/council/proposals', '/api/worlds/sec/facts/proposal', '/api/scenarios/drill/report', '/api/scenarios/drill/messages', '/api/worlds/drill/entries?since=600&limit=1000']) {
       assert.ok(shown.includes(expected), `${expected} shows the material (the test is not vacuous): ${shown.join(', ')}`);
     }
   });

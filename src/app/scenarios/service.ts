@@ -241,6 +241,7 @@ export class Scenarios {
       }
       await this.admit(name, holder, 'player');
     }
+    await this.recordSeatHolders(name, seat, sc.holders[seat], holder);
     await this.tick(name);
     const now = scenarioNow(sc.clock, this.realNow());
     await this.ledger.append(name, [{
@@ -248,6 +249,27 @@ export class Scenarios {
       classification: 'NATO UNCLASSIFIED', releasability: ['NATO'], payload: holder ? { seat, holder } : { seat },
     }]);
     return this.status(name, operator);
+  }
+
+  /**
+   * Keeps on the accounts which seats each person holds in the scenario: a player reads the
+   * channels of the seats they hold (src/app/access.ts), and no longer those of a seat given back.
+   */
+  private async recordSeatHolders(name: string, seat: string, previous: string | undefined, next: string | undefined): Promise<void> {
+    const accounts = this.deps.accounts;
+    if (!accounts || previous === next) return;
+    const all = await accounts.list();
+    const update = async (username: string, change: (seats: readonly string[]) => readonly string[]) => {
+      const account = all.find((a) => a.username === username);
+      if (!account) return;
+      const seats = { ...(account.seats ?? {}) };
+      const now = change(seats[name] ?? []);
+      if (now.length) seats[name] = now;
+      else delete seats[name];
+      await accounts.grant(username, { seats });
+    };
+    if (previous) await update(previous, (s) => s.filter((x) => x !== seat));
+    if (next) await update(next, (s) => [...new Set([...s, seat])].sort());
   }
 
   /**

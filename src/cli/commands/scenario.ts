@@ -24,6 +24,7 @@ import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.
 import { changeWords, renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
 import { runHeadless, type HeadlessResult } from '../../app/scenarios/headless.js';
 import { SCENARIO_SCHEMA } from '../../app/scenarios/schema.js';
+import { registerScenarioLiveCommands } from './scenario-live.js';
 
 type Ctx = () => CliContext;
 
@@ -232,6 +233,7 @@ async function branchPoint(c: CliContext, svc: Scenarios, name: string, value: s
 
 export function registerScenarioCommands(program: Command, ctx: Ctx): void {
   const scenario = program.command('scenario');
+  registerScenarioLiveCommands(scenario, ctx);
 
   scenario.command('create')
     .description('fork the record as it stood at a date into a new scenario world, with a scenario file (injects, seats, bot policies)')

@@ -323,6 +323,8 @@ function summarise(item: TimelineItem): Summary {
       return { code: `aar.${item.type}`, params: {} };
     case 'ScenarioBranched':
       return { code: `aar.${item.type}`, params: { parent: str(d.parent), atSeq: typeof d.atSeq === 'number' ? d.atSeq : '' } };
+    case 'MessageSent':
+      return { code: 'aar.MessageSent', params: { from: str(d.from), to: Array.isArray(d.to) ? d.to.join(', ') : '', text: str(d.text) } };
     default:
       return { code: 'aar.other', params: { type: item.type, by: item.by } };
   }

@@ -29,6 +29,8 @@ export const CLI = {
   'cli.already_initialised': { en: 'World "{world}" already exists in {store}; nothing to do.', fr: 'Le monde « {world} » existe déjà dans {store} ; rien à faire.' },
   'cli.sources_heading': { en: '{lines} lines of the record; {official}% cite NATO, a depositary, a government or a parliament.', fr: '{lines} lignes du registre ; {official} % citent l’OTAN, un dépositaire, un gouvernement ou un parlement.' },
   'cli.sources_denied': { en: '{count} line(s) cite a denied domain (blog, aggregator, press wire, encyclopedia or mirror):', fr: '{count} ligne(s) citent un domaine exclu (blog, agrégateur, fil de presse, encyclopédie ou miroir) :' },
+  'cli.scenario.message_sent': { en: 'Message #{seq} sent at {offset} from {from} to {to}, signed by {signedBy}.', fr: 'Message no {seq} envoyé à {offset} de {from} à {to}, signé par {signedBy}.' },
+  'cli.scenario.no_messages': { en: 'No message in scenario "{name}" that you may read.', fr: 'Aucun message lisible par vous dans le scénario « {name} ».' },
   'cli.scenario.banner': { en: 'EXERCISE EXERCISE EXERCISE', fr: 'EXERCICE EXERCICE EXERCICE' },
   'cli.scenario.created': { en: 'Created scenario "{name}": the record as of {asOf} ({entries} entries), {seats} seats, {injects} injects; T+0 is {start}. The record itself was not touched.', fr: 'Scénario « {name} » créé : le registre au {asOf} ({entries} entrées), {seats} sièges, {injects} injects ; T+0 est le {start}. Le registre lui-même n’a pas été modifié.' },
   'cli.scenario.valid': { en: '{file} is a valid scenario: {injects} injects, {seats} seats with their own policy, fork date {asOf}.', fr: '{file} est un scénario valide : {injects} injects, {seats} sièges à politique propre, date de bifurcation {asOf}.' },

@@ -1,0 +1,96 @@
+/**
+ * A scenario's channels and its evaluation over HTTP: messages between seats (bilateral, to the
+ * chair, to everyone, from exercise control), listed as the reader may read them; exercise
+ * objectives with what the system measured and the evaluators' scores. Every response is marked
+ * EXERCISE. Reads go through the one authorisation layer (src/app/access.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiDeps } from '../context.js';
+import { requireAccount } from '../context.js';
+import { problem, sendProblem } from '../errors.js';
+import { worldParam } from './schemas.js';
+import { EvereError } from '../../app/errors.js';
+import { Scenarios, type Operator } from '../../app/scenarios/service.js';
+import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
+import { CLASSIFICATIONS, type Classification } from '../../ledger/classification.js';
+
+const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'channel.not_seated', 'objective.not_evaluator']);
+const CONFLICT = new Set(['scenario.ended']);
+const tags = ['scenarios'];
+const nameParams = {
+  type: 'object', additionalProperties: false, required: ['name'],
+  properties: { name: worldParam.properties.world },
+} as const;
+const csrfHeader = {
+  type: 'object',
+  properties: { 'x-csrf-token': { type: 'string', description: 'The session’s CSRF token (from sign-in), for writes authenticated by cookie' } },
+} as const;
+const seatCode = { type: 'string', pattern: '^([A-Z]{2,10})$' } as const;
+const messageSchema = {
+  type: 'object', additionalProperties: false,
+  required: ['seq', 'at', 'offset', 'from', 'to', 'channel', 'text', 'classification', 'releasability', 'signedBy'],
+  properties: {
+    seq: { type: 'integer' }, at: { type: 'string' }, offset: { type: 'string' }, from: { type: 'string' },
+    to: { type: 'array', items: { type: 'string' } }, channel: { type: 'string' }, text: { type: 'string' },
+    classification: { type: 'string' }, releasability: { type: 'array', items: { type: 'string' } }, signedBy: { type: 'string' },
+  },
+} as const;
+
+async function guarded<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
+  reply.header('x-evere-exercise', 'EXERCISE');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof EvereError && (FORBIDDEN.has(error.code) || CONFLICT.has(error.code))) {
+      return sendProblem(reply, problem(request, error.code, error.params, FORBIDDEN.has(error.code) ? 403 : 409));
+    }
+    throw error;
+  }
+}
+
+export async function scenarioLiveRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const scenarios = new Scenarios({ ledger: deps.ledger, dataDir: deps.dataDir, accounts: deps.accounts });
+  const takingPart = (request: FastifyRequest, name: string): Operator => {
+    const operator: Operator = { kind: 'account', account: requireAccount(request) };
+    if (!scenarios.takesPart(operator, name)) throw new EvereError('scenario.not_found', { name });
+    return operator;
+  };
+
+  app.get('/api/scenarios/:name/messages', {
+    schema: {
+      tags, summary: 'The messages of the channels the reader may read (a player: those of the seats they hold; exercise control: every channel), oldest first',
+      params: nameParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { seat: seatCode } },
+      response: { 200: { type: 'object', additionalProperties: false, required: ['exercise', 'messages'], properties: { exercise: { type: 'boolean' }, messages: { type: 'array', items: messageSchema } } } },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const { seat } = request.query as { seat?: string };
+    const operator = takingPart(request, name);
+    return { exercise: true, messages: await listMessages(scenarios, name, operator, seat ? { seat } : {}) };
+  }));
+
+  app.post('/api/scenarios/:name/messages', {
+    bodyLimit: 64 * 1024,
+    schema: {
+      tags, summary: 'Send a message from your seat (or, exercise control, from EXCON) to seats, the chair (IS) or everyone (ALL); signed by the seat’s delegation, dated in scenario time',
+      headers: csrfHeader, params: nameParams,
+      body: {
+        type: 'object', additionalProperties: false, required: ['from', 'to', 'text'],
+        properties: {
+          from: seatCode,
+          to: { type: 'array', minItems: 1, maxItems: 60, items: seatCode },
+          text: { type: 'string', minLength: 1, maxLength: 4000 },
+          classification: { type: 'string', enum: [...CLASSIFICATIONS] },
+        },
+      },
+      response: { 201: messageSchema },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const operator = takingPart(request, name);
+    const body = request.body as { from: string; to: string[]; text: string; classification?: Classification };
+    const message = await sendMessage(scenarios, name, body, operator);
+    return reply.code(201).send(message);
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * `evere scenario message|messages` (channels between seats) and `evere scenario objectives|score`
+ * (evaluation against the scenario's objectives). Parsing and formatting only: the work is in
+ * src/app/scenarios. Every page printed for a person starts with the EXERCISE marking.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { json, table } from '../format.js';
+import { formatMessage } from '../../messages/index.js';
+import { CLASSIFICATIONS, isClassification, type Classification } from '../../ledger/classification.js';
+import { Scenarios } from '../../app/scenarios/service.js';
+import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
+
+type Ctx = () => CliContext;
+
+function parseSeatOrControl(value: string): string {
+  const upper = value.toUpperCase();
+  if (!/^[A-Z]{2,10}$/.test(upper)) throw new InvalidArgumentError(`"${value}" is not a seat (an ISO alpha-3 code, IS or SG for International Staff, EXCON for exercise control).`);
+  return upper;
+}
+
+function parseSeats(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map(parseSeatOrControl);
+}
+
+function parseClassification(value: string): Classification {
+  if (!isClassification(value)) throw new InvalidArgumentError(`"${value}" is not one of ${CLASSIFICATIONS.join(', ')}.`);
+  return value;
+}
+
+async function service(c: CliContext): Promise<Scenarios> {
+  const services = await c.services();
+  return new Scenarios({ ledger: services.ledger, dataDir: c.config().dataDir, accounts: services.accounts });
+}
+
+function banner(c: CliContext): void {
+  c.io.out(`${formatMessage('cli.scenario.banner', {}, c.lang)}\n`);
+}
+
+export function registerScenarioLiveCommands(scenario: Command, ctx: Ctx): void {
+  scenario.command('message')
+    .description('send a message from a seat held by a person (or EXCON, exercise control) to seats, the chair (IS) or everyone (ALL), at the scenario’s current time')
+    .argument('<name>')
+    .requiredOption('--as <seat>', 'the sending seat (an Ally, IS or SG, a partner) or EXCON')
+    .requiredOption('--to <seats>', 'seats, comma-separated (IS: the chair), or ALL', parseSeats)
+    .requiredOption('--text <text>', 'the message')
+    .option('--classification <level>', 'its classification (default NATO UNCLASSIFIED)', parseClassification)
+    .option('--json')
+    .action(async (name: string, o: { as: string; to: string[]; text: string; classification?: Classification; json?: boolean }) => {
+      const c = ctx();
+      const m = await sendMessage(await service(c), name, { from: parseSeatOrControl(o.as), to: o.to, text: o.text, ...(o.classification ? { classification: o.classification } : {}) });
+      if (o.json) return c.io.out(json(m));
+      banner(c);
+      c.say('cli.scenario.message_sent', { seq: m.seq, offset: m.offset, from: m.from, to: m.to.join(', '), signedBy: m.signedBy });
+    });
+
+  scenario.command('messages')
+    .description('the messages of a scenario’s channels, oldest first (--seat: those a seat sent or received)')
+    .argument('<name>')
+    .option('--seat <seat>', 'only the messages this seat sent or was sent (with those to ALL)', parseSeatOrControl)
+    .option('--json')
+    .action(async (name: string, o: { seat?: string; json?: boolean }) => {
+      const c = ctx();
+      const list = await listMessages(await service(c), name, undefined, o.seat ? { seat: o.seat } : {});
+      if (o.json) return c.io.out(json(list));
+      banner(c);
+      if (list.length === 0) return c.say('cli.scenario.no_messages', { name });
+      const f = c.lang === 'fr';
+      c.io.out(table(list, [
+        { header: '#', value: (m) => String(m.seq) },
+        { header: f ? 'temps' : 'time', value: (m) => m.offset },
+        { header: f ? 'de' : 'from', value: (m) => m.from },
+        { header: f ? 'à' : 'to', value: (m) => m.to.join(', ') },
+        { header: f ? 'classification' : 'classification', value: (m) => m.classification },
+        { header: f ? 'texte' : 'text', value: (m) => m.text },
+      ]));
+    });
+}
