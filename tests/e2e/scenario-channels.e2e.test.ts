@@ -1,7 +1,7 @@
 /**
  * Channels of a scenario over HTTP: a player sends from the seat they hold (signed by that seat's
  * delegation, dated in scenario time, marked EXERCISE); a message is read by its parties' holders
- * and exercise control only — through the one authorisation layer, so the generic entries route,
+ * exercise control and evaluators only — through the one authorisation layer, so the generic entries route,
  * the report's timeline and the listing agree — and a seat given back to its bot takes its
  * channels with it.
  */
@@ -49,7 +49,7 @@ describe('scenario channels over HTTP', () => {
   });
   after(() => s.close());
 
-  test('a bilateral message is signed by the sending seat, dated in scenario time, and read by its parties and exercise control only', async () => {
+  test('a bilateral message is signed by the sending seat, dated in scenario time, and read by its parties, exercise control and evaluators only', async () => {
     const r = await post('hanna', '/api/scenarios/grid/messages', { from: 'HUN', to: ['EST'], text: 'Can you live with “express deep concern” in paragraph 2?' });
     assert.equal(r.statusCode, 201, r.body);
     assert.equal(r.headers['x-evere-exercise'], 'EXERCISE');
@@ -57,7 +57,7 @@ describe('scenario channels over HTTP', () => {
     assert.equal(m.signedBy, 'delegation-hun');
     assert.equal(m.channel, 'bilateral');
     assert.equal(m.offset, 'T+02:00');
-    assert.deepEqual(m.releasability, ['EST', 'HUN', 'XEX']);
+    assert.deepEqual(m.releasability, ['EST', 'HUN', 'XEV']);
     const entry = (await s.app.inject({ url: `/api/worlds/grid/entries/${m.seq}`, headers: as('dora') })).json();
     assert.equal(entry.exercise, true, 'marked EXERCISE like every entry of the world');
     assert.equal(entry.actor, 'delegation-hun');
@@ -68,7 +68,7 @@ describe('scenario channels over HTTP', () => {
     assert.ok((await texts('dora')).includes(text), 'exercise control reads every channel');
     assert.ok(!(await texts('fritz')).includes(text), 'a seat not party to it does not');
     assert.ok(!(await texts('ivo')).includes(text), 'nor the chair');
-    assert.ok(!(await texts('eve')).includes(text), 'nor an evaluator (a channel is its parties’ and exercise control’s)');
+    assert.ok((await texts('eve')).includes(text), 'evaluators read every channel too (they judge what was said), never as players');
     assert.ok(!(await entryTexts('fritz')).includes(text), 'the generic entries route applies the same rule');
     assert.ok((await entryTexts('tiit')).includes(text));
     const report = async (who: string) => JSON.stringify((await s.app.inject({ url: '/api/scenarios/grid/report', headers: as(who) })).json().aar.timeline);

@@ -35,6 +35,7 @@ const NOT_READS: Record<string, string> = {
   'POST /api/scenarios/{name}/act': 'acts',
   'POST /api/scenarios/{name}/branch': 'branches',
   'POST /api/scenarios/{name}/messages': 'sends a message',
+  'POST /api/scenarios/{name}/scores': 'scores an objective',
   'POST /api/worlds/{world}/log/add-cosignature': 'a witness hands back its cosignature (reads nothing)',
   'GET /api/worlds/{world}/events': 'live updates: read over a real connection below',
 };

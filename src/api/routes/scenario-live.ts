@@ -8,10 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
 import { problem, sendProblem } from '../errors.js';
-import { worldParam } from './schemas.js';
+import { looseObject, worldParam } from './schemas.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
 import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
+import { evaluation, scoreObjective } from '../../app/scenarios/evaluation.js';
+import { RATINGS } from '../../domain/scenario/objectives.js';
 import { CLASSIFICATIONS, type Classification } from '../../ledger/classification.js';
 
 const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'channel.not_seated', 'objective.not_evaluator']);
@@ -92,5 +94,39 @@ export async function scenarioLiveRoutes(app: FastifyInstance, deps: ApiDeps): P
     const body = request.body as { from: string; to: string[]; text: string; classification?: Classification };
     const message = await sendMessage(scenarios, name, body, operator);
     return reply.code(201).send(message);
+  }));
+
+  app.get('/api/scenarios/:name/objectives', {
+    schema: {
+      tags, summary: 'The exercise objectives: what the system measured (times, participation) and the evaluators’ scores (exercise control, evaluators, observers)',
+      params: nameParams,
+      response: { 200: { type: 'object', additionalProperties: false, required: ['exercise', 'objectives'], properties: { exercise: { type: 'boolean' }, objectives: { type: 'array', items: looseObject } } } },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    return evaluation(scenarios, name, takingPart(request, name));
+  }));
+
+  app.post('/api/scenarios/:name/scores', {
+    bodyLimit: 64 * 1024,
+    schema: {
+      tags, summary: 'Score an exercise objective with an observation (evaluators and exercise control); signed by the evaluator, dated in scenario time, never shown to players',
+      headers: csrfHeader, params: nameParams,
+      body: {
+        type: 'object', additionalProperties: false, required: ['objective', 'rating', 'observation'],
+        properties: {
+          objective: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+          rating: { type: 'string', enum: [...RATINGS] },
+          observation: { type: 'string', minLength: 1, maxLength: 4000 },
+          classification: { type: 'string', enum: [...CLASSIFICATIONS] },
+        },
+      },
+      response: { 201: looseObject },
+    },
+  }, async (request, reply) => guarded(request, reply, async () => {
+    const { name } = request.params as { name: string };
+    const operator = takingPart(request, name);
+    const body = request.body as { objective: string; rating: string; observation: string; classification?: Classification };
+    return reply.code(201).send(await scoreObjective(scenarios, name, body, operator));
   }));
 }

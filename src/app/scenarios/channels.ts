@@ -5,8 +5,8 @@
  * (server-sent events carry every entry the reader may see) and kept in the report's timeline.
  *
  * Who reads a message is decided by the one authorisation layer (src/app/access.ts): it is
- * releasable to its parties' seats and exercise control (src/domain/scenario/channels.ts), and a
- * player reads the seats they hold. A listing is the entries the reader's access lets through.
+ * releasable to its parties' seats and to exercise control, evaluators and observers
+ * (src/domain/scenario/channels.ts), and a player reads the seats they hold. A listing is the entries the reader's access lets through.
  */
 import { draftMessage, EVERYONE, type ChannelKind } from '../../domain/scenario/channels.js';
 import { scenarioNow } from '../../domain/scenario/clock.js';

@@ -287,6 +287,21 @@ export function renderReportHtml(report: ScenarioReport, lang: Lang): string {
       p.changed ? '✱' : '',
     ]), t.proposals)}${table([t.delegation, `${t.breaks} ${c.left}`, `${t.breaks} ${c.right}`], c.silenceBreaks.map((b) => [party(b.party, lang), b.left, b.right]), t.breaks, [1, 2])}</div>`);
   }
+  if (report.objectives?.length) {
+    // Every objective scored: what the system measured, and each evaluator's rating and observation.
+    const fr = lang === 'fr';
+    const heading = fr ? 'Objectifs de l’exercice' : 'Exercise objectives';
+    parts.push(`<h2>${esc(heading)}</h2>`);
+    parts.push(table(
+      [fr ? 'Objectif' : 'Objective', fr ? 'Mesuré' : 'Measured', fr ? 'Évaluations' : 'Scores'],
+      report.objectives.map((o) => [
+        `${o.id} — ${o.title[lang] ?? o.title.en}`,
+        `${formatMessage(`objective.status_${o.measured.status}`, {}, lang)}: ${formatMessage(o.measured.code, o.measured.params, lang)}`,
+        o.scores.map((x) => `${formatMessage(`objective.rating_${x.rating}`, {}, lang)} — ${x.evaluator}, ${x.offset}: ${x.observation}`).join(' · ') || '—',
+      ]),
+      heading,
+    ));
+  }
   parts.push(aarSections(report.aar, lang));
   return page(lang, title, report.classification, parts.join('\n'));
 }

@@ -12,7 +12,9 @@ import type { Entry } from '../../ledger/entry.js';
 import type { AccessFilter } from '../ports.js';
 import { scenarioMeta } from './headless.js';
 import { readScenario, type BranchChange } from './scenario-state.js';
-import { sourceOfActor, type Operator, type ScenarioStatus, type Scenarios } from './service.js';
+import { SYSTEM_OPERATOR, sourceOfActor, type Operator, type ScenarioStatus, type Scenarios } from './service.js';
+import { mayReadEvaluation, objectiveViews, type ObjectiveView } from './evaluation.js';
+import { FULL_ACCESS } from '../access.js';
 
 export interface ScenarioReport {
   /** Every page and export of a scenario is marked EXERCISE. */
@@ -29,6 +31,11 @@ export interface ScenarioReport {
   };
   /** Scenario time play reached: the clock's time, never past the scenario's end. */
   readonly playedUntil: string;
+  /**
+   * Every objective of the scenario file, with what the system measured and the evaluators'
+   * scores (for exercise control, evaluators and observers; a player's report has none).
+   */
+  readonly objectives?: readonly ObjectiveView[];
 }
 
 async function itemsOf(scenarios: Scenarios, name: string, access: AccessFilter | undefined, until?: string): Promise<{ items: TimelineItem[]; highest: number }> {
@@ -69,5 +76,8 @@ export async function scenarioReport(
     };
   }
   const playedUntil = new Date(Math.min(Date.parse(status.now), Date.parse(status.end))).toISOString().replace('.000Z', 'Z');
-  return { exercise: true, classification: CLASSIFICATIONS[rank]!, status, aar, playedUntil, ...(comparison ? { comparison } : {}) };
+  const objectives = (sc.definition.objectives?.length ?? 0) > 0 && mayReadEvaluation(scenarios, name, options.operator ?? SYSTEM_OPERATOR)
+    ? await objectiveViews(scenarios, name, sc.definition, aar, { access: options.access ?? FULL_ACCESS, humanSeats: Object.keys(sc.holders), ended: status.ended })
+    : undefined;
+  return { exercise: true, classification: CLASSIFICATIONS[rank]!, status, aar, playedUntil, ...(comparison ? { comparison } : {}), ...(objectives ? { objectives } : {}) };
 }

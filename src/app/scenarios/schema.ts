@@ -4,6 +4,7 @@
  * check a file in their editor before Evere reads it.
  */
 import { INJECT_KINDS, STANCES } from '../../domain/scenario/types.js';
+import { MEASURE_KINDS } from '../../domain/scenario/objectives.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
 
 const DURATION = '^((\\d+d)?\\s*(\\d+h)?\\s*(\\d+m)?\\s*(\\d+s)?|P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?)$';
@@ -63,8 +64,29 @@ export const SCENARIO_SCHEMA = {
       },
     },
     injects: { type: 'array', maxItems: 500, items: { $ref: '#/definitions/inject' }, description: 'The master scenario events list.' },
+    objectives: { type: 'array', maxItems: 50, items: { $ref: '#/definitions/objective' }, description: 'Exercise objectives: measured by the system where it can (times, participation), scored by evaluators.' },
   },
   definitions: {
+    objective: {
+      type: 'object', additionalProperties: false, required: ['id', 'title'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+        title: { $ref: '#/definitions/title' },
+        description: { $ref: '#/definitions/title' },
+        measure: {
+          type: 'object', additionalProperties: false, required: ['kind'],
+          description: 'What the system measures: consensus (proposals or tagged adopted within a time of their tabling, or from: request of the Article 4 request), consultations (held within a time of the request), no-isolated-objector (no Ally alone against a text without a footnote), participation (at least min of the seats people hold act).',
+          properties: {
+            kind: { enum: [...MEASURE_KINDS] },
+            within: duration('Consensus or consultations within this long.'),
+            proposals: idList('Only these proposals.'),
+            tagged: idList('Only proposals with any of these tags.'),
+            from: { enum: ['tabled', 'request'], description: 'Consensus timed from the tabling (default) or from the first request for Article 4 consultations.' },
+            min: { type: 'number', minimum: 0, maximum: 1, description: 'Participation: the share of seats held by people that act (default 1).' },
+          },
+        },
+      },
+    },
     title: {
       type: 'object', additionalProperties: false, required: ['en'],
       properties: { en: text('English'), fr: text('French') },

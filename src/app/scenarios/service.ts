@@ -93,7 +93,7 @@ function botPrincipal(party: string, source: 'bot' | 'control'): { id: string; k
 /** What a principal's id says about who acted, for the report. */
 export function sourceOfActor(actor: string): 'bot' | 'control' | 'player' {
   if (actor.startsWith('bot-')) return 'bot';
-  if (actor.startsWith('excon-') || actor === CONTROL_PRINCIPAL || actor === 'archive') return 'control';
+  if (actor.startsWith('excon-') || actor.startsWith('evaluator-') || actor === CONTROL_PRINCIPAL || actor === 'archive') return 'control';
   return 'player';
 }
 

@@ -10,6 +10,8 @@ import { formatMessage } from '../../messages/index.js';
 import { CLASSIFICATIONS, isClassification, type Classification } from '../../ledger/classification.js';
 import { Scenarios } from '../../app/scenarios/service.js';
 import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
+import { evaluation, scoreObjective, type ObjectiveView } from '../../app/scenarios/evaluation.js';
+import { RATINGS } from '../../domain/scenario/objectives.js';
 
 type Ctx = () => CliContext;
 
@@ -31,6 +33,25 @@ function parseClassification(value: string): Classification {
 async function service(c: CliContext): Promise<Scenarios> {
   const services = await c.services();
   return new Scenarios({ ledger: services.ledger, dataDir: c.config().dataDir, accounts: services.accounts });
+}
+
+function parseRating(value: string): string {
+  if (!(RATINGS as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not one of ${RATINGS.join(', ')}.`);
+  return value;
+}
+
+/** The objectives with what the system measured and the evaluators' scores (also in the report). */
+export function showObjectives(c: CliContext, objectives: readonly ObjectiveView[]): void {
+  const l = c.lang;
+  const f = l === 'fr';
+  c.io.out(`\n${f ? 'Objectifs de l’exercice' : 'Exercise objectives'}:\n`);
+  c.io.out(table(objectives, [
+    { header: 'id', value: (o) => o.id },
+    { header: f ? 'objectif' : 'objective', value: (o) => o.title[l] ?? o.title.en },
+    { header: f ? 'mesuré' : 'measured', value: (o) => `${formatMessage(`objective.status_${o.measured.status}`, {}, l)}: ${formatMessage(o.measured.code, o.measured.params, l)}` },
+    { header: f ? 'évaluations' : 'scores', value: (o) => o.scores.map((s) => `${formatMessage(`objective.rating_${s.rating}`, {}, l)} (${s.evaluator}, ${s.offset})`).join('; ') || '—' },
+  ]));
+  for (const o of objectives) for (const s of o.scores) c.io.out(`  ${o.id} · ${s.evaluator} · ${s.offset}: ${s.observation}\n`);
 }
 
 function banner(c: CliContext): void {
@@ -74,5 +95,33 @@ export function registerScenarioLiveCommands(scenario: Command, ctx: Ctx): void 
         { header: f ? 'classification' : 'classification', value: (m) => m.classification },
         { header: f ? 'texte' : 'text', value: (m) => m.text },
       ]));
+    });
+
+  scenario.command('objectives')
+    .description('the exercise objectives: what the system measured (times, participation) and the evaluators’ scores')
+    .argument('<name>')
+    .option('--json')
+    .action(async (name: string, o: { json?: boolean }) => {
+      const c = ctx();
+      const e = await evaluation(await service(c), name);
+      if (o.json) return c.io.out(json(e));
+      banner(c);
+      if (e.objectives.length === 0) return c.say('cli.scenario.no_objectives', { name });
+      showObjectives(c, e.objectives);
+    });
+
+  scenario.command('score')
+    .description('score an exercise objective with an observation (evaluators and exercise control)')
+    .argument('<name>')
+    .argument('<objective>', 'the objective’s id in the scenario file')
+    .requiredOption('--rating <rating>', `one of ${RATINGS.join(', ')}`, parseRating)
+    .requiredOption('--observation <text>', 'what was observed')
+    .option('--json')
+    .action(async (name: string, objective: string, o: { rating: string; observation: string; json?: boolean }) => {
+      const c = ctx();
+      const s = await scoreObjective(await service(c), name, { objective, rating: o.rating, observation: o.observation });
+      if (o.json) return c.io.out(json(s));
+      banner(c);
+      c.say('cli.scenario.scored', { objective, rating: formatMessage(`objective.rating_${s.rating}`, {}, c.lang), offset: s.offset, seq: s.seq });
     });
 }

@@ -24,7 +24,7 @@ import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.
 import { changeWords, renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
 import { runHeadless, type HeadlessResult } from '../../app/scenarios/headless.js';
 import { SCENARIO_SCHEMA } from '../../app/scenarios/schema.js';
-import { registerScenarioLiveCommands } from './scenario-live.js';
+import { registerScenarioLiveCommands, showObjectives } from './scenario-live.js';
 
 type Ctx = () => CliContext;
 
@@ -162,6 +162,7 @@ function showReport(c: CliContext, r: ScenarioReport): void {
     { header: f ? 'ruptures' : 'breaks', value: (d) => d.breaks.map((b) => b.ally).join(', ') },
     { header: f ? 'notes' : 'footnotes', value: (d) => d.footnotes.map((x) => x.ally).join(', ') },
   ]));
+  if (r.objectives?.length) showObjectives(c, r.objectives);
   if (a.failed.length) {
     c.io.out(`\n${f ? 'Échecs, et pourquoi' : 'Failed, and why'}:\n`);
     for (const x of a.failed) c.io.out(`  ${x.proposal}: ${formatMessage(x.reason.code, x.reason.params, l)}\n`);

@@ -201,7 +201,7 @@ const COUNCIL_TYPES = new Set<string>([
 ]);
 const CONSULTATION_TYPES = new Set(['ConsultationsRequested', 'ConsultationsHeld']);
 const ACCESSION_TYPES = new Set(['RatificationStageRecorded', 'ProtocolEnteredIntoForce', 'AccessionInstrumentDeposited', 'AccessionProtocolSigned', 'AccessionInvited']);
-const CONTROL_TYPES = new Set(['ScenarioDefined', 'ScenarioBranched', 'SeatAssigned', 'ClockStarted', 'ClockPaused', 'ClockResumed', 'ClockSpeedChanged', 'ClockAdvanced']);
+const CONTROL_TYPES = new Set(['ScenarioDefined', 'ScenarioBranched', 'SeatAssigned', 'ClockStarted', 'ClockPaused', 'ClockResumed', 'ClockSpeedChanged', 'ClockAdvanced', 'ObjectiveScored']);
 
 const ms = (time: string): number => Date.parse(time.length === 10 ? `${time}T00:00:00Z` : time);
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -323,6 +323,8 @@ function summarise(item: TimelineItem): Summary {
       return { code: `aar.${item.type}`, params: {} };
     case 'ScenarioBranched':
       return { code: `aar.${item.type}`, params: { parent: str(d.parent), atSeq: typeof d.atSeq === 'number' ? d.atSeq : '' } };
+    case 'ObjectiveScored':
+      return { code: 'aar.ObjectiveScored', params: { objective: str(d.objective), rating: str(d.rating), evaluator: str(d.evaluator) } };
     case 'MessageSent':
       return { code: 'aar.MessageSent', params: { from: str(d.from), to: Array.isArray(d.to) ? d.to.join(', ') : '', text: str(d.text) } };
     default:

@@ -6,19 +6,19 @@ import { EXCON } from './types.js';
 const SEATS = ['EST', 'FRA', 'HUN', 'IS', 'UKR'];
 
 describe('channels: who may send what to whom, and how it is marked', () => {
-  test('a bilateral message is releasable to its parties and exercise control only', () => {
+  test('a bilateral message is releasable to its parties and exercise control, evaluators and observers', () => {
     const r = draftMessage({ from: 'HUN', to: ['EST'], text: '  paragraph 2?  ' }, SEATS);
     assert.ok(r.ok);
     assert.equal(r.message.channel, 'bilateral');
     assert.equal(r.message.text, 'paragraph 2?');
-    assert.deepEqual(r.message.releasability, ['EST', 'HUN', 'XEX']);
+    assert.deepEqual(r.message.releasability, ['EST', 'HUN', 'XEV']);
   });
 
   test('to the chair, to everyone, from exercise control', () => {
     const chair = draftMessage({ from: 'EST', to: ['IS'], text: 'x' }, SEATS);
     assert.ok(chair.ok);
     assert.equal(chair.message.channel, 'chair');
-    assert.deepEqual(chair.message.releasability, ['EST', 'XEX', 'XIS'], 'the chair’s seat has a three-letter token');
+    assert.deepEqual(chair.message.releasability, ['EST', 'XEV', 'XIS'], 'the chair’s seat has a three-letter token');
     const all = draftMessage({ from: 'IS', to: [EVERYONE], text: 'x' }, SEATS);
     assert.ok(all.ok);
     assert.equal(all.message.channel, 'all');
@@ -27,7 +27,7 @@ describe('channels: who may send what to whom, and how it is marked', () => {
     assert.ok(control.ok);
     assert.equal(control.message.channel, 'control');
     assert.deepEqual(control.message.to, ['FRA', 'UKR']);
-    assert.deepEqual(control.message.releasability, ['FRA', 'UKR', 'XEX']);
+    assert.deepEqual(control.message.releasability, ['FRA', 'UKR', 'XEV']);
   });
 
   test('every mistake is named with its field', () => {

@@ -4,9 +4,10 @@
  * what to whom, and how a message is marked so that only its parties read it.
  *
  * A message is an entry of the scenario world, marked EXERCISE like every other. Its
- * releasability names its parties (the sending seat and the addressed seats) and exercise
- * control's own code, so that the one authorisation layer lets through to a player only the
- * channels their seats are party to, and exercise control reads every channel. A message to
+ * releasability names its parties (the sending seat and the addressed seats) and the code that
+ * exercise control, evaluators and observers read (XEV, never a player), so that the one
+ * authorisation layer lets through to a player only the channels their seats are party to, while
+ * exercise control reads every channel and evaluators can judge what was said. A message to
  * everyone is releasable to NATO: every seat reads it.
  */
 import type { Violation } from '../decider.js';
@@ -15,8 +16,8 @@ import { EXCON, STAFF_SEAT } from './types.js';
 /** Every seat of the scenario (and whatever it holds). */
 export const EVERYONE = 'ALL';
 export const MESSAGE_MAX_CHARS = 4000;
-/** Releasable to exercise control only (as in src/app/access.ts). */
-const CONTROL_CODE = 'XEX';
+/** Read by exercise control, evaluators and observers, never by players (EVALUATION_RELEASABILITY in src/app/access.ts). */
+const OVERSIGHT_CODE = 'XEV';
 /**
  * The releasability token of International Staff's seat (the chair): releasability tokens are
  * three letters, and XIS is a user-assigned ISO 3166 code no state holds.
@@ -69,7 +70,7 @@ export function draftMessage(request: MessageRequest, seats: readonly string[]):
   const to = everyone ? [EVERYONE] : [...new Set(request.to)].sort();
   const channel: ChannelKind = request.from === EXCON ? 'control' : everyone ? 'all' : to.length === 1 && to[0] === STAFF_SEAT ? 'chair' : 'bilateral';
   const parties = [...new Set([...(request.from === EXCON ? [] : [request.from]), ...to])].sort();
-  const releasability = everyone ? ['NATO'] : [...new Set([...parties.map(seatToken), CONTROL_CODE])].sort();
+  const releasability = everyone ? ['NATO'] : [...new Set([...parties.map(seatToken), OVERSIGHT_CODE])].sort();
   return { ok: true, message: { from: request.from, to, channel, text, releasability } };
 }
 

@@ -10,6 +10,7 @@ import type { Title } from '../command.js';
 import { parseCommand } from '../parse-command.js';
 import { formatViolation } from '../../messages/index.js';
 import { isIsoDate } from '../time.js';
+import { readObjectives, type RawObjective } from './objectives.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
@@ -274,6 +275,8 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
     for (const ref of policyReferences(raw, ['seats', seat])) if (!seen.has(ref.id)) out.add(ref.path, 'scenario.inject_unknown', { inject: ref.id });
   }
 
+  const objectives = readObjectives(doc.objectives as readonly RawObjective[] | undefined);
+  for (const p of objectives.problems) out.add(p.path, p.code, p.params);
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
   const description = doc.description as Title | undefined;
   return {
@@ -293,6 +296,7 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
       chair,
       control: controlPolicy,
       injects: injects.sort((a, b) => a.atMs - b.atMs || a.order - b.order).map(({ order: _order, ...inject }) => inject),
+      ...(objectives.objectives.length ? { objectives: objectives.objectives } : {}),
     },
   };
 }

@@ -9,6 +9,7 @@
  * and plays the "white cell" (the depositary, states without a seat).
  */
 import type { Title } from '../command.js';
+import type { Objective } from './objectives.js';
 
 /** The seat of International Staff: it acts as SG and for the NAC. */
 export const STAFF_SEAT = 'IS';
@@ -176,6 +177,8 @@ export interface ScenarioDefinition {
   readonly control: ControlPolicy;
   /** Sorted by time, then file order. */
   readonly injects: readonly Inject[];
+  /** Exercise objectives: measured where the system can, scored by evaluators. */
+  readonly objectives?: readonly Objective[];
 }
 
 export const DEFAULT_POLICY: SeatPolicy = {

@@ -31,6 +31,8 @@ export const CLI = {
   'cli.sources_denied': { en: '{count} line(s) cite a denied domain (blog, aggregator, press wire, encyclopedia or mirror):', fr: '{count} ligne(s) citent un domaine exclu (blog, agrégateur, fil de presse, encyclopédie ou miroir) :' },
   'cli.scenario.message_sent': { en: 'Message #{seq} sent at {offset} from {from} to {to}, signed by {signedBy}.', fr: 'Message no {seq} envoyé à {offset} de {from} à {to}, signé par {signedBy}.' },
   'cli.scenario.no_messages': { en: 'No message in scenario "{name}" that you may read.', fr: 'Aucun message lisible par vous dans le scénario « {name} ».' },
+  'cli.scenario.no_objectives': { en: 'Scenario "{name}" defines no objectives (objectives in its scenario file).', fr: 'Le scénario « {name} » ne définit aucun objectif (objectives dans son fichier de scénario).' },
+  'cli.scenario.scored': { en: 'Objective {objective} scored {rating} at {offset} (entry #{seq}).', fr: 'Objectif {objective} évalué {rating} à {offset} (entrée no {seq}).' },
   'cli.scenario.banner': { en: 'EXERCISE EXERCISE EXERCISE', fr: 'EXERCICE EXERCICE EXERCICE' },
   'cli.scenario.created': { en: 'Created scenario "{name}": the record as of {asOf} ({entries} entries), {seats} seats, {injects} injects; T+0 is {start}. The record itself was not touched.', fr: 'Scénario « {name} » créé : le registre au {asOf} ({entries} entrées), {seats} sièges, {injects} injects ; T+0 est le {start}. Le registre lui-même n’a pas été modifié.' },
   'cli.scenario.valid': { en: '{file} is a valid scenario: {injects} injects, {seats} seats with their own policy, fork date {asOf}.', fr: '{file} est un scénario valide : {injects} injects, {seats} sièges à politique propre, date de bifurcation {asOf}.' },
