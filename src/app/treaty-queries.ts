@@ -101,6 +101,8 @@ export interface RatificationRow {
   readonly name: { readonly en: string; readonly fr: string };
   readonly required: boolean;
   readonly parliamentApproved?: string;
+  /** The approval date is only a bound ("on or before"): approved by then, the exact day not sourced. */
+  readonly parliamentApprovalIsBound?: boolean;
   readonly vote?: { readonly for: number; readonly against: number; readonly abstain?: number };
   readonly instrumentSigned?: string;
   readonly deposited?: string;
@@ -227,6 +229,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       name: stateInfo(ally)?.name ?? { en: ally, fr: ally },
       required: p.requiredRatifiers.includes(ally),
       ...(parliament ? { parliamentApproved: day(parliament.validFrom) } : {}),
+      ...((parliament?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { parliamentApprovalIsBound: true } : {}),
       ...(vote ? { vote } : {}),
       ...(s.get('instrument_signed') ? { instrumentSigned: day(s.get('instrument_signed')!.validFrom) } : {}),
       ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),

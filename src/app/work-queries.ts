@@ -768,7 +768,8 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
   const exact = valid(ratifications).map((f) => f.data as { protocol: string; stage: string; required: boolean; dateIs?: string })
     .filter((d) => d.required && d.stage === 'instrument_deposited');
   const pairs = valid(protocols).map((f) => f.data as { requiredRatifiers: readonly string[] }).reduce((n, p) => n + p.requiredRatifiers.length, 0);
-  const approvals = valid(ratifications).filter((f) => { const d = f.data as { stage: string; required: boolean }; return d.required && d.stage === 'parliament_approved'; }).length;
+  const approvals = valid(ratifications).map((f) => f.data as { stage: string; required: boolean; dateIs?: string })
+    .filter((d) => d.required && d.stage === 'parliament_approved');
   const measures5 = valid(article5).reduce((n, f) => n + ((f.data as { measures?: readonly unknown[] }).measures?.length ?? 0), 0);
   const consultations = valid(consultationRows).map((f) => f.data as { heldAt?: string });
   const instrumentIds = new Set(valid(instruments).map((f) => (f.data as { instrument: string }).instrument));
@@ -778,7 +779,8 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
       measure('ratification.pairs', pairs),
       measure('ratification.deposits_exact', exact.filter((d) => d.dateIs === undefined).length),
       measure('ratification.deposits_bounded', exact.filter((d) => d.dateIs !== undefined).length),
-      measure('ratification.parliament_approvals', approvals),
+      measure('ratification.parliament_approvals', approvals.filter((d) => d.dateIs === undefined).length),
+      measure('ratification.parliament_approvals_bounded', approvals.filter((d) => d.dateIs !== undefined).length),
     ]),
     area('partnerships', [
       ...['PFP', 'MD', 'ICI', 'PATG'].map((f) => measure(`partners.${f}`, frameworkIds.includes(f) ? partnersIn(f) : 0)),

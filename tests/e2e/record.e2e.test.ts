@@ -86,6 +86,29 @@ describe('the real record', () => {
     assert.equal(r.stages.inForce, false);
   });
 
+  test('an approval known only by a bound is not taken for a date: Montenegro’s protocol before and after 10 February 2017', async () => {
+    type Row = { ally: string; stage: string; parliamentApproved?: string; parliamentApprovalIsBound?: boolean; deposited?: string; depositDateIsBound?: boolean };
+    const at = async (date: string) => JSON.parse((await cli(db, ['accession', 'MNE', '--as-of', date, '--json'])).out) as { rows: Row[]; pending: { parliament: string[] } };
+    // Before the bound nothing is known about Albania's approval: not "awaiting parliament", no date.
+    const jan = await at('2017-01-15');
+    const albJan = jan.rows.find((x) => x.ally === 'ALB')!;
+    assert.equal(albJan.parliamentApproved, undefined);
+    assert.notEqual(albJan.stage, 'awaiting_parliament');
+    assert.ok(!jan.pending.parliament.includes('ALB'));
+    // By the bound it had approved and deposited; both dates are marked as bounds.
+    const mar = await at('2017-03-01');
+    const alb = mar.rows.find((x) => x.ally === 'ALB')!;
+    assert.deepEqual([alb.parliamentApproved, alb.parliamentApprovalIsBound, alb.deposited, alb.depositDateIsBound, alb.stage], ['2017-02-10', true, '2017-02-10', true, 'deposited']);
+    // Iceland's approval is exactly dated: no bound flag.
+    assert.equal(mar.rows.find((x) => x.ally === 'ISL')!.parliamentApprovalIsBound, undefined);
+    const text = (await cli(db, ['accession', 'MNE', '--as-of', '2017-03-01'])).out;
+    assert.match(text, /Albania\s+≤ 2017-02-10/);
+    assert.match(text, /≤ \(approval\): approved by that date/);
+    const coverage = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
+    const m = Object.fromEntries(coverage.find((a) => a.area === 'ratification')!.measures.map((x) => [x.measure, x.recorded]));
+    assert.ok(m['ratification.parliament_approvals_bounded']! >= 22, 'bounded approvals counted apart');
+  });
+
   test('enlargement lists the ten rounds with their durations', async () => {
     const rounds = JSON.parse((await cli(db, ['enlargement', '--json'])).out) as { protocol: string; daysFromSignature: number; invitees: string[] }[];
     assert.equal(rounds.length, 10);

@@ -67,7 +67,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       if (opts.json) return c.io.out(json(r));
       const columns: Column<RatificationRow>[] = [
         { header: fr() ? 'Allié' : 'Ally', value: (x) => `${x.name[c.lang]}${x.required ? '' : ' *'}` },
-        { header: fr() ? 'approbation parlementaire' : 'parliament approved', value: (x) => x.parliamentApproved },
+        { header: fr() ? 'approbation parlementaire' : 'parliament approved', value: (x) => (x.parliamentApproved ? `${x.parliamentApprovalIsBound ? '≤ ' : ''}${x.parliamentApproved}` : '') },
         { header: fr() ? 'vote' : 'vote', value: (x) => (x.vote ? `${x.vote.for}–${x.vote.against}${x.vote.abstain ? `–${x.vote.abstain}` : ''}` : '') },
         { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => x.instrumentSigned },
         { header: fr() ? 'déposé' : 'deposited', value: (x) => (x.deposited ? `${x.depositDateIsBound ? '≤ ' : ''}${x.deposited}` : '') },
@@ -357,9 +357,14 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     ...(p.notRecorded.length ? [`${fr ? 'étape non enregistrée' : 'stage not recorded'}: ${names(p.notRecorded)}`] : []),
   ];
   const joined = Object.entries(r.members).map(([s, d]) => `${stateName(s, c.lang)} ${fr ? 'Allié depuis le' : 'Ally since'} ${d}`).join('; ');
-  const bound = r.rows.some((x) => x.depositDateIsBound)
-    ? [fr ? '≤ : date de dépôt bornée par l’entrée en vigueur (jour exact non sourcé)' : '≤ : deposit date bounded by entry into force (exact day not sourced)']
-    : [];
+  const bound = [
+    ...(r.rows.some((x) => x.depositDateIsBound)
+      ? [fr ? '≤ (dépôt) : date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']
+      : []),
+    ...(r.rows.some((x) => x.parliamentApprovalIsBound)
+      ? [fr ? '≤ (approbation) : approuvé au plus tard à cette date, selon une déclaration officielle (jour exact non sourcé)' : '≤ (approval): approved by that date, per an official statement (exact day not sourced)']
+      : []),
+  ];
   return [
     `${fr ? 'Protocole' : 'Protocol'} ${r.protocol} — ${invitees}`,
     `${fr ? 'signé le' : 'signed'} ${r.signedAt} · ${fr ? 'au' : 'as of'} ${r.asOf} · ${r.daysElapsed} ${fr ? 'jours' : 'days'}`,

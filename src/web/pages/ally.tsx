@@ -117,7 +117,7 @@ export default function AllyPage({ location }: PageProps) {
           <SortableTable caption={t('ally.ratifications')} captionHidden rows={ratRows} rowKey={(r) => r.protocol} initialSort="deposited"
             columns={[
               { key: 'protocol', header: t('ally.protocol'), rowHeader: true, sort: (r) => r.protocol, render: (r) => <Link href={hrefFor(lang, `accessions/${r.protocol}`, location.world)}>{r.protocol}</Link> },
-              { key: 'parliament', header: t('acc.parliament'), sort: (r) => r.parliament?.at, render: (r) => r.parliament ? <><DateText iso={r.parliament.at} />{r.parliament.vote && <span className="muted"> ({t('acc.vote_detail', { for: r.parliament.vote.for, against: r.parliament.vote.against })})</span>}</> : '—' },
+              { key: 'parliament', header: t('acc.parliament'), sort: (r) => r.parliament?.at, render: (r) => r.parliament ? <>{r.parliament.dateIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={r.parliament.at} />{r.parliament.vote && <span className="muted"> ({t('acc.vote_detail', { for: r.parliament.vote.for, against: r.parliament.vote.against })})</span>}</> : '—' },
               { key: 'signed', header: t('acc.instrument_signed'), sort: (r) => r.signed?.at, render: (r) => <DateText iso={r.signed?.at} /> },
               { key: 'deposited', header: t('acc.deposited'), sort: (r) => r.deposited?.at, render: (r) => r.deposited ? <>{r.deposited.dateIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={r.deposited.at} /></> : '—' },
             ]} />
