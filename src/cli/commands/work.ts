@@ -24,6 +24,7 @@ import {
   CORE_TASK_NAMES, HUMAN_SECURITY_PILLARS, HUMAN_SECURITY_PILLAR_NAMES, RESILIENCE_THEME_NAMES, labelOf,
 } from '../../domain/vocabulary.js';
 import type { Lang, Message } from '../../messages/index.js';
+import { recordText } from '../../messages/record-french.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;
@@ -53,7 +54,7 @@ function mandateText(r: OperationRow, lang: Lang, short = false): string {
     switch (m) {
       case 'unscr': return `${fr ? 'RCSNU' : 'UNSCR'} ${listed}`;
       case 'host_request': return `${fr ? 'demande de' : 'request of'} ${(r.requestedBy ?? []).join(', ')}`;
-      case 'organisation_request': return `${fr ? 'demande de' : 'request of'} ${r.requestingOrganisation ?? ''}`;
+      case 'organisation_request': return `${fr ? 'demande de' : 'request of'} ${recordText(lang, r.requestingOrganisation) ?? ''}`;
       case 'article5': return `${fr ? 'art. 5' : 'Art. 5'} (${r.determination ?? ''})`;
       case 'none': return fr ? 'aucun' : 'none';
       default: return m;
@@ -129,7 +130,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
         { header: fr ? 'nom' : 'name', value: (r) => r.name[c.lang] },
         { header: fr ? 'type' : 'kind', value: (r) => (r.kind === 'mission' ? 'mission' : (fr ? 'opération' : 'operation')) },
         { header: fr ? 'tâche fondamentale' : 'core task', value: (r) => labelOf(CORE_TASK_NAMES, r.coreTask, c.lang) },
-        { header: fr ? 'zone' : 'area', value: (r) => r.area },
+        { header: fr ? 'zone' : 'area', value: (r) => recordText(c.lang, r.area) },
         { header: fr ? 'mandat' : 'mandate', value: (r) => mandateText(r, c.lang, !opts.csv) },
         { header: fr ? 'lancée' : 'launched', value: (r) => r.launchedAt },
         { header: fr ? 'terminée' : 'ended', value: (r) => r.endedAt },
@@ -311,10 +312,10 @@ function registerExercises(program: Command, ctx: Ctx): void {
       const rows = await exercises(await c.ledger(), c.world, opts);
       const columns: Column<ExerciseRow>[] = [
         { header: 'id', value: (r) => r.exercise },
-        { header: fr ? 'nom' : 'name', value: (r) => r.name },
+        { header: fr ? 'nom' : 'name', value: (r) => recordText(c.lang, r.name) },
         { header: fr ? 'début' : 'start', value: (r) => r.startDate },
         { header: fr ? 'fin' : 'end', value: (r) => r.endDate },
-        { header: fr ? 'direction' : 'lead', value: (r) => r.lead },
+        { header: fr ? 'direction' : 'lead', value: (r) => recordText(c.lang, r.lead) },
         { header: fr ? 'tâche fondamentale' : 'core task', value: (r) => labelOf(CORE_TASK_NAMES, r.coreTask, c.lang) },
         { header: fr ? 'Alliés' : 'Allies', value: (r) => r.allies.length, align: 'right' },
         { header: fr ? 'partenaires' : 'partners', value: (r) => names(r.partners, c.lang) },
@@ -357,7 +358,7 @@ function registerEu(program: Command, ctx: Ctx): void {
       emit(c, opts, rows, [
         { header: fr ? 'signée' : 'signed', value: (d) => d.signedAt },
         { header: 'id', value: (d) => d.declaration },
-        { header: fr ? 'titre' : 'title', value: (d) => d.title },
+        { header: fr ? 'titre' : 'title', value: (d) => recordText(c.lang, d.title) },
         { header: fr ? 'domaines' : 'areas', value: (d) => d.areas.map((a) => labelOf(COOPERATION_AREA_NAMES, a, c.lang)).join('; ') },
       ]);
     });
@@ -386,7 +387,7 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
       const rows = await armsControlRegister(await c.ledger(), c.world, opts);
       emit(c, opts, rows, [
         { header: 'id', value: (r) => r.instrument },
-        { header: fr ? 'nom' : 'name', value: (r) => r.name },
+        { header: fr ? 'nom' : 'name', value: (r) => recordText(c.lang, r.name) },
         { header: fr ? 'ouvert' : 'opened', value: (r) => r.openedAt },
         { header: fr ? 'en vigueur' : 'in force', value: (r) => (r.inForce ? r.enteredIntoForceAt ?? (fr ? 'oui' : 'yes') : r.terminatedAt ? `${fr ? 'non, fin le' : 'no, ended'} ${r.terminatedAt}` : (fr ? 'non' : 'no')) },
         { header: fr ? 'signataires' : 'signed', value: (r) => r.allies.signed, align: 'right' },
@@ -424,7 +425,7 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
       emit(c, opts, rows, [
         { header: fr ? 'créé' : 'established', value: (r) => r.establishedAt },
         { header: 'id', value: (r) => r.committee },
-        { header: fr ? 'nom' : 'name', value: (r) => r.name },
+        { header: fr ? 'nom' : 'name', value: (r) => recordText(c.lang, r.name) },
       ]);
     });
 }

@@ -9,6 +9,7 @@ import type { StateInfo } from '../../domain/states.js';
 import type { WorldEvent } from '../../domain/world.js';
 import { stateNames, translate, type Lang } from './i18n.js';
 import { hasMessage } from './messages.js';
+import { recordText } from '../../messages/record-french.js';
 
 type Basis = 'art11' | 'art10' | 'art13' | 'art9' | 'consensus' | 'silence' | 'art4' | 'art5' | 'practice' | 'eu_treaties' | 'teu50' | 'exercise';
 
@@ -75,7 +76,9 @@ export function entryWords(lang: Lang, states: ReadonlyMap<string, StateInfo> | 
       params[name] = value;
     } else if (Array.isArray(value)) {
       params[name] = stateNames(lang, states, value.map(String));
-    } else if (typeof value === 'string' || typeof value === 'number') {
+    } else if (typeof value === 'string') {
+      params[name] = recordText(lang, value);
+    } else if (typeof value === 'number') {
       params[name] = String(value);
     }
   }

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, money, stateNames } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { hrefFor, Link } from '../lib/router.js';
@@ -35,6 +36,7 @@ interface RatRow { protocol: string; parliament?: Profile['ratifications'][numbe
 
 export default function AllyPage({ location }: PageProps) {
   const { t, lang, date } = useI18n();
+  const r = useRecordText();
   const states = useStates();
   const code = (location.segments[1] ?? '').toUpperCase();
   const w = encodeURIComponent(location.world);
@@ -85,13 +87,13 @@ export default function AllyPage({ location }: PageProps) {
   const current = p.memberships.find((m) => !m.until);
   const history = [
     ...(applications.data ?? []).filter((a) => a.data.state === p.code).map((a) => ({ date: a.validFrom, text: t('ally.applied') })),
-    ...(invitations.data ?? []).filter((a) => a.data.state === p.code).map((a) => ({ date: a.validFrom, text: a.data.occasion ? t('ally.invited_at', { occasion: a.data.occasion }) : t('ally.invited') })),
+    ...(invitations.data ?? []).filter((a) => a.data.state === p.code).map((a) => ({ date: a.validFrom, text: a.data.occasion ? t('ally.invited_at', { occasion: r(a.data.occasion) }) : t('ally.invited') })),
     ...p.memberships.map((m) => ({ date: m.since, text: m.via === 'founding' ? t('ally.via_founding') : t('ally.via_protocol', { protocol: m.protocol ?? '' }) })),
     ...p.memberships.filter((m) => m.until).map((m) => ({ date: m.until!, text: t('ally.ceased') })),
     ...p.outOfIntegratedStructure.map((o) => ({ date: o.from, text: t('ally.out_of_structure', { from: date(o.from), until: o.until ? date(o.until) : t('app.ongoing') }) })),
     ...myEu.map((e) => ({ date: e.data.from, text: t('ally.eu_joined') })),
     ...myEu.filter((e) => e.data.until).map((e) => ({ date: e.data.until!, text: t('ally.eu_left') })),
-    ...p.secretariesGeneral.map((s) => ({ date: s.tookOffice, text: t('ally.sg_took_office', { name: s.name }) })),
+    ...p.secretariesGeneral.map((s) => ({ date: s.tookOffice, text: t('ally.sg_took_office', { name: r(s.name) }) })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   return (
@@ -128,7 +130,7 @@ export default function AllyPage({ location }: PageProps) {
         {p.consultationsRequested.length === 0 ? <Empty>{t('app.empty')}</Empty> : (
           <ul className="plain-list">
             {p.consultationsRequested.map((c) => (
-              <li key={c.consultation}><DateText iso={c.at} /> — {c.reason} <span className="muted">({stateNames(lang, states, c.requesters)})</span></li>
+              <li key={c.consultation}><DateText iso={c.at} /> — {r(c.reason)} <span className="muted">({stateNames(lang, states, c.requesters)})</span></li>
             ))}
           </ul>
         )}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import type { Member } from '../../app/treaty-queries.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useStates } from '../lib/reference.js';
 import { useApi } from '../lib/data.js';
 import { useMarkings } from '../lib/markings.js';
@@ -21,6 +22,7 @@ const TONE: Record<string, Tone> = { party: 'success', signed: 'info', suspended
 
 export default function ArmsControlPage({ location }: PageProps) {
   const { t, lang, v } = useI18n();
+  const rt = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const instruments = useApi<Instrument[]>(`/api/worlds/${w}/facts/arms-control-instrument`, location.world);
@@ -64,7 +66,7 @@ export default function ArmsControlPage({ location }: PageProps) {
           <>
             <SortableTable caption={t('ac.title')} captionHidden rows={list} rowKey={(i) => i.key} initialSort="opened"
               columns={[
-                { key: 'name', header: t('ac.instrument'), rowHeader: true, sort: (i) => i.data.name, render: (i) => i.data.name },
+                { key: 'name', header: t('ac.instrument'), rowHeader: true, sort: (i) => rt(i.data.name), render: (i) => rt(i.data.name) },
                 { key: 'kind', header: t('ac.kind'), sort: (i) => i.data.kind, render: (i) => v('instrumentKind', i.data.kind) },
                 { key: 'field', header: t('ac.field'), sort: (i) => i.data.field, render: (i) => v('armsControlField', i.data.field) },
                 { key: 'opened', header: t('ac.opened'), sort: (i) => i.data.openedAt, render: (i) => <DateText iso={i.data.openedAt} /> },
@@ -76,11 +78,11 @@ export default function ArmsControlPage({ location }: PageProps) {
                 <div className="inline-field">
                   <label htmlFor="instrument-select">{t('ac.instrument')}</label>
                   <select id="instrument-select" value={selected} onChange={(e) => navigate(hrefFor(lang, 'arms-control', location.world, { instrument: e.target.value }), { replace: true })}>
-                    {list.map((i) => <option key={i.key} value={i.data.instrument}>{i.data.name}</option>)}
+                    {list.map((i) => <option key={i.key} value={i.data.instrument}>{rt(i.data.name)}</option>)}
                   </select>
                 </div>
               )}>
-                {withStatus.length > 0 && <SortableTable caption={`${t('ac.matrix')} — ${list.find((i) => i.data.instrument === selected)?.data.name ?? selected}`} rows={withStatus} rowKey={(a) => a.code} initialSort="ally" dense
+                {withStatus.length > 0 && <SortableTable caption={`${t('ac.matrix')} — ${rt(list.find((i) => i.data.instrument === selected)?.data.name ?? selected)}`} rows={withStatus} rowKey={(a) => a.code} initialSort="ally" dense
                   columns={[
                     { key: 'ally', header: t('allies.name'), rowHeader: true, sort: (a) => a.name.en, render: (a) => a.name[lang] },
                     {
@@ -102,7 +104,7 @@ export default function ArmsControlPage({ location }: PageProps) {
       <Section title={t('ac.committees')} id="committees">
         <QueryView query={committees}>
           {(data) => data.length === 0 ? <Empty /> : (
-            <ul className="plain-list">{data.map((c) => <li key={c.key}><strong>{c.data.name}</strong> — <DateText iso={c.data.establishedAt} />{c.data.mandate && <p className="muted">{c.data.mandate}</p>}</li>)}</ul>
+            <ul className="plain-list">{data.map((c) => <li key={c.key}><strong>{rt(c.data.name)}</strong> — <DateText iso={c.data.establishedAt} />{c.data.mandate && <p className="muted">{rt(c.data.mandate)}</p>}</li>)}</ul>
           )}
         </QueryView>
       </Section>

@@ -1,6 +1,7 @@
 /** Article 4 consultations and Article 5 determinations with the measures reported. */
 import type { PageProps } from '../app.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -13,6 +14,7 @@ type Determination = Fact<{ determination: string; victims: string[]; attackDate
 
 export default function ConsultationsPage({ location }: PageProps) {
   const { t, lang, date } = useI18n();
+  const r = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const art4 = useApi<Consultation[]>(`/api/worlds/${w}/consultations`, location.world);
@@ -31,11 +33,11 @@ export default function ConsultationsPage({ location }: PageProps) {
                 <article key={d.key} className="card-block">
                   <h3>{t('cons.attack', { date: date(d.data.attackDate), victims: d.data.victims })}</h3>
                   <p className="chips-line"><Chip tone="danger">{t('cons.art5')}</Chip> <span>{t('cons.determined', { date: date(d.validFrom) })}</span> <span className="code">{d.data.determination}</span></p>
-                  <p>{d.data.description}</p>
+                  <p>{r(d.data.description)}</p>
                   {d.data.measures.length > 0 && (
                     <>
                       <h4>{t('cons.measures')}</h4>
-                      <ol className="events">{d.data.measures.map((m, i) => <li key={i}>{m.at && <><DateText iso={m.at} /> — </>}{m.measure}</li>)}</ol>
+                      <ol className="events">{d.data.measures.map((m, i) => <li key={i}>{m.at && <><DateText iso={m.at} /> — </>}{r(m.measure)}</li>)}</ol>
                     </>
                   )}
                 </article>
@@ -51,7 +53,7 @@ export default function ConsultationsPage({ location }: PageProps) {
               columns={[
                 { key: 'requested', header: t('cons.requested'), sort: (c) => c.validFrom, render: (c) => <DateText iso={c.validFrom} /> },
                 { key: 'requesters', header: t('cons.requesters'), rowHeader: true, sort: (c) => stateNames(lang, states, c.data.requesters), render: (c) => stateNames(lang, states, c.data.requesters) },
-                { key: 'reason', header: t('cons.reason'), render: (c) => c.data.reason },
+                { key: 'reason', header: t('cons.reason'), render: (c) => r(c.data.reason) },
                 { key: 'status', header: t('cons.held'), sort: (c) => c.data.heldAt, render: (c) => c.data.status === 'held' ? <Chip tone="success">{t('cons.status_held')} <DateText iso={c.data.heldAt} /></Chip> : <Chip tone="warning">{t('cons.status_requested')}</Chip> },
               ]} />
           )}

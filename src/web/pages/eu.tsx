@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, stateName } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -18,6 +19,7 @@ type Declaration = Fact<{ declaration: string; title: string; areas: string[]; p
 
 export default function EuPage({ location }: PageProps) {
   const { t, lang, v, date } = useI18n();
+  const rt = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const eu = useApi<Member[]>(`/api/worlds/${w}/facts/eu-membership`, location.world);
@@ -102,7 +104,7 @@ export default function EuPage({ location }: PageProps) {
             <SortableTable caption={t('eu.declarations')} captionHidden rows={data} rowKey={(d) => d.key} initialSort="date"
               columns={[
                 { key: 'date', header: t('ally.date'), sort: (d) => d.data.signedAt, render: (d) => <DateText iso={d.data.signedAt} /> },
-                { key: 'title', header: t('field.title'), rowHeader: true, sort: (d) => d.data.title, render: (d) => <>{d.data.title}{d.data.place && <span className="muted"> — {d.data.place}</span>}</> },
+                { key: 'title', header: t('field.title'), rowHeader: true, sort: (d) => rt(d.data.title), render: (d) => <>{rt(d.data.title)}{d.data.place && <span className="muted"> — {rt(d.data.place)}</span>}</> },
                 { key: 'areas', header: t('fund.areas'), render: (d) => <ul className="chip-list">{d.data.areas.map((a) => <li key={a}><Chip>{v('cooperationArea', a)}</Chip></li>)}</ul> },
               ]} />
           )}

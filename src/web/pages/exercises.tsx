@@ -1,6 +1,7 @@
 /** Exercises as cards (CONVENTIONS §5.4) and as a sortable table. */
 import type { PageProps } from '../app.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -12,6 +13,7 @@ type Exercise = Fact<{ exercise: string; name: string; startDate: string; endDat
 
 export default function ExercisesPage({ location }: PageProps) {
   const { t, lang, v, num } = useI18n();
+  const rt = useRecordText();
   const states = useStates();
   const exercises = useApi<Exercise[]>(`/api/worlds/${encodeURIComponent(location.world)}/facts/exercise`, location.world);
   useMarkings(exercises.data);
@@ -29,11 +31,11 @@ export default function ExercisesPage({ location }: PageProps) {
                   const participants = e.data.participants ?? [...(e.data.allies ?? []), ...(e.data.partners ?? [])];
                   return (
                     <article key={e.key} className="card-block">
-                      <h3 className="caps">{e.data.name}</h3>
+                      <h3 className="caps">{rt(e.data.name)}</h3>
                       <p className="chips-line">{(e.data.domains ?? []).map((d) => <Chip key={d}>{v('exerciseDomain', d)}</Chip>)}<Chip tone="info">{v('coreTask', e.data.coreTask)}</Chip></p>
                       <dl className="facts">
                         <div><dt>{t('ex.dates')}</dt><dd><DateText iso={e.data.startDate} /> → <DateText iso={e.data.endDate} /></dd></div>
-                        <div><dt>{t('ex.lead_by')}</dt><dd>{e.data.lead}</dd></div>
+                        <div><dt>{t('ex.lead_by')}</dt><dd>{rt(e.data.lead)}</dd></div>
                         {troops !== undefined && <div><dt>{t('ex.troops')}</dt><dd>{num(troops)}</dd></div>}
                         {e.data.hostNations?.length ? <div><dt>{t('ex.hosts')}</dt><dd>{stateNames(lang, states, e.data.hostNations)}</dd></div> : null}
                         {participants.length ? <div><dt>{t('ex.participants')}</dt><dd>{participants.length} — <span className="muted">{stateNames(lang, states, participants)}</span></dd></div> : null}
@@ -46,10 +48,10 @@ export default function ExercisesPage({ location }: PageProps) {
               <Section title={t('ex.title')} id="table">
                 <SortableTable caption={t('ex.title')} captionHidden rows={rows} rowKey={(e) => e.key} initialSort="start" initialDir="desc"
                   columns={[
-                    { key: 'name', header: t('ops.name'), rowHeader: true, sort: (e) => e.data.name, render: (e) => e.data.name },
+                    { key: 'name', header: t('ops.name'), rowHeader: true, sort: (e) => rt(e.data.name), render: (e) => rt(e.data.name) },
                     { key: 'start', header: t('ops.start'), sort: (e) => e.data.startDate, render: (e) => <DateText iso={e.data.startDate} /> },
                     { key: 'end', header: t('ops.end'), sort: (e) => e.data.endDate, render: (e) => <DateText iso={e.data.endDate} /> },
-                    { key: 'lead', header: t('ex.lead_by'), sort: (e) => e.data.lead, render: (e) => e.data.lead },
+                    { key: 'lead', header: t('ex.lead_by'), sort: (e) => rt(e.data.lead), render: (e) => rt(e.data.lead) },
                     { key: 'troops', header: t('ex.troops'), numeric: true, sort: (e) => e.data.troops ?? e.data.personnel, render: (e) => (e.data.troops ?? e.data.personnel) !== undefined ? num((e.data.troops ?? e.data.personnel)!) : '—' },
                   ]} />
               </Section>

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, money, moneyCompact, stateName } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -26,6 +27,7 @@ function sumBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => nu
 
 export default function FundPage({ location }: PageProps) {
   const { t, lang, v } = useI18n();
+  const rt = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const packages = useApi<Package[]>(`/api/worlds/${w}/facts/dcb-package`, location.world);
@@ -128,7 +130,7 @@ export default function FundPage({ location }: PageProps) {
               {(packages.data ?? []).length === 0 ? <Empty /> : (
                 <SortableTable caption={t('fund.packages')} captionHidden rows={packages.data ?? []} rowKey={(p) => p.key} initialSort="launched"
                   columns={[
-                    { key: 'partner', header: t('fund.partner'), rowHeader: true, sort: (p) => stateName(lang, states, p.data.partner), render: (p) => <>{stateName(lang, states, p.data.partner)}{p.data.title && <span className="muted"> — {p.data.title}</span>}</> },
+                    { key: 'partner', header: t('fund.partner'), rowHeader: true, sort: (p) => stateName(lang, states, p.data.partner), render: (p) => <>{stateName(lang, states, p.data.partner)}{p.data.title && <span className="muted"> — {rt(p.data.title)}</span>}</> },
                     { key: 'launched', header: t('fund.launched'), sort: (p) => p.data.launchedAt, render: (p) => <DateText iso={p.data.launchedAt} /> },
                     { key: 'areas', header: t('fund.areas'), render: (p) => <ul className="chip-list">{p.data.areas.map((a) => <li key={a}><Chip>{v('dcbArea', a)}</Chip></li>)}</ul> },
                   ]} />

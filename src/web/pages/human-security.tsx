@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n } from '../lib/i18n.js';
+import { recordText } from '../../messages/record-french.js';
 import { useApi } from '../lib/data.js';
 import { useMarkings } from '../lib/markings.js';
 import { latestByKey, type Fact } from '../lib/facts.js';
@@ -26,7 +27,7 @@ export default function HumanSecurityPage({ location }: PageProps) {
   useMarkings(tags.data);
 
   const activities = useMemo(() => {
-    const label = (n: Named) => typeof n.data.name === 'string' ? n.data.name : n.data.name ? (n.data.name[lang] ?? n.data.name.en) : (n.data.title ?? n.key);
+    const label = (n: Named) => typeof n.data.name === 'string' ? recordText(lang, n.data.name) : n.data.name ? (n.data.name[lang] ?? n.data.name.en) : (recordText(lang, n.data.title) ?? n.key);
     return [
       ...latestByKey(operations.data ?? []).map((o) => ({ kind: 'operation', id: o.data.operation ?? o.key, name: label(o) })),
       ...latestByKey(exercises.data ?? []).map((e) => ({ kind: 'exercise', id: e.data.exercise ?? e.key, name: label(e) })),

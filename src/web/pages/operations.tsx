@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -69,6 +70,7 @@ function Timeline({ ops, label }: { ops: Fact<OperationData>[]; label: string })
 
 export default function OperationsPage({ location }: PageProps) {
   const { t, lang, v } = useI18n();
+  const r = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const operations = useApi<Fact<OperationData>[]>(`/api/worlds/${w}/facts/operation`, location.world);
@@ -85,7 +87,7 @@ export default function OperationsPage({ location }: PageProps) {
     return map;
   }, [contributions.data]);
   const name = (o: Fact<OperationData>) => o.data.name[lang] ?? o.data.name.en;
-  const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${o.data.requestingOrganisation})` : v('mandate', m)).join('; ');
+  const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)).join('; ');
 
   return (
     <>
@@ -124,7 +126,7 @@ export default function OperationsPage({ location }: PageProps) {
                     <h3>{name(o)}</h3>
                     <p className="chips-line"><Chip tone={TONE[o.data.status]}>{t(`opstatus.${o.data.status}` as MessageKey)}</Chip><Chip>{v('operationKind', o.data.kind)}</Chip></p>
                     <dl className="facts">
-                      <div><dt>{t('ops.area')}</dt><dd>{o.data.area}</dd></div>
+                      <div><dt>{t('ops.area')}</dt><dd>{r(o.data.area)}</dd></div>
                       <div><dt>{t('ops.mandate')}</dt><dd>{mandate(o)}</dd></div>
                       <div><dt>{t('ops.core_task')}</dt><dd>{v('coreTask', o.data.coreTask)}</dd></div>
                       <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing')}</dd></div>

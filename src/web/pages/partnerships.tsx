@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, stateName } from '../lib/i18n.js';
+import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
@@ -18,6 +19,7 @@ type Programme = Fact<{ programme: string; framework: string; partner: string; k
 
 export default function PartnershipsPage({ location }: PageProps) {
   const { t, lang, date } = useI18n();
+  const rt = useRecordText();
   const states = useStates();
   const w = encodeURIComponent(location.world);
   const frameworks = useApi<Framework[]>(`/api/worlds/${w}/facts/framework`, location.world);
@@ -50,7 +52,7 @@ export default function PartnershipsPage({ location }: PageProps) {
               const active = rows.filter((r) => !r.data.until && !allySince.has(r.data.partner) && !suspended(r));
               return (
                 <Section key={f.key} title={f.data.name[lang] ?? f.data.name.en} id={`fw-${f.key}`}>
-                  <p className="chips-line"><Chip tone="info">{active.length === 0 ? t('part.partners_none') : active.length === 1 ? t('part.partners_one') : t('part.partners', { count: active.length })}</Chip><span className="muted">{t('part.established', { date: date(f.data.establishedAt) })}{f.data.region ? ` · ${f.data.region}` : ''}</span></p>
+                  <p className="chips-line"><Chip tone="info">{active.length === 0 ? t('part.partners_none') : active.length === 1 ? t('part.partners_one') : t('part.partners', { count: active.length })}</Chip><span className="muted">{t('part.established', { date: date(f.data.establishedAt) })}{f.data.region ? ` · ${rt(f.data.region)}` : ''}</span></p>
                   {rows.length === 0 ? <Empty /> : (
                     <SortableTable caption={f.data.name[lang] ?? f.data.name.en} captionHidden rows={rows} rowKey={(r) => r.key} initialSort="partner" dense
                       columns={[
@@ -61,7 +63,7 @@ export default function PartnershipsPage({ location }: PageProps) {
                           key: 'status', header: t('ops.status'), sort: (r) => (r.data.until ? 3 : allySince.has(r.data.partner) ? 2 : suspended(r) ? 1 : 0),
                           render: (r) => r.data.until ? <Chip>{t('part.left')}</Chip>
                             : allySince.has(r.data.partner) ? <Chip tone="info">{t('part.now_ally', { year: (allySince.get(r.data.partner) ?? '').slice(0, 4) })}</Chip>
-                              : suspended(r) ? <Chip tone="warning" title={suspended(r)?.data.reason}>{t('part.suspended')}</Chip>
+                              : suspended(r) ? <Chip tone="warning" title={rt(suspended(r)?.data.reason)}>{t('part.suspended')}</Chip>
                                 : <Chip tone="success">{t('part.active')}</Chip>,
                         },
                       ]} />
@@ -75,7 +77,7 @@ export default function PartnershipsPage({ location }: PageProps) {
                   columns={[
                     { key: 'partner', header: t('part.partner'), rowHeader: true, sort: (p) => stateName(lang, states, p.data.partner), render: (p) => stateName(lang, states, p.data.partner) },
                     { key: 'kind', header: t('part.kind'), sort: (p) => p.data.kind, render: (p) => <span className="code">{p.data.kind}</span> },
-                    { key: 'title', header: t('field.title'), render: (p) => p.data.title ?? '—' },
+                    { key: 'title', header: t('field.title'), render: (p) => rt(p.data.title) ?? '—' },
                     { key: 'agreed', header: t('part.agreed'), sort: (p) => p.data.agreedAt, render: (p) => <DateText iso={p.data.agreedAt} /> },
                   ]} />
               )}
