@@ -87,6 +87,11 @@ test('the brief’s sentences, through the catalogue', () => {
   assert.equal(formatMessage('aar.ProposalTabled', { by: 'ALB', proposal: 'P-1', title: 'T', procedure: 'silence' }, 'fr'), 'L’Albanie dépose P-1 « T » (silence)');
   assert.equal(formatMessage('aar.failed_silence_broken', { breakers: ['HUN'], rounds: 1 }, 'en'), 'silence broken by Hungary (after 1 round)');
   assert.equal(longDate('fr', '2024-01-01'), '1er janvier 2024');
+  // An accession's round: the state with its article, and "Allié" agreeing with it.
+  assert.equal(t('acc.joined_on', { state: 'SWE' }), 'La Suède, Alliée depuis le');
+  assert.equal(t('acc.joined_on', { state: 'CAN' }), 'Le Canada, Allié depuis le');
+  assert.equal(t('acc.joined_on', { state: 'USA' }), 'Les États-Unis, Alliés depuis le');
+  assert.equal(t('acc.joined_on', { state: 'SWE' }, 'en'), 'Sweden, an Ally from');
   assert.equal(longDate('fr', '2024-01-02'), '2 janvier 2024');
   assert.equal(longDate('en', '2024-01-01'), '1 January 2024');
 });

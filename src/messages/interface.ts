@@ -231,7 +231,7 @@ export const MESSAGES = {
     en: 'Article 10: every Ally ratifies an accession protocol by its own procedure and deposits its instrument with the United States; the invitee is an Ally from the day it deposits its instrument of accession.',
     fr: 'Article 10 : chaque Allié ratifie un protocole d’adhésion selon sa propre procédure et dépose son instrument auprès des États-Unis ; l’invité est Allié du jour où il dépose son instrument d’adhésion.',
   },
-  'acc.joined_on': { en: '{name} an Ally from', fr: '{name} Allié depuis le' },
+  'acc.joined_on': { en: '{state_The}, an Ally from', fr: '{state_The}, {state_gender, select, f {{state_number, select, one {Alliée} other {Alliées}}} other {{state_number, select, one {Allié} other {Alliés}}}} depuis le' },
   'acc.rounds': { en: 'Enlargement rounds compared', fr: 'Vagues d’élargissement comparées' },
   'acc.protocol': { en: 'Protocol', fr: 'Protocole' },
   'acc.invitees': { en: 'Invitees', fr: 'Invités' },

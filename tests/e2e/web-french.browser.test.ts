@@ -85,7 +85,7 @@ describe('French pages show the record in French', { skip: skip || undefined }, 
           await settle(page);
           // What a reader sees, and what a pointer or a screen reader is told (titles, labels).
           const visible = await page.evaluate(() => {
-            const hints = [...document.querySelectorAll('[title], [aria-label]')].map((e) => `${e.getAttribute('title') ?? ''}\n${e.getAttribute('aria-label') ?? ''}`);
+            const hints = Array.from(document.querySelectorAll('[title], [aria-label]')).map((e) => `${e.getAttribute('title') ?? ''}\n${e.getAttribute('aria-label') ?? ''}`);
             return `${document.title}\n${document.body.innerText}\n${hints.join('\n')}`;
           });
           for (const e of english) {

@@ -96,7 +96,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
             <div className="tracker__head">
               <div>
                 <h3 className="tracker__title">{r.protocol} — {stateNames(lang, states, r.invitees)}</h3>
-                <p className="muted">{t('acc.signed')}{t('app.colon')}<DateText iso={r.signedAt} long />{r.enteredIntoForceAt && <> · {t('acc.in_force')}{t('app.colon')}<DateText iso={r.enteredIntoForceAt} long /></>}{joined.map(([s, d]) => <span key={s}> · {t('acc.joined_on', { name: stateName(lang, states, s) })} <DateText iso={d} long /></span>)}</p>
+                <p className="muted">{t('acc.signed')}{t('app.colon')}<DateText iso={r.signedAt} long />{r.enteredIntoForceAt && <> · {t('acc.in_force')}{t('app.colon')}<DateText iso={r.enteredIntoForceAt} long /></>}{joined.map(([s, d]) => <span key={s}> · {t('acc.joined_on', { state: s })} <DateText iso={d} long /></span>)}</p>
               </div>
               <div className="tracker__as-of">
                 <label htmlFor="tracker-date">{t('app.as_of')}</label>
