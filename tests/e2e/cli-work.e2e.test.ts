@@ -168,4 +168,19 @@ describe('evere work verbs on the real record', () => {
     const lines = (await run('partners', 'frameworks', '--csv')).trim().split('\r\n');
     assert.equal(lines[0], 'id,name,established,partners,suspended');
   });
+  test('the record in French: a French reader’s tables and details give the record’s texts in French', async () => {
+    const art4 = await run('--lang', 'fr', 'consult', '--as-of', '2022-03-01');
+    assert.match(art4, /Attaque militaire de grande ampleur de la Russie contre l’Ukraine/);
+    assert.doesNotMatch(art4, /full-scale military attack/);
+    assert.match(await run('consult', '--as-of', '2022-03-01'), /Russia's full-scale military attack on Ukraine/);
+    const art5 = await run('--lang', 'fr', 'article5', '--as-of', '2002-01-01');
+    assert.match(art5, /Renforcer, tant sur le plan bilatéral qu’au sein des instances appropriées de l’OTAN/);
+    assert.match(art5, /assimilés à une action relevant de l’article 5/);
+    const kfor = await run('--lang', 'fr', 'operations', 'KFOR', '--as-of', '2005-01-01');
+    assert.match(kfor, /Le 10 juin 1999, le Conseil a autorisé l’ordre d’activation/);
+    assert.match(await run('--lang', 'fr', 'arms-control', '--as-of', '2000-01-01'), /Traité sur les forces armées conventionnelles en Europe \(FCE\)/);
+    // JSON stays the record's data, in its English.
+    const json = await jsonOf<{ data: { reason: string } }[]>('consult', '--as-of', '2022-03-01', '--lang', 'fr');
+    assert.ok(json.some((r) => r.data.reason === 'Russia\'s full-scale military attack on Ukraine'));
+  });
 });

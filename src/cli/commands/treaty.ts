@@ -19,6 +19,7 @@ import { stateName } from '../../domain/states.js';
 import { commandSpecs } from '../../domain/world.js';
 import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
+import { recordText } from '../../messages/record-french.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;
@@ -55,7 +56,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       for (const o of p.outOfIntegratedStructure) lines.push(`  ${fr() ? 'hors de la structure militaire intégrée' : 'out of the integrated military structure'}: ${o.from} → ${o.until ?? '…'}`);
       const deposits = p.ratifications.filter((r) => (r as { stage?: string }).stage === 'instrument_deposited');
       if (deposits.length) lines.push(`  ${fr() ? 'ratifications déposées' : 'ratifications deposited'}: ${deposits.map((r) => `${(r as unknown as { protocol: string }).protocol} (${r.at})`).join(', ')}`);
-      for (const k of p.consultationsRequested) lines.push(`  ${fr() ? 'consultations art. 4 demandées' : 'Art. 4 consultations requested'}: ${k.at} — ${(k as { reason?: string }).reason ?? ''}`);
+      for (const k of p.consultationsRequested) lines.push(`  ${fr() ? 'consultations art. 4 demandées' : 'Art. 4 consultations requested'}: ${k.at} — ${recordText(c.lang, (k as { reason?: string }).reason) ?? ''}`);
       c.io.out(`${lines.join('\n')}\n`);
     });
 
@@ -209,7 +210,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         { header: fr() ? 'demandée' : 'requested', value: (r) => r.validFrom.slice(0, 10) },
         { header: fr() ? 'par' : 'by', value: (r) => (r.data as { requesters: string[] }).requesters.join(', ') },
         { header: fr() ? 'tenue' : 'held', value: (r) => (r.data as { heldAt?: string }).heldAt?.slice(0, 10) },
-        { header: fr() ? 'motif' : 'reason', value: (r) => (r.data as { reason: string }).reason },
+        { header: fr() ? 'motif' : 'reason', value: (r) => recordText(c.lang, (r.data as { reason: string }).reason) },
       ]);
     });
   consult.command('request')
@@ -242,8 +243,8 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       if (opts.json) return c.io.out(json(rows.map((r) => ({ determinedAt: r.validFrom.slice(0, 10), ...(r.data as object) }))));
       for (const r of rows) {
         const d = r.data as { victims: string[]; attackDate: string; description: string; measures?: { measure: string; at?: string; by?: string }[] };
-        c.io.out(`${fr() ? 'Détermination' : 'Determination'} ${r.validFrom.slice(0, 10)} — ${d.victims.map((v) => stateName(v, c.lang)).join(', ')} (${fr() ? 'attaque du' : 'attack of'} ${d.attackDate})\n  ${d.description}\n`);
-        for (const m of d.measures ?? []) c.io.out(`  • ${m.at ? `${m.at.slice(0, 10)} ` : ''}${m.by ? `[${m.by}] ` : ''}${m.measure}\n`);
+        c.io.out(`${fr() ? 'Détermination' : 'Determination'} ${r.validFrom.slice(0, 10)} — ${d.victims.map((v) => stateName(v, c.lang)).join(', ')} (${fr() ? 'attaque du' : 'attack of'} ${d.attackDate})\n  ${recordText(c.lang, d.description)}\n`);
+        for (const m of d.measures ?? []) c.io.out(`  • ${m.at ? `${m.at.slice(0, 10)} ` : ''}${m.by ? `[${m.by}] ` : ''}${recordText(c.lang, m.measure)}\n`);
       }
     });
 
