@@ -6,7 +6,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { PageProps } from '../app.js';
 import type { AccessionReport, EnlargementRound, RatificationRow } from '../../app/treaty-queries.js';
-import { useI18n, stateNames, stateName } from '../lib/i18n.js';
+import { useI18n, stateNames } from '../lib/i18n.js';
 import { useApi } from '../lib/data.js';
 import { qs } from '../lib/api.js';
 import { useStates } from '../lib/reference.js';
