@@ -14,6 +14,7 @@ import type pgTypes from 'pg';
 import { LedgerService, type Draft } from '../src/app/ledger-service.js';
 import type { LedgerStore, AppendRecord } from '../src/app/ports.js';
 import { nodeCrypto } from '../src/adapters/crypto/node-crypto.js';
+import { entryIndexHash } from '../src/app/index-digest.js';
 import { memoryKeyStore } from '../src/adapters/keystore/file-keystore.js';
 import { openSqliteStore } from '../src/adapters/sqlite/sqlite-store.js';
 import { createParallelVerifier } from '../src/adapters/crypto/parallel-verify.js';
@@ -261,7 +262,7 @@ async function proofSpeed(dir: string): Promise<void> {
       const appended = appendLeaf(nodeCrypto, frontier, leafHash);
       frontier = appended.frontier;
       const entry = { seq, type: 'Synthetic', validTime: '2024-01-01', recordTime: '2024-01-01T00:00:00.000Z' } as unknown as AppendRecord['entry'];
-      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts: [] });
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts: [], indexHash: entryIndexHash(nodeCrypto, entry, []) });
     }
     await store.append('big', start, records);
   }

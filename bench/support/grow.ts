@@ -8,6 +8,7 @@ import type { AppendRecord, LedgerStore } from '../../src/app/ports.js';
 import { appendLeaf, frontierNodeIds, hashLeaf, nodeKey, type Frontier } from '../../src/ledger/merkle.js';
 import { concat } from '../../src/ledger/bytes.js';
 import { nodeCrypto } from '../../src/adapters/crypto/node-crypto.js';
+import { entryIndexHash, type DigestFact } from '../../src/app/index-digest.js';
 
 export async function growSynthetic(store: LedgerStore, world: string, target: number, options: { entryBytes?: number; progress?: (size: number) => void } = {}): Promise<number> {
   let size = await store.size(world);
@@ -15,6 +16,10 @@ export async function growSynthetic(store: LedgerStore, world: string, target: n
   const found = await store.nodes(world, ids);
   let frontier: Frontier = { size, nodes: ids.map((id) => ({ level: id.level, hash: found.get(nodeKey(id))! })) };
   let proposal = Math.floor(size / 32);
+  // The entry that asserted each open row, so that each leaf's index hash counts the row it closes
+  // (src/app/index-digest.ts): the start-up check of a server on the grown log then passes.
+  const since = new Map<string, number>();
+  const resumedAt = proposal;
   const pad = options.entryBytes ? `,"pad":"${'x'.repeat(Math.max(0, options.entryBytes - 60))}"` : '';
   while (size < target) {
     const records: AppendRecord[] = [];
@@ -23,15 +28,23 @@ export async function growSynthetic(store: LedgerStore, world: string, target: n
       if (step === 0) proposal++;
       const day = new Date(Date.UTC(2025, 0, 1) + proposal * 3_600_000).toISOString();
       const key = `P-${proposal}`;
-      const facts: AppendRecord['facts'] = step === 31
-        ? [{ op: 'assert', kind: 'decision', key, validFrom: day, data: { proposal: key, title: { en: `Decision ${proposal}` }, adoptedUnder: 'meeting', footnotes: [] } }]
-        : [{ op: 'assert', kind: 'proposal', key, validFrom: day, data: { proposal: key, status: 'draft', positions: step } }];
+      const change: AppendRecord['facts'][number] = step === 31
+        ? { op: 'assert', kind: 'decision', key, validFrom: day, data: { proposal: key, title: { en: `Decision ${proposal}` }, adoptedUnder: 'meeting', footnotes: [] } }
+        : { op: 'assert', kind: 'proposal', key, validFrom: day, data: { proposal: key, status: 'draft', positions: step } };
+      const slot = `${change.kind}/${key}`;
+      if (!since.has(slot) && proposal === resumedAt) {
+        const [open] = await store.facts(world, { kind: change.kind, key });
+        if (open) since.set(slot, open.seq);
+      }
+      const closes = since.get(slot);
+      since.set(slot, size);
+      const facts: DigestFact[] = [closes === undefined ? change : { ...change, closes }];
       const bytes = Buffer.from(`{"seq":${size},"synthetic":true${pad}}`);
       const leafHash = hashLeaf(nodeCrypto, bytes);
       const appended = appendLeaf(nodeCrypto, frontier, leafHash);
       frontier = appended.frontier;
       const entry = { seq: size, type: step === 31 ? 'ProposalAdopted' : 'ProposalAgreed', validTime: day, recordTime: new Date().toISOString(), classification: 'PUBLIC', releasability: ['PUBLIC'] } as unknown as AppendRecord['entry'];
-      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts, indexHash: entryIndexHash(nodeCrypto, entry, facts) });
     }
     await store.append(world, records[0]!.entry.seq, records);
     options.progress?.(size);

@@ -12,7 +12,8 @@ export interface Marking {
   readonly releasability: readonly string[];
 }
 
-export type MarkedFact = FactChange & { readonly marking: Marking };
+/** A change with its marking and, when it ends an open row, the entry that asserted that row. */
+export type MarkedFact = FactChange & { readonly marking: Marking; readonly closes?: number };
 
 /**
  * The stricter of two markings: the higher level, and releasable only where both are (PUBLIC
@@ -32,12 +33,18 @@ const slot = (f: FactChange) => `${f.kind}\u0000${f.key}`;
 /** Current markings per (kind, key), with changes staged until an append commits. */
 export class FactMarkings {
   private readonly staged = new Map<string, Marking | null>();
+  private readonly stagedSince = new Map<string, number>();
 
-  constructor(private readonly current = new Map<string, Marking>()) {}
+  /** `since`: the entry that asserted each open row (its `sysFrom`). */
+  constructor(private readonly current = new Map<string, Marking>(), private readonly since = new Map<string, number>()) {}
 
   private get(key: string): Marking | undefined {
     const s = this.staged.get(key);
     return s === null ? undefined : s ?? this.current.get(key);
+  }
+
+  private sinceOf(key: string): number | undefined {
+    return this.staged.has(key) ? this.stagedSince.get(key) : this.since.get(key);
   }
 
   /** The current marking of an index row, if it exists. */
@@ -51,24 +58,33 @@ export class FactMarkings {
     return facts.map((f) => {
       const key = slot(f);
       const previous = this.get(key);
+      const closes = previous ? this.sinceOf(key) : undefined;
       const marking = previous ? stricter(previous, own) : own;
       this.staged.set(key, f.op === 'assert' ? marking : null);
-      return { ...f, marking };
+      if (f.op === 'assert') this.stagedSince.set(key, entry.seq);
+      else this.stagedSince.delete(key);
+      return closes === undefined ? { ...f, marking } : { ...f, marking, closes };
     });
   }
 
   /** The staged markings become current (after a successful append). */
   commit(): FactMarkings {
     for (const [key, m] of this.staged) {
-      if (m === null) this.current.delete(key);
-      else this.current.set(key, m);
+      if (m === null) {
+        this.current.delete(key);
+        this.since.delete(key);
+      } else {
+        this.current.set(key, m);
+        this.since.set(key, this.stagedSince.get(key)!);
+      }
     }
     this.staged.clear();
+    this.stagedSince.clear();
     return this;
   }
 
   /** A view for a new attempt: staged changes dropped. */
   fork(): FactMarkings {
-    return new FactMarkings(this.current);
+    return new FactMarkings(this.current, this.since);
   }
 }

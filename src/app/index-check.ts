@@ -11,6 +11,8 @@ import { markingOf, type EntryColumns, type IndexRow } from './ports.js';
 import type { WorldModel } from './world-model.js';
 import { FactMarkings } from './fact-marking.js';
 import { normaliseInstant } from './time.js';
+import type { LedgerCrypto } from '../ledger/crypto.js';
+import { DIGEST_BYTES, addDigest, closureHash, columnsHash, rowHash } from './index-digest.js';
 
 /** A rebuilt row whose `sysTo` is set when a later entry supersedes it. */
 export interface RebuiltRow {
@@ -46,8 +48,10 @@ export class IndexRebuild {
   private readonly open = new Map<string, RebuiltRow>();
   /** Told when a row is superseded (its sysTo now known). */
   onClose?: (row: RebuiltRow) => void;
+  /** The index hash of the entry fed last (when built with a crypto): what an append writes beside it. */
+  indexHash?: Uint8Array;
 
-  constructor(private readonly model: WorldModel<unknown>) {
+  constructor(private readonly model: WorldModel<unknown>, private readonly crypto?: LedgerCrypto) {
     this.state = model.initialState();
   }
 
@@ -58,6 +62,9 @@ export class IndexRebuild {
     this.state = this.model.evolve(this.state, entry);
     const own = markingOf(entry);
     const asserted: RebuiltRow[] = [];
+    const crypto = this.crypto;
+    const hash = crypto ? new Uint8Array(DIGEST_BYTES) : undefined;
+    if (crypto && hash) addDigest(hash, columnsHash(crypto, entryColumnsOf(entry)));
     for (const f of facts) {
       const id = slot(f.kind, f.key);
       const previous = this.open.get(id);
@@ -65,6 +72,7 @@ export class IndexRebuild {
         previous.sysTo = entry.seq;
         this.open.delete(id);
         this.onClose?.(previous);
+        if (crypto && hash) addDigest(hash, closureHash(crypto, previous.kind, previous.key, previous.sysFrom, entry.seq));
       }
       if (f.op === 'assert') {
         const m = f.marking ? markingOf(f.marking) : own;
@@ -74,8 +82,10 @@ export class IndexRebuild {
         };
         this.open.set(id, row);
         asserted.push(row);
+        if (crypto && hash) addDigest(hash, rowHash(crypto, row));
       }
     }
+    this.indexHash = hash;
     return asserted;
   }
 

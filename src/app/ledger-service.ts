@@ -25,6 +25,7 @@ import {
 import { bareModel, type WorldModel } from './world-model.js';
 import { EvereError } from './errors.js';
 import { FactMarkings, type Marking } from './fact-marking.js';
+import { DigestScan, entryIndexHash, type DigestReport } from './index-digest.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
 import { IndexComparison, IndexRebuild, entryColumnsOf, entryColumnsProblem, normaliseFacts, type RebuiltRow } from './index-check.js';
 
@@ -366,7 +367,7 @@ export class LedgerService {
       const facts = markings.mark(entry, normaliseFacts(this.model.project(state, entry)));
       state = this.model.evolve(state, entry);
       frontier = appended.frontier;
-      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
+      records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts, indexHash: entryIndexHash(crypto, entry, facts) });
     }
     return { records, cache: { frontier, state, lastRecordTime: recordTime, markings } };
   }
@@ -584,6 +585,45 @@ export class LedgerService {
   }
 
   /**
+   * The start-up check of a serving process, without replaying the log: one scan of the stored
+   * index rows and entry columns, summed into the index digest and compared with the sum of the
+   * index hashes the appends kept beside the entries (src/app/index-digest.ts).
+   */
+  async checkIndexDigest(world: string): Promise<DigestReport> {
+    await this.requireWorld(world);
+    const scan = new DigestScan(this.deps.crypto);
+    await this.deps.store.scanIndex(world, scan);
+    const report = scan.report(world);
+    const size = await this.deps.store.size(world);
+    // Entries appended by another process after the scan's snapshot leave `size` ahead: not a fault.
+    return report.size > size ? { ...report, ok: false } : report;
+  }
+
+  /**
+   * What a serving process checks before it listens: the index digest (one scan, no replay). On a
+   * difference the full comparison names it (replay); a world written before the digest existed
+   * (entries without an index hash) is compared in full once and then reindexed, which writes the
+   * hashes. Throws (refusing to serve) when the indexes are not what the log supports.
+   */
+  async checkAtStart(world: string): Promise<{ world: string; size: number; indexRows: number; replayed: boolean }> {
+    const digest = await this.checkIndexDigest(world);
+    if (digest.ok) return { world, size: digest.size, indexRows: digest.indexRows, replayed: false };
+    const full = await this.checkIndexes(world);
+    if (!full.ok) {
+      const first = full.problems[0]!;
+      throw new EvereError('ledger.index_mismatch', { world, count: full.problems.length, first: `entry ${first.seq ?? '?'}: ${first.problem}` });
+    }
+    if (digest.unhashed > 0) {
+      const rebuilt = await this.reindex(world);
+      return { world, size: rebuilt.size, indexRows: rebuilt.indexRows, replayed: true };
+    }
+    const what = digest.size !== full.size
+      ? `${digest.size} entries scanned, ${full.size} in the log`
+      : `kept ${digest.kept.slice(0, 16)}…, stored ${digest.stored.slice(0, 16)}…`;
+    throw new EvereError('ledger.index_digest_mismatch', { world, what });
+  }
+
+  /**
    * Rebuilds a world's indexes from its log: every facts row and every entry's derived columns,
    * replacing what is stored in one transaction (retried if another writer appended meanwhile).
    */
@@ -591,7 +631,7 @@ export class LedgerService {
     await this.requireWorld(world);
     for (let attempt = 0; ; attempt++) {
       const size = await this.deps.store.size(world);
-      const rebuild = new IndexRebuild(this.model);
+      const rebuild = new IndexRebuild(this.model, this.deps.crypto);
       const rows: RebuiltRow[] = [];
       const columns: EntryColumns[] = [];
       for (let start = 0; start < size; start += VERIFY_CHUNK) {
@@ -600,8 +640,8 @@ export class LedgerService {
         if (stored.length !== end - start) throw new EvereError('ledger.node_missing', { world, node: `0/${start + stored.length}` });
         for (const row of stored) {
           const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
-          columns.push(entryColumnsOf(entry));
           rows.push(...rebuild.feed(entry));
+          columns.push({ ...entryColumnsOf(entry), indexHash: rebuild.indexHash! });
         }
         progress?.(end, size);
       }

@@ -44,6 +44,8 @@ export interface AppendRecord {
   /** Index changes derived from this entry, applied in the same transaction; each row takes its
    * `marking` (src/app/fact-marking.ts), or the entry's when none is given. */
   readonly facts: readonly (FactChange & { readonly marking?: { readonly classification: string; readonly releasability: readonly string[] } })[];
+  /** The entry's index hash (src/app/index-digest.ts), kept beside it for the start-up check. */
+  readonly indexHash: Uint8Array;
 }
 
 export interface StoredEntry {
@@ -159,6 +161,14 @@ export interface EntryColumns {
   readonly recordTime: string;
   readonly rank: number;
   readonly rel: string;
+  /** When rebuilding (replaceIndex): the entry's index hash, rebuilt too (src/app/index-digest.ts). */
+  readonly indexHash?: Uint8Array;
+}
+
+/** What a digest scan is shown, entry by entry in log order and row by row in any order. */
+export interface IndexScanVisitor {
+  entry(columns: EntryColumns, indexHash: Uint8Array | null): void;
+  row(row: IndexRow): void;
 }
 
 /** The log went on without us: another writer appended first. Re-read and retry. */
@@ -230,11 +240,16 @@ export interface LedgerStore {
    * it; rows out of that order (an edit) still come, later. For `verify` and the start-up check.
    */
   indexRows(world: string): AsyncIterable<readonly IndexRow[]>;
+  /**
+   * Every entry's derived columns and kept index hash (in log order), then every stored index row,
+   * all from one consistent snapshot: the start-up digest check (src/app/index-digest.ts).
+   */
+  scanIndex(world: string, visit: IndexScanVisitor): Promise<void>;
   /** The derived columns of entries with from ≤ seq < to, in order. */
   entryColumns(world: string, from: number, to: number): Promise<EntryColumns[]>;
   /**
-   * Replaces a world's whole facts index with `rows` and sets its entries' derived columns to
-   * `columns`, atomically, provided the log is still at `expectedSize` (else StaleSizeError and
+   * Replaces a world's whole facts index with `rows` and sets its entries' derived columns (and
+   * index hashes) to `columns`, atomically, provided the log is still at `expectedSize` (else StaleSizeError and
    * nothing written).
    */
   replaceIndex(world: string, expectedSize: number, rows: readonly IndexRow[], columns: readonly EntryColumns[]): Promise<void>;

@@ -11,6 +11,7 @@ import { appendLeaf, emptyFrontier, frontierRoot, hashLeaf } from '../ledger/mer
 import { formatVerifierKey, parseVerifierKey } from '../ledger/note.js';
 import { openCheckpoint } from '../ledger/checkpoint.js';
 import { fromUtf8 } from '../ledger/bytes.js';
+import { entryIndexHash } from './index-digest.js';
 import type { AppendRecord, Principal, StoredCheckpoint, WorldInfo } from './ports.js';
 import type { LedgerService, Progress } from './ledger-service.js';
 import { EvereError } from './errors.js';
@@ -99,7 +100,7 @@ export async function importWorld(
     frontier = appended.frontier;
     roots.set(frontier.size, frontierRoot(crypto, frontier));
     markings.commit();
-    records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts });
+    records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts, indexHash: entryIndexHash(crypto, entry, facts) });
     if (lineNo % 5000 === 0) progress?.(lineNo, 0);
   }
   if (!header) fail(1, 'empty file: no export header');

@@ -13,7 +13,7 @@ export type { CliIo } from './context.js';
 const NOT_FOUND = /(^|\.)(not_found|unknown_world|no_such)/;
 
 export function exitCodeFor(error: EvereError): number {
-  if (error.code === 'ledger.verify_failed' || error.code === 'ledger.index_mismatch' || error.code.startsWith('proof.') && error.code !== 'proof.malformed') return 1;
+  if (error.code === 'ledger.verify_failed' || error.code === 'ledger.index_mismatch' || error.code === 'ledger.index_digest_mismatch' || error.code.startsWith('proof.') && error.code !== 'proof.malformed') return 1;
   if (error.violations.length > 0 || error.code === 'load.rejected') return 1;
   if (NOT_FOUND.test(error.code)) return 3;
   return 2;

@@ -61,7 +61,7 @@ const recordTime = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOS
 /** A bare record for the store alone (the store checks positions, not signatures). */
 const record = (seq: number, facts: readonly FactChange[] = []): AppendRecord => ({
   entry: { seq, type: 'T', validTime: '2026-01-01', recordTime: recordTime(Math.floor(seq / 3)) } as unknown as Entry,
-  bytes: new Uint8Array([seq & 0xff]), leafHash: new Uint8Array(32), nodes: new Uint8Array(0), facts,
+  bytes: new Uint8Array([seq & 0xff]), leafHash: new Uint8Array(32), nodes: new Uint8Array(0), facts, indexHash: new Uint8Array(32),
 });
 const info = (name: string) => ({ name, origin: `evere.local/${name}`, createdAt: '2026-01-01T00:00:00.000Z', exercise: false });
 

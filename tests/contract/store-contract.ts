@@ -110,7 +110,7 @@ export function storeContract(factory: StoreFactory): void {
       await ledger.createWorld('beta');
       const [first] = await ledger.append('beta', [draft(1)]);
       const rows = await ledger.store.entries('beta', 0, 1);
-      const record = { entry: first!, bytes: rows[0]!.bytes, leafHash: rows[0]!.leafHash, nodes: rows[0]!.nodes, facts: [] };
+      const record = { entry: first!, bytes: rows[0]!.bytes, leafHash: rows[0]!.leafHash, nodes: rows[0]!.nodes, facts: [], indexHash: new Uint8Array(32) };
       await assert.rejects(ledger.store.append('beta', 0, [record]), (e: unknown) => e instanceof StaleSizeError && e.actual === 1);
       assert.equal(await ledger.store.size('beta'), 1);
     });
@@ -203,6 +203,81 @@ export function storeContract(factory: StoreFactory): void {
       assert.equal(report.ok, false);
       assert.equal(report.problems[0]!.seq, 17);
       assert.match(report.problems[0]!.problem, /leaf hash|canonical|JSON|signature/);
+    });
+
+    test('the index digest kept by appends matches the stored index at start, without replaying the log; a changed index does not', async (t) => {
+      if (skip) return t.skip(skip);
+      const store = await open();
+      // Rows asserted, superseded (across entries, within a batch and within one entry), retracted.
+      const model: WorldModel<number> = {
+        initialState: () => 0,
+        project: (_state, entry) => {
+          const p = entry.payload as { i: number };
+          const key = `k${p.i % 4}`;
+          if (p.i % 7 === 6) return [{ op: 'retract', kind: 'item', key }];
+          const row = { op: 'assert' as const, kind: 'item', key, validFrom: entry.validTime, data: { i: p.i, b: [p.i, 'x'] } };
+          return p.i % 5 === 0 ? [row, { ...row, data: { i: p.i, again: true } }] : [row];
+        },
+        evolve: (state) => state + 1,
+      };
+      let replayed = 0;
+      const counting: WorldModel<number> = {
+        initialState: model.initialState,
+        project: (state, entry) => { replayed++; return model.project(state, entry); },
+        evolve: (state, entry) => { replayed++; return model.evolve(state, entry); },
+      };
+      const writer = testLedger(store, model as WorldModel<unknown>);
+      await writer.createWorld('digest');
+      await writer.append('digest', Array.from({ length: 30 }, (_, i) => draft(i)));
+      for (let i = 30; i < 40; i++) await writer.append('digest', [draft(i, { classification: i % 2 ? 'NATO RESTRICTED' : 'PUBLIC', releasability: i % 2 ? ['NATO'] : ['PUBLIC'] })]);
+
+      const fresh = () => testLedger(store, counting as WorldModel<unknown>);
+      const clean = await fresh().checkAtStart('digest');
+      assert.deepEqual({ replayed: clean.replayed, size: clean.size, modelCalls: replayed }, { replayed: false, size: 40, modelCalls: 0 }, 'checked by the digest alone');
+      assert.ok(clean.indexRows > 30, `${clean.indexRows} rows summed`);
+
+      // The index changed behind the appends' back (its hashes kept): one row's data, one row's end, one entry's marking column.
+      const rows = async () => { const all = []; for await (const batch of store.indexRows('digest')) all.push(...batch); return all; };
+      const columns = await store.entryColumns('digest', 0, 40);
+      const changes: [string, (r: Awaited<ReturnType<typeof rows>>) => void, (c: typeof columns) => void][] = [
+        ['data', (r) => { r[3] = { ...r[3]!, data: '{"i":999}' }; }, () => undefined],
+        ['end', (r) => { const i = r.findIndex((x) => x.sysTo !== null); r[i] = { ...r[i]!, sysTo: null }; }, () => undefined],
+        ['row removed', (r) => { r.splice(5, 1); }, () => undefined],
+        ['column', () => undefined, (c) => { c[7] = { ...c[7]!, rel: ',NATO,', rank: 1 }; }],
+      ];
+      for (const [what, changeRows, changeColumns] of changes) {
+        const r = await rows();
+        const c = columns.map((x) => ({ ...x }));
+        changeRows(r);
+        changeColumns(c);
+        await store.replaceIndex('digest', 40, r, c);
+        replayed = 0;
+        await assert.rejects(fresh().checkAtStart('digest'), (e: Error & { code?: string }) => e.code === 'ledger.index_mismatch', what);
+        assert.ok(replayed > 0, 'the difference is named by the full comparison');
+        await writer.reindex('digest');
+        replayed = 0;
+        assert.equal((await fresh().checkAtStart('digest')).replayed, false, `after reindex (${what})`);
+        assert.equal(replayed, 0);
+      }
+
+      // Entries written before the digest existed (no hashes): compared in full once, reindexed, then digest only.
+      const before = await rows();
+      await store.replaceIndex('digest', 40, before, columns.map((c) => ({ ...c, indexHash: new Uint8Array(0) })));
+      replayed = 0;
+      const legacy = await fresh().checkAtStart('digest');
+      assert.equal(legacy.replayed, true);
+      replayed = 0;
+      assert.equal((await fresh().checkAtStart('digest')).replayed, false);
+      assert.equal(replayed, 0);
+
+      // Appends after a reindex and an import keep the digest.
+      await writer.append('digest', [draft(40), draft(41)]);
+      assert.equal((await fresh().checkAtStart('digest')).replayed, false);
+      const lines: string[] = [];
+      await exportWorld(writer, 'digest', (l) => { lines.push(l); });
+      const target = testLedger(await open(), model as WorldModel<unknown>);
+      await importWorld(target, lines, 'digest.ndjson');
+      assert.equal((await testLedger(target.store, counting as WorldModel<unknown>).checkAtStart('digest')).replayed, false);
     });
 
     test('export then import into a fresh store gives the same entries and root; a bad line imports nothing', async (t) => {

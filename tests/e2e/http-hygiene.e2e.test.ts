@@ -84,6 +84,24 @@ describe('HTTP hygiene', () => {
     }
   });
 
+  test('the live event stream carries the same security headers as every other answer', async () => {
+    // A stream never ends, so inject cannot read it: a real socket, headers only.
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    try {
+      const stream = await fetch(`${address}/api/worlds/record/events`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+      const json = await app.inject({ url: '/api/worlds/record/members' });
+      assert.equal(stream.status, 200);
+      assert.match(String(stream.headers.get('content-type')), /^text\/event-stream/);
+      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+        assert.ok(json.headers[name], `${name} on JSON answers`);
+        assert.equal(stream.headers.get(name), json.headers[name], `${name} on the event stream`);
+      }
+    } finally {
+      controller.abort();
+    }
+  });
+
   test('the one inline style allowed (by hash) is exactly the one Observable Plot writes', () => {
     // Plot's source: svg.append("style").text(`…${className}…`) with its default class name.
     const plot = join(fileURLToPath(new URL('../../node_modules/@observablehq/plot', import.meta.url)), 'src');

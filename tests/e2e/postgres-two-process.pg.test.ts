@@ -117,7 +117,7 @@ describe('PostgreSQL: two processes appending to one world', () => {
 
       // A rejected append (stale size) rolls back and notifies nobody.
       const [row] = await other.entries('notified', 0, 1);
-      await assert.rejects(other.append('notified', 0, [{ entry: JSON.parse(fromUtf8(row!.bytes)), bytes: row!.bytes, leafHash: row!.leafHash, nodes: row!.nodes, facts: [] }]));
+      await assert.rejects(other.append('notified', 0, [{ entry: JSON.parse(fromUtf8(row!.bytes)), bytes: row!.bytes, leafHash: row!.leafHash, nodes: row!.nodes, facts: [], indexHash: new Uint8Array(32) }]));
       await ledger.append('notified', [draft(3)]);
       while (!notices.some((n) => n.world === 'notified' && n.size === 4) && Date.now() < deadline + 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
       assert.deepEqual(notices.filter((n) => n.world === 'notified').map((n) => n.size), [3, 4]);

@@ -51,6 +51,9 @@ export async function editedIndexScenario(db: string, env: NodeJS.ProcessEnv, sq
   assert.ok(report.indexRows > report.size / 2, `the index rows of the record were rebuilt and compared (${report.indexRows})`);
   const before = await members(db, env);
   assert.ok(before.includes('FRA'));
+  const served0 = await serveOutcome(db, env);
+  assert.equal(served0.code, 0, served0.out);
+  assert.match(served0.out, /Indexes of 1 world\(s\) match the digests their appends kept \(\d+ rows summed, no replay\)/);
 
   // One row of the index edited in the database: France joins in 2099.
   const [row] = await sql("SELECT sys_from FROM facts WHERE world = 'record' AND kind = 'membership' AND key = 'FRA' AND sys_to IS NULL");
@@ -78,7 +81,28 @@ export async function editedIndexScenario(db: string, env: NodeJS.ProcessEnv, sq
   assert.equal((await cli(db, ['verify'], env)).code, 0);
   assert.deepEqual(await members(db, env), before, 'reindex restores the answers');
 
-  // Other kinds of damage: a row removed, a row added, a row's end moved, an entry's marking column.
+  // Each other kind of damage, alone, also makes serve refuse: a row removed, a row added, a
+  // row's end moved, an entry's marking column, the kept digest itself.
+  const entryKey = (seq: number) => (env.DATABASE_URL ? `world = 'record' AND seq = ${seq}` : `key = (SELECT id FROM worlds WHERE name = 'record') * 1099511627776 + ${seq}`);
+  const damages: [string, string, RegExp][] = [
+    ['row removed', "DELETE FROM facts WHERE world = 'record' AND kind = 'membership' AND key = 'BEL'", /index row membership BEL is missing from the store/],
+    ['row added', "INSERT INTO facts (world, kind, key, valid_from, data, class_rank, rel, sys_from) VALUES ('record', 'membership', 'RUS', '1999-01-01T00:00:00.000Z', '{}', 0, ',PUBLIC,', 5)", /index row membership RUS in the store is not derived from this entry/],
+    ['end moved', "UPDATE facts SET sys_to = 600 WHERE world = 'record' AND kind = 'membership' AND key = 'USA'", /index row membership USA: superseded by entry 600 in the store/],
+    ['marking column', `UPDATE entries SET rel = ',NATO,' WHERE ${entryKey(7)}`, /entry column rel is ",NATO," in the store/],
+    ['kept digest', `UPDATE entries SET index_hash = leaf_hash WHERE ${entryKey(9)}`, /The index digest of world "record" differs from the one its appends kept/],
+  ];
+  for (const [what, statement, said] of damages) {
+    await sql(statement);
+    const refused = await serveOutcome(db, env);
+    assert.equal(refused.code, 1, `${what}: serve refuses: ${refused.out}`);
+    assert.match(refused.out, said, what);
+    assert.match(refused.out, /evere --world record reindex/, what);
+    assert.equal((await cli(db, ['reindex'], env)).code, 0);
+  }
+  const again = await serveOutcome(db, env);
+  assert.equal(again.code, 0, `reindex writes the digest again: ${again.out}`);
+
+  // The kinds of damage together: verify names each one.
   await sql("DELETE FROM facts WHERE world = 'record' AND kind = 'membership' AND key = 'BEL'");
   await sql("INSERT INTO facts (world, kind, key, valid_from, data, class_rank, rel, sys_from) VALUES ('record', 'membership', 'RUS', '1999-01-01T00:00:00.000Z', '{}', 0, ',PUBLIC,', 5)");
   await sql("UPDATE facts SET sys_to = 600 WHERE world = 'record' AND kind = 'membership' AND key = 'USA'");

@@ -12,6 +12,7 @@ interface MemoryEntry extends StoredEntry {
   type: string;
   validTime: string;
   recordTime: string;
+  indexHash: Uint8Array | null;
 }
 
 interface MemoryFact extends FactRow {
@@ -73,7 +74,7 @@ export function openMemoryStore(): LedgerStore {
       for (const r of records) {
         const seq = r.entry.seq;
         const marking = markingOf(r.entry);
-        w.entries.push({ seq, bytes: r.bytes, leafHash: r.leafHash, nodes: r.nodes, type: r.entry.type, validTime: r.entry.validTime, recordTime: r.entry.recordTime, ...marking });
+        w.entries.push({ seq, bytes: r.bytes, leafHash: r.leafHash, nodes: r.nodes, type: r.entry.type, validTime: r.entry.validTime, recordTime: r.entry.recordTime, indexHash: r.indexHash, ...marking });
         for (const f of r.facts) {
           for (const old of w.facts) if (old.kind === f.kind && old.key === f.key && old.sysTo === undefined) old.sysTo = seq;
           if (f.op === 'assert') {
@@ -167,7 +168,14 @@ export function openMemoryStore(): LedgerStore {
       }));
       for (const c of columns) {
         const e = w.entries[c.seq];
-        if (e) Object.assign(e, { type: c.type, validTime: c.validTime, recordTime: c.recordTime, rank: c.rank, rel: c.rel });
+        if (e) Object.assign(e, { type: c.type, validTime: c.validTime, recordTime: c.recordTime, rank: c.rank, rel: c.rel }, c.indexHash ? { indexHash: c.indexHash } : {});
+      }
+    },
+    async scanIndex(world, visit) {
+      const w = get(world);
+      for (const e of w.entries) visit.entry({ seq: e.seq, type: e.type, validTime: e.validTime, recordTime: e.recordTime, rank: e.rank, rel: e.rel }, e.indexHash);
+      for (const f of w.facts) {
+        visit.row({ kind: f.kind, key: f.key, validFrom: f.validFrom, validTo: f.validTo ?? null, data: JSON.stringify(f.data), rank: f.rank, rel: f.rel, sysFrom: f.seq, sysTo: f.sysTo ?? null });
       }
     },
     async sizeAtRecordTime(world, recordTime) {

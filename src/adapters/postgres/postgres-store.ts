@@ -26,7 +26,7 @@ import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, StoreUnavailableError, isStoreUnavailable, markingOf,
   type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
-  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
+  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo, type IndexScanVisitor,
 } from '../../app/ports.js';
 
 export const APPEND_CHANNEL = 'evere_append';
@@ -57,8 +57,11 @@ CREATE TABLE IF NOT EXISTS entries (
   bytes BYTEA NOT NULL,
   leaf_hash BYTEA NOT NULL,
   nodes BYTEA NOT NULL,
+  index_hash BYTEA,
   PRIMARY KEY (world, seq)
 );
+-- Databases made before the index digest get the column; their entries have no hash until a reindex.
+ALTER TABLE entries ADD COLUMN IF NOT EXISTS index_hash BYTEA;
 -- No secondary index on entries: each costs an append about a third of its time, and every
 -- question of the product is answered from the facts' indexes. Listing by type scans the world.
 DROP INDEX IF EXISTS entries_type;
@@ -161,8 +164,8 @@ const SQL = {
   append: `WITH head AS (
       SELECT coalesce(max(seq) + 1, 0) AS size FROM entries WHERE world = $1
     ), ins AS (
-      INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel)
-      SELECT $1, e.* FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::smallint[], $12::text[]) AS e
+      INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel, index_hash)
+      SELECT $1, e.* FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::smallint[], $12::text[], $25::bytea[]) AS e
       WHERE (SELECT size FROM head) = $2::bigint
       RETURNING 1
     ), closed AS (
@@ -372,6 +375,50 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     }
   }
 
+  /** The digest scan: entries' columns, then index rows, from one REPEATABLE READ snapshot through cursors. */
+  async function scanIndex(world: string, visit: IndexScanVisitor): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw mapLost(error);
+    }
+    let finished = false;
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const name = client.escapeLiteral(world);
+      await client.query(`DECLARE evere_scan_entries NO SCROLL CURSOR FOR SELECT seq, type, valid_time, record_time, class_rank, rel, index_hash
+        FROM entries WHERE world = ${name} ORDER BY seq`);
+      for (;;) {
+        const { rows } = await client.query<ColumnsDbRow & { index_hash: Buffer | null }>(`FETCH ${INDEX_BATCH} FROM evere_scan_entries`);
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          visit.entry({ seq: Number(r.seq), type: r.type, validTime: r.valid_time, recordTime: r.record_time, rank: r.class_rank, rel: r.rel }, r.index_hash && toBytes(r.index_hash));
+        }
+      }
+      await client.query(`DECLARE evere_scan_rows NO SCROLL CURSOR FOR SELECT kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to
+        FROM facts WHERE world = ${name}`);
+      for (;;) {
+        const { rows } = await client.query<IndexDbRow>(`FETCH ${INDEX_BATCH} FROM evere_scan_rows`);
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          visit.row({
+            kind: r.kind, key: r.key, validFrom: r.valid_from, validTo: r.valid_to, data: r.data, rank: r.class_rank, rel: r.rel,
+            sysFrom: Number(r.sys_from), sysTo: r.sys_to === null ? null : Number(r.sys_to),
+          });
+        }
+      }
+      await client.query('COMMIT');
+      finished = true;
+    } catch (error) {
+      throw mapLost(error);
+    } finally {
+      if (!finished) await client.query('ROLLBACK').catch((rollback: Error) => { broken = rollback; });
+      client.release(broken);
+    }
+  }
+
   let closed: Promise<void> | undefined;
 
   const store: LedgerStore = {
@@ -419,6 +466,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
         close.kind, close.key, close.seq,
         insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
+        records.map((r) => toBuffer(r.indexHash)),
         ] }));
       let rows: { result: BigIntText }[];
       for (let attempt = 0; ; attempt++) {
@@ -447,6 +495,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       return rows.map(toStored);
     },
     indexRows,
+    scanIndex,
     async entryColumns(world, from, to) {
       const { rows } = await poolQuery<ColumnsDbRow>(
         'SELECT seq, type, valid_time, record_time, class_rank, rel FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq', [world, from, to]);
@@ -469,11 +518,13 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         }
         for (let i = 0; i < columns.length; i += REPLACE_BATCH) {
           const part = columns.slice(i, i + REPLACE_BATCH);
-          await client.query(`UPDATE entries AS e SET type = c.type, valid_time = c.valid_time, record_time = c.record_time, class_rank = c.class_rank, rel = c.rel
-            FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[]) AS c (seq, type, valid_time, record_time, class_rank, rel)
+          await client.query(`UPDATE entries AS e SET type = c.type, valid_time = c.valid_time, record_time = c.record_time, class_rank = c.class_rank, rel = c.rel,
+              index_hash = coalesce(c.index_hash, e.index_hash)
+            FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::bytea[]) AS c (seq, type, valid_time, record_time, class_rank, rel, index_hash)
             WHERE e.world = $1 AND e.seq = c.seq
-              AND (e.type, e.valid_time, e.record_time, e.class_rank, e.rel) IS DISTINCT FROM (c.type, c.valid_time, c.record_time, c.class_rank, c.rel)`,
-          [world, part.map((c) => c.seq), part.map((c) => c.type), part.map((c) => c.validTime), part.map((c) => c.recordTime), part.map((c) => c.rank), part.map((c) => c.rel)]);
+              AND (e.type, e.valid_time, e.record_time, e.class_rank, e.rel, e.index_hash) IS DISTINCT FROM (c.type, c.valid_time, c.record_time, c.class_rank, c.rel, coalesce(c.index_hash, e.index_hash))`,
+          [world, part.map((c) => c.seq), part.map((c) => c.type), part.map((c) => c.validTime), part.map((c) => c.recordTime), part.map((c) => c.rank), part.map((c) => c.rel),
+            part.map((c) => (c.indexHash ? toBuffer(c.indexHash) : null))]);
         }
       });
     },

@@ -11,7 +11,7 @@ import { CLASSIFICATIONS } from '../../ledger/classification.js';
 import {
   StaleSizeError, markingOf,
   type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
-  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo,
+  type StoredCheckpoint, type StoredEntry, type WitnessConfig, type WorldInfo, type IndexScanVisitor,
 } from '../../app/ports.js';
 
 // Entries of all worlds share one table keyed by a single integer, world id · 2^40 + seq, so an
@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS entries (
   rel TEXT NOT NULL,
   bytes BLOB NOT NULL,
   leaf_hash BLOB NOT NULL,
-  nodes BLOB NOT NULL
+  nodes BLOB NOT NULL,
+  index_hash BLOB
 );
 -- No secondary index on entries: appends stay close to a bare insert, and every question of the
 -- product is answered from the facts' indexes. Listing by type scans the world's key range.
@@ -141,6 +142,8 @@ export function openSqliteStore(path: string): LedgerStore {
   // 64 MiB of page cache: proofs and index queries stay in memory on large logs.
   db.pragma('cache_size = -65536');
   db.exec(SCHEMA);
+  // Files made before the index digest get the column; their entries have no hash until a reindex.
+  if (!(db.pragma('table_info(entries)') as { name: string }[]).some((c) => c.name === 'index_hash')) db.exec('ALTER TABLE entries ADD COLUMN index_hash BLOB');
 
   const q = {
     insertWorld: db.prepare('INSERT INTO worlds (name, info) VALUES (?, ?)'),
@@ -149,7 +152,7 @@ export function openSqliteStore(path: string): LedgerStore {
     last: db.prepare<[number, number], { key: number | null }>('SELECT max(key) AS key FROM entries WHERE key >= ? AND key < ?'),
     insertPrincipal: db.prepare('INSERT INTO principals (world, id, info) VALUES (?, ?, ?)'),
     principals: db.prepare<[string], { info: string }>('SELECT info FROM principals WHERE world = ? ORDER BY id'),
-    insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes, index_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     range: db.prepare<[number, number], EntryRow>('SELECT key, bytes, leaf_hash, nodes FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
     node: db.prepare<[number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE key = ?'),
     recordTimeAt: db.prepare<[number], { record_time: string }>('SELECT record_time FROM entries WHERE key = ?'),
@@ -168,7 +171,9 @@ export function openSqliteStore(path: string): LedgerStore {
     entryColumns: db.prepare<[number, number], ColumnsDbRow>('SELECT key, type, valid_time, record_time, class_rank, rel FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
     deleteFacts: db.prepare('DELETE FROM facts WHERE world = ?'),
     insertIndexRow: db.prepare('INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    setColumns: db.prepare('UPDATE entries SET type = ?, valid_time = ?, record_time = ?, class_rank = ?, rel = ? WHERE key = ? AND NOT (type = ? AND valid_time = ? AND record_time = ? AND class_rank = ? AND rel = ?)'),
+    setColumns: db.prepare('UPDATE entries SET type = ?, valid_time = ?, record_time = ?, class_rank = ?, rel = ?, index_hash = coalesce(?, index_hash) WHERE key = ? AND NOT (type = ? AND valid_time = ? AND record_time = ? AND class_rank = ? AND rel = ? AND index_hash IS coalesce(?, index_hash))'),
+    scanColumns: db.prepare<[number, number], ColumnsDbRow & { index_hash: Buffer | null }>('SELECT key, type, valid_time, record_time, class_rank, rel, index_hash FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
+    scanRows: db.prepare<[string], IndexDbRow>('SELECT kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to FROM facts WHERE world = ?'),
   };
 
   const worldIds = new Map<string, number>();
@@ -216,7 +221,7 @@ export function openSqliteStore(path: string): LedgerStore {
       const e = r.entry;
       if (e.seq !== seq) throw new Error(`entry seq ${e.seq} written at position ${seq}`);
       const marking = markingOf(e);
-      q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, marking.rank, marking.rel, r.bytes, r.leafHash, r.nodes);
+      q.insertEntry.run(base + seq, e.type, e.validTime, e.recordTime, marking.rank, marking.rel, r.bytes, r.leafHash, r.nodes, r.indexHash);
       for (const f of r.facts) {
         q.closeFact.run(seq, world, f.kind, f.key);
         if (f.op === 'assert') {
@@ -234,7 +239,21 @@ export function openSqliteStore(path: string): LedgerStore {
     const base = baseOf(world);
     q.deleteFacts.run(world);
     for (const r of rows) q.insertIndexRow.run(world, r.kind, r.key, r.validFrom, r.validTo, r.data, r.rank, r.rel, r.sysFrom, r.sysTo);
-    for (const c of columns) q.setColumns.run(c.type, c.validTime, c.recordTime, c.rank, c.rel, base + c.seq, c.type, c.validTime, c.recordTime, c.rank, c.rel);
+    for (const c of columns) {
+      const hash = c.indexHash ?? null;
+      q.setColumns.run(c.type, c.validTime, c.recordTime, c.rank, c.rel, hash, base + c.seq, c.type, c.validTime, c.recordTime, c.rank, c.rel, hash);
+    }
+  });
+
+  // One read transaction: the entries' columns and the index rows from the same snapshot.
+  const scanTx = db.transaction((world: string, visit: IndexScanVisitor) => {
+    const base = baseOf(world);
+    for (const r of q.scanColumns.iterate(base, base + SEQ_SPACE)) {
+      visit.entry({ seq: r.key - base, type: r.type, validTime: r.valid_time, recordTime: r.record_time, rank: r.class_rank, rel: r.rel }, r.index_hash && new Uint8Array(r.index_hash));
+    }
+    for (const r of q.scanRows.iterate(world)) {
+      visit.row({ kind: r.kind, key: r.key, validFrom: r.valid_from, validTo: r.valid_to, data: r.data, rank: r.class_rank, rel: r.rel, sysFrom: r.sys_from, sysTo: r.sys_to });
+    }
   });
 
   const store: LedgerStore = {
@@ -367,6 +386,9 @@ export function openSqliteStore(path: string): LedgerStore {
     },
     async replaceIndex(world, expectedSize, rows, columns) {
       replaceTx.immediate(world, expectedSize, rows, columns);
+    },
+    async scanIndex(world, visit) {
+      scanTx.deferred(world, visit);
     },
     dataVersion() {
       return db.pragma('data_version', { simple: true }) as number;

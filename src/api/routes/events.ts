@@ -59,7 +59,12 @@ export async function eventRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
     let cursor = q.since ?? (Number.isSafeInteger(lastId) ? lastId + 1 : await deps.ledger.store.size(world));
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // The stream is written raw (hijacked): the headers every answer carries (security headers,
+    // request id) are taken from the reply, or they would be lost.
+    res.writeHead(200, {
+      ...reply.getHeaders(),
+      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no',
+    });
     res.write(`retry: 2000\n: world ${world}, from ${cursor}\n\n`);
     let busy = false;
     let again = false;

@@ -21,6 +21,10 @@ export const APP = {
     en: 'The indexes of world "{world}" differ from its log ({count} problem(s); first: {first}). Refusing to serve answers the log does not support: run `evere --world {world} verify` to see every difference and `evere --world {world} reindex` to rebuild the indexes.',
     fr: 'Les index du monde « {world} » diffèrent de son journal ({count} problème(s) ; premier : {first}). Refus de servir des réponses que le journal ne justifie pas : lancez `evere --world {world} verify` pour voir chaque différence et `evere --world {world} reindex` pour reconstruire les index.',
   },
+  'ledger.index_digest_mismatch': {
+    en: 'The index digest of world "{world}" differs from the one its appends kept ({what}), though its rows and columns match the log. Refusing to serve: run `evere --world {world} reindex` to rebuild the indexes and their digest.',
+    fr: 'L’empreinte des index du monde « {world} » diffère de celle que ses ajouts ont conservée ({what}), bien que ses lignes et colonnes correspondent au journal. Refus de servir : lancez `evere --world {world} reindex` pour reconstruire les index et leur empreinte.',
+  },
   'ledger.verify_failed': { en: 'Verification failed: {count} problem(s); first: {first}.', fr: 'Échec de la vérification : {count} problème(s) ; premier : {first}.' },
   'proof.inclusion_mismatch': { en: 'The inclusion proof does not lead to the checkpoint root.', fr: 'La preuve d’inclusion ne mène pas à la racine du point de contrôle.' },
   'proof.consistency_mismatch': { en: 'The consistency proof does not link the two checkpoints.', fr: 'La preuve de cohérence ne relie pas les deux points de contrôle.' },

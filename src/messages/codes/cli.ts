@@ -12,7 +12,7 @@ export const CLI = {
   'cli.verifier_key': { en: 'Log verifier key: {key}', fr: 'Clé de vérification du journal : {key}' },
   'cli.verify_ok': { en: 'Verified {size} entries, {signatures} signatures, {checkpoints} checkpoints and {indexRows} index rows (rebuilt from the log) of "{world}": all intact. Root {root}.', fr: '{size} entrées, {signatures} signatures, {checkpoints} points de contrôle et {indexRows} lignes d’index (reconstruites à partir du journal) de « {world} » vérifiés : tout est intact. Racine {root}.' },
   'cli.reindexed': { en: 'Rebuilt the indexes of "{world}" from its {size} entries: {indexRows} index rows.', fr: 'Index de « {world} » reconstruits à partir de ses {size} entrées : {indexRows} lignes d’index.' },
-  'cli.indexes_checked': { en: 'Indexes of {worlds} world(s) match their logs ({indexRows} rows rebuilt and compared).', fr: 'Les index de {worlds} monde(s) correspondent à leurs journaux ({indexRows} lignes reconstruites et comparées).' },
+  'cli.indexes_digest_checked': { en: 'Indexes of {worlds} world(s) match the digests their appends kept ({indexRows} rows summed, no replay).', fr: 'Les index de {worlds} monde(s) correspondent aux empreintes conservées par leurs ajouts ({indexRows} lignes additionnées, sans rejeu).' },
   'cli.verify_bad': { en: 'Verification of "{world}" FAILED: {count} problem(s).', fr: 'La vérification de « {world} » a ÉCHOUÉ : {count} problème(s).' },
   'cli.verify_entry': { en: 'entry {seq}: {problem}', fr: 'entrée {seq} : {problem}' },
   'cli.verify_checkpoint': { en: 'checkpoint at size {size}: {problem}', fr: 'point de contrôle à la taille {size} : {problem}' },
