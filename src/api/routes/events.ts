@@ -62,7 +62,7 @@ export async function eventRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
     // The stream is written raw (hijacked): the headers every answer carries (security headers,
     // request id) are taken from the reply, or they would be lost.
     res.writeHead(200, {
-      ...reply.getHeaders(),
+      ...Object.fromEntries(Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined)),
       'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no',
     });
     res.write(`retry: 2000\n: world ${world}, from ${cursor}\n\n`);
