@@ -116,6 +116,11 @@ describe('witnesses and interoperability, as separate processes', () => {
     const checkpoint = await (await fetch(`${prefix()}/checkpoint`)).text();
     assert.match(checkpoint, /^evere\.local\/pub\n600\n/);
     assert.equal(checkpoint.match(/^\u2014 w[12]\.example\/witness /gmu)?.length, 2, checkpoint);
+    // The JSON checkpoint carries the same cosignatures, by witness.
+    const json = await (await fetch(`${log.url}/api/worlds/pub/checkpoint`)).json() as { size: number; note: string; cosignatures: { witness: string; line: string }[] };
+    assert.equal(json.size, 600);
+    assert.deepEqual(json.cosignatures.map((c) => c.witness).sort(), ['w1.example/witness', 'w2.example/witness']);
+    assert.equal(json.note + json.cosignatures.map((c) => `${c.line}\n`).join(''), checkpoint, 'note and cosignature lines make the served cosigned checkpoint');
     // A cosignature from a witness the log does not know is refused.
     const [text, signatures] = checkpoint.split('\n\n') as [string, string];
     const w1Line = signatures.split('\n').find((l) => l.includes('w1.example'))!;

@@ -74,14 +74,29 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     schema: {
       tags: ['transparency'], summary: 'The latest signed checkpoint (C2SP tlog-checkpoint) and the log verifier key',
       params: worldParam,
-      response: { 200: { type: 'object', required: ['origin', 'size', 'rootHash', 'note', 'verifierKey'], properties: { origin: { type: 'string' }, size: { type: 'integer' }, rootHash: { type: 'string' }, rootHex: { type: 'string' }, note: { type: 'string' }, verifierKey: { type: 'string' }, createdAt: { type: 'string' } } } },
+      response: {
+        200: {
+          type: 'object', required: ['origin', 'size', 'rootHash', 'note', 'verifierKey', 'cosignatures'],
+          properties: {
+            origin: { type: 'string' }, size: { type: 'integer' }, rootHash: { type: 'string' }, rootHex: { type: 'string' }, note: { type: 'string' }, verifierKey: { type: 'string' }, createdAt: { type: 'string' },
+            cosignatures: {
+              type: 'array', description: 'The witnesses’ cosignatures (C2SP tlog-cosignature) on exactly this checkpoint: append each `line` and a newline to `note` to get the cosigned note',
+              items: { type: 'object', required: ['witness', 'line'], properties: { witness: { type: 'string' }, line: { type: 'string' } } },
+            },
+          },
+        },
+      },
     },
   }, async (request) => {
     const { world } = request.params as { world: string };
     const { world: info } = await worldAccess(deps, request, world);
     const cp = await ledger.checkpoint(world);
     const { logKey } = await ledger.publicKeys(world);
-    return { origin: info.origin, size: cp.size, rootHash: toBase64(cp.root), rootHex: toHex(cp.root), note: cp.note, verifierKey: logKey, createdAt: cp.createdAt };
+    const cosignatures = (await ledger.store.cosignatures(world, cp.size)).map((text) => {
+      const line = text.replace(/\n$/, '');
+      return { witness: /^\u2014 (\S+) /u.exec(line)?.[1] ?? '', line };
+    });
+    return { origin: info.origin, size: cp.size, rootHash: toBase64(cp.root), rootHex: toHex(cp.root), note: cp.note, verifierKey: logKey, createdAt: cp.createdAt, cosignatures };
   });
 
   app.get('/api/worlds/:world/keys', {
