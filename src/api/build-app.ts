@@ -65,10 +65,14 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.setErrorHandler(errorHandler);
-  // One line a request, once it is answered (Fastify's own two lines a request are off).
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
+  // One line a request, once it is answered (Fastify's own two lines a request are off); no hook
+  // at all without a logger (every hook costs every request its turn).
+  if (options.logger) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      done();
+    });
+  }
   inputHygiene(app);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, 'http.not_found', { what: request.url.split('?')[0] ?? '' }, 404)));
 

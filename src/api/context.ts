@@ -6,9 +6,14 @@ import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
 import { accessFor, mayEnter, type Account } from '../app/access.js';
 import type { AppendBus } from './bus.js';
 import type { AnswerCache } from './cache.js';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, preParsingHookHandler } from 'fastify';
 import { EvereError } from '../app/errors.js';
 import { accessKey } from './cache.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Where an answer is kept: what the reader may see, and the whole request line (path and query). */
+const answerKey = (access: AccessFilter, url: string) => `${accessKey(access)} ${url}`;
 
 /**
  * Answers a read from the cache when the same question was asked by a reader with the same
@@ -16,14 +21,34 @@ import { accessKey } from './cache.js';
  */
 export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: FastifyReply, access: AccessFilter, compute: () => Promise<unknown>): Promise<FastifyReply> {
   // An audited reader's answers are computed every time: the audit point is where they are read.
-  if (access.auditAs) return reply.type('application/json; charset=utf-8').send(JSON.stringify(await compute()));
-  const key = `${accessKey(access)} ${request.url}`;
+  if (access.auditAs) return reply.type(JSON_TYPE).send(JSON.stringify(await compute()));
+  const key = answerKey(access, request.url);
   let body = deps.cache?.get(key);
   if (body === undefined) {
     body = Buffer.from(JSON.stringify(await compute()));
     deps.cache?.set(key, body);
   }
-  return reply.header('content-type', 'application/json; charset=utf-8').send(body);
+  return reply.header('content-type', JSON_TYPE).send(body);
+}
+
+/**
+ * A route option (preParsing hook) for the routes that answer through `cachedJson`: a question
+ * already answered for a reader with the same access is sent as soon as the reader and the rate
+ * limit are through (onRequest), before the request is parsed, validated or handled, as a bare
+ * route sends a prepared buffer. The key holds the whole request line, so a hit is an answer to
+ * a request that passed validation and the handler before; anything else (a world this process
+ * has not described yet, an audited reader, a miss) goes the whole way.
+ */
+export function cachedHit(deps: ApiDeps): preParsingHookHandler {
+  return (request, reply, _payload, done) => {
+    const name = (request.params as { world?: string }).world;
+    const world = name === undefined ? undefined : deps.ledger.knownWorld(name);
+    if (world === undefined || !deps.cache || !mayEnter(request.account, world)) return done();
+    const access = accessFor(request.account, world);
+    const body = access.auditAs ? undefined : deps.cache.get(answerKey(access, request.url));
+    if (body === undefined) return done();
+    reply.header('content-type', JSON_TYPE).send(body);
+  };
 }
 
 export interface ApiDeps {

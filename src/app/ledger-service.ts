@@ -217,6 +217,11 @@ export class LedgerService {
     return principal;
   }
 
+  /** The world's description if this service holds it already (no store read), else undefined. */
+  knownWorld(name: string): WorldInfo | undefined {
+    return this.infos.get(name);
+  }
+
   async requireWorld(name: string): Promise<WorldInfo> {
     const cached = this.infos.get(name);
     if (cached) return cached;
@@ -247,13 +252,7 @@ export class LedgerService {
     const markings = cache.markings.fork();
     const from = cache.frontier.size;
     // The frontier comes straight from stored nodes; the model state by folding the missing entries.
-    const ids = frontierNodeIds(size);
-    const found = await this.deps.store.nodes(world, ids);
-    const nodes = ids.map((id) => {
-      const hash = found.get(nodeKey(id));
-      if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
-      return { level: id.level, hash };
-    });
+    const { nodes } = await this.storedFrontier(world, size);
     let state = cache.state;
     let lastRecordTime = cache.lastRecordTime;
     for (let start = from; start < size; start += VERIFY_CHUNK) {
@@ -267,6 +266,31 @@ export class LedgerService {
     cache = { frontier: { size, nodes }, state, lastRecordTime, markings: markings.commit() };
     this.caches.set(world, cache);
     return cache;
+  }
+
+  /** The tree's frontier at `size`, read from the stored nodes (a few reads, whatever the size). */
+  private async storedFrontier(world: string, size: number): Promise<Frontier> {
+    const ids = frontierNodeIds(size);
+    const found = await this.deps.store.nodes(world, ids);
+    return {
+      size,
+      nodes: ids.map((id) => {
+        const hash = found.get(nodeKey(id));
+        if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
+        return { level: id.level, hash };
+      }),
+    };
+  }
+
+  /**
+   * The tree's current frontier: the cached one if the log has not grown since, else from the
+   * stored nodes. A checkpoint needs no model state, so a fresh process answers a proof without
+   * folding the whole log first.
+   */
+  private async frontier(world: string): Promise<Frontier> {
+    const size = await this.deps.store.size(world);
+    const cached = this.caches.get(world);
+    return cached && cached.frontier.size === size ? cached.frontier : this.storedFrontier(world, size);
   }
 
   /** The model's current state of a world (for deciding commands). */
@@ -376,14 +400,14 @@ export class LedgerService {
   async checkpoint(world: string): Promise<StoredCheckpoint> {
     const info = await this.requireWorld(world);
     return this.exclusive(world, async () => {
-      const cache = await this.cache(world, true);
+      const frontier = await this.frontier(world);
       const latest = await this.deps.store.latestCheckpoint(world);
-      if (latest && latest.size === cache.frontier.size) return latest;
+      if (latest && latest.size === frontier.size) return latest;
       const signer = await this.deps.keys.signer(world, LOG_PRINCIPAL);
       if (!signer) throw new EvereError('ledger.no_private_key', { actor: LOG_PRINCIPAL, world });
-      const root = frontierRoot(this.deps.crypto, cache.frontier);
-      const note = signCheckpoint(this.deps.crypto, { origin: info.origin, size: cache.frontier.size, root }, info.origin, signer);
-      const checkpoint = { size: cache.frontier.size, root, note, createdAt: this.deps.clock.now().toISOString() };
+      const root = frontierRoot(this.deps.crypto, frontier);
+      const note = signCheckpoint(this.deps.crypto, { origin: info.origin, size: frontier.size, root }, info.origin, signer);
+      const checkpoint = { size: frontier.size, root, note, createdAt: this.deps.clock.now().toISOString() };
       await this.deps.store.addCheckpoint(world, checkpoint);
       return checkpoint;
     });

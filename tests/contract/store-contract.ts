@@ -140,6 +140,26 @@ export function storeContract(factory: StoreFactory): void {
       assert.equal(report.signatures, 65);
     });
 
+    test('a freshly opened service signs a checkpoint and proves inclusion without folding the log', async (t) => {
+      if (skip) return t.skip(skip);
+      const ledger = testLedger(await open(), factModel as WorldModel<unknown>);
+      await ledger.createWorld('fresh');
+      await ledger.append('fresh', Array.from({ length: 40 }, (_, i) => draft(i)));
+      // Another process on the same store (same keys): its model counts every entry folded.
+      let folded = 0;
+      const counting: WorldModel<number> = { ...factModel, evolve: (state) => { folded++; return state + 1; } };
+      const fresh = new LedgerService({ ...ledger.deps, model: counting as WorldModel<unknown> });
+      const proof = await fresh.inclusionProof('fresh', 7);
+      const cp = openCheckpoint(crypto, proof.checkpoint, parseVerifierKey(crypto, (await fresh.publicKeys('fresh')).logKey));
+      assert.equal(cp.size, 40);
+      assert.ok(verifyInclusion(crypto, 7, 40, Buffer.from(proof.leafHash, 'hex'), proof.hashes.map((h) => Buffer.from(h, 'hex')), cp.root));
+      assert.equal(toHex(cp.root), toHex((await ledger.checkpoint('fresh')).root), 'the same tree the writer sees');
+      assert.equal(folded, 0, 'a checkpoint needs the tree, not the model state');
+      await fresh.append('fresh', [draft(40)]);
+      assert.equal(folded, 41, 'an append folds the log once, to decide on the current state');
+      assert.equal((await fresh.checkpoint('fresh')).size, 41);
+    });
+
     test('facts are kept bitemporally in the same transaction as the append', async (t) => {
       if (skip) return t.skip(skip);
       const ledger = testLedger(await open(), factModel as WorldModel<unknown>);

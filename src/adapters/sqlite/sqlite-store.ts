@@ -141,6 +141,7 @@ export function openSqliteStore(path: string): LedgerStore {
   db.pragma('busy_timeout = 10000');
   // 64 MiB of page cache: proofs and index queries stay in memory on large logs.
   db.pragma('cache_size = -65536');
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   db.exec(SCHEMA);
   // Files made before the index digest get the column; their entries have no hash until a reindex.
   if (!(db.pragma('table_info(entries)') as { name: string }[]).some((c) => c.name === 'index_hash')) db.exec('ALTER TABLE entries ADD COLUMN index_hash BLOB');
@@ -391,7 +392,8 @@ export function openSqliteStore(path: string): LedgerStore {
       scanTx.deferred(world, visit);
     },
     dataVersion() {
-      return db.pragma('data_version', { simple: true }) as number;
+      // Asked on every cached answer: one prepared statement (db.pragma prepares anew each call).
+      return dataVersion.get() as number;
     },
     async close() {
       db.close();

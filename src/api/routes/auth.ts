@@ -2,7 +2,7 @@
  * Sign-in: session cookies (HttpOnly, SameSite=Strict, Secure over TLS — directly, or behind a
  * trusted proxy that says so) with a CSRF token; bearer tokens that expire and can be revoked.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
 import { EvereError } from '../../app/errors.js';
@@ -33,9 +33,8 @@ const accountSchema = {
 } as const;
 
 export async function authRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  // Resolve who is asking, for every request.
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
+  // Resolve who is asking, for every request (an anonymous one without a promise: most reads are).
+  const resolve = async (request: FastifyRequest, header: string | undefined, sessionId: string | undefined) => {
     if (header?.startsWith('Bearer ')) {
       const account = await deps.accounts.fromToken(header.slice(7).trim());
       if (!account) throw new EvereError('auth.invalid_credentials');
@@ -43,21 +42,25 @@ export async function authRoutes(app: FastifyInstance, deps: ApiDeps): Promise<v
       request.authVia = 'token';
       return;
     }
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) {
-      const found = await deps.accounts.fromSession(sessionId);
-      if (found) {
-        request.account = found.account;
-        request.authVia = 'session';
-        request.csrf = found.csrf;
-      }
+    const found = await deps.accounts.fromSession(sessionId!);
+    if (found) {
+      request.account = found.account;
+      request.authVia = 'session';
+      request.csrf = found.csrf;
     }
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    const header = request.headers.authorization;
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!header?.startsWith('Bearer ') && !sessionId) return done();
+    resolve(request, header, sessionId).then(() => done(), done);
   });
   // A write authenticated by cookie must carry the session's CSRF token (double submit via header).
-  app.addHook('preHandler', async (request) => {
-    if (request.authVia === 'session' && UNSAFE.has(request.method) && request.url !== '/api/auth/login') {
-      if (request.headers['x-csrf-token'] !== request.csrf) throw new EvereError('auth.csrf');
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.authVia === 'session' && UNSAFE.has(request.method) && request.url !== '/api/auth/login' && request.headers['x-csrf-token'] !== request.csrf) {
+      return done(new EvereError('auth.csrf'));
     }
+    done();
   });
 
   app.post('/api/auth/login', {

@@ -1,7 +1,7 @@
 /** The treaty's questions at any date, answered from the indexes and filtered for the reader. */
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../context.js';
-import { cachedJson, worldAccess } from '../context.js';
+import { cachedHit, cachedJson, worldAccess } from '../context.js';
 import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
 import { accession, accessionKeyFrom, allyProfile, consultations, decisions, enlargement, factsOf, members, stateCodeFrom } from '../../app/treaty-queries.js';
 import { STATES } from '../../domain/states.js';
@@ -12,8 +12,10 @@ const time = (q: Time) => ({ ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.knownAt 
 
 export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
+  const preParsing = cachedHit(deps);
   const factList = (path: string, kind: string, summary: string, read = (world: string, q: Time & { access: AccessFilter }) => factsOf(ledger, world, kind, q)) => {
     app.get(`/api/worlds/:world/${path}`, {
+      preParsing,
       schema: { tags: ['treaty'], summary, params: worldParam, querystring: timeQuery, response: { 200: { type: 'array', items: factSchema } } },
     }, async (request, reply) => {
       const { world } = request.params as { world: string };
@@ -27,6 +29,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   }, async () => STATES);
 
   app.get('/api/worlds/:world/members', {
+    preParsing,
     schema: { tags: ['treaty'], summary: 'The Allies at a date (asOf) as the log knew them (knownAt)', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
   }, async (request, reply) => {
     const { world } = request.params as { world: string };
@@ -64,6 +67,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   });
 
   app.get('/api/worlds/:world/enlargement', {
+    preParsing,
     schema: { tags: ['treaty'], summary: 'Every enlargement round with its durations', description: 'Who was last to deposit (`lastToDeposit`, `lastDepositors`, `lastToDepositAt`) and last to approve in parliament (`lastToApprove`…) come from exact dates only: `lastToDepositStatus` is `known`, `undetermined` (a date known only by a bound could be later) or `pending`.', params: worldParam, querystring: timeQuery, response: { 200: looseArray } },
   }, async (request, reply) => {
     const { world } = request.params as { world: string };
@@ -72,6 +76,7 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   });
 
   app.get('/api/worlds/:world/council/decisions', {
+    preParsing,
     schema: {
       tags: ['council'], summary: 'Decisions adopted by consensus within a date range', params: worldParam,
       querystring: { type: 'object', additionalProperties: false, properties: { from: dateSchema, to: dateSchema, knownAt: dateSchema, limit: { type: 'integer', minimum: 1, maximum: 10000 } } },

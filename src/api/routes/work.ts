@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
-import { cachedJson, worldAccess } from '../context.js';
+import { cachedHit, cachedJson, worldAccess } from '../context.js';
 import { looseArray, looseObject, timeQuery, worldParam } from './schemas.js';
 import {
   armsControlCommittees, armsControlRegister, armsControlStatuses, cooperationAreas, declarations, eu, exercises, frameworks,
@@ -19,8 +19,10 @@ type Query = { asOf?: string; knownAt?: string };
 
 export async function workRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { ledger } = deps;
+  const preParsing = cachedHit(deps);
   const read = (path: string, summary: string, answer: (world: string, q: TimeQuery, request: FastifyRequest) => Promise<unknown>, options: { params?: object; querystring?: object; list?: boolean } = {}) => {
     app.get(`/api/worlds/:world/${path}`, {
+      preParsing,
       schema: {
         tags: ['work'], summary,
         params: options.params ?? worldParam,
