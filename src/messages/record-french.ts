@@ -315,3 +315,9 @@ export function recordText(lang: 'en' | 'fr', text: string | undefined): string 
  * command declarations except these identifiers and numbers, which read the same in French).
  */
 export const UNTRANSLATED_FIELDS: ReadonlySet<string> = new Set(['reference', 'resolutions', 'tags', 'paragraphs', 'wording', 'text']);
+
+/**
+ * Fields that hold a person's name (`Cmd.field`): a proper name reads the same in French, so it
+ * needs no entry; one with English words in it ("1st Baron Ismay") has one all the same.
+ */
+export const PERSON_NAME_FIELDS: ReadonlySet<string> = new Set(['AppointSecretaryGeneral.name', 'AppointOfficeHolder.name']);

@@ -10,13 +10,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readRecordLines } from '../../src/app/record-loader.js';
 import { commandSpec } from '../../src/domain/command-specs.js';
-import { RECORD_FRENCH, UNTRANSLATED_FIELDS, recordFrench, recordText } from '../../src/messages/record-french.js';
+import { PERSON_NAME_FIELDS, RECORD_FRENCH, UNTRANSLATED_FIELDS, recordFrench, recordText } from '../../src/messages/record-french.js';
 
 const RECORD = join(new URL('../../data', import.meta.url).pathname, 'record');
 
 interface Shown {
   readonly where: string;
   readonly text: string;
+  /** A person's name: French only where it has English words in it. */
+  readonly person: boolean;
 }
 
 /** Every reader-facing text of the record: plain texts, and the French-capable titles. */
@@ -31,8 +33,9 @@ function recordTexts(): { plain: Shown[]; titles: { where: string; value: Record
       const v = value.data[field.name];
       const where = `${l.file}:${l.line} data.${field.name}`;
       if (v === undefined || UNTRANSLATED_FIELDS.has(field.name)) continue;
-      if (field.type.kind === 'text' && typeof v === 'string') plain.push({ where, text: v });
-      else if (field.type.kind === 'texts' && Array.isArray(v)) for (const item of v) plain.push({ where, text: String(item) });
+      const person = PERSON_NAME_FIELDS.has(`${spec.cmd}.${field.name}`);
+      if (field.type.kind === 'text' && typeof v === 'string') plain.push({ where, text: v, person });
+      else if (field.type.kind === 'texts' && Array.isArray(v)) for (const item of v) plain.push({ where, text: String(item), person });
       else if (field.type.kind === 'title') titles.push({ where, value: v as Record<string, unknown> });
     }
   }
@@ -49,13 +52,20 @@ describe('the record in French', () => {
   });
 
   test('every plain record text has its French in the catalogue', () => {
-    const missing = plain.filter((s) => recordFrench(s.text) === undefined).map((s) => `${s.where}: “${s.text}”`);
+    const missing = plain.filter((s) => !s.person && recordFrench(s.text) === undefined).map((s) => `${s.where}: “${s.text}”`);
     assert.deepEqual(missing, [], `record texts without French (add them to src/messages/record-french.ts):\n${missing.join('\n')}`);
   });
 
   test('every `{ en, fr }` title in the record carries its French', () => {
     const missing = titles.filter((t) => typeof t.value['fr'] !== 'string' || t.value['fr'].trim() === '').map((t) => `${t.where}: “${String(t.value['en'])}”`);
     assert.deepEqual(missing, [], `titles without "fr":\n${missing.join('\n')}`);
+  });
+
+  test('a person’s name needs no French, but one with English words in it has it', () => {
+    assert.ok(plain.some((s) => s.person && s.text === 'Mark Rutte'));
+    assert.equal(recordText('fr', 'Hastings Ismay, 1st Baron Ismay'), 'Hastings Ismay, 1er baron Ismay');
+    const english = plain.filter((s) => s.person && /\b(\d+(st|nd|rd|th)|Baron|Lord|Sir|of)\b/.test(s.text) && recordFrench(s.text) === undefined);
+    assert.deepEqual(english.map((s) => `${s.where}: “${s.text}”`), []);
   });
 
   test('no catalogue entry is left for a text the record no longer has', () => {
