@@ -151,10 +151,12 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     // What is available is judged on what the player may read.
     const state = (await viewOf(deps.ledger, name, accessFor(request.account, await deps.ledger.requireWorld(name)))).state as WorldState;
     if (status.ended) return [];
-    // International Staff act as the Secretary General (the chair's own acts are the bots').
+    // International Staff act as the Secretary General and, chairing, for the Council (NAC): a
+    // person holding the seat adopts, places under silence and closes as the chair would.
     return status.seats.filter((s) => s.holder === username).flatMap((s) => {
-      const by = s.seat === STAFF_SEAT ? 'SG' : s.seat;
-      return availableCommands(state, by, status.now).map((spec) => ({ ...spec, by }));
+      const parties = s.seat === STAFF_SEAT ? ['SG', 'NAC'] : [s.seat];
+      const seen = new Set<string>();
+      return parties.flatMap((by) => availableCommands(state, by, status.now).filter((spec) => !seen.has(spec.cmd) && seen.add(spec.cmd)).map((spec) => ({ ...spec, by })));
     });
   }));
 

@@ -28,6 +28,7 @@ import {
 import type { CommandResult } from '../components/command-form.js';
 import { Countdown, ProposalCard } from '../components/proposal-card.js';
 import { ClockChip, speedText } from '../components/scenario-bits.js';
+import { ChannelsSection, ObjectivesSection } from '../components/scenario-live.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, Empty, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
 
@@ -332,6 +333,12 @@ export default function ScenarioPage({ location }: PageProps) {
           )}
         </QueryView>
       </Section>
+
+      <ChannelsSection status={s} seats={seats} control={control} live={live} onDone={onDone} />
+
+      {account && account.role !== 'player' && (
+        <ObjectivesSection status={s} canScore={account.role === 'evaluator' || control} live={live} onDone={onDone} />
+      )}
 
       <Section title={t('scenario.injects')} id="injects">
         <QueryView query={injects} isEmpty={(d) => d.entries.length === 0} empty={t('scenario.no_injects')}>
