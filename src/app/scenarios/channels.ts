@@ -74,7 +74,7 @@ export async function sendMessage(scenarios: Scenarios, name: string, input: Mes
         throw new EvereError('channel.not_seated', { user, seat: input.from, name });
       }
     }
-    const drafted = draftMessage({ from, to: input.to.map((s) => (s === 'SG' || s === 'NAC' ? STAFF_SEAT : s)), text: input.text }, seats);
+    const drafted = draftMessage({ from, to: input.to.map((s) => (s === 'SG' || s === 'NAC' ? STAFF_SEAT : s)), text: input.text }, seats, sc.definition.channels);
     if (!drafted.ok) throw new EvereError('channel.refused', { rule: drafted.violations.map((v) => formatViolation(v)).join('; ') }, drafted.violations);
     const now = Math.max(scenarioNow(sc.clock, (scenarios.deps.now ?? Date.now)()), await lastValidTime(ledger, name));
     if (now >= sc.clock.end) throw new EvereError('scenario.ended', { name, end: isoSeconds(sc.clock.end) });

@@ -64,6 +64,14 @@ export const SCENARIO_SCHEMA = {
       },
     },
     injects: { type: 'array', maxItems: 500, items: { $ref: '#/definitions/inject' }, description: 'The master scenario events list.' },
+    channels: {
+      type: 'object', additionalProperties: false, description: 'The channels between seats the scenario opens (default: all); exercise control always writes to players.',
+      properties: {
+        bilateral: { type: 'boolean', description: 'Seats write to one or more other seats.' },
+        chair: { type: 'boolean', description: 'Seats write to the chair (International Staff).' },
+        everyone: { type: 'boolean', description: 'Seats write to every seat (ALL).' },
+      },
+    },
     objectives: { type: 'array', maxItems: 50, items: { $ref: '#/definitions/objective' }, description: 'Exercise objectives: measured by the system where it can (times, participation), scored by evaluators.' },
   },
   definitions: {

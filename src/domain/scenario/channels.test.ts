@@ -51,3 +51,16 @@ describe('channels: who may send what to whom, and how it is marked', () => {
     assert.notEqual(channelKey({ from: EXCON, to: [EVERYONE] }), EVERYONE);
   });
 });
+
+describe('a scenario opens the channels it trains', () => {
+  test('a closed channel is refused naming it; exercise control always writes', () => {
+    const rules = { bilateral: true, chair: true, everyone: false };
+    const all = draftMessage({ from: 'HUN', to: [EVERYONE], text: 'x' }, SEATS, rules);
+    assert.ok(!all.ok);
+    assert.deepEqual(all.violations.map((v) => [v.code, v.params.channel]), [['channel.closed', 'everyone']]);
+    assert.ok(draftMessage({ from: 'HUN', to: ['EST'], text: 'x' }, SEATS, rules).ok);
+    assert.ok(draftMessage({ from: EXCON, to: [EVERYONE], text: 'x' }, SEATS, { bilateral: false, chair: false, everyone: false }).ok);
+    const chair = draftMessage({ from: 'HUN', to: ['IS'], text: 'x' }, SEATS, { ...rules, chair: false });
+    assert.ok(!chair.ok && chair.violations[0]!.params.channel === 'chair');
+  });
+});

@@ -31,6 +31,17 @@ export function seatToken(seat: string): string {
 
 export type ChannelKind = 'all' | 'chair' | 'bilateral' | 'control';
 
+/**
+ * Which channels between seats the scenario opens (the scenario file's `channels`; all by
+ * default). Exercise control's channel to players is always open.
+ */
+export interface ChannelRules {
+  readonly bilateral: boolean;
+  readonly chair: boolean;
+  readonly everyone: boolean;
+}
+export const ALL_CHANNELS: ChannelRules = { bilateral: true, chair: true, everyone: true };
+
 export interface MessageRequest {
   /** The sending seat, or EXCON for exercise control. */
   readonly from: string;
@@ -52,7 +63,7 @@ export interface MessageDraft {
  * Checks a message against the scenario's seats and says how it is marked. `seats` are the
  * scenario's seats (STAFF_SEAT among them).
  */
-export function draftMessage(request: MessageRequest, seats: readonly string[]): { ok: true; message: MessageDraft } | { ok: false; violations: Violation[] } {
+export function draftMessage(request: MessageRequest, seats: readonly string[], rules: ChannelRules = ALL_CHANNELS): { ok: true; message: MessageDraft } | { ok: false; violations: Violation[] } {
   const violations: Violation[] = [];
   const text = request.text.trim();
   if (text.length === 0) violations.push({ code: 'channel.text_empty', path: 'text', params: {} });
@@ -69,6 +80,8 @@ export function draftMessage(request: MessageRequest, seats: readonly string[]):
   if (violations.length > 0) return { ok: false, violations };
   const to = everyone ? [EVERYONE] : [...new Set(request.to)].sort();
   const channel: ChannelKind = request.from === EXCON ? 'control' : everyone ? 'all' : to.length === 1 && to[0] === STAFF_SEAT ? 'chair' : 'bilateral';
+  const open = channel === 'control' || (channel === 'all' ? rules.everyone : channel === 'chair' ? rules.chair : rules.bilateral);
+  if (!open) return { ok: false, violations: [{ code: 'channel.closed', path: 'to', params: { channel: channel === 'all' ? 'everyone' : channel } }] };
   const parties = [...new Set([...(request.from === EXCON ? [] : [request.from]), ...to])].sort();
   const releasability = everyone ? ['NATO'] : [...new Set([...parties.map(seatToken), OVERSIGHT_CODE])].sort();
   return { ok: true, message: { from: request.from, to, channel, text, releasability } };

@@ -11,6 +11,7 @@ import { parseCommand } from '../parse-command.js';
 import { formatViolation } from '../../messages/index.js';
 import { isIsoDate } from '../time.js';
 import { readObjectives, type RawObjective } from './objectives.js';
+import { ALL_CHANNELS, type ChannelRules } from './channels.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
@@ -297,6 +298,7 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
       control: controlPolicy,
       injects: injects.sort((a, b) => a.atMs - b.atMs || a.order - b.order).map(({ order: _order, ...inject }) => inject),
       ...(objectives.objectives.length ? { objectives: objectives.objectives } : {}),
+      ...(doc.channels ? { channels: { ...ALL_CHANNELS, ...(doc.channels as Partial<ChannelRules>) } } : {}),
     },
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { Title } from '../command.js';
 import type { Objective } from './objectives.js';
+import type { ChannelRules } from './channels.js';
 
 /** The seat of International Staff: it acts as SG and for the NAC. */
 export const STAFF_SEAT = 'IS';
@@ -179,6 +180,8 @@ export interface ScenarioDefinition {
   readonly injects: readonly Inject[];
   /** Exercise objectives: measured where the system can, scored by evaluators. */
   readonly objectives?: readonly Objective[];
+  /** The channels between seats the scenario opens (absent: all of them). */
+  readonly channels?: ChannelRules;
 }
 
 export const DEFAULT_POLICY: SeatPolicy = {

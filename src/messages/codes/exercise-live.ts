@@ -8,6 +8,7 @@ export const EXERCISE_LIVE = {
   'channel.no_addressee': { en: 'A message is addressed to at least one seat (or ALL)', fr: 'Un message est adressé à au moins un siège (ou ALL)' },
   'channel.everyone_alone': { en: 'A message to everyone (ALL) names no other seat', fr: 'Un message à tous (ALL) ne nomme aucun autre siège' },
   'channel.to_self': { en: 'Seat {seat} cannot send a message to itself', fr: 'Le siège {seat} ne peut s’adresser un message à lui-même' },
+  'channel.closed': { en: 'This scenario does not open the {channel} channel between seats (its file’s channels)', fr: 'Ce scénario n’ouvre pas le canal {channel} entre sièges (channels de son fichier)' },
   'channel.refused': { en: 'The message was not sent: {rule}', fr: 'Le message n’a pas été envoyé : {rule}' },
   'channel.not_seated': { en: '{user} holds no seat {seat} in scenario "{name}" and is not its exercise control', fr: '{user} n’occupe pas le siège {seat} du scénario « {name} » et n’en est pas la direction' },
   'aar.MessageSent': { en: 'Message from {from} to {to}: {text}', fr: 'Message de {from} à {to} : {text}' },
