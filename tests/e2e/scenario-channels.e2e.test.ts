@@ -12,6 +12,7 @@ import { testServer, signIn, type TestServer } from '../support/api.js';
 
 const PASSWORD = 'a long enough password';
 const GRID = readFileSync(new URL('../../data/scenarios/grid-hybrid-attack.yaml', import.meta.url), 'utf8');
+const ACCESSION = readFileSync(new URL('../../data/scenarios/accession-ratification.yaml', import.meta.url), 'utf8');
 
 describe('scenario channels over HTTP', () => {
   let s: TestServer;
@@ -125,5 +126,14 @@ describe('scenario channels over HTTP', () => {
     assert.ok((await texts('hanna')).includes('The Council meets at 14:00.'), 'what is sent to everyone stays readable');
     const gone = await post('hanna', '/api/scenarios/grid/messages', { from: 'HUN', to: ['EST'], text: 'still here?' });
     assert.equal(gone.statusCode, 403);
+  });
+
+  test('a scenario file closes a channel: a message on it is refused naming it', async () => {
+    assert.equal((await post('dora', '/api/scenarios', { name: 'acc', text: ACCESSION })).statusCode, 201);
+    assert.equal((await s.app.inject({ method: 'PUT', url: '/api/scenarios/acc/seats/DEU', headers: as('dora'), payload: { username: 'fritz' } })).statusCode, 200);
+    const all = await post('fritz', '/api/scenarios/acc/messages', { from: 'DEU', to: ['ALL'], text: 'To every Ally' });
+    assert.equal(all.statusCode, 422, all.body);
+    assert.deepEqual(all.json().violations.map((v: { code: string }) => v.code), ['channel.closed']);
+    assert.equal((await post('fritz', '/api/scenarios/acc/messages', { from: 'DEU', to: ['SWE'], text: 'Our Bundestag votes next week.' })).statusCode, 201, 'a bilateral channel is open');
   });
 });
