@@ -179,6 +179,10 @@ describe('evere work verbs on the real record', () => {
     const kfor = await run('--lang', 'fr', 'operations', 'KFOR', '--as-of', '2005-01-01');
     assert.match(kfor, /Le 10 juin 1999, le Conseil a autorisé l’ordre d’activation/);
     assert.match(await run('--lang', 'fr', 'arms-control', '--as-of', '2000-01-01'), /Traité sur les forces armées conventionnelles en Europe \(FCE\)/);
+    // The accession's line says the state with its article and "Allié" agreeing with it.
+    assert.match(await run('--lang', 'fr', 'accession', 'SWE-2022', '--as-of', '2024-04-01'), /La Suède, Alliée depuis le 2024-03-07/);
+    assert.match(await run('--lang', 'fr', 'accession', 'CZE-HUN-POL-1997', '--as-of', '2000-01-01'), /La Tchéquie, Alliée depuis le 1999-03-12 ; la Hongrie, Alliée depuis le 1999-03-12/);
+    assert.match(await run('accession', 'SWE-2022', '--as-of', '2024-04-01'), /Sweden, an Ally since 2024-03-07/);
     // JSON stays the record's data, in its English.
     const json = await jsonOf<{ data: { reason: string } }[]>('consult', '--as-of', '2022-03-01', '--lang', 'fr');
     assert.ok(json.some((r) => r.data.reason === 'Russia\'s full-scale military attack on Ukraine'));

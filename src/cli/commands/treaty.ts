@@ -20,6 +20,7 @@ import { commandSpecs } from '../../domain/world.js';
 import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
 import { recordText } from '../../messages/record-french.js';
+import { nameForms } from '../../messages/grammar.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;
@@ -357,7 +358,14 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     ...(p.undetermined.length ? [`${fr ? 'indéterminés (date de dépôt seulement bornée)' : 'undetermined (deposit date only bounded)'}: ${names(p.undetermined)}`] : []),
     ...(p.notRecorded.length ? [`${fr ? 'étape non enregistrée' : 'stage not recorded'}: ${names(p.notRecorded)}`] : []),
   ];
-  const joined = Object.entries(r.members).map(([s, d]) => `${stateName(s, c.lang)} ${fr ? 'Allié depuis le' : 'Ally since'} ${d}`).join('; ');
+  // "la Suède, Alliée depuis le …", "les Pays-Bas, Alliés depuis le …": article and agreement from the grammar table.
+  const allyWord = (s: string): string => {
+    const f = nameForms(s, 'fr');
+    return `Allié${f.gender === 'f' ? 'e' : ''}${f.number === 'other' ? 's' : ''}`;
+  };
+  const joined = Object.entries(r.members)
+    .map(([s, d], i) => (fr ? `${nameForms(s, 'fr')[i === 0 ? 'The' : 'the']}, ${allyWord(s)} depuis le ${d}` : `${stateName(s, c.lang)}, an Ally since ${d}`))
+    .join(fr ? ' ; ' : '; ');
   const bound = [
     ...(r.rows.some((x) => x.depositDateIsBound)
       ? [fr ? '≤ (dépôt) : date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']
