@@ -445,6 +445,7 @@ export const MESSAGES = {
   'channels.kind_control': { en: 'from exercise control', fr: 'de la direction de l’exercice' },
   'objectives.title': { en: 'Exercise objectives', fr: 'Objectifs de l’exercice' },
   'objectives.none': { en: 'The scenario defines no objectives.', fr: 'Le scénario ne définit aucun objectif.' },
+  'objectives.objective': { en: 'Objective', fr: 'Objectif' },
   'objectives.measured': { en: 'Measured', fr: 'Mesuré' },
   'objectives.scores': { en: 'Scores', fr: 'Évaluations' },
   'objectives.no_scores': { en: 'Not scored yet.', fr: 'Pas encore évalué.' },

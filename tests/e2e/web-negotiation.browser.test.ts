@@ -188,4 +188,24 @@ describe('negotiating a text in two browsers, with messages and an evaluator', {
     await page.locator('#objectives').screenshot({ path: join(SHOTS, 'negotiation-objectives-fr-390.png') });
     assert.deepEqual((await axe(page)).map((v) => v.id), []);
   });
+
+  test('the after-action report page scores every objective for the evaluator; a player’s has none', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    await signIn(context, base, 'eve');
+    const page = await context.newPage();
+    await page.goto(`${base}/en/scenarios/${NAME}/report?world=${NAME}`);
+    await settle(page);
+    await page.locator('#report-objectives [data-objective="OBJ-1"][data-status="met"]').waitFor({ timeout: 10_000 });
+    assert.match((await page.locator('#report-objectives').textContent()) ?? '', /OBJ-2.*met — eve, T\+\d\d:\d\d: Hungary and Estonia settled/s);
+    await page.click('#timeline button[aria-controls="timeline-table"]');
+    assert.match((await page.locator('#timeline-table').textContent()) ?? '', /Message from HUN to EST/, 'messages are kept in the timeline');
+    await page.locator('#report-objectives').screenshot({ path: join(SHOTS, 'negotiation-report-objectives.png') });
+    assert.deepEqual((await axe(page)).map((v) => v.id), []);
+    const player = await (await open('hanna')).context().newPage();
+    await player.goto(`${base}/en/scenarios/${NAME}/report?world=${NAME}`);
+    await settle(player);
+    await player.locator('#timeline').waitFor();
+    assert.equal(await player.locator('#report-objectives').count(), 0);
+  });
 });

@@ -176,7 +176,7 @@ export function ObjectivesSection({ status, canScore, live, onDone }: { status: 
       {canScore && list.length > 0 && (
         <form className="panel score-form" onSubmit={(e) => void score(e)} data-testid="score-form">
           {error && <Problem error={error} />}
-          <label htmlFor="score-objective">{t('objectives.title')}</label>
+          <label htmlFor="score-objective">{t('objectives.objective')}</label>
           <select id="score-objective" value={chosen} onChange={(e) => setObjective(e.target.value)}>
             {list.map((o) => <option key={o.id} value={o.id}>{`${o.id} — ${o.title[lang] ?? o.title.en}`}</option>)}
           </select>

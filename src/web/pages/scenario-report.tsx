@@ -136,6 +136,23 @@ export default function ScenarioReportPage({ location }: PageProps) {
         </Section>
       )}
 
+      {data.objectives && data.objectives.length > 0 && (
+        <Section title={t('objectives.title')} id="report-objectives">
+          <SortableTable caption={t('objectives.title')} captionHidden rows={data.objectives} rowKey={(o) => o.id} initialSort="id"
+            columns={[
+              { key: 'id', header: t('objectives.objective'), rowHeader: true, sort: (o) => o.id, render: (o) => <span className="cell-title"><span className="code">{o.id}</span> {o.title[lang] ?? o.title.en}</span> },
+              { key: 'measured', header: t('objectives.measured'), sort: (o) => o.measured.status, render: (o) => (
+                <span data-objective={o.id} data-status={o.measured.status}>
+                  <Chip tone={o.measured.status === 'met' ? 'success' : o.measured.status === 'not-met' ? 'danger' : 'neutral'}>{t(`objective.status_${o.measured.status}` as MessageKey)}</Chip>{' '}
+                  {t(o.measured.code as MessageKey, Object.fromEntries(Object.entries(o.measured.params).map(([k, x]) => [k, Array.isArray(x) ? x.join(', ') : String(x)])))}
+                </span>
+              ) },
+              { key: 'scores', header: t('objectives.scores'), render: (o) => (o.scores.length === 0 ? t('objectives.no_scores')
+                : o.scores.map((x) => `${t(`objective.rating_${x.rating}` as MessageKey)} — ${x.evaluator}, ${x.offset}: ${x.observation}`).join(' · ')) },
+            ]} />
+        </Section>
+      )}
+
       <Section title={t('report.timeline')} id="timeline">
         {timeline.length === 0 ? <Empty>{t('report.nothing')}</Empty> : (
           <>
