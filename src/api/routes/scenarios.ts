@@ -12,13 +12,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
-import { problem, sendProblem, langOf } from '../errors.js';
+import { problem, sendProblem, langOf, type Problem } from '../errors.js';
 import { entrySchema, looseObject, worldParam } from './schemas.js';
 import { accessFor } from '../../app/access.js';
 import { viewOf } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
-import { readScenarioText, readInject, readPolicy } from '../../app/scenarios/scenario-file.js';
+import { readScenarioText, readInject, readPolicy, ScenarioFileError } from '../../app/scenarios/scenario-file.js';
+import { branchPoint } from '../../app/scenarios/branch-point.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { scenarioReport } from '../../app/scenarios/report.js';
@@ -113,17 +114,33 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
           asOf: { type: 'string', format: 'evere-date', maxLength: 10 },
           text: { type: 'string', maxLength: 500_000, description: 'The scenario file, YAML or JSON' },
           scenario: { type: 'object', description: 'The scenario document (as the JSON schema describes it)' },
+          check: { type: 'boolean', description: 'Only check the file, as `evere scenario validate` does: nothing is created (200)' },
         },
       },
-      response: { 201: looseObject },
+      response: { 200: looseObject, 201: looseObject },
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const operator = operatorOf(request);
-    const body = request.body as { name: string; asOf?: string; text?: string; scenario?: object };
+    const body = request.body as { name: string; asOf?: string; text?: string; scenario?: object; check?: boolean };
     const source = body.text ?? (body.scenario ? JSON.stringify(body.scenario) : undefined);
     if (source === undefined && !body.asOf) throw new EvereError('scenario.as_of_missing');
     const text = source ?? JSON.stringify({ scenario: body.name, title: { en: body.name }, injects: [] });
-    const definition = readScenarioText(text, 'scenario', { ...(body.asOf ? { asOf: body.asOf } : {}), lang: langOf(request), seatsAt: recordSeats(deps.dataDir) });
+    let definition;
+    try {
+      definition = readScenarioText(text, 'scenario', { ...(body.asOf ? { asOf: body.asOf } : {}), lang: langOf(request), seatsAt: recordSeats(deps.dataDir) });
+    } catch (error) {
+      // Every problem of the file on its own too, with its line and column, for a form to point at.
+      if (error instanceof ScenarioFileError) {
+        return sendProblem(reply, { ...problem(request, error.code, error.params), problems: error.problems.map((p) => ({ ...p })) } as Problem);
+      }
+      throw error;
+    }
+    if (body.check) {
+      return reply.code(200).send({
+        valid: true, title: definition.title, asOf: definition.asOf, start: definition.start,
+        injects: definition.injects.length, seats: Object.keys(definition.seats).length,
+      });
+    }
     const status = await scenarios.create(body.name, definition, operator);
     return reply.code(201).send(status);
   }));
@@ -316,14 +333,15 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     schema: {
       tags, summary: 'What-if: branch at an entry with one seat’s policy or one inject changed, and replay deterministically (director)', headers: csrfHeader, params: nameParams(),
       body: {
-        type: 'object', additionalProperties: false, required: ['branch', 'atSeq'],
+        type: 'object', additionalProperties: false, required: ['branch'],
         properties: {
           branch: worldParam.properties.world,
           atSeq: { type: 'integer', minimum: 0 },
+          at: { type: 'string', minLength: 1, maxLength: 40, description: 'The branch point as a scenario time (T+30h, or a UTC date-time: its first entry at or after it) or an entry’s number, instead of atSeq' },
           seat: { type: 'string', pattern: '^([A-Z]{3}|IS)$' },
-          policy: { type: 'object', description: 'The seat’s new bot policy (as in a scenario file)' },
+          policy: { type: ['object', 'string'], maxLength: 64_000, description: 'The seat’s new bot policy (as in a scenario file): an object, or YAML/JSON text, or the name of one of the file’s policies' },
           inject: { type: 'string', minLength: 1, maxLength: 64 },
-          set: { type: 'object', description: 'The inject as it should be (as in a scenario file)' },
+          set: { type: ['object', 'string'], maxLength: 64_000, description: 'The inject as it should be (as in a scenario file): an object, or YAML/JSON text' },
           drop: { type: 'boolean' },
           toEnd: { type: 'boolean' },
         },
@@ -332,13 +350,18 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
-    const body = request.body as { branch: string; atSeq: number; seat?: string; policy?: object; inject?: string; set?: object; drop?: boolean; toEnd?: boolean };
+    const body = request.body as { branch: string; atSeq?: number; at?: string; seat?: string; policy?: object | string; inject?: string; set?: object | string; drop?: boolean; toEnd?: boolean };
+    const textOf = (v: object | string): string => (typeof v === 'string' ? v : JSON.stringify(v));
     const operator = takingPart(request, name);
+    if ((body.atSeq === undefined) === (body.at === undefined)) throw new EvereError('input.invalid', { field: 'body', reason: 'give atSeq or at (one of them)' });
     const sc = await readScenario(deps.ledger, name);
-    const policy = body.seat && body.policy ? readPolicy(JSON.stringify(body.policy), body.seat, sc.definition) : undefined;
-    const replace = body.inject && body.set ? readInject(JSON.stringify(body.set), sc.definition) : undefined;
+    const policy = body.seat && body.policy ? readPolicy(textOf(body.policy), body.seat, sc.definition) : undefined;
+    const replace = body.inject && body.set ? readInject(textOf(body.set), sc.definition) : undefined;
+    // Only a director of the scenario reads its entries' times to find the point.
+    if (body.at !== undefined && !(operator.kind === 'account' && operator.account.role === 'director')) throw new EvereError('scenario.not_director', { user: requireAccount(request).username, name });
+    const atSeq = body.atSeq ?? await branchPoint(deps.ledger, scenarios, name, body.at!);
     const r = await scenarios.branch(name, body.branch, {
-      atSeq: body.atSeq, ...(body.seat ? { seat: body.seat } : {}), ...(policy ? { policy } : {}), ...(body.inject ? { inject: body.inject } : {}),
+      atSeq, ...(body.seat ? { seat: body.seat } : {}), ...(policy ? { policy } : {}), ...(body.inject ? { inject: body.inject } : {}),
       ...(replace ? { replace } : {}), ...(body.drop ? { drop: true } : {}), ...(body.toEnd ? { toEnd: true } : {}),
     }, operator);
     return reply.code(201).send(r);

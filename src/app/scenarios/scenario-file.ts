@@ -30,6 +30,13 @@ export interface FileProblem {
   readonly reason: string;
 }
 
+/** A scenario text refused: the message names every problem; `problems` lists them one by one. */
+export class ScenarioFileError extends EvereError {
+  constructor(code: 'scenario.file_syntax' | 'scenario.file_invalid', params: ConstructorParameters<typeof EvereError>[1], readonly problems: readonly FileProblem[]) {
+    super(code, params);
+  }
+}
+
 /** `injects[3].command.data` from a path. */
 export function fieldName(path: DocPath): string {
   let out = '';
@@ -165,7 +172,7 @@ export function readScenarioText(text: string, file: string, options: ReadOption
     const opened = /end with a [}\]]/.test(syntax.message) ? unclosedFlowStart(text, syntax.pos[0]) : undefined;
     const pos = counter.linePos(opened ?? syntax.pos[0]);
     const reason = opened === undefined ? syntax.message.split('\n')[0]! : formatMessage('scenario.flow_unclosed', { bracket: text[opened]! }, lang);
-    throw new EvereError('scenario.file_syntax', { file, line: pos.line, column: pos.col, reason });
+    throw new ScenarioFileError('scenario.file_syntax', { file, line: pos.line, column: pos.col, reason }, [{ line: pos.line, column: pos.col, field: '', reason }]);
   }
   const problems: FileProblem[] = [];
   const checked = new Set<string>();
@@ -207,10 +214,10 @@ export function readScenarioText(text: string, file: string, options: ReadOption
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  throw new EvereError('scenario.file_invalid', {
+  throw new ScenarioFileError('scenario.file_invalid', {
     file, count: problems.length,
     problems: problems.map((p) => formatMessage('scenario.problem', { line: p.line, column: p.column, field: p.field, reason: p.reason }, lang)),
-  });
+  }, problems);
 }
 
 export function readScenarioFile(path: string, options: ReadOptions = {}): ScenarioDefinition {

@@ -12,7 +12,7 @@ import { json, table } from '../format.js';
 import { parseDateOption, parseNonNegativeInt } from '../parse.js';
 import { formatMessage } from '../../messages/index.js';
 import { stateName } from '../../domain/states.js';
-import { parseDuration, parseOffset, formatOffset } from '../../domain/scenario/duration.js';
+import { parseDuration, formatOffset } from '../../domain/scenario/duration.js';
 import { INJECT_KINDS, type InjectKind } from '../../domain/scenario/types.js';
 import type { Distribution } from '../../domain/scenario/stats.js';
 import { EvereError } from '../../app/errors.js';
@@ -20,6 +20,7 @@ import { Scenarios, SYSTEM_OPERATOR, type ScenarioStatus } from '../../app/scena
 import { bareDefinition, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
+import { branchPoint, scenarioTimeOf } from '../../app/scenarios/branch-point.js';
 import { scenarioReport, type ScenarioReport } from '../../app/scenarios/report.js';
 import { changeWords, renderReportHtml, renderRunsHtml } from '../../app/scenarios/report-html.js';
 import { runHeadless, type HeadlessResult } from '../../app/scenarios/headless.js';
@@ -205,31 +206,7 @@ function showReport(c: CliContext, r: ScenarioReport): void {
 
 /** A scenario time: `T+12h`, a duration from the start, or a UTC date-time. */
 async function scenarioTime(c: CliContext, name: string, value: string): Promise<number> {
-  const sc = await readScenario(await c.ledger(), name);
-  const start = Date.parse(sc.definition.start);
-  const offset = parseOffset(value, start);
-  if (offset === undefined) throw new EvereError('scenario.time_invalid', { value });
-  return start + offset;
-}
-
-/**
- * A branch point: an entry's number (the report's # column), or a scenario time (`T+30h`, a UTC
- * date-time) standing for the first of the scenario's entries at or after it — a number that
- * stays true when the record the scenario was forked from grows.
- */
-async function branchPoint(c: CliContext, svc: Scenarios, name: string, value: string): Promise<number> {
-  if (/^\d+$/.test(value)) return Number(value);
-  const at = await scenarioTime(c, name, value);
-  // The parent is brought up to its clock first, as the branch itself does.
-  await svc.tick(name);
-  const ledger = await c.ledger();
-  const sc = await readScenario(ledger, name);
-  const size = await ledger.store.size(name);
-  for (const row of await ledger.store.entries(name, sc.definedAtSeq + 1, size)) {
-    const entry = JSON.parse(new TextDecoder().decode(row.bytes)) as { validTime: string };
-    if (Date.parse(entry.validTime) >= at) return row.seq;
-  }
-  return size;
+  return scenarioTimeOf(await c.ledger(), name, value);
 }
 
 export function registerScenarioCommands(program: Command, ctx: Ctx): void {
@@ -453,7 +430,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
       if ((o.seat === undefined) !== (o.policy === undefined) || (o.inject !== undefined && !o.set && !o.drop)) throw new EvereError('scenario.branch_change');
       const policy = o.seat && o.policy ? readPolicy(textArg(o.policy), o.seat, sc.definition) : undefined;
       const replace = o.inject && o.set ? readInject(textArg(o.set), sc.definition) : undefined;
-      const atSeq = await branchPoint(c, svc, name, o.at);
+      const atSeq = await branchPoint(await c.ledger(), svc, name, o.at);
       const r = await svc.branch(name, branch, {
         atSeq, ...(o.seat ? { seat: o.seat } : {}), ...(policy ? { policy } : {}), ...(o.inject ? { inject: o.inject } : {}),
         ...(replace ? { replace } : {}), ...(o.drop ? { drop: true } : {}), ...(o.toEnd ? { toEnd: true } : {}),

@@ -9,6 +9,8 @@ import { api, ApiError } from '../lib/api.js';
 import { useI18n } from '../lib/i18n.js';
 import { hasMessage, type MessageKey } from '../lib/messages.js';
 import { actionLabelKey, type AvailableCommand } from '../lib/actions.js';
+import { resolveTimeInput, type TimeBase } from '../lib/time-input.js';
+import { dtg } from '../lib/i18n.js';
 
 type Value = string | boolean;
 
@@ -17,7 +19,16 @@ function fieldLabel(t: (k: MessageKey) => string, name: string): string {
   return hasMessage(key) ? t(key) : name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
-function toData(fields: readonly FieldSpec[], values: Record<string, Value>): Record<string, unknown> {
+/** A time typed that is no time: the form says so before anything is sent. */
+class TimeInputError extends Error {
+  constructor(readonly field: string) {
+    super(field);
+  }
+}
+
+const realTime: TimeBase = { now: () => Date.now() };
+
+function toData(fields: readonly FieldSpec[], values: Record<string, Value>, base: TimeBase): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
@@ -45,7 +56,11 @@ function toData(fields: readonly FieldSpec[], values: Record<string, Value>): Re
         break;
       case 'time': {
         const s = String(v ?? '').trim();
-        if (s) data[f.name] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) ? `${s}:00Z` : s;
+        if (s) {
+          const at = resolveTimeInput(s, base);
+          if (!at) throw new TimeInputError(f.name);
+          data[f.name] = at;
+        }
         break;
       }
       default: {
@@ -62,7 +77,7 @@ export interface CommandResult {
   readonly label: string;
 }
 
-export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {}, endpoint }: {
+export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {}, endpoint, timeBase = realTime }: {
   spec: AvailableCommand;
   world: string;
   /** Where the command is posted (default: the world's commands; a scenario: its act, at scenario time). */
@@ -71,6 +86,8 @@ export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {
   onDone: (result: CommandResult) => void;
   onCancel?: () => void;
   initial?: Record<string, Value>;
+  /** What "now" is for a typed time (+24h): scenario time in a scenario; T+… needs its start. */
+  timeBase?: TimeBase;
 }) {
   const { t, lang } = useI18n();
   const uid = useId();
@@ -87,10 +104,10 @@ export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {
     setBusy(true);
     setError(undefined);
     try {
-      await api(endpoint ?? `/api/worlds/${encodeURIComponent(world)}/commands`, { method: 'POST', body: { cmd: spec.cmd, by: spec.by, data: { ...preset, ...toData(fields, values) } } });
+      await api(endpoint ?? `/api/worlds/${encodeURIComponent(world)}/commands`, { method: 'POST', body: { cmd: spec.cmd, by: spec.by, data: { ...preset, ...toData(fields, values, timeBase) } } });
       onDone({ cmd: spec.cmd, label });
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      setError(e instanceof TimeInputError ? new Error(t('council.time_invalid', { field: fieldLabel(t, e.field), value: String(values[e.field] ?? '') })) : e instanceof Error ? e : new Error(String(e)));
     } finally {
       setBusy(false);
     }
@@ -144,13 +161,21 @@ export function CommandForm({ spec, world, preset, onDone, onCancel, initial = {
                 </div>
               </div>
             );
-          case 'time':
+          case 'time': {
+            const typed = String(values[f.name] ?? '');
+            const at = typed.trim() ? resolveTimeInput(typed, timeBase) : undefined;
             return (
               <div className="field" key={f.name}>
                 <label htmlFor={id}>{label}</label>
-                <input id={id} type="datetime-local" required={f.required} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.target.value)} />
+                <input id={id} type="text" autoComplete="off" spellCheck={false} required={f.required} value={typed} onChange={(e) => set(f.name, e.target.value)}
+                  aria-describedby={`${id}-hint ${id}-at`} data-time-field={f.name} />
+                <span id={`${id}-hint`} className="note">{timeBase.startMs !== undefined ? t('council.time_hint_scenario') : t('council.time_hint')}</span>
+                <span id={`${id}-at`} className="note" aria-live="polite" data-testid={`time-${f.name}`}>
+                  {typed.trim() ? (at ? t('council.time_is', { dtg: dtg(at) }) : t('council.time_not_yet')) : ''}
+                </span>
               </div>
             );
+          }
           case 'date':
             return (
               <div className="field" key={f.name}>

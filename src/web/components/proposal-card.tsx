@@ -11,7 +11,7 @@ import { brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
 import { useStates } from '../lib/reference.js';
 import { actionLabelKey, actionTone, proposalActions, type AvailableCommand } from '../lib/actions.js';
 import type { MessageKey } from '../lib/messages.js';
-import { scenarioNowMs, type ScenarioClock } from '../lib/scenario.js';
+import { scenarioNowMs, timeBaseOf, type ScenarioClock } from '../lib/scenario.js';
 import { CommandForm, type CommandResult } from './command-form.js';
 import { Chip, type Tone } from './ui.js';
 import type { DiffRow } from '../../domain/council/text.js';
@@ -215,7 +215,7 @@ export function ProposalCard({ proposal, world, available, onActed, endpoint, cl
           {open && (() => {
             const spec = actions.find((a) => a.cmd === open);
             return spec ? (
-              <CommandForm spec={spec} world={world} {...(endpoint ? { endpoint } : {})} preset={{ proposal: proposal.id }} onCancel={() => setOpen(undefined)}
+              <CommandForm spec={spec} world={world} {...(endpoint ? { endpoint } : {})} preset={{ proposal: proposal.id }} {...(clock ? { timeBase: timeBaseOf(clock) } : {})} onCancel={() => setOpen(undefined)}
                 onDone={(r) => { setOpen(undefined); onActed(r); }} />
             ) : null;
           })()}

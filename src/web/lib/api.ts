@@ -10,12 +10,21 @@ export interface ProblemViolation {
   readonly message: string;
 }
 
+/** A problem of a scenario file, where it is (1-based line and column). */
+export interface FileProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly detail: string,
     readonly violations: readonly ProblemViolation[] = [],
+    readonly problems: readonly FileProblem[] = [],
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -28,7 +37,7 @@ let language: Lang = 'en';
 export const setCsrf = (token: string | undefined): void => { csrfToken = token; };
 export const setApiLanguage = (lang: Lang): void => { language = lang; };
 
-export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language === 'fr' ? 'fr' : 'en' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -47,8 +56,8 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
     json = undefined;
   }
   if (!response.ok) {
-    const p = (json ?? {}) as { code?: string; detail?: string; violations?: ProblemViolation[] };
-    throw new ApiError(response.status, p.code ?? `http.${response.status}`, p.detail ?? response.statusText, p.violations ?? []);
+    const p = (json ?? {}) as { code?: string; detail?: string; violations?: ProblemViolation[]; problems?: FileProblem[] };
+    throw new ApiError(response.status, p.code ?? `http.${response.status}`, p.detail ?? response.statusText, p.violations ?? [], p.problems ?? []);
   }
   return json as T;
 }

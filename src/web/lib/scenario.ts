@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ScenarioStatus } from '../../app/scenarios/service.js';
 import type { Account } from '../../app/access.js';
+import type { TimeBase } from './time-input.js';
 
 export type { ScenarioStatus };
 
@@ -16,10 +17,12 @@ export interface ScenarioClock {
   readonly speed: number;
   readonly running: boolean;
   readonly end: string;
+  /** The scenario's start (T+0). */
+  readonly start?: string;
 }
 
 export const clockOf = (status: ScenarioStatus, readAt: number): ScenarioClock => ({
-  now: status.now, readAt, speed: status.clock.speed, running: status.clock.status === 'running' && !status.ended, end: status.end,
+  now: status.now, readAt, speed: status.clock.speed, running: status.clock.status === 'running' && !status.ended, end: status.end, start: status.start,
 });
 
 /** Scenario time (ms) at real time `real`. Never past the end. */
@@ -27,6 +30,11 @@ export function scenarioNowMs(clock: ScenarioClock, real = Date.now()): number {
   const base = Date.parse(clock.now);
   const t = clock.running ? base + Math.max(0, real - clock.readAt) * clock.speed : base;
   return Math.min(t, Date.parse(clock.end));
+}
+
+/** What "now" and "T+0" are for a time typed in a scenario's forms. */
+export function timeBaseOf(clock: ScenarioClock): TimeBase {
+  return { now: () => scenarioNowMs(clock), ...(clock.start ? { startMs: Date.parse(clock.start) } : {}) };
 }
 
 /** Re-renders once a second while the clock runs; returns scenario time (ms). */

@@ -5,19 +5,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Account } from '../../app/access.js';
 import { api, ApiError, setCsrf } from './api.js';
-import { clearCache } from './data.js';
+import { clearCache, fetchCached } from './data.js';
 
 export interface Session {
   readonly account: Account | undefined;
   readonly ready: boolean;
   signIn(username: string, password: string): Promise<Account>;
   signOut(): Promise<void>;
+  /** Reads the account again (a new scenario adds a world to it) and forgets cached reads. */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<Session>({
   account: undefined, ready: false,
   signIn: () => Promise.reject(new Error('no session provider')),
   signOut: () => Promise.resolve(),
+  refresh: () => Promise.resolve(),
 });
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -52,7 +55,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ account, ready, signIn, signOut }), [account, ready, signIn, signOut]);
+  const refresh = useCallback(async () => {
+    const me = await api<{ signedIn: boolean; account?: Account; csrf?: string }>('/api/auth/session');
+    setCsrf(me.csrf);
+    clearCache();
+    // The list of worlds is read before the account changes, so that a page of the new world is
+    // not taken for an unknown one.
+    await fetchCached('/api/worlds', true);
+    setAccount(me.signedIn ? me.account : undefined);
+  }, []);
+
+  const value = useMemo(() => ({ account, ready, signIn, signOut, refresh }), [account, ready, signIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -22,7 +22,8 @@ import { CommandForm, type CommandResult } from '../components/command-form.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section } from '../components/ui.js';
 import { ProposalCard } from '../components/proposal-card.js';
-import { clockOf, type ScenarioStatus } from '../lib/scenario.js';
+import { clockOf, scenarioNowMs, timeBaseOf, type ScenarioStatus } from '../lib/scenario.js';
+import { nextProposalId } from '../lib/time-input.js';
 
 /** The `proposal` fact's data: the proposal without `id` and `tabledAt` (its key and validFrom). */
 type ProposalFact = Fact<Omit<Proposal, 'id' | 'tabledAt'> & { proposal: string }>;
@@ -100,7 +101,8 @@ export default function CouncilPage({ location }: PageProps) {
       ) : undefined}>
         {newSpec && newOpen && (
           <div className="panel">
-            <CommandForm spec={newSpec} world={world} {...(endpoint ? { endpoint } : {})} preset={{}} initial={{ proposal: `PO-${new Date().getUTCFullYear()}-${Date.now().toString(36).slice(-4).toUpperCase()}`, procedure: 'silence' }}
+            <CommandForm spec={newSpec} world={world} {...(endpoint ? { endpoint } : {})} preset={{}} initial={{ proposal: nextProposalId(current.map((p) => p.data.id), clock ? scenarioNowMs(clock) : Date.now()), procedure: 'silence' }}
+              {...(clock ? { timeBase: timeBaseOf(clock) } : {})}
               onCancel={() => setNewOpen(false)} onDone={(r) => { setNewOpen(false); onActed(r); }} />
           </div>
         )}

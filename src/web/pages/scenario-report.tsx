@@ -54,7 +54,9 @@ export default function ScenarioReportPage({ location }: PageProps) {
   useEffect(() => {
     if (name && location.world !== name) navigate(hrefFor(lang, `scenarios/${name}/report`, name), { replace: true });
   }, [name, location.world, lang]);
-  const report = useApi<ScenarioReport>(account ? `/api/scenarios/${n}/report` : null, location.world === name ? name : null);
+  const compare = location.query.get('compare') ?? '';
+  const report = useApi<ScenarioReport>(account ? `/api/scenarios/${n}/report${compare ? `?compare=${encodeURIComponent(compare)}` : ''}` : null, location.world === name ? name : null);
+  const others = useApi<{ name: string; title: { en: string; fr?: string } }[]>(account ? '/api/scenarios' : null);
   useMarkings(report.data ? [{ classification: report.data.classification }] : undefined);
   const [showTimeline, setShowTimeline] = useState(false);
   const fmtHours = useMemo(() => (x: number) => t('report.hours', { n: number(lang, x) }), [t, lang]);
@@ -97,7 +99,7 @@ export default function ScenarioReportPage({ location }: PageProps) {
   const totals = aar.totals;
   return (
     <>
-      <PageHeader title={t('report.title')} lead={t('report.lead', { title })}>
+      <PageHeader title={t('report.title')} docTitle={t('report.doc_title', { title })} lead={t('report.lead', { title })}>
         <p className="chips-line">
           <Chip tone="warning">{t('marking.exercise_short')}</Chip>
           <span>{t('report.reached', { dtg: dtg(aar.reachedAt) })}</span>
@@ -107,6 +109,16 @@ export default function ScenarioReportPage({ location }: PageProps) {
           <a className="button button--secondary button--small" href={jsonHref} data-testid="report-json">{t('report.json')}</a>
           <Link href={hrefFor(lang, `scenarios/${name}`, name)}>{t('report.back', { title })}</Link>
         </p>
+        {(others.data ?? []).some((o) => o.name !== name) && (
+          <div className="inline-field">
+            <label htmlFor="report-compare">{t('report.compare_with')}</label>
+            <select id="report-compare" value={compare} data-testid="report-compare"
+              onChange={(e) => navigate(hrefFor(lang, `scenarios/${name}/report`, name, { compare: e.target.value || undefined }))}>
+              <option value="">{data.status.branch ? t('report.compare_parent') : t('report.compare_none')}</option>
+              {(others.data ?? []).filter((o) => o.name !== name).map((o) => <option key={o.name} value={o.name}>{`${o.title[lang] ?? o.title.en} (${o.name})`}</option>)}
+            </select>
+          </div>
+        )}
       </PageHeader>
 
       <dl className="figures figures--row" data-testid="report-totals">

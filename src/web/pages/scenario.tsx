@@ -29,6 +29,7 @@ import type { CommandResult } from '../components/command-form.js';
 import { Countdown, ProposalCard } from '../components/proposal-card.js';
 import { ClockChip, speedText } from '../components/scenario-bits.js';
 import { ChannelsSection, ObjectivesSection } from '../components/scenario-live.js';
+import { DirectorPanel } from '../components/scenario-control.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, Empty, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
 
@@ -288,6 +289,7 @@ export default function ScenarioPage({ location }: PageProps) {
   }
   const s = status.data;
   const control = isControl(account, s.name);
+  const director = Boolean(account && account.role === 'director' && account.worlds?.includes(s.name));
   const newest = [...(injects.data?.entries ?? [])].sort((a, b) => b.seq - a.seq);
   return (
     <>
@@ -362,6 +364,12 @@ export default function ScenarioPage({ location }: PageProps) {
           )}
         </QueryView>
       </Section>
+
+      {director && (
+        <Section title={t('control.director')} id="direction">
+          <DirectorPanel status={s} onDone={onDone} />
+        </Section>
+      )}
 
       <Section title={t('scenario.seats')} id="seats">
         <SortableTable caption={t('scenario.seats')} captionHidden dense rows={s.seats} rowKey={(x) => x.seat} initialSort="seat"

@@ -11,6 +11,7 @@ import { offsetOf, type ScenarioStatus } from '../lib/scenario.js';
 import { SortableTable } from '../components/table.js';
 import { DateText, PageHeader, QueryView, Section } from '../components/ui.js';
 import { ClockChip } from '../components/scenario-bits.js';
+import { NewScenarioForm } from '../components/scenario-control.js';
 
 export default function ScenariosPage({ location }: PageProps) {
   const { t, lang, v } = useI18n();
@@ -26,6 +27,12 @@ export default function ScenariosPage({ location }: PageProps) {
         <p className="notice notice--info">
           {t('scenarios.sign_in')} <Link href={hrefFor(lang, 'sign-in', location.world, { next: 'scenarios' })}>{t('nav.sign_in')}</Link>
         </p>
+      )}
+      {account && (account.role === 'director' || account.role === 'admin') && (
+        <Section title={t('control.new_heading')} id="new-scenario">
+          <p className="note">{t('control.new_lead')}</p>
+          <NewScenarioForm />
+        </Section>
       )}
       {account && (
         <Section title={t('scenarios.list')} id="scenario-list">
