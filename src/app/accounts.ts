@@ -124,9 +124,12 @@ export class Accounts {
       const until = Date.parse(failures.lastAt) + lockMs;
       if (until > now.getTime()) throw new EvereError('auth.throttled', { minutes: Math.ceil((until - now.getTime()) / 60_000) });
     }
+    // The dummy hash is made on the first sign-in of a process, whoever signs in: made only for
+    // an unknown name, its scrypt would make the first unknown name slower than a known one.
+    const dummy = await this.dummy();
     const stored = await this.store.accountByName(username);
     const usable = stored && !stored.disabled ? stored : undefined;
-    const ok = await this.secrets.verifyPassword(password, usable?.passwordHash ?? await this.dummy());
+    const ok = await this.secrets.verifyPassword(password, usable?.passwordHash ?? dummy);
     if (!ok || !usable) {
       await this.store.addLoginFailure(username, now.toISOString(), new Date(now.getTime() - lockMs).toISOString());
       throw new EvereError('auth.invalid_credentials');

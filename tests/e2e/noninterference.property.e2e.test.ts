@@ -35,6 +35,10 @@ import { operationsOf, type Operation, type Schema } from '../support/fuzz.js';
 import { act, actingPrincipal, createWorldFromRecord } from '../../src/app/acts.js';
 import { commandSpecs, type FieldType } from '../../src/domain/command-specs.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
+import { Accounts, type Secrets } from '../../src/app/accounts.js';
+import type { AccountStore } from '../../src/app/ports.js';
+import { openMemoryAccounts } from '../../src/adapters/memory/memory-accounts.js';
+import { nodeSecrets } from '../../src/adapters/crypto/password.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
 const RUNS = Number(process.env.NI_RUNS ?? 3);
@@ -335,6 +339,77 @@ function comparable(probe: Probe, res: LightMyRequestResponse): string {
 
 const NOT_POSSIBLE = 'act.not_possible';
 
+/**
+ * What is random or timed per sign-in, not a function of any world: a session's CSRF token and
+ * expiry (the request's clock), an account's id (random, made once on each side). Masked.
+ */
+const maskCsrf = (text: string) => text.replace(/"csrf":"[^"]+"/g, '"csrf":"<csrf>"').replace(/"id":"acct_[^"]+"/g, '"id":"<account>"')
+  .replace(/"expiresAt":"[^"]+"/g, '"expiresAt":"<expiry>"');
+
+/** An event stream read over a socket, from its headers on, until closed. */
+function openStream(url: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  let text = '';
+  const ready = fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal }).then((res) => {
+    const lines: string[] = [];
+    res.headers.forEach((v, k) => { if (!UNCOMPARED_HEADERS.has(k)) lines.push(`${k}: ${v}`); });
+    const head = `${res.status}\n${lines.sort().join('\n')}`;
+    void (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
+    })().catch(() => undefined);
+    return { head, status: res.status };
+  });
+  return {
+    ready,
+    /** What arrived, heartbeats aside. */
+    text: () => text.replaceAll(': keep-alive\n\n', ''),
+    async waitFor(needle: string, ms = 15_000): Promise<void> {
+      for (const end = Date.now() + ms; !text.includes(needle);) {
+        if (Date.now() > end) throw new Error(`${url}: ${JSON.stringify(needle)} did not arrive; got ${text.length} characters`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('noninterference: the timing class of signing in', () => {
+  test('an unknown or disabled name does the same work as a known name with a wrong password: the same store calls, one scrypt of the same cost', async () => {
+    const store = openMemoryAccounts();
+    const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+    const setup = new Accounts(store, nodeSecrets, clock);
+    await setup.create({ username: 'known', password: PASSWORD, role: 'staff' });
+    await setup.create({ username: 'off', password: PASSWORD, role: 'staff' });
+    await store.putAccount({ ...(await store.accountByName('off'))!, disabled: true });
+    /** The work of two sign-ins in a fresh process (the first one makes the dummy hash), as a list of steps. */
+    const work = async (username: string, password: string) => {
+      const steps: string[] = [];
+      const secrets: Secrets = {
+        ...nodeSecrets,
+        hashPassword: async (p) => { steps.push('scrypt hash'); return nodeSecrets.hashPassword(p); },
+        // The cost of a check is the cost parameters of the hash checked against (scrypt$N$r$p).
+        verifyPassword: async (p, stored) => { steps.push(`scrypt check ${stored.split('$').slice(0, 4).join('$')}`); return nodeSecrets.verifyPassword(p, stored); },
+      };
+      const counted = new Proxy(store, { get: (target, prop: keyof AccountStore) => (...args: unknown[]) => { steps.push(`store ${String(prop)}`); return (target[prop] as (...a: unknown[]) => unknown)(...args); } });
+      const accounts = new Accounts(counted, secrets, clock);
+      for (let i = 0; i < 2; i++) {
+        const error = await accounts.login(username, password).then(() => undefined, (e: Error & { code?: string }) => e.code);
+        steps.push(`answer ${error ?? 'signed in'}`);
+      }
+      await store.clearLoginFailures(username);
+      return steps;
+    };
+    const known = await work('known', 'a wrong password');
+    assert.deepEqual(await work('nobody', 'a wrong password'), known, 'unknown name');
+    assert.deepEqual(await work('off', PASSWORD), known, 'disabled account');
+    assert.equal(known.filter((s) => s.startsWith('scrypt check scrypt$16384$8$1')).length, 2, known.join('\n'));
+    // The right password takes the same path up to the answer.
+    const right = await work('known', PASSWORD);
+    assert.deepEqual(right.slice(0, right.indexOf('scrypt check scrypt$16384$8$1') + 1), known.slice(0, known.indexOf('scrypt check scrypt$16384$8$1') + 1));
+  });
+});
+
 describe('noninterference: two worlds that differ only in what the caller may not read answer alike', () => {
   let a: Side;
   let b: Side;
@@ -349,8 +424,8 @@ describe('noninterference: two worlds that differ only in what the caller may no
     b = await openSide(keys, now);
     await buildScenarios(a, 'grid', 'A');
     await buildScenarios(b, 'ice', 'B');
-    // The event stream never ends, and the sign-in routes answer about the account, not a world:
-    // both are read separately (tests/e2e/security-audit, security-auth).
+    // The event stream never ends, and the sign-in routes change sessions: both are compared in
+    // tests of their own below (a window of the stream; sign-in, session, me, sign-out).
     operations = (await operationsOf(a.s.app)).filter((op) => !op.path.endsWith('/events') && !op.path.startsWith('/api/auth/'));
     assert.ok(operations.length >= 45, `${operations.length} operations`);
   });
@@ -423,6 +498,83 @@ describe('noninterference: two worlds that differ only in what the caller may no
     assert.deepEqual(operations.map((op) => `${op.method} ${op.path}`).filter((op) => !stats.routes.has(op)), [], 'every operation was asked');
     assert.deepEqual(commandSpecs.map((c) => c.cmd).filter((c) => !stats.commands.has(c)), [], 'every command was given');
     process.stderr.write(`noninterference: ${stats.probes} probes (${stats.reads} reads of ${stats.routes.size} routes, ${stats.acts} acts of ${stats.commands.size} commands: ${stats.accepted} accepted, ${stats.refused} refused; ${stats.notPossible} runs ended on an id taken by hidden material)\n`);
+  });
+
+  test('the event stream tells every caller the same in both worlds over a window: backlog, hidden appends, visible ones', async () => {
+    const world = 'stream';
+    const sizeA = await buildWorld(a, world, [
+      { kind: 'meeting', id: 'H-1', at: '2024-06-03T09:00:00Z', marking: SECRET },
+      { kind: 'contribution', id: 'H-2', at: '2024-06-03T10:00:00Z', marking: HIDDEN_MARKINGS[2] },
+    ]);
+    const sizeB = await buildWorld(b, world, [
+      { kind: 'package', id: 'H-3', at: '2024-06-03T09:00:00Z', marking: HIDDEN_MARKINGS[1] },
+      { kind: 'pledge', id: 'H-1', at: '2024-06-03T10:00:00Z', marking: SECRET },
+    ]);
+    assert.equal(sizeA, sizeB);
+    const [urlA, urlB] = [await a.s.app.listen({ port: 0, host: '127.0.0.1' }), await b.s.app.listen({ port: 0, host: '127.0.0.1' })];
+    const callers = [...Object.keys(CALLERS), 'cleared'] as (Caller | 'cleared')[];
+    const streams = callers.map((caller) => ({
+      caller,
+      a: openStream(`${urlA}/api/worlds/${world}/events?since=0`, a.headers.get(caller)!),
+      b: openStream(`${urlB}/api/worlds/${world}/events?since=0`, b.headers.get(caller)!),
+    }));
+    try {
+      for (const st of streams) assert.equal((await st.a.ready).head, (await st.b.ready).head, `${st.caller}: the stream's status and headers`);
+      // While the streams are open: a hidden entry, different on each side, then a visible one, alike.
+      for (const [side, hidden] of [[a, HIDDEN_KINDS.operation('H-4')], [b, HIDDEN_KINDS.summit('H-2')]] as const) {
+        const { ledger } = side.s.services;
+        await act(ledger, world, { ...hidden, at: '2024-06-05T09:00:00Z' }, await actingPrincipal(ledger, world, hidden.by), SECRET);
+        await act(ledger, world, { cmd: 'TableProposal', by: 'SG', at: '2024-06-05T10:00:00Z', data: { proposal: 'V-LIVE', title: { en: 'Live' }, procedure: 'meeting' } }, await actingPrincipal(ledger, world, 'SG'), { classification: 'PUBLIC', releasability: ['PUBLIC'] });
+      }
+      const visible = `id: ${sizeA + 1}\n`;
+      let delivered = 0;
+      for (const st of streams) {
+        const { status } = await st.a.ready;
+        if (status === 200) {
+          await Promise.all([st.a.waitFor(visible), st.b.waitFor(visible)]);
+          delivered++;
+        } else await new Promise((resolve) => setTimeout(resolve, 200));
+        if (st.caller === 'cleared') {
+          assert.notEqual(st.a.text(), st.b.text(), 'a cleared reader is streamed the hidden entries (the comparison is not vacuous)');
+          continue;
+        }
+        assert.equal(st.a.text(), st.b.text(), `${st.caller}: what the stream delivered`);
+        assert.ok(!st.a.text().includes(`id: ${sizeA}\n`), `${st.caller}: the hidden entry appended live is not streamed`);
+      }
+      assert.ok(delivered >= 4, `${delivered} callers were streamed the world`);
+    } finally {
+      for (const st of streams) { st.a.close(); st.b.close(); }
+    }
+  });
+
+  test('the sign-in routes answer alike in both worlds: sign in (known and unknown names, right and wrong passwords), session, me, sign out', async () => {
+    const world = 'auth';
+    assert.equal(
+      await buildWorld(a, world, [{ kind: 'meeting', id: 'H-1', at: '2024-06-03T09:00:00Z', marking: SECRET }]),
+      await buildWorld(b, world, [{ kind: 'operation', id: 'H-2', at: '2024-06-03T09:00:00Z', marking: SECRET }]),
+    );
+    const probes: Probe[] = [];
+    for (const caller of Object.keys(CALLERS) as Caller[]) {
+      for (const url of ['/api/auth/session', '/api/auth/me']) probes.push({ caller, method: 'GET', url, lang: 'en', op: url });
+    }
+    for (const username of ['bel-u', 'geo', 'player', 'nobody', 'H-1']) {
+      for (const password of [PASSWORD, 'a wrong password']) {
+        for (const lang of ['en', 'fr']) probes.push({ caller: 'public', method: 'POST', url: '/api/auth/login', payload: { username, password }, lang, op: 'login' });
+      }
+    }
+    probes.push({ caller: 'public', method: 'POST', url: '/api/auth/login', payload: { username: 'geo' }, lang: 'fr', op: 'login' });
+    probes.push({ caller: 'public', method: 'POST', url: '/api/auth/logout', lang: 'en', op: 'logout' });
+    for (const p of probes) {
+      const [ra, rb] = [await send(a, p), await send(b, p)];
+      assert.equal(maskCsrf(comparable(p, ra)), maskCsrf(comparable(p, rb)), `${p.caller} ${p.method} ${p.url} ${JSON.stringify(p.payload ?? '')}`);
+    }
+    // Signing out a session of its own on each side, then asking with it.
+    const sessions = await Promise.all([signIn(a.s.app, 'geo', PASSWORD), signIn(b.s.app, 'geo', PASSWORD)]);
+    for (const [method, url] of [['POST', '/api/auth/logout'], ['GET', '/api/auth/session'], ['GET', `/api/worlds/${world}/council/proposals`]] as const) {
+      const [ra, rb] = await Promise.all([a, b].map((side, i) => side.s.app.inject({ method, url, headers: { cookie: sessions[i]!.cookie, 'x-csrf-token': sessions[i]!.csrf } })));
+      const p: Probe = { caller: 'geo', method, url, lang: 'en', op: url };
+      assert.equal(maskCsrf(comparable(p, ra!)), maskCsrf(comparable(p, rb!)), `${method} ${url} with a signed-out session`);
+    }
   });
 
   test('the comparison sees what a cleared reader is shown (the property is not vacuous; run last, it leaves its world different)', async () => {
