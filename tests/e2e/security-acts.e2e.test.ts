@@ -23,6 +23,8 @@ async function seed(s: TestServer, hidden: boolean): Promise<Map<string, Record<
     const bel = await actingPrincipal(ledger, W, 'BEL');
     await act(ledger, W, { cmd: 'ContributeToFund', at: '2024-06-03T09:00:00Z', by: 'BEL', data: { contribution: 'C-SECRET', ally: 'BEL', amount: 500_000_000, currency: 'EUR', package: 'TST-2024' } }, bel, { classification: 'NATO SECRET', releasability: ['NATO'] });
     await act(ledger, W, { cmd: 'TableProposal', at: '2024-06-03T10:00:00Z', by: 'SG', data: { proposal: 'P-SECRET', title: { en: 'Hidden statement' }, procedure: 'silence', deadline: '2024-06-20T12:00:00Z' } }, sg, { classification: 'NATO SECRET', releasability: ['NATO'] });
+    await act(ledger, W, { cmd: 'RequestConsultations', at: '2024-06-03T11:00:00Z', by: 'BEL', data: { consultation: 'K-SECRET', requesters: ['BEL'], reason: 'Hidden threat' } }, bel, { classification: 'NATO SECRET', releasability: ['NATO'] });
+    await act(ledger, W, { cmd: 'PledgeToFund', at: '2024-06-03T12:00:00Z', by: 'BEL', data: { pledge: 'PL-SECRET', ally: 'BEL', amount: 700_000_000, currency: 'EUR', package: 'TST-2024' } }, bel, { classification: 'NATO SECRET', releasability: ['NATO'] });
   }
   const people: [string, string, string | undefined, string][] = [
     ['staff-u', 'staff', undefined, 'NATO UNCLASSIFIED'], ['staff-s', 'staff', undefined, 'NATO SECRET'],
@@ -94,6 +96,26 @@ describe('acts and refusals leak nothing', () => {
     for (const hidden of ['2024-06-03', 'Hidden statement', 'tabled']) assert.ok(!r.body.includes(hidden), `${hidden} in ${r.body}`);
     const fr = await a.app.inject({ method: 'POST', url: `/api/worlds/${W}/commands`, headers: { ...ha.get('staff-u')!, 'accept-language': 'fr' }, payload: table });
     assert.ok(!fr.body.includes('2024-06-03'), fr.body);
+  });
+
+  test('creating a consultation or a pledge under an id hidden material holds gets the generic refusal, not consultation.exists or fund.pledge_exists, and names nothing hidden', async () => {
+    const acts = [
+      { cmd: 'RequestConsultations', by: 'BEL', at: '2024-06-04T11:00:00Z', data: { consultation: 'K-SECRET', requesters: ['BEL'], reason: 'threat' } },
+      { cmd: 'PledgeToFund', by: 'BEL', at: '2024-06-04T12:00:00Z', data: { pledge: 'PL-SECRET', ally: 'BEL', amount: 1_000, currency: 'EUR', package: 'TST-2024' } },
+    ];
+    for (const payload of acts) {
+      for (const lang of ['en', 'fr']) {
+        const r = await a.app.inject({ method: 'POST', url: `/api/worlds/${W}/commands`, headers: { ...ha.get('bel-u')!, 'accept-language': lang }, payload });
+        assert.equal(r.statusCode, 422, r.body);
+        const codes = (r.json() as { violations: { code: string }[] }).violations.map((v) => v.code);
+        assert.deepEqual(codes, ['act.not_possible'], `${payload.cmd}: ${r.body}`);
+        for (const hidden of ['2024-06-03', 'Hidden threat', '700', 'exists', 'existe']) assert.ok(!r.body.includes(hidden), `${payload.cmd} ${lang}: ${hidden} in ${r.body}`);
+      }
+      // A cleared delegation is told what is there.
+      const cleared = await a.app.inject({ method: 'POST', url: `/api/worlds/${W}/commands`, headers: ha.get('bel-s')!, payload });
+      assert.equal(cleared.statusCode, 422, cleared.body);
+      assert.notDeepEqual((cleared.json() as { violations: { code: string }[] }).violations.map((v) => v.code), ['act.not_possible'], cleared.body);
+    }
   });
 
   test('an act’s entry is at least as restricted as what it refers to', async () => {
