@@ -13,6 +13,7 @@
  *   table (rows and sources alike).
  */
 import { stringify } from 'csv-stringify/sync';
+import { OFFICES } from '../domain/strategy/types.js';
 import type { LedgerService, Progress } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { EvereError } from './errors.js';
@@ -404,23 +405,33 @@ const TABLES: readonly TableSpec[] = [
     },
   },
   {
-    name: 'offices', title: 'Offices: Secretaries General', kinds: ['secretary-general'],
-    description: 'Holders of the Alliance’s offices recorded: the Secretaries General, each until the next took office.',
+    name: 'offices', title: 'Offices: Secretaries General, Deputies, acting Secretaries General, Supreme Allied Commanders', kinds: ['secretary-general', 'office-holder'],
+    description: 'Holders of the Alliance’s offices recorded: the Secretaries General and the holders of other offices (Deputy, acting Secretary General, SACEUR, SACLANT, SACT), each until the next took office (or left it).',
     fields: [
-      f('office', 'string', 'Office', 'The office.', { required: true, enum: ['secretary_general'] }),
-      f('ordinal', 'integer', 'Ordinal', 'Which holder of the office (1st, 2nd, …).', { required: true, minimum: 1 }),
+      f('office', 'string', 'Office', 'The office.', { required: true, enum: ['secretary_general', ...OFFICES] }),
+      f('ordinal', 'integer', 'Ordinal', 'Which holder of the office (1st, 2nd, …); for offices other than the Secretary General’s, the rank among the holders recorded.', { required: true, minimum: 1 }),
       f('name', 'string', 'Name', 'The holder’s name.', required),
       stateField('nationality', 'Nationality', 'The holder’s nationality.'),
       date('took_office', 'Took office', 'The day the holder took office.', true),
-      date('left_office', 'Left office', 'The day the next holder took office; empty for the holder at the checkpoint.'),
+      date('left_office', 'Left office', 'The day the next holder took office (or the day after the holder left); empty for the holder at the checkpoint.'),
     ],
     primaryKey: ['office', 'ordinal'],
-    rows: (facts, p) => facts('secretary-general').map((r) => {
-      const d = data<{ name: string; nationality: string; ordinal: number; tookOffice: string }>(r);
-      // A term is stated by the holder's appointment (its end is the next holder's taking office).
-      const appointed = p.entries(['SecretaryGeneralAppointed']).find((e) => (e.entry.payload as { ordinal?: number }).ordinal === d.ordinal);
-      return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
-    }),
+    rows: (facts, p) => [
+      ...facts('secretary-general').map((r) => {
+        const d = data<{ name: string; nationality: string; ordinal: number; tookOffice: string }>(r);
+        // A term is stated by the holder's appointment (its end is the next holder's taking office).
+        const appointed = p.entries(['SecretaryGeneralAppointed']).find((e) => (e.entry.payload as { ordinal?: number }).ordinal === d.ordinal);
+        return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
+      }),
+      ...facts('office-holder').map((r) => {
+        const d = data<{ office: string; n: number; name: string; nationality: string; tookOffice: string }>(r);
+        const appointed = p.entries(['OfficeHolderAppointed']).find((e) => {
+          const x = e.entry.payload as { office?: string; name?: string };
+          return x.office === d.office && x.name === d.name && day(e.entry.validTime) === day(d.tookOffice);
+        });
+        return { seq: appointed?.seq ?? r.seq, row: { office: d.office, ordinal: d.n, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
+      }),
+    ],
   },
   {
     name: 'summits', title: 'Summits', kinds: ['summit'],

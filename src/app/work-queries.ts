@@ -754,6 +754,9 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     b.facts('article5'), b.facts('consultation'), b.facts('secretary-general'), b.facts('strategic-concept'), b.facts('summit'),
     b.facts('ratification'), b.facts('protocol'), b.facts('human-security'),
   ]);
+  const [officeRows, seatRows] = await Promise.all([b.facts('office-holder'), b.facts('seat')]);
+  const holdersOf = (office: string) => valid(officeRows).filter((f) => (f.data as { office: string }).office === office).length;
+  const seatsOf = (body: string) => valid(seatRows).filter((f) => (f.data as { body: string }).body === body).length;
   const measure = (name: string, recorded: number, modelled = true): CoverageMeasure => {
     const ref = reference[name];
     return { measure: name, recorded, ...(ref ? { of: ref.of, source: ref.source } : {}), modelled };
@@ -789,11 +792,13 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     ]),
     area('offices', [
       measure('offices.secretaries_general', valid(sgs).length),
-      measure('offices.acting_secretaries_general', 0, false),
-      measure('offices.deputy_secretaries_general', 0, false),
-      measure('offices.saceur', 0, false),
+      measure('offices.acting_secretaries_general', holdersOf('acting_secretary_general')),
+      measure('offices.deputy_secretaries_general', holdersOf('deputy_secretary_general')),
+      measure('offices.saceur', holdersOf('saceur')),
+      measure('offices.saclant', holdersOf('saclant')),
+      measure('offices.sact', holdersOf('sact')),
     ]),
-    area('places', [measure('places.nato_headquarters', 0, false), measure('places.shape', 0, false)]),
+    area('places', [measure('places.nato_headquarters', seatsOf('nato_headquarters')), measure('places.shape', seatsOf('shape'))]),
     area('strategy', [measure('strategy.strategic_concepts', valid(concepts).length), measure('strategy.summits', valid(summits).length)]),
     area('wps_human_security', [
       measure('human_security.tags', valid(tags).length),

@@ -10,6 +10,7 @@ import { AMENDMENT_OPS } from './council/text.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';
 import { PROGRAMME_KINDS } from './partnerships/types.js';
+import { OFFICES, SEAT_BODIES } from './strategy/types.js';
 import { CURRENCIES } from './fund/money.js';
 import { DCB_AREAS } from './fund/types.js';
 import { EXERCISE_DOMAINS } from './exercises/types.js';
@@ -316,6 +317,19 @@ export const COMMAND_SPECS = [
     cmd: 'HoldSummit', procedure: 'strategy', basis: 'summits', actors: bodies('NAC'),
     summary: { en: 'Record a summit of Heads of State and Government', fr: 'Enregistrer un sommet des chefs d’État et de gouvernement' },
     fields: [req('summit', id), req('place', text), opt('endDate', date), opt('declaration', text)],
+  },
+  {
+    cmd: 'AppointOfficeHolder', procedure: 'strategy', basis: 'offices', actors: bodies('NAC'),
+    summary: {
+      en: 'Record who holds an office other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT), from taking office',
+      fr: 'Enregistrer le titulaire d’une fonction autre que celle de Secrétaire général (délégué, Secrétaire général par intérim, SACEUR, SACLANT, SACT), à sa prise de fonctions',
+    },
+    fields: [req('office', { kind: 'enum', values: OFFICES }), req('name', text), req('nationality', state), opt('until', date)],
+  },
+  {
+    cmd: 'MoveSeat', procedure: 'strategy', basis: 'seats', actors: bodies('NAC'),
+    summary: { en: 'Record where NATO Headquarters or SHAPE sits from a date', fr: 'Enregistrer le siège de l’OTAN ou du SHAPE à partir d’une date' },
+    fields: [req('body', { kind: 'enum', values: SEAT_BODIES }), req('place', text), opt('site', text)],
   },
   // ---- operations and missions ----
   {

@@ -121,3 +121,13 @@ describe('parseCommand — the record format', () => {
     assert.ok(parseCommand(withoutSource, { requireSource: false }).ok);
   });
 });
+
+describe('parseCommand — offices and seats', () => {
+  test('an office or a body outside the vocabulary is refused, naming the field', () => {
+    const office = codes(line({ cmd: 'AppointOfficeHolder', at: '2009-09-09', data: { office: 'chair', name: 'X', nationality: 'FRA' } }));
+    assert.deepEqual(office.map(([, path]) => path), ['data.office']);
+    const seat = codes(line({ cmd: 'MoveSeat', at: '1967-10-16', data: { body: 'council', place: 'Brussels' } }));
+    assert.deepEqual(seat.map(([, path]) => path), ['data.body']);
+    assert.equal(parseCommand(line({ cmd: 'MoveSeat', at: '1967-10-16', data: { body: 'nato_headquarters', place: 'Brussels', site: 'Evere' } })).ok, true);
+  });
+});

@@ -67,3 +67,18 @@ export const WPS_PRINCIPLE_NAMES: Readonly<Record<WpsPrinciple, Message>> = {
 export function labelOf(names: Readonly<Record<string, Message>>, code: string, lang: 'en' | 'fr' = 'en'): string {
   return names[code]?.[lang] ?? code;
 }
+
+/** Offices other than the Secretary General's (src/domain/strategy/types.ts, OFFICES). */
+export const OFFICE_NAMES: Readonly<Record<string, Message>> = {
+  deputy_secretary_general: { en: 'Deputy Secretary General', fr: 'Secrétaire général délégué' },
+  acting_secretary_general: { en: 'Acting Secretary General', fr: 'Secrétaire général par intérim' },
+  saceur: { en: 'Supreme Allied Commander Europe (SACEUR)', fr: 'Commandant suprême des forces alliées en Europe (SACEUR)' },
+  saclant: { en: 'Supreme Allied Commander Atlantic (SACLANT)', fr: 'Commandant suprême allié de l’Atlantique (SACLANT)' },
+  sact: { en: 'Supreme Allied Commander Transformation (SACT)', fr: 'Commandant suprême allié Transformation (SACT)' },
+};
+
+/** Bodies whose seat the record follows (src/domain/strategy/types.ts, SEAT_BODIES). */
+export const SEAT_BODY_NAMES: Readonly<Record<string, Message>> = {
+  nato_headquarters: { en: 'NATO Headquarters', fr: 'Siège de l’OTAN' },
+  shape: { en: 'Supreme Headquarters Allied Powers Europe (SHAPE)', fr: 'Grand quartier général des puissances alliées en Europe (SHAPE)' },
+};

@@ -165,6 +165,8 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'AdoptStrategicConcept':
     case 'AppointSecretaryGeneral':
     case 'HoldSummit':
+    case 'AppointOfficeHolder':
+    case 'MoveSeat':
       return decideStrategy(state, command);
     case 'PlanOperation':
     case 'LaunchOperation':
@@ -270,6 +272,8 @@ function route(event: WorldEvent): Routed {
     case 'StrategicConceptAdopted':
     case 'SecretaryGeneralAppointed':
     case 'SummitHeld':
+    case 'OfficeHolderAppointed':
+    case 'SeatMoved':
       return { procedure: 'strategy', event };
     case 'OperationPlanned':
     case 'OperationLaunched':
@@ -396,6 +400,12 @@ export const FACT_KINDS = {
   'strategic-concept': { key: 'concept id', data: 'the concept as adopted, with adoptedAt', validFrom: 'adoption; validTo: the next adoption' },
   'secretary-general': { key: 'ordinal', data: '{ name, nationality, ordinal, tookOffice }', validFrom: 'taking office; validTo: successor' },
   summit: { key: 'summit id', data: '{ id, place, at, endDate?, declaration? }', validFrom: 'opening; validTo: day after the end' },
+  'office-holder': {
+    key: 'OFFICE/n (n-th holder recorded in the office)',
+    data: '{ office, n, name, nationality, tookOffice, until? }',
+    validFrom: 'taking office; validTo: the next holder taking office, or the day after until',
+  },
+  seat: { key: 'BODY/n (n-th seat recorded for the body)', data: '{ body, n, place, site?, from }', validFrom: 'moving in; validTo: the next move' },
   operation: {
     key: 'operation id',
     data: '{ operation, name, kind, coreTask, area, mandate, resolutions?, requestedBy?, requestingOrganisation?, determination?, status, plannedAt?, launchedAt?, launchDecidedAt?, launchDecision?, endedAt?, endDecidedAt?, endDecision?, successor? }',

@@ -25,7 +25,16 @@ describe('HTTP API', () => {
     assert.equal(patg.of, 9);
     assert.match(patg.source!, /^https:\/\/www\.nato\.int\//);
     assert.ok(patg.recorded >= 2 && patg.recorded <= 9);
-    assert.equal(areas.find((a) => a.area === 'places')!.status, 'not_recorded');
+    const eop = areas.find((a) => a.area === 'partnerships')!.measures.find((m) => m.measure === 'partners.EOP')!;
+    assert.deepEqual([eop.modelled, eop.recorded], [false, 0]);
+    const seats = areas.find((a) => a.area === 'places')!;
+    assert.ok(seats.measures.every((m) => m.modelled && m.recorded >= 2), JSON.stringify(seats));
+    const offices = (await s.app.inject({ url: '/api/worlds/record/offices?asOf=2010-01-01' })).json() as { data: { office: string; name: string } }[];
+    assert.ok(offices.some((o) => o.data.office === 'sact' && o.data.name === 'Stéphane Abrial'), JSON.stringify(offices));
+    const seats1960 = (await s.app.inject({ url: '/api/worlds/record/seats?asOf=1960-01-01' })).json() as { data: { body: string; place: string } }[];
+    assert.deepEqual(seats1960.map((f) => [f.data.body, f.data.place]).sort(), [['nato_headquarters', 'Paris'], ['shape', 'Rocquencourt']]);
+    const early = (await s.app.inject({ url: '/api/worlds/record/coverage?asOf=1940-01-01' })).json() as typeof areas;
+    assert.equal(early.find((a) => a.area === 'places')!.status, 'not_recorded');
     const before = (await s.app.inject({ url: '/api/worlds/record/coverage?asOf=1990-01-01' })).json() as typeof areas;
     assert.equal(before.find((a) => a.area === 'article5')!.status, 'not_recorded');
   });

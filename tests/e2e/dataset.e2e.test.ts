@@ -108,11 +108,20 @@ describe('the record as a data package', () => {
     // A row names the entry it comes from, and cites that entry's own source.
     const log = async (type: string) => new Map((JSON.parse((await cli(db, ['log', '--type', type, '--limit', '1000', '--json'])).out) as { seq: number; payload: Record<string, unknown>; source: string }[]).map((e) => [e.seq, e]));
     const appointments = await log('SecretaryGeneralAppointed');
+    const holders = await log('OfficeHolderAppointed');
     for (const o of table('offices')) {
-      const e = appointments.get(Number(o.entry_seq));
-      assert.equal(e?.payload.ordinal, Number(o.ordinal), `office ${o.ordinal} names its appointment`);
-      assert.equal(e?.source, o.source_url);
+      if (o.office === 'secretary_general') {
+        const e = appointments.get(Number(o.entry_seq));
+        assert.equal(e?.payload.ordinal, Number(o.ordinal), `office ${o.ordinal} names its appointment`);
+        assert.equal(e?.source, o.source_url);
+      } else {
+        // Another office's holder names the entry that appointed that holder to that office.
+        const e = holders.get(Number(o.entry_seq));
+        assert.deepEqual([e?.payload.office, e?.payload.name], [o.office, o.name], `${o.office} ${o.ordinal} names its appointment`);
+        assert.equal(e?.source, o.source_url);
+      }
     }
+    assert.ok(table('offices').some((o) => o.office === 'deputy_secretary_general' && o.name === 'Sergio Silvio Balanzino' && o.took_office === '1994-02-01'));
     const statuses = await log('ArmsControlStatusRecorded');
     for (const a of table('arms-control-statuses')) {
       const e = statuses.get(Number(a.entry_seq));

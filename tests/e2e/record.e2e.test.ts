@@ -210,6 +210,19 @@ describe('the real record', () => {
     assert.doesNotMatch((await cli(db, ['coverage'])).out, /\s0\s/);
   });
 
+  test('offices and seats: who held each office and where each headquarters sat, at a date and over time', async () => {
+    type Row = { kind: string; what: string; holder: string; nationality?: string; from: string; until?: string };
+    const at1995 = JSON.parse((await cli(db, ['offices', '--as-of', '1995-01-01', '--json'])).out) as Row[];
+    assert.deepEqual(at1995.map((r) => [r.what, r.holder]), [
+      ['secretary_general', 'Willy Claes'], ['deputy_secretary_general', 'Sergio Silvio Balanzino'], ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
+    ]);
+    const all = JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[];
+    const shape = all.filter((r) => r.what === 'shape').map((r) => [r.holder, r.from.slice(0, 10), r.until?.slice(0, 10)]);
+    assert.deepEqual(shape, [['Rocquencourt', '1951-04-02', '1967-03-31'], ['Mons (Casteau)', '1967-03-31', undefined]]);
+    const fr = (await cli(db, ['offices', '--as-of', '1995-01-01', '--lang', 'fr'])).out;
+    assert.match(fr, /Secrétaire général délégué\s+Sergio Silvio Balanzino\s+Italie/);
+  });
+
   test('ally profiles accept NATO’s legacy digrams', async () => {
     const r = JSON.parse((await cli(db, ['ally', 'TU', '--json'])).out);
     assert.equal(r.code, 'TUR');

@@ -1,6 +1,7 @@
 /**
  * The record about itself: where its facts come from (`evere sources`) and what it covers
  * (`evere coverage`). Sources are read from the record's files; coverage from a world's indexes.
+ * `evere offices` lists the holders of the Alliance's offices and the seats of its headquarters.
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
@@ -11,12 +12,16 @@ import { readRecordLines } from '../../app/record-loader.js';
 import { SOURCE_CLASS_NAMES, sourceDistribution, type SourceDistribution } from '../../app/record-sources.js';
 import { coverage, readCoverageReference } from '../../app/work-queries.js';
 import { COVERAGE_AREA_NAMES, COVERAGE_MEASURE_NAMES, COVERAGE_STATUS_NAMES, NOT_MODELLED, NOT_RECORDED } from '../../app/coverage-labels.js';
-import { timeOptions, type Time } from '../options.js';
+import { emit, outputOptions, timeOptions, type Time } from '../options.js';
+import { factsOf } from '../../app/treaty-queries.js';
+import { OFFICE_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
+import { actorName } from '../../domain/states.js';
 
 type Ctx = () => CliContext;
 
 export function registerRecordCommands(program: Command, ctx: Ctx): void {
   registerCoverageCommand(program, ctx);
+  registerOfficesCommand(program, ctx);
   program.command('sources')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
@@ -65,6 +70,39 @@ export function registerCoverageCommand(program: Command, ctx: Ctx): void {
       ];
       if (opts.csv) return c.io.out(csv(rows, columns));
       c.io.out(table(rows, columns));
+    });
+}
+
+const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'nato_headquarters', 'shape'];
+
+interface OfficeRow { readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string; readonly nationality?: string; readonly from: string; readonly until?: string }
+
+/**
+ * The Secretaries General, the other offices' holders and the seats of NATO Headquarters and
+ * SHAPE: at a date (--as-of: who held each office, where each body sat), or every one recorded.
+ */
+export function registerOfficesCommand(program: Command, ctx: Ctx): void {
+  outputOptions(timeOptions(program.command('offices')))
+    .description('holders of the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT) and the seats of NATO Headquarters and SHAPE: at a date, or all recorded')
+    .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
+      const c = ctx();
+      const ledger = await c.ledger();
+      const [sgs, holders, seats] = await Promise.all(['secretary-general', 'office-holder', 'seat'].map((kind) => factsOf(ledger, c.world, kind, opts)));
+      const rows: OfficeRow[] = [
+        ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
+        ...holders!.map((f) => { const d = f.data as { office: string; name: string; nationality: string }; return { kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
+        ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${d.place} (${d.site})` : d.place, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
+      ].sort((a, b) => ORDER.indexOf(a.what) - ORDER.indexOf(b.what) || a.from.localeCompare(b.from));
+      const fr = c.lang === 'fr';
+      const SG = { en: 'Secretary General', fr: 'Secrétaire général' };
+      const nameOf = (r: OfficeRow) => (r.kind === 'seat' ? SEAT_BODY_NAMES[r.what] : r.what === 'secretary_general' ? SG : OFFICE_NAMES[r.what])?.[c.lang] ?? r.what;
+      emit(c, opts, rows, [
+        { header: fr ? 'fonction ou organe' : 'office or body', value: nameOf },
+        { header: fr ? 'titulaire ou siège' : 'holder or seat', value: (r) => r.holder },
+        { header: fr ? 'nationalité' : 'nationality', value: (r) => (r.nationality ? actorName(r.nationality, c.lang) : '') },
+        { header: fr ? 'depuis' : 'from', value: (r) => r.from.slice(0, 10) },
+        { header: fr ? 'jusqu’au' : 'until', value: (r) => (r.until ? r.until.slice(0, 10) : '') },
+      ]);
     });
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { command, eventsOf, given } from '../testing/specification.js';
 import { foundingEvents } from '../testing/fixtures.js';
 import { project, replay, secretaryGeneralAt, strategicConceptAt } from '../world.js';
+import type { Office, SeatBody } from './types.js';
 
 const concept = (id: string, at: string) => command('AdoptStrategicConcept', at, 'NAC', { concept: id, title: `Strategic Concept ${id}`, place: 'Madrid' });
 const appoint = (name: string, nationality: string, ordinal: number, at: string) =>
@@ -63,5 +64,59 @@ describe('Summits', () => {
   test('a summit ends no earlier than it opens, and is recorded once', () => {
     given(foundingEvents()).when(summit('2023-07-10')).thenRejects('strategy.summit_end_before_start');
     given(eventsOf([summit()], foundingEvents())).when(summit()).thenRejects('strategy.summit_exists');
+  });
+});
+
+describe('Other offices (Deputy, acting Secretary General, strategic commanders)', () => {
+  const hold = (office: Office, name: string, nationality: string, at: string, until?: string) =>
+    command('AppointOfficeHolder', at, 'NAC', { office, name, nationality, ...(until ? { until } : {}) });
+  const keysOf = (facts: ReturnType<typeof project>) => facts.map((f) => (f.op === 'assert' ? [f.key, f.validFrom, f.validTo] : []));
+
+  test('each holder holds the office until the next takes it; offices are counted apart', () => {
+    const events = eventsOf([
+      hold('saceur', 'Dwight D. Eisenhower', 'USA', '1951-04-02'),
+      hold('deputy_secretary_general', 'Jonkheer van Vredenburch', 'NLD', '1952-05-01'),
+      hold('saceur', 'Matthew B. Ridgway', 'USA', '1952-05-30'),
+    ], foundingEvents());
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(keysOf(facts), [['saceur/1', '1951-04-02', '1952-05-30'], ['saceur/2', '1952-05-30', undefined]]);
+    const state = replay(events);
+    assert.deepEqual(state.strategy.offices.deputy_secretary_general?.map((h) => [h.n, h.name]), [[1, 'Jonkheer van Vredenburch']]);
+  });
+
+  test('an acting holder leaves on the recorded day (the fact ends the day after), or earlier if a successor comes', () => {
+    const events = eventsOf([hold('acting_secretary_general', 'Sergio Balanzino', 'ITA', '1994-08-13', '1994-10-16')], foundingEvents());
+    assert.deepEqual(keysOf(project(replay(events.slice(0, -1)), events.at(-1)!)), [['acting_secretary_general/1', '1994-08-13', '1994-10-17']]);
+    const next = eventsOf([hold('acting_secretary_general', 'Sergio Balanzino', 'ITA', '1995-10-20')], events);
+    assert.deepEqual(keysOf(project(replay(next.slice(0, -1)), next.at(-1)!))[0], ['acting_secretary_general/1', '1994-08-13', '1994-10-17']);
+  });
+
+  test('holders are nationals of an Ally, take office in time order, and leave no earlier than they came', () => {
+    const events = eventsOf([hold('sact', 'Stéphane Abrial', 'FRA', '2009-09-09')], foundingEvents());
+    given(foundingEvents()).when(hold('saceur', 'Someone', 'SWE', '1951-04-02')).thenRejects('strategy.office_nationality_not_ally');
+    given(events).when(hold('sact', 'Someone', 'USA', '2009-09-09')).thenRejects('strategy.office_out_of_order');
+    given(events).when(hold('sact', 'Someone', 'USA', '2008-01-01')).thenRejects('strategy.office_out_of_order');
+    given(foundingEvents()).when(hold('sact', 'Someone', 'USA', '2009-09-09', '2009-09-08')).thenRejects('strategy.office_until_before_start');
+  });
+});
+
+describe('Seats of NATO Headquarters and SHAPE', () => {
+  const move = (body: SeatBody, place: string, at: string, site?: string) => command('MoveSeat', at, 'NAC', { body, place, ...(site ? { site } : {}) });
+
+  test('a body sits in one place until it moves; each body is followed apart', () => {
+    const events = eventsOf([
+      move('shape', 'Rocquencourt', '1951-04-02'),
+      move('nato_headquarters', 'Paris', '1952-04-16', 'Palais de Chaillot'),
+      move('shape', 'Casteau', '1967-03-31'),
+    ], foundingEvents());
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(facts.map((f) => (f.op === 'assert' ? [f.key, f.validFrom, f.validTo] : [])), [['shape/1', '1951-04-02', '1967-03-31'], ['shape/2', '1967-03-31', undefined]]);
+  });
+
+  test('moves come in time order, and a move changes the place', () => {
+    const events = eventsOf([move('nato_headquarters', 'Paris', '1952-04-16', 'Palais de Chaillot')], foundingEvents());
+    given(events).when(move('nato_headquarters', 'Brussels', '1952-04-16')).thenRejects('strategy.seat_out_of_order');
+    given(events).when(move('nato_headquarters', 'Paris', '1955-01-01', 'Palais de Chaillot')).thenRejects('strategy.seat_unchanged');
+    given(events).when(move('nato_headquarters', 'Paris', '1959-12-14', 'Porte Dauphine')).thenAccepts();
   });
 });

@@ -2,6 +2,9 @@
  * Records of strategy and institutions. Guarantees: a Strategic Concept supersedes the one before
  * it, so concepts are adopted in time order; Secretaries General take office in the order of their
  * ordinal and are nationals of an Ally on taking office; a summit ends no earlier than it opens.
+ * The holders of every other office (Deputy, acting Secretary General, SACEUR, SACLANT, SACT) take
+ * office in time order, are nationals of an Ally on taking office and leave no earlier than they
+ * came; a body's seat moves in time order, and never to the place it already has.
  */
 import { accept, assertNever, reject, type Decision } from '../decider.js';
 import { eventFrom } from '../command.js';
@@ -11,7 +14,7 @@ import type { WorldState } from '../world-state.js';
 import type { StrategyCommand, StrategyEvent, StrategyState } from './types.js';
 
 export function initialStrategyState(): StrategyState {
-  return { concepts: [], secretariesGeneral: [], summits: {} };
+  return { concepts: [], secretariesGeneral: [], summits: {}, offices: {}, seats: {} };
 }
 
 export function decideStrategy(world: WorldState, command: StrategyCommand): Decision<StrategyEvent> {
@@ -52,6 +55,31 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       }
       return accept(eventFrom(command, 'SummitHeld', { ...command.data }));
     }
+    case 'AppointOfficeHolder': {
+      const { office, name, nationality, until } = command.data;
+      if (!isAllyAt(world.membership, nationality, command.at)) {
+        return reject('strategy.office_nationality_not_ally', 'data.nationality', { office, nationality, at: command.at });
+      }
+      const last = s.offices[office]?.at(-1);
+      if (last && isAtOrBefore(command.at, last.tookOffice)) {
+        return reject('strategy.office_out_of_order', 'at', { office, at: command.at, lastName: last.name, lastAt: last.tookOffice });
+      }
+      if (until !== undefined && isBefore(until, datePart(command.at))) {
+        return reject('strategy.office_until_before_start', 'data.until', { office, until, at: command.at });
+      }
+      return accept(eventFrom(command, 'OfficeHolderAppointed', { office, name, nationality, ...(until !== undefined ? { until } : {}) }));
+    }
+    case 'MoveSeat': {
+      const { body, place, site } = command.data;
+      const current = s.seats[body]?.at(-1);
+      if (current && isAtOrBefore(command.at, current.from)) {
+        return reject('strategy.seat_out_of_order', 'at', { body, at: command.at, place: current.place, from: current.from });
+      }
+      if (current && current.place === place && current.site === site) {
+        return reject('strategy.seat_unchanged', 'data.place', { body, place, from: current.from });
+      }
+      return accept(eventFrom(command, 'SeatMoved', { body, place, ...(site !== undefined ? { site } : {}) }));
+    }
     default:
       return assertNever(command);
   }
@@ -66,6 +94,16 @@ export function evolveStrategy(state: StrategyState, event: StrategyEvent): Stra
     case 'SummitHeld': {
       const { summit: id, ...rest } = event.data;
       return { ...state, summits: { ...state.summits, [id]: { id, at: event.at, ...rest } } };
+    }
+    case 'OfficeHolderAppointed': {
+      const { office } = event.data;
+      const holders = state.offices[office] ?? [];
+      return { ...state, offices: { ...state.offices, [office]: [...holders, { ...event.data, n: holders.length + 1, tookOffice: event.at }] } };
+    }
+    case 'SeatMoved': {
+      const { body } = event.data;
+      const seats = state.seats[body] ?? [];
+      return { ...state, seats: { ...state.seats, [body]: [...seats, { ...event.data, n: seats.length + 1, from: event.at }] } };
     }
     default:
       return assertNever(event);

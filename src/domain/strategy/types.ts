@@ -1,4 +1,4 @@
-/** Strategy and institutions: Strategic Concepts, Secretaries General, summits. */
+/** Strategy and institutions: Strategic Concepts, Secretaries General, other offices, seats, summits. */
 import type { RecordCommand, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
 
@@ -21,13 +21,34 @@ export type HoldSummit = RecordCommand<
   'HoldSummit',
   { readonly summit: string; readonly place: string; readonly endDate?: string; readonly declaration?: string }
 >;
-export type StrategyCommand = AdoptStrategicConcept | AppointSecretaryGeneral | HoldSummit;
+/**
+ * Offices other than the Secretary General's (whose holders carry an ordinal): the Deputy
+ * Secretary General, an acting Secretary General between two appointments, and the strategic
+ * commanders (SACEUR; SACLANT until Allied Command Atlantic became Allied Command
+ * Transformation; SACT).
+ */
+export const OFFICES = ['deputy_secretary_general', 'acting_secretary_general', 'saceur', 'saclant', 'sact'] as const;
+export type Office = (typeof OFFICES)[number];
+/** The bodies whose seat the record follows: NATO Headquarters and SHAPE. */
+export const SEAT_BODIES = ['nato_headquarters', 'shape'] as const;
+export type SeatBody = (typeof SEAT_BODIES)[number];
+
+export type AppointOfficeHolder = RecordCommand<
+  'AppointOfficeHolder',
+  { readonly office: Office; readonly name: string; readonly nationality: Iso3; readonly until?: string }
+>;
+export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; readonly place: string; readonly site?: string }>;
+export type StrategyCommand = AdoptStrategicConcept | AppointSecretaryGeneral | HoldSummit | AppointOfficeHolder | MoveSeat;
 
 export type StrategicConceptAdopted = WorldEventOf<'StrategicConceptAdopted', ConceptData>;
 /** `at` = took office. */
 export type SecretaryGeneralAppointed = WorldEventOf<'SecretaryGeneralAppointed', { name: string; nationality: Iso3; ordinal: number }>;
 export type SummitHeld = WorldEventOf<'SummitHeld', { summit: string; place: string; endDate?: string; declaration?: string }>;
-export type StrategyEvent = StrategicConceptAdopted | SecretaryGeneralAppointed | SummitHeld;
+/** `at` = took office; the holder serves until the next holder of the office takes office, or `until`. */
+export type OfficeHolderAppointed = WorldEventOf<'OfficeHolderAppointed', { office: Office; name: string; nationality: Iso3; until?: string }>;
+/** `at` = the body sits there from that day, until it moves again. */
+export type SeatMoved = WorldEventOf<'SeatMoved', { body: SeatBody; place: string; site?: string }>;
+export type StrategyEvent = StrategicConceptAdopted | SecretaryGeneralAppointed | SummitHeld | OfficeHolderAppointed | SeatMoved;
 
 export interface StrategicConcept extends ConceptData {
   readonly adoptedAt: string;
@@ -48,10 +69,32 @@ export interface Summit {
   readonly declaration?: string;
 }
 
+export interface OfficeHolder {
+  readonly office: Office;
+  /** 1 for the first holder recorded in the office. */
+  readonly n: number;
+  readonly name: string;
+  readonly nationality: Iso3;
+  readonly tookOffice: string;
+  readonly until?: string;
+}
+
+export interface Seat {
+  readonly body: SeatBody;
+  readonly n: number;
+  readonly place: string;
+  readonly site?: string;
+  readonly from: string;
+}
+
 export interface StrategyState {
   /** In order of adoption; each superseded the one before. */
   readonly concepts: readonly StrategicConcept[];
   /** In order of taking office; each succeeded the one before. */
   readonly secretariesGeneral: readonly SecretaryGeneral[];
   readonly summits: Readonly<Record<string, Summit>>;
+  /** Per office, in order of taking office. */
+  readonly offices: Readonly<Partial<Record<Office, readonly OfficeHolder[]>>>;
+  /** Per body, in order of moving in. */
+  readonly seats: Readonly<Partial<Record<SeatBody, readonly Seat[]>>>;
 }

@@ -26,4 +26,24 @@ export const STRATEGY = {
     en: 'Summit {summit} cannot end on {endDate}, before it opens on {at}',
     fr: 'Le sommet {summit} ne peut se terminer le {endDate}, avant son ouverture le {at}',
   },
+  'strategy.office_nationality_not_ally': {
+    en: 'The holder of office {office} is a national of an Ally; {nationality} is not an Ally on {at}',
+    fr: 'Le titulaire de la fonction {office} est ressortissant d’un Allié ; {nationality} n’est pas Allié le {at}',
+  },
+  'strategy.office_out_of_order': {
+    en: 'A holder of office {office} taking office on {at} cannot precede {lastName}, in office from {lastAt}',
+    fr: 'Un titulaire de la fonction {office} entrant en fonctions le {at} ne peut précéder {lastName}, en fonctions depuis le {lastAt}',
+  },
+  'strategy.office_until_before_start': {
+    en: 'A holder of office {office} cannot leave it on {until}, before taking it on {at}',
+    fr: 'Un titulaire de la fonction {office} ne peut la quitter le {until}, avant d’y entrer le {at}',
+  },
+  'strategy.seat_out_of_order': {
+    en: 'The seat of {body} cannot move on {at}: it is recorded in {place} from {from}',
+    fr: 'Le siège de {body} ne peut changer le {at} : il est enregistré à {place} depuis le {from}',
+  },
+  'strategy.seat_unchanged': {
+    en: 'The seat of {body} is already in {place} (from {from})',
+    fr: 'Le siège de {body} est déjà à {place} (depuis le {from})',
+  },
 } satisfies Codes;

@@ -25,7 +25,7 @@ const WORLD_BASIS: { readonly [T in WorldEvent['type']]: Basis } = {
   ProposalAdopted: 'consensus', ProposalWithdrawn: 'art9', StatementAssociated: 'art9',
   ConsultationsRequested: 'art4', ConsultationsHeld: 'art4', ArmedAttackDetermined: 'art5',
   Article5MeasureReported: 'art5', StrategicConceptAdopted: 'practice',
-  SecretaryGeneralAppointed: 'practice', SummitHeld: 'art9', OperationPlanned: 'practice',
+  SecretaryGeneralAppointed: 'practice', SummitHeld: 'art9', OfficeHolderAppointed: 'practice', SeatMoved: 'practice', OperationPlanned: 'practice',
   OperationLaunched: 'practice', OperationEnded: 'practice', OperationJoined: 'practice',
   OperationLeft: 'practice', FrameworkEstablished: 'practice', FrameworkJoined: 'practice',
   FrameworkLeft: 'practice', PartnerSuspended: 'practice', PartnerResumed: 'practice',
