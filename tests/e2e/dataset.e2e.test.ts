@@ -121,7 +121,7 @@ describe('the record as a data package', () => {
         assert.equal(e?.source, o.source_url);
       }
     }
-    assert.ok(table('offices').some((o) => o.office === 'deputy_secretary_general' && o.name === 'Sergio Silvio Balanzino' && o.took_office === '1994-02-01'));
+    assert.ok(table('offices').some((o) => o.office === 'sact' && o.name === 'Stéphane Abrial' && o.took_office === '2009-09-09' && o.left_office === '2012-09-28'));
     const statuses = await log('ArmsControlStatusRecorded');
     for (const a of table('arms-control-statuses')) {
       const e = statuses.get(Number(a.entry_seq));

@@ -212,15 +212,19 @@ describe('the real record', () => {
 
   test('offices and seats: who held each office and where each headquarters sat, at a date and over time', async () => {
     type Row = { kind: string; what: string; holder: string; nationality?: string; from: string; until?: string };
-    const at1995 = JSON.parse((await cli(db, ['offices', '--as-of', '1995-01-01', '--json'])).out) as Row[];
-    assert.deepEqual(at1995.map((r) => [r.what, r.holder]), [
-      ['secretary_general', 'Willy Claes'], ['deputy_secretary_general', 'Sergio Silvio Balanzino'], ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
+    const at2023 = JSON.parse((await cli(db, ['offices', '--as-of', '2023-01-01', '--json'])).out) as Row[];
+    assert.deepEqual(at2023.map((r) => [r.what, r.holder]), [
+      ['secretary_general', 'Jens Stoltenberg'], ['saceur', 'Christopher G. Cavoli'], ['sact', 'Philippe Lavigne'],
+      ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
+    // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
+    const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
+    assert.deepEqual(sact.slice(-2), [['Philippe Lavigne', '2024-09-23'], ['Pierre Vandier', undefined]]);
     const all = JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[];
     const shape = all.filter((r) => r.what === 'shape').map((r) => [r.holder, r.from.slice(0, 10), r.until?.slice(0, 10)]);
     assert.deepEqual(shape, [['Rocquencourt', '1951-04-02', '1967-03-31'], ['Mons (Casteau)', '1967-03-31', undefined]]);
-    const fr = (await cli(db, ['offices', '--as-of', '1995-01-01', '--lang', 'fr'])).out;
-    assert.match(fr, /Secrétaire général délégué\s+Sergio Silvio Balanzino\s+Italie/);
+    const fr = (await cli(db, ['offices', '--as-of', '2023-01-01', '--lang', 'fr'])).out;
+    assert.match(fr, /Commandant suprême allié Transformation \(SACT\)\s+Philippe Lavigne\s+France/);
   });
 
   test('ally profiles accept NATO’s legacy digrams', async () => {
