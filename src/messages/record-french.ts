@@ -143,6 +143,13 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Vilnius': SAME('Vilnius'),
   'The Hague': { fr: 'La Haye' },
 
+  // ---- seats of NATO Headquarters and SHAPE (place, site) ----
+  'Rocquencourt': SAME('Rocquencourt'),
+  'Mons': SAME('Mons'),
+  'Casteau': SAME('Casteau'),
+  'Palais de Chaillot, then Porte Dauphine': { fr: 'Palais de Chaillot, puis Porte Dauphine' },
+  'Boulevard Léopold III': SAME('Boulevard Léopold III'),
+
   // ---- Secretaries General (name): proper names, titles of nobility in French ----
   'Hastings Ismay, 1st Baron Ismay': { fr: 'Hastings Ismay, 1er baron Ismay' },
   'Paul-Henri Spaak': SAME('Paul-Henri Spaak'),

@@ -16,6 +16,7 @@ import { emit, outputOptions, timeOptions, type Time } from '../options.js';
 import { factsOf } from '../../app/treaty-queries.js';
 import { OFFICE_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
 import { actorName } from '../../domain/states.js';
+import { recordText } from '../../messages/record-french.js';
 
 type Ctx = () => CliContext;
 
@@ -88,10 +89,11 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
       const c = ctx();
       const ledger = await c.ledger();
       const [sgs, holders, seats] = await Promise.all(['secretary-general', 'office-holder', 'seat'].map((kind) => factsOf(ledger, c.world, kind, opts)));
+      const text = (t: string) => recordText(c.lang, t);
       const rows: OfficeRow[] = [
         ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
         ...holders!.map((f) => { const d = f.data as { office: string; name: string; nationality: string }; return { kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
-        ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${d.place} (${d.site})` : d.place, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
+        ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
       ].sort((a, b) => ORDER.indexOf(a.what) - ORDER.indexOf(b.what) || a.from.localeCompare(b.from));
       const fr = c.lang === 'fr';
       const SG = { en: 'Secretary General', fr: 'Secrétaire général' };
