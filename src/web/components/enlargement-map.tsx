@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
-import topologyUrl from 'world-atlas/countries-110m.json?url';
+import { loadTopology } from '../lib/home-data.js';
 import { useI18n } from '../lib/i18n.js';
 import { useStates } from '../lib/reference.js';
 import { today } from '../lib/facts.js';
@@ -33,15 +33,6 @@ export interface MapCountry {
 
 const WIDTH = 960;
 const HEIGHT = 540;
-
-let topologyPromise: Promise<Topology> | undefined;
-export const loadTopology = (): Promise<Topology> => {
-  topologyPromise ??= fetch(topologyUrl).then((r) => {
-    if (!r.ok) throw new Error(`map data: HTTP ${r.status}`);
-    return r.json() as Promise<Topology>;
-  });
-  return topologyPromise;
-};
 
 interface Shape {
   readonly id: string;
