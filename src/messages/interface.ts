@@ -426,6 +426,8 @@ export const MESSAGES = {
   'scenario.no_proposals': { en: 'No proposal has been tabled in this scenario yet.', fr: 'Aucune proposition n’a encore été déposée dans ce scénario.' },
   'scenario.injects': { en: 'Injects delivered', fr: 'Injects transmis' },
   'scenario.no_injects': { en: 'No inject delivered yet.', fr: 'Aucun inject transmis pour l’instant.' },
+  'scenario.inject_to': { en: 'To: {seats}', fr: 'Destinataires : {seats}' },
+  'scenario.inject_attachments': { en: 'Attachments', fr: 'Pièces jointes' },
   'scenario.seats': { en: 'Seats', fr: 'Sièges' },
   'channels.title': { en: 'Messages', fr: 'Messages' },
   'channels.lead': { en: 'Messages between seats: each is signed by its seat and read only by its parties and exercise control (and evaluators).', fr: 'Messages entre sièges : chacun est signé par son siège et lu seulement par ses parties et la direction de l’exercice (et les évaluateurs).' },

@@ -120,6 +120,36 @@ describe('scenarios over HTTP', () => {
     assert.equal((await s.app.inject({ url: '/api/scenarios' })).statusCode, 401);
   });
 
+  test('exercise control delivers an ad-hoc inject with its full content; a bad one names its field and delivers nothing', async () => {
+    const full = {
+      id: 'ADHOC-GRID-MAP', kind: 'intelligence', title: { en: 'Substation map', fr: 'Carte des postes' },
+      text: { en: 'Three substations are down.', fr: 'Trois postes sont hors service.' },
+      attachments: [{ title: { en: 'Map' }, url: 'https://example.org/exercise/map.pdf' }],
+      to: ['HUN', 'IS'], classification: 'NATO CONFIDENTIAL', releasability: ['NATO'],
+    };
+    assert.equal((await post('hanna', '/api/scenarios/grid/injects', full)).statusCode, 403, 'a player delivers nothing');
+    const delivered = (await s.app.inject({ url: '/api/scenarios/grid', headers: as('carl') })).json().delivered.length;
+    const bad = async (change: object, field: RegExp) => {
+      const r = await post('carl', '/api/scenarios/grid/injects', { ...full, ...change });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.match(r.json().detail, field);
+    };
+    await bad({ to: ['HUN', 'AUT'] }, /addressed to AUT, which is not a seat/);
+    await bad({ attachments: [{ title: { en: 'Map' }, url: 'javascript:alert(1)' }] }, /attachments\[0\]\.url/);
+    await bad({ command: { cmd: 'AgreeProposal', by: 'HUN' } }, /additional properties|command/);
+    assert.equal((await s.app.inject({ url: '/api/scenarios/grid', headers: as('carl') })).json().delivered.length, delivered, 'nothing delivered');
+    const r = await post('carl', '/api/scenarios/grid/injects', full);
+    assert.equal(r.statusCode, 201, r.body);
+    const [entry] = r.json();
+    assert.equal(entry.type, 'InjectDelivered');
+    assert.equal(entry.classification, 'NATO CONFIDENTIAL');
+    assert.deepEqual(entry.payload.attachments, full.attachments);
+    assert.deepEqual(entry.payload.to, ['HUN', 'IS']);
+    assert.deepEqual(entry.payload.text, full.text);
+    const seen = await s.app.inject({ url: '/api/worlds/grid/entries?type=InjectDelivered&limit=200', headers: as('hanna') });
+    assert.ok(seen.json().entries.some((e: { payload: { inject: string } }) => e.payload.inject === 'ADHOC-GRID-MAP'), 'the addressee reads it');
+  });
+
   test('the report, in JSON and in HTML, as the reader may see it', async () => {
     await post('carl', '/api/scenarios/grid/advance', { by: '3d' });
     const json = await s.app.inject({ url: '/api/scenarios/grid/report', headers: as('eve') });

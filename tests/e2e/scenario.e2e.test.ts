@@ -182,6 +182,20 @@ describe('evere scenario', () => {
     assert.deepEqual(early.filter((e) => e.type === 'InjectDelivered').map((e) => e.payload.inject), ['ACC-01', 'ACC-05'], 'with what was due at T+0');
     const adHoc = await jsonOf<{ type: string; payload: { kind: string } }[]>(['scenario', 'inject', 'accession', '--kind', 'media-report', '--title', 'Leak of a draft communiqué']);
     assert.equal(adHoc[0]!.payload.kind, 'media-report');
+    const full = await jsonOf<{ type: string; classification: string; payload: { to: string[]; attachments: { title: { en: string }; url: string }[]; text: { en: string; fr: string } } }[]>([
+      'scenario', 'inject', 'accession', '--kind', 'intelligence', '--title', 'Assessment', '--text', 'Pressure on the parliament', '--text-fr', 'Pression sur le parlement',
+      '--attach', 'Assessment=https://example.org/assessment.pdf', '--attach', 'https://example.org/annex.pdf', '--to', 'hun,IS', '--classification', 'NATO CONFIDENTIAL',
+    ]);
+    assert.equal(full[0]!.classification, 'NATO CONFIDENTIAL');
+    assert.deepEqual(full[0]!.payload.to, ['HUN', 'IS']);
+    assert.deepEqual(full[0]!.payload.attachments.map((a) => [a.title.en, a.url]), [['Assessment', 'https://example.org/assessment.pdf'], ['https://example.org/annex.pdf', 'https://example.org/annex.pdf']]);
+    assert.equal(full[0]!.payload.text.fr, 'Pression sur le parlement');
+    const unknownSeat = await run(['scenario', 'inject', 'accession', '--kind', 'other', '--title', 'X', '--to', 'XYZ']);
+    assert.equal(unknownSeat.code, 2);
+    assert.match(unknownSeat.err, /addressed to XYZ, which is not a seat/);
+    const badLink = await run(['scenario', 'inject', 'accession', '--kind', 'other', '--title', 'X', '--attach', 'Map=ftp://example.org/map']);
+    assert.equal(badLink.code, 2);
+    assert.match(badLink.err, /attachments\[0\]\.url/);
     const twice = await run(['scenario', 'inject', 'accession', 'ACC-05']);
     assert.equal(twice.code, 2);
     assert.match(twice.err, /already delivered/);

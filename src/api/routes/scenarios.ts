@@ -14,11 +14,11 @@ import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
 import { problem, sendProblem, langOf, type Problem } from '../errors.js';
 import { entrySchema, looseObject, worldParam } from './schemas.js';
-import { accessFor } from '../../app/access.js';
+import { accessFor, canRead } from '../../app/access.js';
 import { viewOf } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
-import { readScenarioText, readInject, readPolicy, ScenarioFileError } from '../../app/scenarios/scenario-file.js';
+import { readAdHocInject, readScenarioText, readInject, readPolicy, ScenarioFileError } from '../../app/scenarios/scenario-file.js';
 import { branchPoint } from '../../app/scenarios/branch-point.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
@@ -30,7 +30,7 @@ import { availableCommands, type WorldState } from '../../domain/world.js';
 import { CLASSIFICATIONS, classificationRank, type Classification } from '../../ledger/classification.js';
 
 /** Refusals that mean "not you": 403. Conflicts with the scenario's state: 409. */
-const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'scenario.not_seated', 'scenario.seat_is_bot']);
+const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'scenario.not_seated', 'scenario.seat_is_bot', 'scenario.inject_above_clearance']);
 const CONFLICT = new Set(['scenario.clock_started', 'scenario.clock_not_running', 'scenario.clock_not_paused', 'scenario.inject_delivered', 'scenario.ended', 'scenario.clock_backwards']);
 
 const TICK_MS = 2000;
@@ -251,25 +251,50 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }));
 
   app.post('/api/scenarios/:name/injects', {
+    bodyLimit: 64 * 1024,
     schema: {
-      tags, summary: 'Deliver an inject now: one from the list (inject) or an ad-hoc one (kind, title) (exercise control)', headers: csrfHeader, params: nameParams(),
+      tags, summary: 'Deliver an inject now: one from the list (inject), or an ad-hoc one with its full content — kind, title, text, attachments (links), addressees (to: seats), classification, releasability (exercise control)', headers: csrfHeader, params: nameParams(),
       body: {
         type: 'object', additionalProperties: false,
-        properties: { inject: { type: 'string', minLength: 1, maxLength: 64 }, kind: { enum: [...INJECT_KINDS] }, title, text: title },
+        properties: {
+          inject: { type: 'string', minLength: 1, maxLength: 64, description: 'An inject of the scenario file, delivered ahead of its time' },
+          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Ad hoc: its id (default ADHOC-n)' },
+          kind: { enum: [...INJECT_KINDS] }, title, text: {
+            type: 'object', additionalProperties: false, required: ['en'],
+            properties: { en: { type: 'string', minLength: 1, maxLength: 2000 }, fr: { type: 'string', minLength: 1, maxLength: 2000 } },
+          },
+          attachments: {
+            type: 'array', maxItems: 20, description: 'Links to the documents that come with it',
+            items: { type: 'object', additionalProperties: false, required: ['title', 'url'], properties: { title, url: { type: 'string', minLength: 8, maxLength: 2000 } } },
+          },
+          to: { type: 'array', maxItems: 60, uniqueItems: true, items: { type: 'string', pattern: '^([A-Z]{3}|IS)$' }, description: 'Seats it is addressed to (default: every seat)' },
+          classification: { type: 'string', enum: [...CLASSIFICATIONS] },
+          releasability: { type: 'array', minItems: 1, maxItems: 40, items: { type: 'string', pattern: '^(PUBLIC|NATO|EU|[A-Z]{3})$' } },
+          tags: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 64 } },
+          resolution: { type: 'string', minLength: 1, maxLength: 100 },
+          outlet: { type: 'string', minLength: 1, maxLength: 200 },
+        },
       },
       response: { 201: { type: 'array', items: entrySchema } },
     },
   }, async (request, reply) => guarded(request, reply, async () => {
     const { name } = request.params as { name: string };
-    const body = request.body as { inject?: string; kind?: (typeof INJECT_KINDS)[number]; title?: { en: string; fr?: string }; text?: { en: string; fr?: string } };
+    const { inject, ...adHoc } = request.body as { inject?: string } & Record<string, unknown>;
     const operator = takingPart(request, name);
     let entries;
-    if (body.inject) entries = await scenarios.deliver(name, { id: body.inject }, operator);
-    else {
-      if (!body.kind || !body.title) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject, or kind and title' });
-      entries = await scenarios.deliver(name, { adHoc: { kind: body.kind, title: body.title, tags: [], ...(body.text ? { text: body.text } : {}) } }, operator);
+    if (inject) {
+      if (Object.keys(adHoc).length > 0) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject alone, or an ad-hoc inject (kind, title...) without inject' });
+      entries = await scenarios.deliver(name, { id: inject }, operator);
+    } else {
+      if (!adHoc.kind || !adHoc.title) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject, or kind and title' });
+      // Only exercise control is told whether its inject is well formed.
+      if (!scenarios.isControl(operator, name)) throw new EvereError('scenario.not_control', { user: requireAccount(request).username, name });
+      const sc = await readScenario(deps.ledger, name);
+      entries = await scenarios.deliver(name, { adHoc: readAdHocInject(adHoc, sc.definition) }, operator);
     }
-    return reply.code(201).send(entries);
+    // The caller is told of what it may read.
+    const access = accessFor(request.account, await deps.ledger.requireWorld(name));
+    return reply.code(201).send(entries.filter((e) => canRead(access, { classification: e.classification, releasability: e.releasability })));
   }));
 
   app.post('/api/scenarios/:name/act', {

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EvereError } from '../errors.js';
-import { readPolicy, readScenarioFile, readScenarioText } from './scenario-file.js';
+import { readAdHocInject, readPolicy, readScenarioFile, readScenarioText } from './scenario-file.js';
 import { SCENARIO_SCHEMA } from './schema.js';
 import { recordSeats } from './fork.js';
 
@@ -126,5 +126,50 @@ describe('scenario files', () => {
     const problems = problemsOf(text);
     assert.equal(problems.length, 4, problems.join('\n'));
     assert.deepEqual(problems.map((p) => p.split(':')[0]), ['line 3, column 7, asOf', 'line 4, column 11, duration', 'line 6, column 19, seats.HUN.default', 'line 10, column 11, injects[0].kind']);
+  });
+
+  test('an inject addressed to a seat the scenario does not have is reported at its line and column', () => {
+    const text = GOOD.replace('    title: { en: Blackout }', '    title: { en: Blackout }\n    to: [HUN, XYZ, IS, AUT]');
+    const problems = problemsOf(text, 'bad.yaml', 'en', { seatsAt: recordSeats(join(root, 'data')) });
+    assert.deepEqual(problems, [
+      'line 9, column 15, injects[0].to[1]: Seat XYZ is neither an Ally on 2024-06-02T08:00:00Z, nor IS, nor a listed partner or invitee',
+      'line 9, column 24, injects[0].to[3]: Seat AUT is neither an Ally on 2024-06-02T08:00:00Z, nor IS, nor a listed partner or invitee',
+    ]);
+  });
+
+  test('an inject carries its full content: text, attachments\' links, addressees, classification', () => {
+    const text = GOOD.replace('    title: { en: Blackout }', [
+      '    title: { en: Blackout }',
+      '    text: { en: Grid down in the east, fr: Réseau coupé à l’est }',
+      '    to: [HUN, IS]',
+      '    classification: NATO CONFIDENTIAL',
+      '    attachments:',
+      '      - { title: { en: Map }, url: "https://example.org/map.pdf" }',
+    ].join('\n'));
+    const [inject] = readScenarioText(text, 'good.yaml', { seatsAt: recordSeats(join(root, 'data')) }).injects;
+    assert.deepEqual(inject!.attachments, [{ title: { en: 'Map' }, url: 'https://example.org/map.pdf' }]);
+    assert.deepEqual([inject!.to, inject!.classification, inject!.text?.fr], [['HUN', 'IS'], 'NATO CONFIDENTIAL', 'Réseau coupé à l’est']);
+    const problems = problemsOf(text.replace('https://example.org/map.pdf', 'file:///etc/passwd'));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^line 13, column \d+, injects\[0\]\.attachments\[0\]\.url: "file:\/\/\/etc\/passwd" does not have the expected form/);
+  });
+
+  test('an ad-hoc inject is checked as a file\'s injects are, and carries no command', () => {
+    const d = readScenarioText(GOOD, 'good.yaml');
+    const inject = readAdHocInject({ kind: 'media-report', title: { en: 'Leak' }, to: ['HUN'], attachments: [{ title: { en: 'Article' }, url: 'https://example.org/a' }] }, d);
+    assert.deepEqual([inject.kind, inject.to, inject.attachments?.[0]?.url, inject.id], ['media-report', ['HUN'], 'https://example.org/a', undefined]);
+    assert.equal(readAdHocInject({ id: 'X-1', kind: 'other', title: { en: 'T' } }, d).id, 'X-1');
+    const refused = (raw: Record<string, unknown>): string[] => {
+      try {
+        readAdHocInject(raw, d);
+      } catch (error) {
+        assert.ok(error instanceof EvereError);
+        assert.equal(error.code, 'scenario.inject_invalid');
+        return [...(error.params.problems as string[])];
+      }
+      return assert.fail('expected a refusal');
+    };
+    assert.deepEqual(refused({ kind: 'rumour', title: { en: 'T' }, classification: 'TOP SECRET' }).map((p) => p.split(':')[0]), ['kind', 'classification']);
+    assert.match(refused({ kind: 'other', title: { en: 'T' }, command: { cmd: 'AgreeProposal', by: 'HUN' } })[0]!, /^command: an ad-hoc inject is information only/);
   });
 });

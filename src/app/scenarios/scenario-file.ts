@@ -146,15 +146,26 @@ function calendarAndSeatProblems(value: unknown, options: ReadOptions): { path: 
     else forkable = true;
   }
   const seats = doc.seats;
-  if (forkable && options.seatsAt && typeof seats === 'object' && seats !== null && !Array.isArray(seats)) {
+  if (forkable && options.seatsAt) {
     const startMs = typeof doc.start === 'string' ? Date.parse(doc.start) : NaN;
     const start = Number.isNaN(startMs) ? new Date(Date.parse(`${asOf!}T08:00:00Z`) + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : new Date(startMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const partners = Array.isArray(doc.partners) ? doc.partners.filter((p): p is string => typeof p === 'string') : [];
     const known = options.seatsAt({ asOf: asOf!, start, partners });
-    for (const seat of Object.keys(seats)) {
-      if (seat === 'default' || known.includes(seat)) continue;
-      out.push({ path: ['seats'], key: seat, code: 'scenario.seat_unknown', params: { seat, at: start } });
+    if (typeof seats === 'object' && seats !== null && !Array.isArray(seats)) {
+      for (const seat of Object.keys(seats)) {
+        if (seat === 'default' || known.includes(seat)) continue;
+        out.push({ path: ['seats'], key: seat, code: 'scenario.seat_unknown', params: { seat, at: start } });
+      }
     }
+    // An inject's addressees are seats too.
+    const injects = Array.isArray(doc.injects) ? (doc.injects as unknown[]) : [];
+    injects.forEach((inject, i) => {
+      const to = typeof inject === 'object' && inject !== null ? (inject as { to?: unknown }).to : undefined;
+      if (!Array.isArray(to)) return;
+      to.forEach((seat, j) => {
+        if (typeof seat === 'string' && !known.includes(seat)) out.push({ path: ['injects', i, 'to', j], code: 'scenario.seat_unknown', params: { seat, at: start } });
+      });
+    });
   }
   return out;
 }
@@ -281,4 +292,38 @@ export function readInject(text: string, definition: ScenarioDefinition): Scenar
     for (const p of normalised.problems) problems.push(`${fieldName(p.path.slice(2))}: ${formatMessage(p.code, p.params)}`);
   }
   throw new EvereError('scenario.file_invalid', { file: '--set', count: problems.length, problems });
+}
+
+/** The fields of an inject exercise control writes on the spot (no id or time: it is delivered now). */
+export type AdHocInject = Omit<ScenarioDefinition['injects'][number], 'atMs' | 'id'> & { readonly id?: string };
+
+/**
+ * An ad-hoc inject with its full content (text, attachments' links, addressees, classification),
+ * checked as the injects of a file are (the same schema and the same engine checks). It is
+ * information only: an ad-hoc inject carries no command. Problems name the field
+ * (`attachments[0].url`); addressees are checked against the scenario's seats by the service.
+ */
+export function readAdHocInject(raw: Readonly<Record<string, unknown>>, definition: ScenarioDefinition): AdHocInject {
+  const problems: string[] = [];
+  if ('command' in raw) problems.push('command: an ad-hoc inject is information only (deliver an inject of the list to have a command carried out)');
+  if ('at' in raw) problems.push('at: an ad-hoc inject is delivered now');
+  const { id, ...rest } = raw;
+  const wrapped = {
+    scenario: 'inject', title: { en: 'inject' }, asOf: definition.asOf, start: definition.start,
+    duration: `${Math.round(definition.durationMs / 1000)}s`, injects: [{ id: typeof id === 'string' ? id : 'ADHOC', at: 'T+0s', ...rest, ...(id !== undefined && typeof id !== 'string' ? { id } : {}) }],
+  };
+  if (problems.length === 0) {
+    const check = validate();
+    if (!check(wrapped)) {
+      for (const error of check.errors ?? []) if (error.keyword !== 'if') problems.push(`${fieldName(pathOf(error.instancePath).slice(2))}: ${reasonOf(error, 'en').reason}`);
+    } else {
+      const normalised = normaliseDefinition(wrapped);
+      if (normalised.ok) {
+        const { atMs: _atMs, id: _id, ...inject } = normalised.definition.injects[0]!;
+        return { ...inject, ...(typeof id === 'string' ? { id } : {}) };
+      }
+      for (const p of normalised.problems) problems.push(`${fieldName(p.path.slice(2))}: ${formatMessage(p.code, p.params)}`);
+    }
+  }
+  throw new EvereError('scenario.inject_invalid', { count: new Set(problems).size, problems: [...new Set(problems)] });
 }

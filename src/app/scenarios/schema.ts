@@ -100,6 +100,13 @@ export const SCENARIO_SCHEMA = {
       properties: { en: text('English'), fr: text('French') },
     },
     state: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 3166-1 alpha-3 code' },
+    attachment: {
+      type: 'object', additionalProperties: false, required: ['title', 'url'],
+      properties: {
+        title: { $ref: '#/definitions/title' },
+        url: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$', description: 'An http(s) address of the document.' },
+      },
+    },
     stance: { enum: [...STANCES] },
     policy: {
       type: 'object', additionalProperties: false,
@@ -160,6 +167,7 @@ export const SCENARIO_SCHEMA = {
         kind: { enum: [...INJECT_KINDS] },
         title: { $ref: '#/definitions/title' },
         text: { $ref: '#/definitions/title' },
+        attachments: { type: 'array', maxItems: 20, items: { $ref: '#/definitions/attachment' }, description: 'Links to the documents that come with the inject.' },
         tags: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 64 } },
         to: { type: 'array', items: { type: 'string', pattern: '^([A-Z]{3}|IS)$' }, description: 'Seats it is addressed to (default: all).' },
         classification: { enum: [...CLASSIFICATIONS] },

@@ -152,6 +152,9 @@ export class Scenarios {
     for (const seat of Object.keys(definition.seats)) {
       if (!seats.includes(seat)) throw new EvereError('scenario.seat_invalid', { name, seat });
     }
+    for (const inject of definition.injects) {
+      for (const seat of inject.to ?? []) if (!seats.includes(seat)) throw new EvereError('scenario.inject_addressee', { inject: inject.id, seat, name });
+    }
     await createWorldFromRecord(this.ledger, this.deps.dataDir, name, { asOf: definition.asOf, exercise: true, ...(progress ? { progress } : {}) });
     await this.ledger.ensurePrincipal(name, CONTROL_PRINCIPAL, 'director', EXCON);
     await this.ledger.append(name, [{
@@ -384,7 +387,8 @@ export class Scenarios {
           classification: (inj.classification ?? 'NATO UNCLASSIFIED') as Classification,
           releasability: inj.releasability ?? ['NATO'],
           payload: {
-            inject: inj.id, kind: inj.kind, title: inj.title, ...(inj.text ? { text: inj.text } : {}), tags: [...inj.tags],
+            inject: inj.id, kind: inj.kind, title: inj.title, ...(inj.text ? { text: inj.text } : {}),
+            ...(inj.attachments ? { attachments: inj.attachments.map((a) => ({ title: a.title, url: a.url })) } : {}), tags: [...inj.tags],
             ...(inj.to ? { to: [...inj.to] } : {}), ...(inj.resolution ? { resolution: inj.resolution } : {}), ...(inj.outlet ? { outlet: inj.outlet } : {}),
             ...(step.prompt && inj.command ? { prompt: true, expected: inj.command as unknown as Json } : {}),
             ...(refused ? { refused: refused.violations.map((v) => v.code) } : {}),
@@ -438,6 +442,13 @@ export class Scenarios {
     } else {
       const id = inject.adHoc.id ?? `ADHOC-${sc.delivered.size + 1}`;
       if (sc.definition.injects.some((i) => i.id === id) || sc.delivered.has(id)) throw new EvereError('scenario.inject_delivered', { inject: id, at: iso(now) });
+      // Addressed to seats of the scenario, and marked no higher than its writer may read.
+      const seats = seatList((await this.ledger.state(name)) as WorldState, sc.definition);
+      for (const seat of inject.adHoc.to ?? []) if (!seats.includes(seat)) throw new EvereError('scenario.inject_addressee', { inject: id, seat, name });
+      const classification = (inject.adHoc.classification ?? 'NATO UNCLASSIFIED') as Classification;
+      if (operator.kind === 'account' && classificationRank(classification) > classificationRank(operator.account.clearance)) {
+        throw new EvereError('scenario.inject_above_clearance', { user: operator.account.username, clearance: operator.account.clearance, classification });
+      }
       definition = { ...sc.definition, injects: [...sc.definition.injects, { ...inject.adHoc, id, atMs }].sort((a, b) => a.atMs - b.atMs) };
     }
     return this.tick(name, { untilMs: now, definition });

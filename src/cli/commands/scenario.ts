@@ -13,11 +13,11 @@ import { parseDateOption, parseNonNegativeInt } from '../parse.js';
 import { formatMessage } from '../../messages/index.js';
 import { stateName } from '../../domain/states.js';
 import { parseDuration, formatOffset } from '../../domain/scenario/duration.js';
-import { INJECT_KINDS, type InjectKind } from '../../domain/scenario/types.js';
+import { INJECT_KINDS } from '../../domain/scenario/types.js';
 import type { Distribution } from '../../domain/scenario/stats.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, SYSTEM_OPERATOR, type ScenarioStatus } from '../../app/scenarios/service.js';
-import { bareDefinition, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
+import { bareDefinition, readAdHocInject, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
 import { readScenario } from '../../app/scenarios/scenario-state.js';
 import { branchPoint, scenarioTimeOf } from '../../app/scenarios/branch-point.js';
@@ -52,6 +52,17 @@ function parseRuns(value: string): number {
   const n = parseNonNegativeInt(value);
   if (n < 1) throw new InvalidArgumentError('at least one run');
   return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--attach "Grid map=https://…"` or `--attach https://…` (its address is its title). */
+function attachmentOf(value: string): { title: { en: string }; url: string } {
+  const m = /^(.*?)=(https?:\/\/\S+)$/.exec(value);
+  if (m && m[1]!.trim()) return { title: { en: m[1]!.trim() }, url: m[2]! };
+  return { title: { en: value }, url: value };
 }
 
 /** YAML/JSON text given on the command line, or `@file` to read it from a file. */
@@ -348,26 +359,47 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     });
 
   scenario.command('inject')
-    .description('deliver an inject now: one from the list (by id), ahead of its time, or an ad-hoc one (--kind and --title)')
+    .description('deliver an inject now: one from the list (by id), ahead of its time, or an ad-hoc one (--kind and --title) with its full content')
     .argument('<name>')
     .argument('[id]', 'an inject of the scenario file')
     .option('--kind <kind>', `ad hoc: ${INJECT_KINDS.join(', ')}`)
     .option('--title <text>', 'ad hoc: title in English')
     .option('--title-fr <text>', 'ad hoc: title in French')
     .option('--text <text>', 'ad hoc: text')
+    .option('--text-fr <text>', 'ad hoc: text in French')
+    .option('--attach <link>', 'ad hoc: a document that comes with it, TITLE=URL or URL (repeatable)', collect, [] as string[])
+    .option('--to <seats>', 'ad hoc: the seats it is addressed to, comma-separated (default: every seat)')
+    .option('--classification <level>', 'ad hoc: its classification (default NATO UNCLASSIFIED)')
+    .option('--releasability <list>', 'ad hoc: releasable to, comma-separated (default NATO)')
+    .option('--inject-id <id>', 'ad hoc: its id (default ADHOC-n)')
     .option('--json')
-    .action(async (name: string, id: string | undefined, o: { kind?: string; title?: string; titleFr?: string; text?: string; json?: boolean }) => {
+    .action(async (name: string, id: string | undefined, o: {
+      kind?: string; title?: string; titleFr?: string; text?: string; textFr?: string; attach: string[]; to?: string;
+      classification?: string; releasability?: string; injectId?: string; json?: boolean;
+    }) => {
       const c = ctx();
       const svc = await service(c);
       let entries;
-      if (id) entries = await svc.deliver(name, { id });
-      else {
-        if (!o.title || !o.kind || !(INJECT_KINDS as readonly string[]).includes(o.kind)) {
+      const adHocGiven = o.kind || o.title || o.titleFr || o.text || o.textFr || o.attach.length > 0 || o.to || o.classification || o.releasability || o.injectId;
+      if (id) {
+        if (adHocGiven) throw new EvereError('input.invalid', { field: id, reason: 'an inject of the list is delivered as it is: give its id alone, or an ad-hoc inject without an id' });
+        entries = await svc.deliver(name, { id });
+      } else {
+        if (!o.title || !o.kind) {
           throw new EvereError('input.invalid', { field: '--kind/--title', reason: `an inject id, or --kind (${INJECT_KINDS.join(', ')}) and --title` });
         }
-        entries = await svc.deliver(name, {
-          adHoc: { kind: o.kind as InjectKind, title: { en: o.title, ...(o.titleFr ? { fr: o.titleFr } : {}) }, tags: [], ...(o.text ? { text: { en: o.text } } : {}) },
-        });
+        const list = (v: string | undefined) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+        const raw: Record<string, unknown> = {
+          kind: o.kind, title: { en: o.title, ...(o.titleFr ? { fr: o.titleFr } : {}) },
+          ...(o.text || o.textFr ? { text: { en: o.text ?? '', ...(o.textFr ? { fr: o.textFr } : {}) } } : {}),
+          ...(o.attach.length ? { attachments: o.attach.map(attachmentOf) } : {}),
+          ...(o.to ? { to: list(o.to)!.map((x) => x.toUpperCase()) } : {}),
+          ...(o.classification ? { classification: o.classification } : {}),
+          ...(o.releasability ? { releasability: list(o.releasability) } : {}),
+          ...(o.injectId ? { id: o.injectId } : {}),
+        };
+        const sc = await readScenario(svc.deps.ledger, name);
+        entries = await svc.deliver(name, { adHoc: readAdHocInject(raw, sc.definition) });
       }
       if (o.json) return c.io.out(json(entries));
       for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}\n`);

@@ -15,7 +15,7 @@ import { ALL_CHANNELS, type ChannelRules } from './channels.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
-  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectKind, type RatifyPolicy, type Rule,
+  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectAttachment, type InjectKind, type RatifyPolicy, type Rule,
   type ScenarioDefinition, type SeatPolicy, type Stance,
 } from './types.js';
 
@@ -259,6 +259,7 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
       kind: raw.kind as InjectKind,
       title: raw.title as Title,
       ...(text ? { text } : {}),
+      ...(raw.attachments ? { attachments: (raw.attachments as InjectAttachment[]).map((a) => ({ title: a.title, url: a.url })) } : {}),
       tags: (raw.tags as string[] | undefined) ?? [],
       ...(raw.to ? { to: raw.to as string[] } : {}),
       ...(raw.classification ? { classification: String(raw.classification) } : {}),

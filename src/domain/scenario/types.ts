@@ -137,6 +137,13 @@ export interface InjectCommand {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A document an inject points to: a link, never the document itself. */
+export interface InjectAttachment {
+  readonly title: Title;
+  /** An http(s) address. */
+  readonly url: string;
+}
+
 export interface Inject {
   readonly id: string;
   /** Offset from the start of the scenario. */
@@ -144,6 +151,8 @@ export interface Inject {
   readonly kind: InjectKind;
   readonly title: Title;
   readonly text?: Title;
+  /** Links to the documents that come with it (a map, a message, a photograph). */
+  readonly attachments?: readonly InjectAttachment[];
   readonly tags: readonly string[];
   /** Seats it is addressed to (default: every seat). */
   readonly to?: readonly string[];

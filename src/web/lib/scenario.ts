@@ -84,6 +84,8 @@ export interface InjectPayload {
   readonly kind: string;
   readonly title: { readonly en: string; readonly fr?: string };
   readonly text?: { readonly en: string; readonly fr?: string };
+  /** Links to the documents that come with it. */
+  readonly attachments?: readonly { readonly title: { readonly en: string; readonly fr?: string }; readonly url: string }[];
   readonly to?: readonly string[];
   readonly resolution?: string;
   readonly outlet?: string;

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { PageProps } from '../app.js';
 import type { Proposal } from '../../domain/council/types.js';
 import type { Entry } from '../../ledger/entry.js';
+import { CLASSIFICATION_LABELS } from '../../ledger/classification.js';
 import { api, ApiError } from '../lib/api.js';
 import { useApi } from '../lib/data.js';
 import { actorName, dtg, stateName, useI18n } from '../lib/i18n.js';
@@ -354,10 +355,17 @@ export default function ScenarioPage({ location }: PageProps) {
                     <span className="dtg">{dtg(e.validTime)}</span>
                     <span className="muted">{offsetOf(s.start, e.validTime)}</span>
                     {e.payload.prompt && e.payload.expected && <Chip tone="accent">{t('scenario.prompt_for', { party: e.payload.expected.by })}</Chip>}
+                    {e.classification !== 'NATO UNCLASSIFIED' && e.classification !== 'PUBLIC' && <Chip tone="warning">{CLASSIFICATION_LABELS[e.classification][lang]}</Chip>}
                   </p>
                   <h3 className="inject__title">{e.payload.title[lang] ?? e.payload.title.en}</h3>
                   {e.payload.text && <p>{e.payload.text[lang] ?? e.payload.text.en}</p>}
                   {(e.payload.resolution || e.payload.outlet) && <p className="muted">{[e.payload.resolution, e.payload.outlet].filter(Boolean).join(' · ')}</p>}
+                  {e.payload.to && e.payload.to.length > 0 && <p className="muted">{t('scenario.inject_to', { seats: e.payload.to.map((x) => (x === 'IS' ? t('scenario.seat_is') : stateName(lang, states, x))).join(', ') })}</p>}
+                  {e.payload.attachments && e.payload.attachments.length > 0 && (
+                    <ul className="inject__attachments" aria-label={t('scenario.inject_attachments')}>
+                      {e.payload.attachments.map((a) => <li key={a.url}><a href={a.url} rel="noopener noreferrer" target="_blank">{a.title[lang] ?? a.title.en}</a></li>)}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ol>
