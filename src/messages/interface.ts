@@ -815,6 +815,7 @@ export const MESSAGES = {
   'entry.ClockResumed': { en: '{by_The} resumed the exercise clock', fr: '{by_number, select, one {{by_The} a relancé l’horloge de l’exercice} other {{by_The} ont relancé l’horloge de l’exercice}}' },
   'entry.ClockSpeedChanged': { en: '{by_The} changed the speed of the exercise clock', fr: '{by_number, select, one {{by_The} a changé la vitesse de l’horloge de l’exercice} other {{by_The} ont changé la vitesse de l’horloge de l’exercice}}' },
   'entry.ClockAdvanced': { en: '{by_The} moved the exercise clock forward', fr: '{by_number, select, one {{by_The} a avancé l’horloge de l’exercice} other {{by_The} ont avancé l’horloge de l’exercice}}' },
+  'entry.InjectWithheld': { en: '{by_The} withheld an inject whose condition did not hold', fr: '{by_number, select, one {{by_The} a retenu un inject dont la condition n’était pas remplie} other {{by_The} ont retenu un inject dont la condition n’était pas remplie}}' },
   'entry.InjectDelivered': { en: '{by_The} delivered an inject', fr: '{by_number, select, one {{by_The} a remis un inject} other {{by_The} ont remis un inject}}' },
   'entry.basis_art11': { en: 'under Article 11 of the Treaty', fr: 'au titre de l’article 11 du Traité' },
   'entry.basis_art10': { en: 'under Article 10 of the Treaty (accession)', fr: 'au titre de l’article 10 du Traité (adhésion)' },

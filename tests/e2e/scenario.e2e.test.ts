@@ -166,6 +166,15 @@ describe('evere scenario', () => {
     const statement = a.comparison.proposals.find((p: { proposal: string }) => p.proposal === 'PO-2024-0601');
     assert.equal(statement.left.status, 'adopted');
     assert.ok(statement.right.hours < statement.left.hours, 'without the break, consensus came sooner');
+    // INJ-14 is a branching inject: the press asks why NATO is silent only if the statement is not
+    // adopted by T+31h. Each world takes the branch its own play leads to.
+    for (const r of [await jsonOf(['scenario', 'report', 'grid']), a]) {
+      const adoptedAt = r.aar.decisions.find((d: { proposal: string }) => d.proposal === 'PO-2024-0601').adoptedAt as string | undefined;
+      const silentAt28 = adoptedAt === undefined || Date.parse(adoptedAt) > Date.parse('2024-06-04T13:00:00Z');
+      const rows = r.aar.timeline.filter((t: { type: string; summary: { params: { inject?: string } } }) => t.summary.params.inject === 'INJ-14');
+      assert.deepEqual(rows.map((t: { type: string }) => t.type), [silentAt28 ? 'InjectDelivered' : 'InjectWithheld'], `adopted at ${adoptedAt}`);
+    }
+    assert.notEqual(statement.right.hours + 6 <= 31, statement.left.hours + 6 <= 31, 'the parent and the branch take different branches');
     const html = join(dir, 'branch.html');
     await ok(['scenario', 'report', 'grid-hun-agrees', '--html', html]);
     assert.ok(readFileSync(html, 'utf8').includes('What-if: side by side'));

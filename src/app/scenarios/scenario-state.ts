@@ -19,7 +19,7 @@ import { EvereError } from '../errors.js';
 export const SCENARIO_ENTRY_TYPES = [
   'ScenarioDefined', 'ScenarioBranched', 'SeatAssigned',
   'ClockStarted', 'ClockPaused', 'ClockResumed', 'ClockSpeedChanged', 'ClockAdvanced',
-  'InjectDelivered',
+  'InjectDelivered', 'InjectWithheld',
 ] as const;
 export type ScenarioEntryType = (typeof SCENARIO_ENTRY_TYPES)[number];
 
@@ -48,6 +48,8 @@ export interface ScenarioState {
   readonly delivered: ReadonlyMap<string, number>;
   /** Inject id → the marking of its delivery: an ad-hoc inject is in no definition, it is marked here. */
   readonly deliveredMarkings?: ReadonlyMap<string, { readonly classification: string; readonly releasability: readonly string[] }>;
+  /** Branching injects whose condition did not hold: inject id → when they were withheld (ms). */
+  readonly withheld?: ReadonlyMap<string, number>;
 }
 
 const ms = (time: string): number => Date.parse(time.length === 10 ? `${time}T00:00:00Z` : time);
@@ -97,6 +99,12 @@ export function foldScenario(world: string, entries: readonly Entry[]): Scenario
         const deliveredMarkings = new Map(state.deliveredMarkings);
         deliveredMarkings.set(String(p.inject), { classification: entry.classification, releasability: entry.releasability });
         state = { ...state, delivered, deliveredMarkings };
+        break;
+      }
+      case 'InjectWithheld': {
+        const withheld = new Map(state.withheld);
+        withheld.set(String(p.inject), ms(entry.validTime));
+        state = { ...state, withheld };
         break;
       }
       default:

@@ -3,7 +3,7 @@
  * data/scenarios/scenario.schema.json (a test keeps the two identical), so that organisers can
  * check a file in their editor before Evere reads it.
  */
-import { INJECT_KINDS, STANCES } from '../../domain/scenario/types.js';
+import { INJECT_KINDS, PROPOSAL_STATES, STANCES } from '../../domain/scenario/types.js';
 import { MEASURE_KINDS } from '../../domain/scenario/objectives.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
 
@@ -107,6 +107,30 @@ export const SCENARIO_SCHEMA = {
         url: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$', description: 'An http(s) address of the document.' },
       },
     },
+    injectCondition: {
+      type: 'object', additionalProperties: false, minProperties: 1,
+      description: 'A branching inject is delivered only if every listed test holds, as the world stands when it is considered.',
+      properties: {
+        adopted: idList('These proposals have been adopted.'),
+        notAdopted: idList('None of these proposals has been adopted.'),
+        tabled: idList('These proposals have been tabled.'),
+        notTabled: idList('None of these proposals has been tabled.'),
+        silenceBroken: idList('Silence was broken on each of these proposals.'),
+        status: {
+          type: 'object', description: 'Proposal → the states it may be in.',
+          propertyNames: { minLength: 1, maxLength: 64 },
+          additionalProperties: { type: 'array', minItems: 1, items: { enum: [...PROPOSAL_STATES] } },
+        },
+        consultationsRequested: idList('These Article 4 consultations have been requested.'),
+        consultationsHeld: idList('These consultations have been held.'),
+        consultationsNotHeld: idList('None of these consultations has been held.'),
+        inForce: idList('These accession protocols have entered into force.'),
+        notInForce: idList('None of these accession protocols has entered into force.'),
+        delivered: idList('These injects have been delivered.'),
+        notDelivered: idList('None of these injects has been delivered.'),
+        any: { type: 'array', minItems: 1, maxItems: 20, items: { $ref: '#/definitions/injectCondition' }, description: 'At least one of these holds.' },
+      },
+    },
     stance: { enum: [...STANCES] },
     policy: {
       type: 'object', additionalProperties: false,
@@ -174,6 +198,8 @@ export const SCENARIO_SCHEMA = {
         releasability: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(PUBLIC|NATO|EU|[A-Z]{3})$' } },
         resolution: { type: 'string', minLength: 1, maxLength: 100, description: 'UN Security Council resolution symbol.' },
         outlet: { type: 'string', minLength: 1, maxLength: 200, description: 'Media outlet.' },
+        if: { $ref: '#/definitions/injectCondition' },
+        until: { type: 'string', minLength: 2, maxLength: 40, description: 'A branching inject waits until this scenario time for its condition to hold (delivered the moment it does); without until it is considered once, at its time, and withheld if the condition does not hold.' },
         command: {
           type: 'object', additionalProperties: false, required: ['cmd', 'by'],
           description: 'A command of the rules engine given when the inject is delivered (docs/record-format.md); in data, "+24h" is relative to the delivery and "T+30h" to the start. If the acting seat is held by a person, the inject is delivered to them as a prompt instead.',

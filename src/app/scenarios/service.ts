@@ -220,7 +220,7 @@ export class Scenarios {
       seats,
       delivered: [...sc.delivered.entries()].filter(([inject]) => readable(inject)).map(([inject, at]) => ({ inject, at: iso(at) })).sort((a, b) => (a.at < b.at ? -1 : 1)),
       ...(control ? {
-        upcoming: d.injects.filter((i) => !sc.delivered.has(i.id) && readable(i.id)).map((i) => ({ inject: i.id, at: iso(startMs(d) + i.atMs), kind: i.kind, title: i.title })),
+        upcoming: d.injects.filter((i) => !sc.delivered.has(i.id) && !sc.withheld?.has(i.id) && readable(i.id)).map((i) => ({ inject: i.id, at: iso(startMs(d) + i.atMs), kind: i.kind, title: i.title })),
       } : {}),
     };
   }
@@ -354,7 +354,7 @@ export class Scenarios {
    * Plays everything due up to the scenario clock's time (or `untilMs`): injects, bots, the chair,
    * exercise control. Idempotent: what is due is derived from the log under the write lock.
    */
-  async tick(name: string, options: { untilMs?: number; scripted?: readonly ScriptedAct[]; definition?: ScenarioDefinition } = {}): Promise<Entry[]> {
+  async tick(name: string, options: { untilMs?: number; scripted?: readonly ScriptedAct[]; definition?: ScenarioDefinition; release?: string } = {}): Promise<Entry[]> {
     return this.ledger.appendDecided(name, async (raw) => {
       const state = raw as WorldState;
       const sc = await readScenario(this.ledger, name);
@@ -367,7 +367,7 @@ export class Scenarios {
       const seats = seatList(state, definition);
       const result = simulate({
         world: state, definition, random: seededRandom(definition.seed), seats,
-        humanSeats: new Set(Object.keys(sc.holders)), delivered: sc.delivered, fromMs: from, toMs: to,
+        humanSeats: new Set(Object.keys(sc.holders)), delivered: sc.delivered, withheld: new Set([...(sc.withheld?.keys() ?? [])].filter((id) => id !== options.release)), fromMs: from, toMs: to,
         ...(options.scripted ? { scripted: options.scripted } : {}),
       });
       const drafts = this.draftsOf(result.steps);
@@ -393,6 +393,13 @@ export class Scenarios {
             ...(step.prompt && inj.command ? { prompt: true, expected: inj.command as unknown as Json } : {}),
             ...(refused ? { refused: refused.violations.map((v) => v.code) } : {}),
           } as unknown as Json,
+        });
+      } else if (step.kind === 'withheld') {
+        // A branch not taken: exercise control's to know, not the players'.
+        drafts.push({
+          type: 'InjectWithheld', validTime: iso(step.at), actor: CONTROL_PRINCIPAL, actingFor: EXCON,
+          classification: (step.inject.classification ?? 'NATO UNCLASSIFIED') as Classification, releasability: [...EXCON_ONLY],
+          payload: { inject: step.inject.id, condition: step.inject.condition as unknown as Json },
         });
       } else if (step.kind === 'act') {
         for (const event of step.events) {
@@ -438,7 +445,10 @@ export class Scenarios {
       if (!found) throw new EvereError('scenario.inject_not_found', { name, inject: inject.id });
       const delivered = sc.delivered.get(inject.id);
       if (delivered !== undefined) throw new EvereError('scenario.inject_delivered', { inject: inject.id, at: iso(delivered) });
-      definition = changeDefinition(sc.definition, { inject: found.id, replace: { ...found, atMs } });
+      // Delivered by hand: exercise control has decided, whatever its condition says.
+      const { condition: _condition, untilMs: _untilMs, ...plain } = found;
+      definition = changeDefinition(sc.definition, { inject: found.id, replace: { ...plain, atMs } });
+      return this.tick(name, { untilMs: now, definition, release: found.id });
     } else {
       const id = inject.adHoc.id ?? `ADHOC-${sc.delivered.size + 1}`;
       if (sc.definition.injects.some((i) => i.id === id) || sc.delivered.has(id)) throw new EvereError('scenario.inject_delivered', { inject: id, at: iso(now) });

@@ -201,7 +201,7 @@ const COUNCIL_TYPES = new Set<string>([
 ]);
 const CONSULTATION_TYPES = new Set(['ConsultationsRequested', 'ConsultationsHeld']);
 const ACCESSION_TYPES = new Set(['RatificationStageRecorded', 'ProtocolEnteredIntoForce', 'AccessionInstrumentDeposited', 'AccessionProtocolSigned', 'AccessionInvited']);
-const CONTROL_TYPES = new Set(['ScenarioDefined', 'ScenarioBranched', 'SeatAssigned', 'ClockStarted', 'ClockPaused', 'ClockResumed', 'ClockSpeedChanged', 'ClockAdvanced', 'ObjectiveScored']);
+const CONTROL_TYPES = new Set(['ScenarioDefined', 'ScenarioBranched', 'SeatAssigned', 'InjectWithheld', 'ClockStarted', 'ClockPaused', 'ClockResumed', 'ClockSpeedChanged', 'ClockAdvanced', 'ObjectiveScored']);
 
 const ms = (time: string): number => Date.parse(time.length === 10 ? `${time}T00:00:00Z` : time);
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -277,6 +277,8 @@ function summarise(item: TimelineItem): Summary {
   switch (item.type) {
     case 'InjectDelivered':
       return { code: 'aar.inject', params: { inject: str(d.inject), kind: str(d.kind), title } };
+    case 'InjectWithheld':
+      return { code: 'aar.InjectWithheld', params: { inject: str(d.inject) } };
     case 'ProposalTabled':
       return { code: `aar.${item.type}`, params: { ...base, title, procedure: str(d.procedure) } };
     case 'ObjectionRaised':
@@ -464,6 +466,7 @@ export function itemsOfSteps(steps: readonly (
   | { readonly kind: 'inject'; readonly at: number; readonly inject: { readonly id: string; readonly kind: string; readonly title: { readonly en: string; readonly fr?: string } }; readonly prompt: boolean }
   | { readonly kind: 'act'; readonly source: Source; readonly events: readonly { readonly type: string; readonly at: string; readonly by: string; readonly data: unknown }[] }
   | { readonly kind: 'refused' }
+  | { readonly kind: 'withheld'; readonly at: number; readonly inject: { readonly id: string } }
 )[]): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const step of steps) {
@@ -472,6 +475,8 @@ export function itemsOfSteps(steps: readonly (
         at: new Date(step.at).toISOString().replace('.000Z', 'Z'), type: 'InjectDelivered', by: 'EXCON', source: 'control',
         data: { inject: step.inject.id, kind: step.inject.kind, title: step.inject.title, prompt: step.prompt },
       });
+    } else if (step.kind === 'withheld') {
+      items.push({ at: new Date(step.at).toISOString().replace('.000Z', 'Z'), type: 'InjectWithheld', by: 'EXCON', source: 'control', data: { inject: step.inject.id } });
     } else if (step.kind === 'act') {
       for (const e of step.events) items.push({ at: e.at, type: e.type, by: e.by, data: e.data as Record<string, unknown>, source: step.source });
     }

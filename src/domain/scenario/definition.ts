@@ -15,7 +15,7 @@ import { ALL_CHANNELS, type ChannelRules } from './channels.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
-  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectAttachment, type InjectKind, type RatifyPolicy, type Rule,
+  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectAttachment, type InjectCondition, type InjectKind, type RatifyPolicy, type Rule,
   type ScenarioDefinition, type SeatPolicy, type Stance,
 } from './types.js';
 
@@ -135,6 +135,28 @@ function policyFrom(raw: RawPolicy, base: SeatPolicy, path: DocPath, out: Collec
   };
 }
 
+const CONDITION_LISTS = [
+  'adopted', 'notAdopted', 'tabled', 'notTabled', 'silenceBroken', 'consultationsRequested', 'consultationsHeld', 'consultationsNotHeld',
+  'inForce', 'notInForce', 'delivered', 'notDelivered',
+] as const;
+
+/** A condition as the file wrote it, with only the fields the engine reads. */
+function normaliseCondition(raw: InjectCondition): InjectCondition {
+  const out: Record<string, unknown> = {};
+  for (const key of CONDITION_LISTS) if (raw[key]) out[key] = [...raw[key]];
+  if (raw.status) out.status = Object.fromEntries(Object.entries(raw.status).map(([p, list]) => [p, [...list]]));
+  if (raw.any) out.any = raw.any.map(normaliseCondition);
+  return out as InjectCondition;
+}
+
+/** The inject ids a condition refers to, with the path of each reference. */
+function conditionRefs(condition: InjectCondition, path: DocPath): { id: string; path: DocPath }[] {
+  const refs: { id: string; path: DocPath }[] = [];
+  for (const key of ['delivered', 'notDelivered'] as const) (condition[key] ?? []).forEach((id, j) => refs.push({ id, path: [...path, key, j] }));
+  (condition.any ?? []).forEach((branch, i) => refs.push(...conditionRefs(branch, [...path, 'any', i])));
+  return refs;
+}
+
 /** The inject ids a policy refers to, with the path of each reference. */
 function policyReferences(policy: RawPolicy | string, path: DocPath): { id: string; path: DocPath }[] {
   if (typeof policy === 'string') return [];
@@ -222,6 +244,7 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
   };
 
   const rawInjects = (doc.injects ?? []) as readonly Doc[];
+  const injectRefs: { id: string; path: DocPath }[] = [];
   const seen = new Set<string>();
   const injects: (Inject & { order: number })[] = [];
   rawInjects.forEach((raw, i) => {
@@ -251,6 +274,16 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
         }
       }
     }
+    const condition = raw.if as InjectCondition | undefined;
+    let untilMs: number | undefined;
+    if (raw.until !== undefined) {
+      const untilText = String(raw.until);
+      untilMs = startMs === undefined ? 0 : parseOffset(untilText, startMs);
+      if (untilMs === undefined) out.add([...path, 'until'], 'scenario.time_invalid', { value: untilText });
+      else if (untilMs < atMs || untilMs > durationMs) out.add([...path, 'until'], 'scenario.until_invalid', { inject: injectId, until: untilText, at: atText });
+      if (!condition) out.add([...path, 'until'], 'scenario.until_without_if', { inject: injectId });
+    }
+    if (condition) for (const ref of conditionRefs(condition, [...path, 'if'])) injectRefs.push(ref);
     const text = raw.text as Title | undefined;
     injects.push({
       order: i,
@@ -267,8 +300,11 @@ export function normaliseDefinition(doc: Doc, options: { asOf?: string } = {}): 
       ...(raw.resolution ? { resolution: String(raw.resolution) } : {}),
       ...(raw.outlet ? { outlet: String(raw.outlet) } : {}),
       ...(command ? { command: { cmd: command.cmd, by: command.by, data: command.data ?? {} } } : {}),
+      ...(condition ? { condition: normaliseCondition(condition) } : {}),
+      ...(condition && untilMs !== undefined ? { untilMs } : {}),
     });
   });
+  for (const ref of injectRefs) if (!seen.has(ref.id)) out.add(ref.path, 'scenario.inject_unknown', { inject: ref.id });
 
   for (const [name, raw] of Object.entries(rawPolicies)) {
     for (const ref of policyReferences(raw, ['policies', name])) if (!seen.has(ref.id)) out.add(ref.path, 'scenario.inject_unknown', { inject: ref.id });

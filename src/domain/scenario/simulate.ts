@@ -11,6 +11,7 @@
 import type { Violation } from '../decider.js';
 import { worldDecider, type WorldCommand, type WorldEvent } from '../world.js';
 import type { WorldState } from '../world-state.js';
+import { conditionHolds } from './conditions.js';
 import { isoSeconds, resolveRelativeTimes } from './duration.js';
 import { compareIntents, intents, seatOfParty, type IntentCommand, type SimContext } from './policy.js';
 import type { Random } from './random.js';
@@ -34,6 +35,12 @@ export type SimStep =
       /** The inject's command waits for a person: it is delivered as a prompt, not carried out. */
       readonly prompt: boolean;
       readonly seat?: string;
+    }
+  | {
+      /** A branching inject whose condition did not hold (by its time, or by the end of its wait). */
+      readonly kind: 'withheld';
+      readonly at: number;
+      readonly inject: Inject;
     }
   | {
       readonly kind: 'act';
@@ -63,6 +70,8 @@ export interface SimInput {
   readonly seats: readonly string[];
   readonly humanSeats: ReadonlySet<string>;
   readonly delivered: ReadonlyMap<string, number>;
+  /** Branching injects already withheld. */
+  readonly withheld?: ReadonlySet<string>;
   readonly fromMs: number;
   readonly toMs: number;
   readonly scripted?: readonly ScriptedAct[];
@@ -73,6 +82,7 @@ export interface SimInput {
 export interface SimResult {
   readonly world: WorldState;
   readonly delivered: ReadonlyMap<string, number>;
+  readonly withheld: ReadonlySet<string>;
   readonly steps: readonly SimStep[];
   /** Scenario time reached (ms). */
   readonly reached: number;
@@ -102,9 +112,32 @@ export function simulate(input: SimInput): SimResult {
   let nextScript = 0;
   let settled = false;
 
+  const withheld = new Set(input.withheld);
+  // A branching inject that waits for its condition is looked at again only once the world has
+  // changed (or at the end of its wait).
+  const lookedAt = new Map<string, WorldState>();
+  /** The next inject to consider, and when: the earliest, then in list order. */
+  const nextInject = (): { inject: Inject; at: number } | undefined => {
+    let found: { inject: Inject; at: number } | undefined;
+    for (const i of definition.injects) {
+      if (delivered.has(i.id) || withheld.has(i.id)) continue;
+      const from = startMs + i.atMs;
+      // Injects are sorted by time: none after this one can come sooner.
+      if (found && from > found.at) break;
+      let at = from;
+      if (i.condition && from <= cursor) {
+        // Looked at and found wanting: again when the world changes, or at the end of its wait.
+        at = lookedAt.get(i.id) === world ? startMs + (i.untilMs ?? i.atMs) : cursor;
+      }
+      if (!found || at < found.at) found = { inject: i, at };
+    }
+    return found;
+  };
+
   for (let n = 0; n < maxSteps; n++) {
-    const inject = definition.injects.find((i) => !delivered.has(i.id));
-    const injectAt = inject ? startMs + inject.atMs : Infinity;
+    const next = nextInject();
+    const inject = next?.inject;
+    const injectAt = next ? next.at : Infinity;
     const script = scripted[nextScript];
     const scriptAt = script ? script.atMs : Infinity;
     let best;
@@ -122,6 +155,15 @@ export function simulate(input: SimInput): SimResult {
     cursor = at;
 
     if (inject && injectAt === due) {
+      if (inject.condition && !conditionHolds(inject.condition, world, delivered)) {
+        if (at >= startMs + (inject.untilMs ?? inject.atMs)) {
+          withheld.add(inject.id);
+          steps.push({ kind: 'withheld', at, inject });
+        } else {
+          lookedAt.set(inject.id, world);
+        }
+        continue;
+      }
       delivered.set(inject.id, at);
       const command = inject.command;
       if (!command) {
@@ -163,5 +205,5 @@ export function simulate(input: SimInput): SimResult {
       steps.push({ kind: 'act', at, seat: best.seat, source, command: asCommand(best.command, at), events: result.events });
     }
   }
-  return { world, delivered, steps, reached: settled ? Math.max(cursor, input.toMs) : cursor };
+  return { world, delivered, withheld, steps, reached: settled ? Math.max(cursor, input.toMs) : cursor };
 }

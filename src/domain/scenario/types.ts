@@ -137,6 +137,33 @@ export interface InjectCommand {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** The states of a proposal an inject's condition can test (`not_tabled`: no such proposal yet). */
+export const PROPOSAL_STATES = ['not_tabled', 'draft', 'under_silence', 'silence_broken', 'adopted', 'withdrawn'] as const;
+
+/**
+ * What must have happened for a branching inject to be delivered, as the world stands when it is
+ * considered. Every listed test must hold; `any` holds if one of its branches does.
+ */
+export interface InjectCondition {
+  readonly adopted?: readonly string[];
+  readonly notAdopted?: readonly string[];
+  readonly tabled?: readonly string[];
+  readonly notTabled?: readonly string[];
+  /** Silence was broken on each of these proposals (in any round). */
+  readonly silenceBroken?: readonly string[];
+  /** Proposal → the states it may be in. */
+  readonly status?: Readonly<Record<string, readonly (typeof PROPOSAL_STATES)[number][]>>;
+  readonly consultationsRequested?: readonly string[];
+  readonly consultationsHeld?: readonly string[];
+  readonly consultationsNotHeld?: readonly string[];
+  /** These accession protocols have entered into force. */
+  readonly inForce?: readonly string[];
+  readonly notInForce?: readonly string[];
+  readonly delivered?: readonly string[];
+  readonly notDelivered?: readonly string[];
+  readonly any?: readonly InjectCondition[];
+}
+
 /** A document an inject points to: a link, never the document itself. */
 export interface InjectAttachment {
   readonly title: Title;
@@ -163,6 +190,13 @@ export interface Inject {
   /** Media outlet of a media report. */
   readonly outlet?: string;
   readonly command?: InjectCommand;
+  /**
+   * A branching inject: delivered only if this holds. It is considered at `atMs`; with `untilMs`,
+   * it waits until then for the condition to come true (delivered the moment it does), otherwise
+   * it is withheld at once.
+   */
+  readonly condition?: InjectCondition;
+  readonly untilMs?: number;
 }
 
 export interface ScenarioDefinition {

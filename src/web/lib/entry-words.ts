@@ -41,7 +41,7 @@ const WORLD_BASIS: { readonly [T in WorldEvent['type']]: Basis } = {
 /** Exercise control's own entries in a scenario world. */
 const EXERCISE_BASIS: Readonly<Record<string, Basis>> = {
   ClockStarted: 'exercise', ClockPaused: 'exercise', ClockResumed: 'exercise', ClockSpeedChanged: 'exercise', ClockAdvanced: 'exercise',
-  InjectDelivered: 'exercise',
+  InjectDelivered: 'exercise', InjectWithheld: 'exercise',
 };
 
 /** The event types the ledger page has words for (tests check each has them in both languages). */
