@@ -44,6 +44,8 @@ export default function ArmsControlPage({ location }: PageProps) {
     return m;
   }, [statuses.data]);
   const selected = location.query.get('instrument') ?? list[0]?.data.instrument;
+  // An instrument named in the address is the page's subject: the tab says which ("INF Treaty — Arms control").
+  const asked = location.query.get('instrument') ? list.find((i) => i.data.instrument === location.query.get('instrument')) : undefined;
   const allies = members.data ?? [];
   const partiesAmongAllies = (id: string) => allies.filter((a) => current.get(`${id}/${a.code}`)?.data.status === 'party').length;
   const recordedAmongAllies = (id: string) => allies.filter((a) => current.has(`${id}/${a.code}`)).length;
@@ -59,7 +61,7 @@ export default function ArmsControlPage({ location }: PageProps) {
 
   return (
     <>
-      <PageHeader title={t('ac.title')} lead={t('ac.lead')} />
+      <PageHeader title={t('ac.title')} lead={t('ac.lead')} {...(asked ? { docTitle: `${rt(asked.data.name)} — ${t('ac.title')}` } : {})} />
       <CoverageNote world={location.world} area="arms_control" />
       <QueryView query={instruments}>
         {() => (

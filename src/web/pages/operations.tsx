@@ -87,11 +87,13 @@ export default function OperationsPage({ location }: PageProps) {
     return map;
   }, [contributions.data]);
   const name = (o: Fact<OperationData>) => o.data.name[lang] ?? o.data.name.en;
+  // An operation named in the address (?op=KFOR) is the page's subject: the tab names it.
+  const asked = location.query.get('op') ? latestByKey(operations.data ?? []).find((o) => o.data.operation === location.query.get('op')) : undefined;
   const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)).join('; ');
 
   return (
     <>
-      <PageHeader title={t('ops.title')} lead={t('ops.lead')} />
+      <PageHeader title={t('ops.title')} lead={t('ops.lead')} {...(asked ? { docTitle: `${name(asked)} — ${t('ops.title')}` } : {})} />
       <CoverageNote world={location.world} area="operations" />
       <div className="toolbar" role="group" aria-label={t('ops.show')}>
         <span>{t('ops.show')}{t('app.colon').trimEnd()}</span>
