@@ -307,4 +307,70 @@ describe('exercise control in the browser', { skip: skip || undefined }, () => {
     }
     assert.deepEqual(problems, []);
   });
+  test('an ad hoc inject with its full content: text, a link to an attachment, an addressee and a classification; a bad link refused with its rule and nothing delivered', async () => {
+    const page = await (await as('dora')).newPage();
+    const errors = errorsOf(page);
+    await page.goto(`${base}/en/scenarios/${NAME}?world=${NAME}`);
+    await settle(page);
+    const form = page.locator('[data-testid="adhoc-inject"]');
+    const delivered = async () => (await apiGet<{ entries: { payload: { inject: string } }[] }>('dora', `/api/worlds/${NAME}/entries?type=InjectDelivered&limit=1000`)).entries.map((e) => e.payload.inject);
+    const before = await delivered();
+    await form.getByLabel('Kind').selectOption('intelligence');
+    await form.getByLabel('Id (optional; default ADHOC-n)').fill('ADHOC-WEB-1');
+    await form.getByLabel('Classification').selectOption('NATO RESTRICTED');
+    await form.getByLabel('Title in English').fill('Substation sabotage suspected');
+    await form.getByLabel('Title in French (optional)').fill('Sabotage présumé d’un poste électrique');
+    await form.getByLabel('Text in English (optional)').fill('Two substations near Tartu went dark at 04:10.');
+    await form.getByLabel('Text in French (optional)').fill('Deux postes près de Tartu se sont éteints à 4 h 10.');
+    await form.getByRole('button', { name: 'Add an attachment' }).click();
+    await form.getByLabel('Attachment 1: title').fill('Grid operator bulletin');
+    await form.getByLabel('Attachment 1: address').fill('ftp://files.example/bulletin.pdf');
+    await form.getByLabel('International Staff (IS)').check();
+    await form.screenshot({ path: join(SHOTS, 'en-adhoc-inject-form.png') });
+    // An address that is not http(s) is refused by the rule a scenario file's inject meets; nothing is delivered.
+    let answer = page.waitForResponse((r) => r.url().endsWith(`/api/scenarios/${NAME}/injects`));
+    await form.locator('[data-testid="adhoc-deliver"]').click();
+    assert.equal((await answer).status(), 400);
+    await form.locator('[data-testid="control-error"]').waitFor();
+    assert.match((await form.locator('[data-testid="control-error"]').textContent()) ?? '', /attachments/);
+    assert.deepEqual(await delivered(), before, 'nothing delivered');
+    // With an http(s) address it is delivered, with everything typed in.
+    await form.getByLabel('Attachment 1: address').fill('https://files.example/bulletin.pdf');
+    answer = page.waitForResponse((r) => r.url().endsWith(`/api/scenarios/${NAME}/injects`));
+    await form.locator('[data-testid="adhoc-deliver"]').click();
+    assert.equal((await answer).status(), 201);
+    const entry = (await apiGet<{ entries: { classification: string; payload: Record<string, unknown> }[] }>('dora', `/api/worlds/${NAME}/entries?type=InjectDelivered&limit=1000`)).entries.find((e) => e.payload.inject === 'ADHOC-WEB-1');
+    assert.ok(entry, 'the inject was delivered');
+    assert.equal(entry.classification, 'NATO RESTRICTED');
+    assert.deepEqual(
+      { kind: entry.payload.kind, title: entry.payload.title, text: entry.payload.text, attachments: entry.payload.attachments, to: entry.payload.to },
+      {
+        kind: 'intelligence',
+        title: { en: 'Substation sabotage suspected', fr: 'Sabotage présumé d’un poste électrique' },
+        text: { en: 'Two substations near Tartu went dark at 04:10.', fr: 'Deux postes près de Tartu se sont éteints à 4 h 10.' },
+        attachments: [{ title: { en: 'Grid operator bulletin' }, url: 'https://files.example/bulletin.pdf' }],
+        to: ['IS'],
+      },
+    );
+    assert.equal(await form.getByLabel('Title in English').inputValue(), '', 'the form is emptied once delivered');
+    await page.screenshot({ path: join(SHOTS, 'en-adhoc-inject.png'), fullPage: true });
+    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), [], 'only the refusal asked for');
+    await page.close();
+
+    // The International Staff's player reads it in French, with its text, link and addressee.
+    const player = await (await as('ines', { width: 390, height: 844 })).newPage();
+    const playerErrors = errorsOf(player);
+    await player.goto(`${base}/fr/scenarios/${NAME}?world=${NAME}`);
+    await settle(player);
+    const card = player.locator('[data-inject="ADHOC-WEB-1"]');
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    assert.match(text, /Sabotage présumé d’un poste électrique/);
+    assert.match(text, /Deux postes près de Tartu/);
+    assert.match(text, /Destinataires : Secrétariat international/);
+    assert.equal(await card.getByRole('link', { name: 'Grid operator bulletin' }).getAttribute('href'), 'https://files.example/bulletin.pdf');
+    await card.screenshot({ path: join(SHOTS, 'fr-adhoc-inject-player-phone.png') });
+    assert.deepEqual(playerErrors, []);
+    await player.close();
+  });
 });

@@ -31,6 +31,7 @@ import { Countdown, ProposalCard } from '../components/proposal-card.js';
 import { ClockChip, speedText } from '../components/scenario-bits.js';
 import { ChannelsSection, ObjectivesSection } from '../components/scenario-live.js';
 import { DirectorPanel } from '../components/scenario-control.js';
+import { AdHocInjectForm } from '../components/adhoc-inject.js';
 import { SortableTable } from '../components/table.js';
 import { Chip, Empty, ErrorBox, Loading, PageHeader, QueryView, Section } from '../components/ui.js';
 
@@ -88,15 +89,13 @@ function ClockPanel({ status, clock, nextDeadline }: { status: ScenarioStatus; c
 
 /** Exercise control's buttons: the clock, advancing time, delivering an inject. */
 function ControlPanel({ status, onDone }: { status: ScenarioStatus; onDone: (what: string) => void }) {
-  const { t, lang, v } = useI18n();
+  const { t, lang } = useI18n();
   const name = encodeURIComponent(status.name);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [speed, setSpeed] = useState(String(status.clock.speed));
   const [by, setBy] = useState('1h');
   const [inject, setInject] = useState('');
-  const [kind, setKind] = useState('media-report');
-  const [adHoc, setAdHoc] = useState('');
   const run = async (what: string, path: string, body: object) => {
     setBusy(true);
     setError(undefined);
@@ -147,15 +146,7 @@ function ControlPanel({ status, onDone }: { status: ScenarioStatus; onDone: (wha
         </form>
       </div>
       <div className="control-panel__row">
-        <form className="inline-form" onSubmit={submit(() => run(t('scenario.deliver'), 'injects', { kind, title: { en: adHoc } }))}>
-          <label htmlFor="adhoc-kind">{t('scenario.adhoc_kind')}</label>
-          <select id="adhoc-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {['incident', 'consultation-request', 'unsc-resolution', 'media-report', 'intelligence', 'instruction', 'other'].map((k) => <option key={k} value={k}>{v('injectKind', k)}</option>)}
-          </select>
-          <label htmlFor="adhoc-title">{t('scenario.adhoc_title')}</label>
-          <input id="adhoc-title" type="text" value={adHoc} onChange={(e) => setAdHoc(e.target.value)} required />
-          <button type="submit" className="button button--secondary" disabled={busy || !adHoc.trim()}>{t('scenario.deliver_adhoc')}</button>
-        </form>
+        <AdHocInjectForm status={status} onDone={onDone} />
       </div>
     </div>
   );
