@@ -38,6 +38,8 @@ export interface ApiOptions {
    * 5xx with its stack. Off when false (tests); a level or true turns it on.
    */
   readonly logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where the log's lines go (standard output when absent). */
+  readonly logStream?: { write(line: string): void };
   /**
    * Proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, or true for any):
    * behind one that terminates TLS, session cookies are marked Secure.
@@ -54,7 +56,7 @@ export interface ApiOptions {
 export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
   const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus, options.cacheBytes) };
   const app = Fastify({
-    logger: options.logger ? { level: options.logger === true ? 'info' : options.logger } : false,
+    logger: options.logger ? { level: options.logger === true ? 'info' : options.logger, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     disableRequestLogging: true,
     genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? 256 * 1024,
