@@ -25,7 +25,6 @@ const TO_REPLACE: readonly string[] = [
   "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
   "https://kiwix.prodb.cz/content/wikipedia_en_all_mini_2025-06/2025_The_Hague_summit",
   "https://mazedonien-nachrichten.blogspot.com/2019/08/deutschland-schliet-ratifizierung-fur.html",
-  "https://military.wikia.org/wiki/Partnership_for_Peace",
   "https://wikimili.com/en/Stabilisation_Force_in_Bosnia_and_Herzegovina",
   "https://www.dinarupdates.com/showthread.php?57684-Canada-led-NATO-mission-in-Iraq-begins&s=f49634298287888805fa154b96f5f4e3",
   "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
