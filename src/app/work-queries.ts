@@ -754,7 +754,7 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     b.facts('article5'), b.facts('consultation'), b.facts('secretary-general'), b.facts('strategic-concept'), b.facts('summit'),
     b.facts('ratification'), b.facts('protocol'), b.facts('human-security'),
   ]);
-  const [officeRows, seatRows] = await Promise.all([b.facts('office-holder'), b.facts('seat')]);
+  const [officeRows, seatRows, invocationRows] = await Promise.all([b.facts('office-holder'), b.facts('seat'), b.facts('article5-invocation')]);
   const holdersOf = (office: string) => valid(officeRows).filter((f) => (f.data as { office: string }).office === office).length;
   const seatsOf = (body: string) => valid(seatRows).filter((f) => (f.data as { body: string }).body === body).length;
   const measure = (name: string, recorded: number, modelled = true): CoverageMeasure => {
@@ -822,7 +822,7 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     area('article5', [
       measure('article5.determinations', valid(article5).length),
       measure('article5.measures', measures5),
-      measure('article5.conditional_invocation', 0, false),
+      measure('article5.conditional_invocation', valid(invocationRows).length),
     ]),
     area('article4', [
       measure('article4.requests', consultations.length),

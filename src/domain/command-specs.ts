@@ -285,6 +285,13 @@ export const COMMAND_SPECS = [
   },
   // ---- Art. 5 ----
   {
+    cmd: 'InvokeArticle5Conditionally', procedure: 'collective-defence', basis: 'Art. 5 and 6', actors: bodies('NAC'),
+    summary: {
+      en: 'Agree that an attack on Allies shall be regarded as covered by Article 5 if a condition is met',
+      fr: 'Convenir qu’une attaque contre des Alliés sera considérée comme relevant de l’article 5 si une condition est remplie',
+    },
+    fields: [req('determination', id), req('victims', states), req('attackDate', date), req('condition', text)],
+  },  {
     cmd: 'DetermineArmedAttack', procedure: 'collective-defence', basis: 'Art. 5 and 6', actors: bodies('NAC'),
     summary: { en: 'Determine an armed attack against Allies under Article 5', fr: 'Constater une attaque armée contre des Alliés au titre de l’article 5' },
     fields: [req('determination', id), req('victims', states), req('attackDate', date), req('description', text)],

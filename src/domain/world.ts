@@ -159,6 +159,7 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'RequestConsultations':
     case 'HoldConsultations':
       return decideConsultation(state, command);
+    case 'InvokeArticle5Conditionally':
     case 'DetermineArmedAttack':
     case 'ReportArticle5Measure':
       return decideCollectiveDefence(state, command);
@@ -266,6 +267,7 @@ function route(event: WorldEvent): Routed {
     case 'ConsultationsRequested':
     case 'ConsultationsHeld':
       return { procedure: 'consultation', event };
+    case 'Article5InvokedConditionally':
     case 'ArmedAttackDetermined':
     case 'Article5MeasureReported':
       return { procedure: 'collective-defence', event };
@@ -396,7 +398,16 @@ export const FACT_KINDS = {
     validFrom: 'adoption',
   },
   consultation: { key: 'consultation id', data: '{ consultation, requesters, reason, status, heldAt? } (status and heldAt as last recorded; queries show the meeting only from heldAt)', validFrom: 'request' },
-  article5: { key: 'determination id', data: '{ determination, victims, attackDate, description, measures }', validFrom: 'determination' },
+  'article5-invocation': {
+    key: 'determination id',
+    data: '{ determination, victims, attackDate, condition, invokedAt, determinedAt? }',
+    validFrom: 'conditional invocation (determinedAt once the determination of the same id is made)',
+  },
+  article5: {
+    key: 'determination id',
+    data: '{ determination, victims, attackDate, description, measures, conditionallyInvokedAt?, condition? }',
+    validFrom: 'determination',
+  },
   'strategic-concept': { key: 'concept id', data: 'the concept as adopted, with adoptedAt', validFrom: 'adoption; validTo: the next adoption' },
   'secretary-general': { key: 'ordinal', data: '{ name, nationality, ordinal, tookOffice }', validFrom: 'taking office; validTo: successor' },
   summit: { key: 'summit id', data: '{ id, place, at, endDate?, declaration? }', validFrom: 'opening; validTo: day after the end' },

@@ -67,7 +67,7 @@ export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
   'arms_control.parties.NEW-START': { en: 'New START: states with a status', fr: 'New START : États avec un statut' },
   'article5.determinations': { en: 'determinations', fr: 'constatations' },
   'article5.measures': { en: 'measures reported', fr: 'mesures signalées' },
-  'article5.conditional_invocation': { en: 'conditional invocation (12 Sep 2001) as its own step', fr: 'invocation conditionnelle (12 sept. 2001) comme étape distincte' },
+  'article5.conditional_invocation': { en: 'conditional invocations (Art. 5 invoked if a condition is met)', fr: 'invocations conditionnelles (article 5 invoqué si une condition est remplie)' },
   'article4.requests': { en: 'requests', fr: 'demandes' },
   'article4.meetings_dated': { en: 'meetings dated apart from the request', fr: 'réunions datées à part de la demande' },
 };

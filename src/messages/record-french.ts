@@ -64,6 +64,10 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   },
 
   // ---- Article 5 (description, measure) ----
+  'If it is determined that the attack against the United States was directed from abroad, it shall be regarded as an action covered by Article 5 of the Washington Treaty.': {
+    fr: 'S’il est établi que l’attaque contre les États-Unis était dirigée depuis l’étranger, elle sera assimilée à une action relevant de l’article 5 du Traité de Washington.',
+    source: 'https://www.nato.int/terrorism/cinq.htm',
+  },
   'The terrorist attacks of 11 September 2001 against the United States were determined to have been directed from abroad and are regarded as an action covered by Article 5 of the Washington Treaty.': {
     fr: 'Il a été établi que les attentats terroristes perpétrés le 11 septembre 2001 contre les États-Unis avaient été dirigés de l’étranger ; ils sont assimilés à une action relevant de l’article 5 du Traité de Washington.',
     source: ART5_2002,

@@ -143,6 +143,14 @@ describe('the real record', () => {
     assert.deepEqual(determinations[0].victims, ['USA']);
     assert.equal(determinations[0].attackDate, '2001-09-11');
     assert.ok(determinations[0].measures.length >= 8);
+    // Invoked on 12 September on the condition that the attack came from abroad; operative from 2 October.
+    assert.deepEqual([determinations[0].conditionallyInvokedAt, determinations[0].determinedAt], ['2001-09-12', '2001-10-02']);
+    assert.deepEqual(JSON.parse((await cli(db, ['article5', '--as-of', '2001-09-20', '--json'])).out), []);
+    const coverage = JSON.parse((await cli(db, ['coverage', '--as-of', '2001-09-20', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
+    const art5 = coverage.find((a) => a.area === 'article5')!.measures;
+    assert.deepEqual(art5.filter((m) => m.measure !== 'article5.measures').map((m) => [m.measure, m.recorded]), [
+      ['article5.determinations', 0], ['article5.conditional_invocation', 1],
+    ]);
   });
 
   test('Article 4: the requests include the eight eastern Allies on 24 February 2022', async () => {

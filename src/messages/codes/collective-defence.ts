@@ -26,4 +26,12 @@ export const ARTICLE5 = {
     en: 'Art. 5: a measure on {at} cannot precede the determination of {determinedAt}',
     fr: 'Art. 5 : une mesure le {at} ne peut précéder la constatation du {determinedAt}',
   },
+  'article5.before_invocation': {
+    en: 'Art. 5: determination {determination} on {at} cannot precede its conditional invocation of {invokedAt}',
+    fr: 'Art. 5 : la constatation {determination} le {at} ne peut précéder son invocation conditionnelle du {invokedAt}',
+  },
+  'article5.victims_differ': {
+    en: 'Art. 5: determination {determination} names {victims}, but its conditional invocation named {invoked}',
+    fr: 'Art. 5 : la constatation {determination} désigne {victims}, mais son invocation conditionnelle désignait {invoked}',
+  },
 } satisfies Codes;
