@@ -247,7 +247,7 @@ export const HELP_TEXTS: readonly Message[] = [
   { en: 'replay to the end of the scenario (default: as far as the parent got)', fr: 'rejouer jusqu’à la fin du scénario (par défaut : aussi loin que le parent est allé)' },
   { en: 'the scenario to branch', fr: 'le scénario dont créer une variante' },
   { en: 'the branch’s world name', fr: 'le nom de monde de la variante' },
-  { en: 'headless: play a scenario file many times with bots in every seat, and report distributions (time to consensus, share adopted)', fr: 'sans interface : jouer un fichier de scénario de nombreuses fois avec des robots à chaque siège, et rendre compte des distributions (délai jusqu’au consensus, part adoptée)' },
+  { en: 'headless: play a scenario file many times with bots in every seat, and report distributions (time to consensus, rounds, blocks, share adopted)', fr: 'sans interface : jouer un fichier de scénario de nombreuses fois avec des robots à chaque siège, et rendre compte des distributions (délai jusqu’au consensus, tours, blocages, part adoptée)' },
   { en: 'every seat played by its bot (headless runs always are)', fr: 'chaque siège joué par son robot (c’est toujours le cas sans interface)' },
   { en: 'how many runs', fr: 'combien d’exécutions' },
   { en: 'seed of the runs (default: the file’s)', fr: 'graine des exécutions (par défaut : celle du fichier)' },

@@ -15,7 +15,7 @@ import { isoSeconds } from '../../domain/scenario/duration.js';
 import { seededRandom } from '../../domain/scenario/random.js';
 import { seatList } from '../../domain/scenario/seats.js';
 import { simulate } from '../../domain/scenario/simulate.js';
-import { runOutcome, summariseRuns, type BatchSummary, type RunOutcome } from '../../domain/scenario/stats.js';
+import { runOutcome, summariseRuns, type BatchSummary, type Block, type RunOutcome } from '../../domain/scenario/stats.js';
 import { endMs, startMs, type ScenarioDefinition } from '../../domain/scenario/types.js';
 import type { WorldState } from '../../domain/world.js';
 import { EvereError } from '../errors.js';
@@ -47,7 +47,18 @@ export function runOnce(world: WorldState, definition: ScenarioDefinition, seats
     fromMs: startMs(definition), toMs: endMs(definition),
   });
   const report = afterActionReport(scenarioMeta(definition), itemsOfSteps(result.steps));
-  return runOutcome(report, result.steps.filter((s) => s.kind === 'refused').length);
+  const blocks: Block[] = [];
+  let refusals = 0;
+  for (const step of result.steps) {
+    if (step.kind === 'refused') refusals++;
+    if (step.kind !== 'act') continue;
+    for (const e of step.events) {
+      if (e.type !== 'SilenceBroken' && e.type !== 'ObjectionRaised') continue;
+      const { proposal, paragraph } = e.data as { proposal: string; paragraph?: number };
+      blocks.push(paragraph === undefined ? { proposal, ally: e.by } : { proposal, ally: e.by, paragraph });
+    }
+  }
+  return runOutcome(report, refusals, blocks);
 }
 
 export async function runHeadless(

@@ -70,6 +70,36 @@ describe('scenario files', () => {
     assert.deepEqual(semantic, ['line 6, column 9, injects[0].at: "next tuesday" is not a scenario time (T+2h, or a UTC date-time YYYY-MM-DDTHH:MM:SSZ)']);
   });
 
+  test('bot distributions are read, and a wrong one is reported at its line, column and field', () => {
+    const seats = (policy: string) => GOOD.replace('injects:', `seats:\n  default:\n${policy}\ninjects:`);
+    const d = readScenarioText(seats('    delay: { dist: triangular, min: 1h, mode: 2h, max: 6h }\n    breakSilence: { dist: uniform, min: 0.2, max: 0.6 }\n    accept: 0.5'), 'ok.yaml');
+    assert.deepEqual(d.defaultPolicy.delay, { kind: 'triangular', min: 3_600_000, mode: 7_200_000, max: 21_600_000 });
+    assert.deepEqual(d.defaultPolicy.breakSilence, { kind: 'uniform', min: 0.2, max: 0.6 });
+    assert.deepEqual(d.defaultPolicy.accept, { kind: 'fixed', value: 0.5 });
+    assert.equal(d.defaultPolicy.jitterMs, 0, 'a distribution carries its own spread');
+
+    assert.deepEqual(problemsOf(seats('    delay: { dist: uniform, min: 6h, max: 1h }')), [
+      'line 6, column 43, seats.default.delay.max: In a distribution min ≤ max must hold: max is below min',
+    ]);
+    assert.deepEqual(problemsOf(seats('    delay: { dist: lognormal, median: 2h }')), ['line 6, column 12, seats.default.delay: missing field p90']);
+    assert.deepEqual(problemsOf(seats('    breakSilence: { dist: uniform, min: 0.2, max: 1.5 }')), [
+      'line 6, column 51, seats.default.breakSilence.max: must be <= 1',
+    ]);
+    assert.deepEqual(problemsOf(seats('    delay: { dist: uniform, min: 1h, max: soon }')), [
+      'line 6, column 43, seats.default.delay.max: "soon" does not have the expected form (uniform, triangular: the greatest value; lognormal: a cap (optional).)',
+    ]);
+  });
+
+  test('a negotiating policy whose own wording crosses its red lines is refused at the wording', () => {
+    const text = GOOD.replace('injects:', [
+      'seats:', '  HUN:', '    negotiate:', '      - if: { tagged: [attribution] }', '        paragraph: 3',
+      '        wording: "Those responsible will be held to account."', '        redLines: { requires: [forensic investigation], excludes: [held to account] }', 'injects:',
+    ].join('\n'));
+    assert.deepEqual(problemsOf(text), [
+      'line 9, column 18, seats.HUN.negotiate[0].wording: The wording proposed crosses the policy’s own red lines (“forensic investigation”, “held to account”): it must contain every required phrase and no excluded one',
+    ]);
+  });
+
   test('in French', () => {
     const problems = problemsOf(GOOD.replace('kind: incident', 'kind: explosion'), 'bad.yaml', 'fr');
     assert.match(problems[0]!, /^ligne 7, colonne 11, injects\[0\]\.kind : "explosion" n’est pas l’une des valeurs/);

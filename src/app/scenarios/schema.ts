@@ -11,6 +11,22 @@ const DURATION = '^((\\d+d)?\\s*(\\d+h)?\\s*(\\d+m)?\\s*(\\d+s)?|P(\\d+D)?(T(\\d
 
 const text = (description: string) => ({ type: 'string', minLength: 1, maxLength: 2000, description });
 const duration = (description: string) => ({ type: 'string', minLength: 2, maxLength: 40, pattern: DURATION, description });
+/** A duration, or a distribution of durations drawn per run. */
+const durationDist = (description: string) => ({
+  description: `${description} A duration, or a distribution drawn per run: { dist: uniform, min, max }, { dist: triangular, min, mode, max }, { dist: lognormal, median, p90, max? } or { dist: fixed, value }.`,
+  if: { type: 'string' }, then: duration('A duration.'), else: { $ref: '#/definitions/durationDistribution' },
+});
+/** A probability, or a distribution of probabilities drawn per run. */
+const probabilityDist = (description: string) => ({
+  description: `${description} A probability (0–1), or a distribution of it drawn per run: { dist: uniform, min, max }, { dist: triangular, min, mode, max } or { dist: fixed, value }.`,
+  if: { type: 'number' }, then: { type: 'number', minimum: 0, maximum: 1 }, else: { $ref: '#/definitions/probabilityDistribution' },
+});
+const distFields = (kinds: readonly string[]) => [
+  { if: { properties: { dist: { const: 'fixed' } } }, then: { required: ['value'] } },
+  { if: { properties: { dist: { const: 'uniform' } } }, then: { required: ['min', 'max'] } },
+  { if: { properties: { dist: { const: 'triangular' } } }, then: { required: ['min', 'mode', 'max'] } },
+  ...(kinds.includes('lognormal') ? [{ if: { properties: { dist: { const: 'lognormal' } } }, then: { required: ['median', 'p90'] } }] : []),
+];
 const idList = (description: string) => ({ type: 'array', items: { type: 'string', minLength: 1, maxLength: 64 }, description });
 
 export const SCENARIO_SCHEMA = {
@@ -132,13 +148,57 @@ export const SCENARIO_SCHEMA = {
       },
     },
     stance: { enum: [...STANCES] },
+    durationDistribution: {
+      type: 'object', additionalProperties: false, required: ['dist'],
+      properties: {
+        dist: { enum: ['fixed', 'uniform', 'triangular', 'lognormal'] },
+        value: duration('fixed: the value.'),
+        min: duration('uniform, triangular: the least value.'),
+        mode: duration('triangular: the most likely value.'),
+        max: duration('uniform, triangular: the greatest value; lognormal: a cap (optional).'),
+        median: duration('lognormal: the median.'),
+        p90: duration('lognormal: the 90th percentile.'),
+      },
+      allOf: distFields(['lognormal']),
+    },
+    probabilityDistribution: {
+      type: 'object', additionalProperties: false, required: ['dist'],
+      properties: {
+        dist: { enum: ['fixed', 'uniform', 'triangular'] },
+        value: { type: 'number', minimum: 0, maximum: 1 },
+        min: { type: 'number', minimum: 0, maximum: 1 },
+        mode: { type: 'number', minimum: 0, maximum: 1 },
+        max: { type: 'number', minimum: 0, maximum: 1 },
+      },
+      allOf: distFields([]),
+    },
+    negotiation: {
+      type: 'object', additionalProperties: false, required: ['paragraph', 'wording'],
+      description: 'A paragraph the delegation negotiates on the proposals that match: the wording it proposes and the red lines any wording must respect.',
+      properties: {
+        if: { $ref: '#/definitions/proposalCondition' },
+        paragraph: { type: 'integer', minimum: 1, maximum: 500, description: 'The paragraph (1-based).' },
+        wording: text('The wording it proposes for the paragraph (it must respect the red lines).'),
+        redLines: {
+          type: 'object', additionalProperties: false,
+          properties: {
+            requires: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 500 }, description: 'Phrases the paragraph must contain.' },
+            excludes: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 500 }, description: 'Phrases the paragraph must not contain.' },
+          },
+        },
+        reason: text('Reason given when it contests the paragraph.'),
+      },
+    },
     policy: {
       type: 'object', additionalProperties: false,
       properties: {
         extends: { type: 'string', description: 'A named policy this one starts from.' },
         default: { $ref: '#/definitions/stance' },
-        delay: duration('Reaction time to a new text.'),
+        delay: durationDist('Reaction time to a new text.'),
         jitter: duration('Up to this much more, drawn at random per run.'),
+        breakSilence: probabilityDist('Propensity to contest (break silence, or object at a meeting) a text whose negotiated paragraph crosses its red lines (default 1).'),
+        accept: probabilityDist('Readiness to accept an amendment that respects its red lines rather than insist on its own wording (default 1).'),
+        negotiate: { type: 'array', maxItems: 50, items: { $ref: '#/definitions/negotiation' }, description: 'Paragraphs it negotiates; the first that matches a proposal applies.' },
         reason: text('Reason given with an objection or a silence break.'),
         footnote: text('Text of a national footnote.'),
         rules: { type: 'array', maxItems: 50, items: { $ref: '#/definitions/rule' } },
@@ -161,25 +221,26 @@ export const SCENARIO_SCHEMA = {
         probability: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
+    proposalCondition: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        tagged: idList('The proposal carries any of these tags.'),
+        proposals: idList('The proposal is one of these.'),
+        procedure: { enum: ['meeting', 'silence'] },
+        afterInjects: idList('All of these injects have been delivered.'),
+        beforeInjects: idList('None of these injects has been delivered yet.'),
+        maxRevision: { type: 'integer', minimum: 0, description: 'The text is at most at this revision (0 as tabled).' },
+      },
+    },
     rule: {
       type: 'object', additionalProperties: false, required: ['then'],
       properties: {
-        if: {
-          type: 'object', additionalProperties: false,
-          properties: {
-            tagged: idList('The proposal carries any of these tags.'),
-            proposals: idList('The proposal is one of these.'),
-            procedure: { enum: ['meeting', 'silence'] },
-            afterInjects: idList('All of these injects have been delivered.'),
-            beforeInjects: idList('None of these injects has been delivered yet.'),
-            maxRevision: { type: 'integer', minimum: 0, description: 'The text is at most at this revision (0 as tabled).' },
-          },
-        },
+        if: { $ref: '#/definitions/proposalCondition' },
         then: { $ref: '#/definitions/stance' },
         reason: text('Reason given.'),
         footnote: text('Footnote text.'),
         probability: { type: 'number', minimum: 0, maximum: 1, description: 'Chance that the rule holds in a run.' },
-        delay: duration('Reaction time under this rule.'),
+        delay: durationDist('Reaction time under this rule.'),
         jitter: duration('Random extra reaction time under this rule.'),
       },
     },

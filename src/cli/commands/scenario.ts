@@ -125,7 +125,18 @@ function showRuns(c: CliContext, r: HeadlessResult): void {
     { header: f ? 'titre' : 'title', value: (p) => p.title },
     { header: f ? 'adoptée' : 'adopted', value: (p) => `${Math.round(p.adoptedShare * 100)} %`, align: 'right' },
     { header: f ? 'délai de consensus h (p10–médiane–p90)' : 'time to consensus h (p10–median–p90)', value: (p) => dist(p.hoursToConsensus), align: 'right' },
+    { header: f ? 'tours (révisions, p10–médiane–p90)' : 'rounds (revisions, p10–median–p90)', value: (p) => dist(p.rounds), align: 'right' },
   ]));
+  const blocks = r.summary.proposals.flatMap((p) => p.blocks.map((b) => ({ proposal: p.proposal, ...b })));
+  if (blocks.length) {
+    c.io.out(`\n${f ? 'blocages (ruptures de silence et objections, toutes exécutions)' : 'blocks (silence breaks and objections, all runs)'}:\n`);
+    c.io.out(table(blocks, [
+      { header: f ? 'proposition' : 'proposal', value: (b) => b.proposal },
+      { header: f ? 'délégation' : 'delegation', value: (b) => b.ally },
+      { header: f ? 'paragraphe' : 'paragraph', value: (b) => b.paragraph ?? '—', align: 'right' },
+      { header: f ? 'fois' : 'times', value: (b) => b.count, align: 'right' },
+    ]));
+  }
   const s = r.summary.adoptedShare;
   c.io.out(`\n${f ? 'part des propositions adoptées par exécution' : 'share of proposals adopted per run'}: ${f ? 'moyenne' : 'mean'} ${s.mean ?? '—'}, p10 ${s.p10 ?? '—'}, ${f ? 'médiane' : 'median'} ${s.p50 ?? '—'}, p90 ${s.p90 ?? '—'}\n`);
   c.io.out(`${f ? 'ruptures de silence par exécution' : 'silence breaks per run'}: ${f ? 'moyenne' : 'mean'} ${r.summary.silenceBreaks.mean ?? '—'} · ${f ? 'notes de bas de page' : 'footnotes'}: ${r.summary.footnotes.mean ?? '—'}\n`);
@@ -473,7 +484,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     });
 
   scenario.command('run')
-    .description('headless: play a scenario file many times with bots in every seat, and report distributions (time to consensus, share adopted)')
+    .description('headless: play a scenario file many times with bots in every seat, and report distributions (time to consensus, rounds, blocks, share adopted)')
     .argument('<file>', 'scenario file')
     .option('--bots-only', 'every seat played by its bot (headless runs always are)')
     .requiredOption('--runs <n>', 'how many runs', parseRuns)

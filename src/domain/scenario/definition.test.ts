@@ -20,7 +20,7 @@ describe('normalising a scenario document', () => {
     assert.equal(d.start, '2024-06-02T08:00:00Z');
     assert.equal(d.durationMs, 48 * 3_600_000);
     assert.deepEqual(d.injects.map((i) => [i.id, i.atMs]), [['I-1', 3_600_000], ['I-2', 5 * 3_600_000]]);
-    assert.equal(d.seats.HUN?.delayMs, 2 * 3_600_000);
+    assert.deepEqual(d.seats.HUN?.delay, { kind: 'fixed', value: 2 * 3_600_000 });
     assert.equal(d.seats.TUR?.footnote, 'Reserved.');
     assert.equal(d.seats.TUR?.rules[0]?.then, 'object');
     assert.equal(d.defaultPolicy.jitterMs, 3_600_000);

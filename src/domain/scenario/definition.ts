@@ -15,7 +15,8 @@ import { ALL_CHANNELS, type ChannelRules } from './channels.js';
 import { parseDuration, parseOffset, parseUtc, resolveRelativeTimes, isoSeconds, DAY, HOUR } from './duration.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, STAFF_SEAT,
-  type ChairPolicy, type Condition, type ControlPolicy, type Inject, type InjectAttachment, type InjectCondition, type InjectKind, type RatifyPolicy, type Rule,
+  fixed,
+  type ChairPolicy, type Condition, type ControlPolicy, type Dist, type Negotiation, type Inject, type InjectAttachment, type InjectCondition, type InjectKind, type RatifyPolicy, type Rule,
   type ScenarioDefinition, type SeatPolicy, type Stance,
 } from './types.js';
 
@@ -29,11 +30,33 @@ export interface Problem {
 
 type Doc = Readonly<Record<string, unknown>>;
 
+/** A distribution as a file writes it: `{ dist: uniform, min: 1h, max: 4h }` (durations or numbers). */
+export interface RawDist {
+  readonly dist: 'fixed' | 'uniform' | 'triangular' | 'lognormal';
+  readonly value?: string | number;
+  readonly min?: string | number;
+  readonly mode?: string | number;
+  readonly max?: string | number;
+  readonly median?: string | number;
+  readonly p90?: string | number;
+}
+
+export interface RawNegotiation {
+  readonly if?: RawRule['if'];
+  readonly paragraph: number;
+  readonly wording: string;
+  readonly redLines?: { readonly requires?: readonly string[]; readonly excludes?: readonly string[] };
+  readonly reason?: string;
+}
+
 export interface RawPolicy {
   readonly extends?: string;
   readonly default?: Stance;
-  readonly delay?: string;
+  readonly delay?: string | RawDist;
   readonly jitter?: string;
+  readonly breakSilence?: number | RawDist;
+  readonly accept?: number | RawDist;
+  readonly negotiate?: readonly RawNegotiation[];
   readonly reason?: string;
   readonly footnote?: string;
   readonly rules?: readonly RawRule[];
@@ -64,7 +87,7 @@ export interface RawRule {
   readonly reason?: string;
   readonly footnote?: string;
   readonly probability?: number;
-  readonly delay?: string;
+  readonly delay?: string | RawDist;
   readonly jitter?: string;
 }
 
@@ -82,25 +105,89 @@ class Collector {
     }
     return ms;
   }
+  /** A duration or a distribution of durations (ms), its order checked. */
+  durationDist(value: string | RawDist | undefined, path: DocPath, fallback: Dist): Dist {
+    if (value === undefined) return fallback;
+    if (typeof value === 'string') return fixed(this.duration(value, path, 0));
+    return this.dist(value, path, (v, at) => (typeof v === 'string' ? this.duration(v, at, 0) : v));
+  }
+  /** A probability or a distribution of probabilities. */
+  probabilityDist(value: number | RawDist | undefined, path: DocPath, fallback: Dist): Dist {
+    if (value === undefined) return fallback;
+    if (typeof value === 'number') return fixed(value);
+    return this.dist(value, path, (v) => Number(v));
+  }
+  private dist(raw: RawDist, path: DocPath, read: (v: string | number, at: DocPath) => number): Dist {
+    const get = (field: 'value' | 'min' | 'mode' | 'max' | 'median' | 'p90'): number => {
+      const v = raw[field];
+      return v === undefined ? 0 : read(v, [...path, field]);
+    };
+    const ordered = (fields: readonly ('min' | 'mode' | 'max' | 'median' | 'p90')[], values: readonly number[]): void => {
+      // A missing field is the schema's to report.
+      if (fields.some((f) => raw[f] === undefined)) return;
+      for (let i = 1; i < values.length; i++) {
+        if (values[i - 1]! > values[i]!) {
+          this.add([...path, fields[i]!], 'scenario.distribution_order', { order: fields.join(' ≤ '), field: fields[i]!, previous: fields[i - 1]! });
+          return;
+        }
+      }
+    };
+    switch (raw.dist) {
+      case 'fixed':
+        return fixed(get('value'));
+      case 'uniform': {
+        const d = { kind: 'uniform' as const, min: get('min'), max: get('max') };
+        ordered(['min', 'max'], [d.min, d.max]);
+        return d;
+      }
+      case 'triangular': {
+        const d = { kind: 'triangular' as const, min: get('min'), mode: get('mode'), max: get('max') };
+        ordered(['min', 'mode', 'max'], [d.min, d.mode, d.max]);
+        return d;
+      }
+      case 'lognormal': {
+        const median = get('median');
+        const p90 = get('p90');
+        if (raw.max === undefined) {
+          ordered(['median', 'p90'], [median, p90]);
+          return { kind: 'lognormal', median, p90 };
+        }
+        const max = get('max');
+        ordered(['median', 'p90', 'max'], [median, p90, max]);
+        return { kind: 'lognormal', median, p90, max };
+      }
+    }
+  }
+}
+
+function conditionOf(raw: RawRule['if']): Condition {
+  return {
+    ...(raw?.tagged ? { tagged: raw.tagged } : {}),
+    ...(raw?.proposals ? { proposals: raw.proposals } : {}),
+    ...(raw?.procedure ? { procedure: raw.procedure } : {}),
+    ...(raw?.afterInjects ? { afterInjects: raw.afterInjects } : {}),
+    ...(raw?.beforeInjects ? { beforeInjects: raw.beforeInjects } : {}),
+    ...(raw?.maxRevision !== undefined ? { maxRevision: raw.maxRevision } : {}),
+  };
+}
+
+function negotiationFrom(raw: RawNegotiation, path: DocPath, out: Collector): Negotiation {
+  const redLines = { requires: raw.redLines?.requires ?? [], excludes: raw.redLines?.excludes ?? [] };
+  const crossed = [...redLines.requires.filter((phrase) => !raw.wording.includes(phrase)), ...redLines.excludes.filter((phrase) => raw.wording.includes(phrase))];
+  if (crossed.length > 0) out.add([...path, 'wording'], 'scenario.wording_crosses_red_lines', { phrases: crossed.map((phrase) => `“${phrase}”`).join(', ') });
+  return { when: conditionOf(raw.if), paragraph: raw.paragraph, wording: raw.wording, redLines, ...(raw.reason !== undefined ? { reason: raw.reason } : {}) };
 }
 
 function policyFrom(raw: RawPolicy, base: SeatPolicy, path: DocPath, out: Collector): SeatPolicy {
   const rules: readonly Rule[] = raw.rules === undefined ? base.rules : raw.rules.map((rr, i) => {
     const p = [...path, 'rules', i];
-    const when: Condition = {
-      ...(rr.if?.tagged ? { tagged: rr.if.tagged } : {}),
-      ...(rr.if?.proposals ? { proposals: rr.if.proposals } : {}),
-      ...(rr.if?.procedure ? { procedure: rr.if.procedure } : {}),
-      ...(rr.if?.afterInjects ? { afterInjects: rr.if.afterInjects } : {}),
-      ...(rr.if?.beforeInjects ? { beforeInjects: rr.if.beforeInjects } : {}),
-      ...(rr.if?.maxRevision !== undefined ? { maxRevision: rr.if.maxRevision } : {}),
-    };
+    const when = conditionOf(rr.if);
     return {
       when, then: rr.then,
       ...(rr.reason !== undefined ? { reason: rr.reason } : {}),
       ...(rr.footnote !== undefined ? { footnote: rr.footnote } : {}),
       ...(rr.probability !== undefined ? { probability: rr.probability } : {}),
-      ...(rr.delay !== undefined ? { delayMs: out.duration(rr.delay, [...p, 'delay'], 0) } : {}),
+      ...(rr.delay !== undefined ? { delay: out.durationDist(rr.delay, [...p, 'delay'], fixed(0)) } : {}),
       ...(rr.jitter !== undefined ? { jitterMs: out.duration(rr.jitter, [...p, 'jitter'], 0) } : {}),
     };
   });
@@ -124,9 +211,13 @@ function policyFrom(raw: RawPolicy, base: SeatPolicy, path: DocPath, out: Collec
   const footnote = raw.footnote ?? base.footnote;
   return {
     default: raw.default ?? base.default,
-    delayMs: out.duration(raw.delay, [...path, 'delay'], base.delayMs),
-    jitterMs: out.duration(raw.jitter, [...path, 'jitter'], base.jitterMs),
+    delay: out.durationDist(raw.delay, [...path, 'delay'], base.delay),
+    // A distribution of delays carries its own spread: no jitter unless the file gives one.
+    jitterMs: out.duration(raw.jitter, [...path, 'jitter'], typeof raw.delay === 'object' ? 0 : base.jitterMs),
     rules,
+    negotiate: raw.negotiate === undefined ? base.negotiate : raw.negotiate.map((n, i) => negotiationFrom(n, [...path, 'negotiate', i], out)),
+    breakSilence: out.probabilityDist(raw.breakSilence, [...path, 'breakSilence'], base.breakSilence),
+    accept: out.probabilityDist(raw.accept, [...path, 'accept'], base.accept),
     ...(reason !== undefined ? { reason } : {}),
     ...(footnote !== undefined ? { footnote } : {}),
     ...(ratify ? { ratify } : {}),
@@ -164,6 +255,11 @@ function policyReferences(policy: RawPolicy | string, path: DocPath): { id: stri
   (policy.rules ?? []).forEach((r, i) => {
     for (const key of ['afterInjects', 'beforeInjects'] as const) {
       (r.if?.[key] ?? []).forEach((id, j) => refs.push({ id, path: [...path, 'rules', i, 'if', key, j] }));
+    }
+  });
+  (policy.negotiate ?? []).forEach((n, i) => {
+    for (const key of ['afterInjects', 'beforeInjects'] as const) {
+      (n.if?.[key] ?? []).forEach((id, j) => refs.push({ id, path: [...path, 'negotiate', i, 'if', key, j] }));
     }
   });
   const ratify = policy.ratify;

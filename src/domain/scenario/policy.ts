@@ -7,8 +7,14 @@
  * time: the moment the text it reacts to was circulated, plus the seat's reaction delay and a
  * keyed random share of its jitter.
  *
- * The chair (International Staff) closes silence at the deadline, revises a text after a break
- * and re-issues it, takes a meeting proposal for adoption when no Ally objects, accepts footnotes
+ * A delegation that negotiates a paragraph contests a text whose paragraph crosses its red lines:
+ * it breaks silence (or objects at a meeting) naming the paragraph and proposing its own wording,
+ * with its propensity to do so; it accepts an amendment that respects its red lines, with its
+ * readiness to accept; both are probabilities drawn per run from the scenario's distributions.
+ *
+ * The chair (International Staff) closes silence at the deadline, accepts the wording a break or
+ * an objection proposes into a new revision as soon as it is in hand and restarts silence on it,
+ * revises a text after a break without wording at the deadline and re-issues it, takes a meeting proposal for adoption when no Ally objects, accepts footnotes
  * by revising, and holds requested Art. 4 consultations. Exercise control plays the depositary and
  * invitees that have no seat.
  */
@@ -18,8 +24,11 @@ import { alliesAt, isAllyAt, missingRatifiers } from '../membership/queries.js';
 import type { Protocol } from '../membership/types.js';
 import type { WorldState } from '../world-state.js';
 import { isoSeconds } from './duration.js';
-import type { Random } from './random.js';
-import { EXCON, STAFF_SEAT, policyOf, type Rule, type ScenarioDefinition, type SeatPolicy, type Stance } from './types.js';
+import { sample, type Random } from './random.js';
+import {
+  EXCON, STAFF_SEAT, policyOf,
+  type Condition, type Negotiation, type RedLines, type Rule, type ScenarioDefinition, type SeatPolicy, type Stance,
+} from './types.js';
 
 export interface SimContext {
   readonly definition: ScenarioDefinition;
@@ -31,6 +40,12 @@ export interface SimContext {
   /** Every seat, in order: Allies, International Staff, partners and invitees. */
   readonly seats: readonly string[];
   readonly startMs: number;
+  /**
+   * Intents already worked out for a proposal's state (proposals are immutable: a changed one is a
+   * new object), so that a step recomputes only what changed. A cache, not a memory: the same
+   * intent would be derived again.
+   */
+  readonly memo?: WeakMap<Proposal, Map<string, { readonly delivered: number; readonly membership: unknown; readonly intent: Intent | undefined }>>;
 }
 
 export interface IntentCommand {
@@ -81,14 +96,18 @@ export function lastRevisedAt(p: Proposal): number | undefined {
   return undefined;
 }
 
-function ruleMatches(ctx: SimContext, seat: string, rule: Rule, index: number, p: Proposal): boolean {
-  const w = rule.when;
+function conditionMatches(ctx: SimContext, w: Condition, p: Proposal): boolean {
   if (w.tagged && !w.tagged.some((t) => p.tags.includes(t))) return false;
   if (w.proposals && !w.proposals.includes(p.id)) return false;
   if (w.procedure && w.procedure !== p.procedure) return false;
   if (w.afterInjects && !w.afterInjects.every((i) => ctx.delivered.has(i))) return false;
   if (w.beforeInjects && w.beforeInjects.some((i) => ctx.delivered.has(i))) return false;
   if (w.maxRevision !== undefined && p.revision > w.maxRevision) return false;
+  return true;
+}
+
+function ruleMatches(ctx: SimContext, seat: string, rule: Rule, index: number, p: Proposal): boolean {
+  if (!conditionMatches(ctx, rule.when, p)) return false;
   if (rule.probability !== undefined && rule.probability < 1 && ctx.random.uniform(`${seat}|${p.id}|rule${index}`) >= rule.probability) return false;
   return true;
 }
@@ -97,6 +116,40 @@ function ruleMatches(ctx: SimContext, seat: string, rule: Rule, index: number, p
 export function stanceOn(ctx: SimContext, seat: string, policy: SeatPolicy, p: Proposal): { stance: Stance; rule?: Rule } {
   for (const [i, rule] of policy.rules.entries()) if (ruleMatches(ctx, seat, rule, i, p)) return { stance: rule.then, rule };
   return { stance: policy.default };
+}
+
+/** Whether a paragraph's text respects red lines: it says every required phrase and no excluded one. */
+export function meetsRedLines(text: string | undefined, lines: RedLines): boolean {
+  if (text === undefined) return lines.requires.length === 0;
+  return lines.requires.every((phrase) => text.includes(phrase)) && !lines.excludes.some((phrase) => text.includes(phrase));
+}
+
+/** The paragraph a seat negotiates on a proposal, if any (the first that matches). */
+export function negotiationOn(ctx: SimContext, policy: SeatPolicy, p: Proposal): Negotiation | undefined {
+  for (const n of policy.negotiate) if (n.paragraph <= p.paragraphs.length && conditionMatches(ctx, n.when, p)) return n;
+  return undefined;
+}
+
+/**
+ * Whether a negotiating seat contests the current text of a proposal: its paragraph (or a pending
+ * amendment to it by another party) crosses the seat's red lines and the seat presses the point
+ * (its propensity), or the text was amended within its red lines but not to its own wording and
+ * the seat is not ready to accept it (its readiness).
+ */
+export function contests(ctx: SimContext, seat: string, policy: SeatPolicy, p: Proposal, n: Negotiation): boolean {
+  const current = p.paragraphs[n.paragraph - 1];
+  const stem = `${seat}|${p.id}|${p.revision}`;
+  const press = () => ctx.random.uniform(`${stem}|press`) < sample(ctx.random, `${seat}|propensity`, policy.breakSilence);
+  // Its own wording stands: nothing to contest.
+  if (current === n.wording) return false;
+  const pendingCrossing = p.amendments.some((a) => a.status === 'pending' && a.revision === p.revision && a.by !== seat && a.paragraph === n.paragraph &&
+    a.op !== 'insert' && !meetsRedLines(a.op === 'delete' ? undefined : a.op === 'replace' ? a.text : `[${current ?? ''}]`, n.redLines));
+  if (pendingCrossing) return press();
+  if (!meetsRedLines(current, n.redLines)) return press();
+  // Within its red lines: the tabled wording stands; an amendment is accepted if the seat is ready to.
+  const tabled = p.revisions[0]?.paragraphs[n.paragraph - 1];
+  if (current === tabled) return false;
+  return ctx.random.uniform(`${stem}|accept`) >= sample(ctx.random, `${seat}|readiness`, policy.accept);
 }
 
 /** The latest delivery time among the injects a policy's rules depend on (0 if none). */
@@ -116,7 +169,7 @@ function allyProposalIntent(ctx: SimContext, world: WorldState, seat: string, or
   const text = textAt(p);
   const round = p.silenceRounds.length;
   const stem = `${seat}|${p.id}|${p.revision}|${round}`;
-  const delay = rule?.delayMs ?? policy.delayMs;
+  const delay = sample(ctx.random, `${stem}|delay`, rule?.delay ?? policy.delay);
   const jitter = rule?.jitterMs ?? policy.jitterMs;
   const basis = Math.max(text, latestRelevantInject(ctx, policy));
   const react = wholeSecond(basis + delay + jitter * ctx.random.uniform(`${stem}|react`));
@@ -135,15 +188,20 @@ function allyProposalIntent(ctx: SimContext, world: WorldState, seat: string, or
     if (p.procedure === 'silence' || p.status !== 'draft') return undefined;
     return intent(at, 'AgreeProposal', adReferendum ? { adReferendum } : {}, 'agree');
   };
-  const object = (at = react): Intent | undefined => {
+  const object = (at = react, pointing: Record<string, unknown> = withReason): Intent | undefined => {
     if (position?.stance === 'objecting') return undefined;
     if (p.status === 'under_silence' || p.status === 'silence_broken') {
       if (p.silenceRounds.at(-1)?.breaks.some((b) => b.ally === seat)) return undefined;
       // A delegation that means to break silence does so by the deadline.
-      return intent(Math.min(at, ms(p.deadline)), 'BreakSilence', withReason, 'break');
+      return intent(Math.min(at, ms(p.deadline)), 'BreakSilence', pointing, 'break');
     }
-    return intent(at, 'ObjectToProposal', withReason, 'object');
+    return intent(at, 'ObjectToProposal', pointing, 'object');
   };
+  const negotiation = negotiationOn(ctx, policy, p);
+  if (negotiation && contests(ctx, seat, policy, p, negotiation)) {
+    const because = negotiation.reason ?? reason;
+    return object(react, { paragraph: negotiation.paragraph, wording: negotiation.wording, ...(because === undefined ? {} : { reason: because }) });
+  }
   const footnote = p.footnotes.find((f) => f.ally === seat);
   const footnoteText = rule?.footnote ?? policy.footnote ?? `${seat} reserves its position.`;
 
@@ -192,6 +250,30 @@ function ratifyIntent(ctx: SimContext, seat: string, order: number, policy: Seat
   return make(wholeSecond(Math.max(approved, ms(last.at)) + r.depositAfterMs), 'instrument_deposited');
 }
 
+/**
+ * The wordings the objectors (or the delegations that broke silence in this round) propose for the
+ * current text, still pending: one per paragraph, the first proposed; and when the first came in.
+ */
+export function proposedWordings(world: WorldState, p: Proposal): { amendments: string[]; at: number } | undefined {
+  if (p.status !== 'silence_broken' && p.status !== 'draft') return undefined;
+  const round = p.silenceRounds.at(-1);
+  const breaking = p.status === 'silence_broken' ? new Set((round?.breaks ?? []).map((b) => b.ally)) : undefined;
+  const amendments: string[] = [];
+  const paragraphs = new Set<number>();
+  let at = Infinity;
+  for (const a of p.amendments) {
+    if (a.status !== 'pending' || a.revision !== p.revision || a.op !== 'replace' || paragraphs.has(a.paragraph)) continue;
+    const position = p.positions[a.by];
+    if (position?.stance !== 'objecting' || position.wording !== a.text || position.paragraph !== a.paragraph) continue;
+    if (breaking && !breaking.has(a.by)) continue;
+    if (!isAllyAt(world.membership, a.by, a.at)) continue;
+    paragraphs.add(a.paragraph);
+    amendments.push(a.id);
+    at = Math.min(at, ms(a.at));
+  }
+  return amendments.length ? { amendments, at } : undefined;
+}
+
 function chairIntents(ctx: SimContext, world: WorldState, out: Intent[]): void {
   const chair = ctx.definition.chair;
   const order = ctx.seats.indexOf(STAFF_SEAT);
@@ -205,6 +287,12 @@ function chairIntents(ctx: SimContext, world: WorldState, out: Intent[]): void {
     if (p.status === 'under_silence') {
       const deadline = ms(p.deadline);
       if (objectorsAt(world, p, p.deadline).length === 0) out.push(make(deadline, 'SG', 'CloseSilence', { proposal: p.id }, `${stem}|close`));
+      continue;
+    }
+    const wordings = mayRevise ? proposedWordings(world, p) : undefined;
+    if (wordings) {
+      // A wording is in hand: the chair accepts it into a new revision at once, not at the old deadline.
+      out.push(make(wordings.at + chair.delayMs, 'SG', 'AcceptAmendments', { proposal: p.id, amendments: wordings.amendments }, `${stem}|accept`));
       continue;
     }
     if (p.status === 'silence_broken') {
@@ -252,6 +340,17 @@ function lastDepositAt(protocol: Protocol): number {
   return last;
 }
 
+function memoised(ctx: SimContext, world: WorldState, seat: string, p: Proposal, work: () => Intent | undefined): Intent | undefined {
+  if (!ctx.memo) return work();
+  let bySeat = ctx.memo.get(p);
+  if (!bySeat) ctx.memo.set(p, (bySeat = new Map()));
+  const found = bySeat.get(seat);
+  if (found && found.delivered === ctx.delivered.size && found.membership === world.membership) return found.intent;
+  const intent = work();
+  bySeat.set(seat, { delivered: ctx.delivered.size, membership: world.membership, intent });
+  return intent;
+}
+
 /** Every intent of every bot seat, the chair and exercise control, in no particular order. */
 export function intents(ctx: SimContext, world: WorldState): Intent[] {
   const out: Intent[] = [];
@@ -268,7 +367,7 @@ export function intents(ctx: SimContext, world: WorldState): Intent[] {
     if (seat === STAFF_SEAT || ctx.humanSeats.has(seat)) return;
     const policy = policyOf(ctx.definition, seat);
     for (const p of open) {
-      const intent = allyProposalIntent(ctx, world, seat, order, policy, p);
+      const intent = memoised(ctx, world, seat, p, () => allyProposalIntent(ctx, world, seat, order, policy, p));
       if (intent) out.push(intent);
     }
     for (const protocol of pending) {
@@ -278,7 +377,7 @@ export function intents(ctx: SimContext, world: WorldState): Intent[] {
     if (policy.associate) {
       for (const p of adopted) {
         if (!p.invitees.includes(seat) || p.associations.some((a) => a.state === seat) || p.status !== 'adopted') continue;
-        const at = wholeSecond(ms(p.adoptedAt) + policy.delayMs + policy.jitterMs * ctx.random.uniform(`${seat}|${p.id}|associate`));
+        const at = wholeSecond(ms(p.adoptedAt) + sample(ctx.random, `${seat}|${p.id}|associate-delay`, policy.delay) + policy.jitterMs * ctx.random.uniform(`${seat}|${p.id}|associate`));
         if (isAllyAt(world.membership, seat, isoSeconds(at))) continue;
         out.push({ at, seat, rank: 2, order, key: `${seat}|${p.id}|associate`, command: { cmd: 'AssociateWithStatement', by: seat, data: { proposal: p.id } } });
       }

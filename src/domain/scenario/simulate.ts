@@ -102,7 +102,7 @@ export function simulate(input: SimInput): SimResult {
   const { definition, random, seats, humanSeats } = input;
   const startMs = Date.parse(definition.start);
   const delivered = new Map(input.delivered);
-  const ctx: SimContext = { definition, random, delivered, humanSeats, seats, startMs };
+  const ctx: SimContext = { definition, random, delivered, humanSeats, seats, startMs, memo: new WeakMap() };
   const scripted = [...(input.scripted ?? [])].filter((s) => s.atMs >= input.fromMs).sort((a, b) => a.atMs - b.atMs);
   const maxSteps = input.maxSteps ?? 50_000;
   const steps: SimStep[] = [];

@@ -1,13 +1,28 @@
 /**
- * Many runs of one scenario, summarised: per proposal the share of runs in which it was adopted
- * and the distribution of its time to consensus; the share of proposals adopted per run; per
+ * Many runs of one scenario, summarised: per proposal the share of runs in which it was adopted,
+ * the distribution of its time to consensus and of its rounds (revisions of the text), and which
+ * delegations blocked it on which paragraphs; the share of proposals adopted per run; per
  * accession protocol the share of runs in which it entered into force. And the side-by-side
  * comparison of two outcomes (a what-if branch against its parent).
  */
 import type { AfterActionReport } from './aar.js';
 
+/** A silence break or an objection, and the paragraph it named (if it named one). */
+export interface Block {
+  readonly proposal: string;
+  readonly ally: string;
+  readonly paragraph?: number;
+}
+
 export interface RunOutcome {
-  readonly proposals: Readonly<Record<string, { readonly adopted: boolean; readonly hours?: number; readonly title: string }>>;
+  readonly proposals: Readonly<Record<string, {
+    readonly adopted: boolean;
+    readonly hours?: number;
+    readonly title: string;
+    /** Revisions of the text (0: adopted or left as tabled). */
+    readonly revisions: number;
+    readonly blocks: readonly { readonly ally: string; readonly paragraph?: number }[];
+  }>>;
   readonly adoptedShare: number;
   readonly accessions: Readonly<Record<string, { readonly inForce: boolean; readonly hours?: number }>>;
   readonly silenceBreaks: number;
@@ -41,6 +56,10 @@ export interface BatchSummary {
     readonly runs: number;
     readonly adoptedShare: number;
     readonly hoursToConsensus: Distribution;
+    /** Revisions of the text, in every run that tabled it. */
+    readonly rounds: Distribution;
+    /** Silence breaks and objections, by delegation and paragraph named, most first. */
+    readonly blocks: readonly { readonly ally: string; readonly paragraph?: number; readonly count: number }[];
   }[];
   readonly accessions: readonly { readonly protocol: string; readonly inForceShare: number; readonly hoursToEntryIntoForce: Distribution }[];
   readonly silenceBreaks: Distribution;
@@ -48,10 +67,14 @@ export interface BatchSummary {
   readonly refusals: number;
 }
 
-export function runOutcome(report: AfterActionReport, refusals = 0): RunOutcome {
-  const proposals: Record<string, { adopted: boolean; hours?: number; title: string }> = {};
+export function runOutcome(report: AfterActionReport, refusals = 0, blocks: readonly Block[] = []): RunOutcome {
+  const proposals: Record<string, RunOutcome['proposals'][string]> = {};
   for (const d of report.decisions) {
-    proposals[d.proposal] = { adopted: d.status === 'adopted', title: d.title.en, ...(d.hoursToConsensus !== undefined ? { hours: d.hoursToConsensus } : {}) };
+    proposals[d.proposal] = {
+      adopted: d.status === 'adopted', title: d.title.en, ...(d.hoursToConsensus !== undefined ? { hours: d.hoursToConsensus } : {}),
+      revisions: d.revisions,
+      blocks: blocks.filter((b) => b.proposal === d.proposal).map((b) => (b.paragraph === undefined ? { ally: b.ally } : { ally: b.ally, paragraph: b.paragraph })),
+    };
   }
   const accessions: Record<string, { inForce: boolean; hours?: number }> = {};
   for (const a of report.accessions) {
@@ -65,7 +88,8 @@ export function runOutcome(report: AfterActionReport, refusals = 0): RunOutcome 
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The nearest-rank quantile `q` of sorted values. */
+export function quantile(sorted: readonly number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i]!;
 }
@@ -87,6 +111,17 @@ export function distribution(values: readonly number[], bins = 10): Distribution
   };
 }
 
+function countBlocks(blocks: readonly { ally: string; paragraph?: number }[]): { ally: string; paragraph?: number; count: number }[] {
+  const counts = new Map<string, { ally: string; paragraph?: number; count: number }>();
+  for (const b of blocks) {
+    const key = `${b.ally}|${b.paragraph ?? ''}`;
+    const found = counts.get(key);
+    if (found) found.count++;
+    else counts.set(key, { ...b, count: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.ally < b.ally ? -1 : a.ally > b.ally ? 1 : (a.paragraph ?? 0) - (b.paragraph ?? 0)));
+}
+
 export function summariseRuns(outcomes: readonly RunOutcome[]): BatchSummary {
   const runs = outcomes.length;
   const proposalIds = [...new Set(outcomes.flatMap((o) => Object.keys(o.proposals)))];
@@ -101,6 +136,8 @@ export function summariseRuns(outcomes: readonly RunOutcome[]): BatchSummary {
         proposal: id, title: seen[0]?.title ?? id, runs: seen.length,
         adoptedShare: runs ? round2(adopted.length / runs) : 0,
         hoursToConsensus: distribution(adopted.map((p) => p.hours ?? 0)),
+        rounds: distribution(seen.map((p) => p.revisions)),
+        blocks: countBlocks(seen.flatMap((p) => p.blocks)),
       };
     }),
     accessions: protocolIds.map((id) => {

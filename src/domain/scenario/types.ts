@@ -66,6 +66,44 @@ export interface Condition {
   readonly maxRevision?: number;
 }
 
+/**
+ * A quantity drawn at random in each run (keyed, so the same seed gives the same draw): a fixed
+ * value (a degenerate distribution), uniform between min and max, triangular (min, mode, max), or
+ * lognormal given by its median and 90th percentile, cut at max if given. Durations in ms;
+ * probabilities in [0, 1].
+ */
+export type Dist =
+  | { readonly kind: 'fixed'; readonly value: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'triangular'; readonly min: number; readonly mode: number; readonly max: number }
+  | { readonly kind: 'lognormal'; readonly median: number; readonly p90: number; readonly max?: number };
+
+export const DIST_KINDS = ['fixed', 'uniform', 'triangular', 'lognormal'] as const;
+
+export const fixed = (value: number): Dist => ({ kind: 'fixed', value });
+
+/** What a paragraph must say (every phrase of `requires`) and must not say (no phrase of `excludes`). */
+export interface RedLines {
+  readonly requires: readonly string[];
+  readonly excludes: readonly string[];
+}
+
+/**
+ * A delegation's line on one paragraph of the proposals it matches: the wording it wants there
+ * and the red lines any wording must respect. A bot contests a text whose paragraph crosses its
+ * red lines (breaks silence, or objects at a meeting, naming the paragraph with its wording) and
+ * accepts an amendment that respects them.
+ */
+export interface Negotiation {
+  readonly when: Condition;
+  /** The paragraph (1-based) it negotiates. */
+  readonly paragraph: number;
+  /** The wording it proposes for that paragraph (it respects the red lines). */
+  readonly wording: string;
+  readonly redLines: RedLines;
+  readonly reason?: string;
+}
+
 export interface Rule {
   readonly when: Condition;
   readonly then: Stance;
@@ -73,7 +111,7 @@ export interface Rule {
   readonly footnote?: string;
   /** Chance (0–1) that the rule holds in a given run, drawn once per proposal. Default 1. */
   readonly probability?: number;
-  readonly delayMs?: number;
+  readonly delay?: Dist;
   readonly jitterMs?: number;
 }
 
@@ -91,10 +129,16 @@ export interface RatifyPolicy {
 
 export interface SeatPolicy {
   readonly default: Stance;
-  /** Reaction time to a new text, plus up to `jitterMs` more (drawn per run). */
-  readonly delayMs: number;
+  /** Reaction time to a new text (drawn per text and run), plus up to `jitterMs` more. */
+  readonly delay: Dist;
   readonly jitterMs: number;
   readonly rules: readonly Rule[];
+  /** The paragraphs it negotiates, first match per proposal. */
+  readonly negotiate: readonly Negotiation[];
+  /** Propensity to contest a text that crosses its red lines (a probability drawn per run). */
+  readonly breakSilence: Dist;
+  /** Readiness to accept an amendment that respects its red lines (a probability drawn per run). */
+  readonly accept: Dist;
   readonly reason?: string;
   readonly footnote?: string;
   /** How it ratifies pending accession protocols: the first entry that covers a protocol applies. */
@@ -229,9 +273,12 @@ export interface ScenarioDefinition {
 
 export const DEFAULT_POLICY: SeatPolicy = {
   default: 'agree',
-  delayMs: 60 * 60_000,
+  delay: fixed(60 * 60_000),
   jitterMs: 2 * 60 * 60_000,
   rules: [],
+  negotiate: [],
+  breakSilence: fixed(1),
+  accept: fixed(1),
   associate: true,
   deposit: true,
 };

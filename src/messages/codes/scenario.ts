@@ -20,6 +20,8 @@ export const SCENARIO = {
   'scenario.inject_unknown': { en: 'No inject {inject} is defined in the scenario', fr: 'Aucun inject {inject} n’est défini dans le scénario' },
   'scenario.policy_unknown': { en: 'No policy named {policy} is defined under "policies"', fr: 'Aucune politique nommée {policy} n’est définie sous « policies »' },
   'scenario.inject_command': { en: 'Inject command is invalid: {reason}', fr: 'La commande de l’inject est invalide : {reason}' },
+  'scenario.distribution_order': { en: 'In a distribution {order} must hold: {field} is below {previous}', fr: 'Dans une distribution, {order} doit être respecté : {field} est inférieur à {previous}' },
+  'scenario.wording_crosses_red_lines': { en: 'The wording proposed crosses the policy’s own red lines ({phrases}): it must contain every required phrase and no excluded one', fr: 'La rédaction proposée franchit les propres lignes rouges de la politique ({phrases}) : elle doit contenir chaque expression requise et aucune expression exclue' },
   'scenario.seat_unknown': { en: 'Seat {seat} is neither an Ally on {at}, nor IS, nor a listed partner or invitee', fr: 'Le siège {seat} n’est ni un Allié au {at}, ni IS, ni un partenaire ou invité déclaré' },
 
   'aar.adopted': { en: 'adopted', fr: 'adoptée' },
