@@ -788,7 +788,7 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     area('partnerships', [
       ...['PFP', 'MD', 'ICI', 'PATG'].map((f) => measure(`partners.${f}`, frameworkIds.includes(f) ? partnersIn(f) : 0)),
       measure('partners.suspensions', valid(suspensionRows).length),
-      measure('partners.EOP', 0, false),
+      measure('partners.EOP', frameworkIds.includes('EOP') ? partnersIn('EOP') : 0),
     ]),
     area('offices', [
       measure('offices.secretaries_general', valid(sgs).length),

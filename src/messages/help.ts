@@ -126,7 +126,7 @@ export const HELP_TEXTS: readonly Message[] = [
   { en: 'only operations with this status on the date', fr: 'seulement les opérations ayant ce statut à la date' },
   { en: 'one operation (e.g. KFOR): its mandate, decisions and contributors over time', fr: 'une opération (p. ex. KFOR) : son mandat, ses décisions et ses contributeurs dans le temps' },
   { en: 'partners taking part in each framework on the date', fr: 'les partenaires participant à chaque cadre à la date' },
-  { en: 'one framework: PFP, MD, ICI, PATG', fr: 'un cadre : PFP, MD, ICI, PATG' },
+  { en: 'one framework: PFP, MD, ICI, PATG, EOP', fr: 'un cadre : PFP, MD, ICI, PATG, EOP' },
   { en: 'include partners that have since become Allies', fr: 'inclure les partenaires devenus Alliés depuis' },
   { en: 'the frameworks established by the date, with their partners then', fr: 'les cadres établis à la date, avec leurs partenaires d’alors' },
   { en: 'tailored partnership programmes agreed by the date', fr: 'les programmes de partenariat sur mesure convenus à la date' },

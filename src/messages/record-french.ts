@@ -250,6 +250,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Mediterranean': { fr: 'Méditerranée' },
   'Broader Middle East (Gulf)': { fr: 'Grand Moyen-Orient (Golfe)' },
   'Beyond the Euro-Atlantic area': { fr: 'Au-delà de la zone euro-atlantique' },
+  'Partners that contribute significantly to NATO-led operations': { fr: 'Partenaires qui contribuent de manière importante aux opérations dirigées par l’OTAN' },
   'Individual Partnership Action Plan': { fr: 'Plan d’action individuel pour le partenariat', source: IPAP },
   'Individual Partnership and Cooperation Programme between New Zealand and NATO': {
     fr: 'Programme de partenariat et de coopération individuel entre la Nouvelle-Zélande et l’OTAN',

@@ -26,7 +26,9 @@ describe('HTTP API', () => {
     assert.match(patg.source!, /^https:\/\/www\.nato\.int\//);
     assert.ok(patg.recorded >= 2 && patg.recorded <= 9);
     const eop = areas.find((a) => a.area === 'partnerships')!.measures.find((m) => m.measure === 'partners.EOP')!;
-    assert.deepEqual([eop.modelled, eop.recorded], [false, 0]);
+    assert.deepEqual([eop.modelled, eop.recorded, eop.of], [true, 6, 6]);
+    const hs = areas.find((a) => a.area === 'wps_human_security')!.measures.find((m) => m.measure === 'wps.policies')!;
+    assert.deepEqual([hs.modelled, hs.recorded], [false, 0]);
     const seats = areas.find((a) => a.area === 'places')!;
     assert.ok(seats.measures.every((m) => m.modelled && m.recorded >= 2), JSON.stringify(seats));
     const offices = (await s.app.inject({ url: '/api/worlds/record/offices?asOf=2010-01-01' })).json() as { data: { office: string; name: string } }[];

@@ -151,7 +151,7 @@ function registerPartners(program: Command, ctx: Ctx): void {
   const partnersCmd = program.command('partners');
   outputOptions(timeOptions(partnersCmd.command('list', { isDefault: true })))
     .description('partners taking part in each framework on the date')
-    .option('--framework <id>', 'one framework: PFP, MD, ICI, PATG')
+    .option('--framework <id>', 'one framework: PFP, MD, ICI, PATG, EOP')
     .option('--all', 'include partners that have since become Allies')
     .action(async (opts: Out & Time & { framework?: string; all?: boolean }) => {
       const c = ctx();
