@@ -19,7 +19,6 @@ const TO_REPLACE: readonly string[] = [
   "https://en.wikipedia.org/wiki/NATO_summit",
   "https://en.wikipedia.org/wiki/Operation_Essential_Harvest",
   "https://en.wikipedia.org/wiki/Operation_Sharp_Guard",
-  "https://findatwiki.com/2022_Brussels_extraordinary_summit",
   "https://historica.fandom.com/wiki/Operation_Deliberate_Force",
   "https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/Operation_deny_flight",
   "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
