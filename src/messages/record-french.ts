@@ -304,6 +304,10 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   },
   'Treaty on Conventional Armed Forces in Europe (CFE)': { fr: 'Traité sur les forces armées conventionnelles en Europe (FCE)', source: CFE },
   'Treaty on Open Skies': { fr: 'Traité sur le régime « Ciel ouvert »' },
+  'Treaty between the United States of America and the Russian Federation on Measures for the Further Reduction and Limitation of Strategic Offensive Arms (New START)': {
+    fr: 'Traité entre les États-Unis d’Amérique et la Fédération de Russie sur des mesures visant à réduire et à limiter davantage les armements stratégiques offensifs (New START)',
+  },
+  'Expiry of the treaty\'s term, as extended in 2021': { fr: 'Expiration de la durée du traité, prolongée en 2021' },
   'Government of the Netherlands': { fr: 'Gouvernement des Pays-Bas' },
   'Governments of Canada and Hungary': { fr: 'Gouvernements du Canada et de la Hongrie' },
   'United States withdrawal (Art. XV) from a bilateral treaty': { fr: 'Retrait des États-Unis (art. XV) d’un traité bilatéral' },
