@@ -6,7 +6,8 @@ import { afterActionReport, itemsOfSteps } from './aar.js';
 import { bounds, sample, seededRandom } from './random.js';
 import { seatList } from './seats.js';
 import { simulate, type ScriptedAct, type SimResult, type SimStep } from './simulate.js';
-import { distribution, runOutcome, summariseRuns, type Block } from './stats.js';
+import { contestedWithoutSpread, distribution, runOutcome, summariseRuns, type Block } from './stats.js';
+import { contestableProposals } from './policy.js';
 import {
   DEFAULT_CHAIR, DEFAULT_CONTROL, DEFAULT_POLICY, endMs, fixed, startMs,
   type Dist, type Inject, type Negotiation, type ScenarioDefinition, type SeatPolicy,
@@ -236,5 +237,17 @@ describe('statistics of headless runs', () => {
     assert.ok(p.rounds.max! > p.rounds.min!, 'rounds vary');
     assert.ok(p.adoptedShare > 0 && p.adoptedShare < 1, `adopted in ${p.adoptedShare} of runs`);
     assert.ok(p.blocks.some((b) => b.ally === 'BEL' && b.paragraph === 2));
+  });
+
+  test('a contestable decision without spread is named, with the seats that can contest it', () => {
+    const def = definition({
+      injects: [tabling('P-1'), tabling('P-2', { tags: ['other'] })],
+      seats: { BEL: negotiator(negotiation(BEL_WORDING, ['investigation']), { breakSilence: fixed(0) }) },
+    });
+    const contestable = contestableProposals(def, seatList(world14, def));
+    assert.deepEqual([...contestable], [['P-1', ['BEL']]]);
+    // BEL never presses its point: P-1 is adopted at its deadline in every run.
+    const summary = summariseRuns(Array.from({ length: 10 }, (_, i) => outcome(def, run(def, `flat/${i}`))));
+    assert.deepEqual(contestedWithoutSpread(summary, contestable), [{ proposal: 'P-1', by: ['BEL'], hours: 24 }]);
   });
 });

@@ -418,3 +418,33 @@ export function intents(ctx: SimContext, world: WorldState): Intent[] {
 export function compareIntents(a: Intent, b: Intent): number {
   return a.at - b.at || a.rank - b.rank || a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
+
+const BLOCKING: ReadonlySet<Stance> = new Set(['object', 'break-silence', 'object-until-footnote']);
+
+/**
+ * The proposals the scenario's injects table that a bot seat can contest — a paragraph it
+ * negotiates, or a rule that objects or breaks silence, matching the proposal's id, tags and
+ * procedure — with those seats (in seat order). What bots can contest must vary from run to run.
+ */
+export function contestableProposals(definition: ScenarioDefinition, seats: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const could = (w: Condition, id: string, tags: readonly string[], procedure: unknown): boolean =>
+    (!w.tagged || w.tagged.some((t) => tags.includes(t))) && (!w.proposals || w.proposals.includes(id)) && (!w.procedure || w.procedure === procedure);
+  for (const inject of definition.injects) {
+    const c = inject.command;
+    if (c?.cmd !== 'TableProposal') continue;
+    const data = c.data as { proposal?: string; tags?: readonly string[]; procedure?: string };
+    if (typeof data.proposal !== 'string') continue;
+    const id = data.proposal;
+    const tags = data.tags ?? [];
+    const by = seats.filter((seat) => {
+      if (seat === STAFF_SEAT) return false;
+      const policy = policyOf(definition, seat);
+      return policy.negotiate.some((n) => could(n.when, id, tags, data.procedure)) ||
+        policy.rules.some((r) => BLOCKING.has(r.then) && could(r.when, id, tags, data.procedure)) ||
+        BLOCKING.has(policy.default);
+    });
+    if (by.length > 0) out.set(id, by);
+  }
+  return out;
+}

@@ -192,3 +192,19 @@ export function compareReports(left: { name: string; report: AfterActionReport }
     footnotes: pair(l.footnotes, r.footnotes),
   };
 }
+
+/**
+ * The decisions that bots can contest (proposal → the seats that can) whose time to consensus is
+ * the same in every run, or was never measured: the bots' distributions do not vary them.
+ */
+export function contestedWithoutSpread(summary: BatchSummary, contestable: ReadonlyMap<string, readonly string[]>): { proposal: string; by: readonly string[]; hours?: number }[] {
+  const out: { proposal: string; by: readonly string[]; hours?: number }[] = [];
+  for (const p of summary.proposals) {
+    const by = contestable.get(p.proposal);
+    if (!by) continue;
+    const t = p.hoursToConsensus;
+    if (t.count === 0) out.push({ proposal: p.proposal, by });
+    else if (!(t.p90! > t.p10!)) out.push({ proposal: p.proposal, by, hours: t.p10! });
+  }
+  return out;
+}
