@@ -155,6 +155,18 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
 
 const ENTRY_COLUMNS = 'seq, bytes, leaf_hash, nodes';
 
+/**
+ * Index rows are written alike by an append and by a reindex: one INSERT from arrays, one per
+ * column in IndexRow's order (indexRowArrays), the world as $1 and the arrays from `$first` on.
+ */
+const INDEX_ROW_TYPES = ['text', 'text', 'text', 'text', 'text', 'smallint', 'text', 'bigint', 'bigint'] as const;
+const insertIndexRows = (first: number): string => `INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to)
+      SELECT $1, x.* FROM unnest(${INDEX_ROW_TYPES.map((type, i) => `$${first + i}::${type}[]`).join(', ')}) AS x`;
+const indexRowArrays = (rows: readonly IndexRow[]): unknown[] => [
+  rows.map((r) => r.kind), rows.map((r) => r.key), rows.map((r) => r.validFrom), rows.map((r) => r.validTo), rows.map((r) => r.data),
+  rows.map((r) => r.rank), rows.map((r) => r.rel), rows.map((r) => r.sysFrom), rows.map((r) => r.sysTo),
+];
+
 const SQL = {
   /**
    * One append as one plain statement (no procedural call): the size check guards every write
@@ -169,13 +181,16 @@ const SQL = {
       WHERE (SELECT size FROM head) = $2::bigint
       RETURNING 1
     ), closed AS (
-      UPDATE facts AS f SET sys_to = c.seq
-      FROM unnest($13::text[], $14::text[], $15::bigint[]) AS c (kind, key, seq)
-      WHERE (SELECT size FROM head) = $2::bigint AND f.world = $1 AND f.kind = c.kind AND f.key = c.key AND f.sys_to IS NULL
+      -- Each open version is found by its own index lookup (the subquery is not flattened, so
+      -- the plan cannot turn into a scan of the world's open versions, which grow with the log),
+      -- then updated by its row address.
+      UPDATE facts AS f SET sys_to = t.seq
+      FROM (SELECT c.seq, o.tid FROM unnest($13::text[], $14::text[], $15::bigint[]) AS c (kind, key, seq)
+        CROSS JOIN LATERAL (SELECT g.ctid AS tid FROM facts AS g WHERE g.world = $1 AND g.kind = c.kind AND g.key = c.key AND g.sys_to IS NULL OFFSET 0) AS o) AS t
+      WHERE (SELECT size FROM head) = $2::bigint AND f.ctid = t.tid
       RETURNING 1
     ), added AS (
-      INSERT INTO facts (world, kind, key, valid_from, valid_to, data, sys_from, sys_to, class_rank, rel)
-      SELECT $1, x.* FROM unnest($16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::bigint[], $22::bigint[], $23::smallint[], $24::text[]) AS x
+      ${insertIndexRows(16)}
       WHERE (SELECT size FROM head) = $2::bigint
       RETURNING 1
     )
@@ -186,11 +201,6 @@ const SQL = {
     FROM head AS h`,
 };
 
-/**
- * The fact changes of a batch, reduced to two set operations with the same result as applying
- * them one by one (as the SQLite store does): a version asserted in the batch and superseded later
- * in the same batch is inserted already closed.
- */
 /** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
 function accessWhere(access: AccessFilter, param: (value: string | number) => string): string {
   const rank = [`class_rank <= ${param(access.maxRank)}`, ...(access.withheld ?? []).map((t) => `rel NOT LIKE ${param(`%,${t},%`)}`)].join(' AND ');
@@ -199,12 +209,14 @@ function accessWhere(access: AccessFilter, param: (value: string | number) => st
   return `${rank} AND (${access.releasableTo.map((t) => `rel LIKE ${param(`%,${t},%`)}`).join(' OR ')})`;
 }
 
+/**
+ * The fact changes of a batch, reduced to two set operations with the same result as applying
+ * them one by one (as the SQLite store does): a version asserted in the batch and superseded later
+ * in the same batch is inserted already closed.
+ */
 function planFacts(start: number, records: readonly AppendRecord[]) {
   const close = { kind: [] as string[], key: [] as string[], seq: [] as number[] };
-  const insert = {
-    kind: [] as string[], key: [] as string[], validFrom: [] as string[], validTo: [] as (string | null)[],
-    data: [] as string[], sysFrom: [] as number[], sysTo: [] as (number | null)[], rank: [] as number[], rel: [] as string[],
-  };
+  const insert: { -readonly [K in keyof IndexRow]: IndexRow[K] }[] = [];
   // Per (kind, key) touched in this batch: the index of its open version inserted here, or -1.
   const open = new Map<string, number>();
   records.forEach((r, i) => {
@@ -215,15 +227,14 @@ function planFacts(start: number, records: readonly AppendRecord[]) {
       const pending = open.get(id);
       if (pending === undefined) {
         close.kind.push(f.kind); close.key.push(f.key); close.seq.push(seq);
-      } else if (pending >= 0) insert.sysTo[pending] = seq;
+      } else if (pending >= 0) insert[pending]!.sysTo = seq;
       if (f.op === 'assert') {
-        open.set(id, insert.kind.length);
-        insert.kind.push(f.kind); insert.key.push(f.key);
-        insert.validFrom.push(f.validFrom); insert.validTo.push(f.validTo ?? null);
-        insert.data.push(JSON.stringify(f.data ?? null));
-        insert.sysFrom.push(seq); insert.sysTo.push(null);
+        open.set(id, insert.length);
         const m = f.marking ? markingOf(f.marking) : marking;
-        insert.rank.push(m.rank); insert.rel.push(m.rel);
+        insert.push({
+          kind: f.kind, key: f.key, validFrom: f.validFrom, validTo: f.validTo ?? null, data: JSON.stringify(f.data ?? null),
+          rank: m.rank, rel: m.rel, sysFrom: seq, sysTo: null,
+        });
       } else open.set(id, -1);
     }
   });
@@ -465,7 +476,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
         records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
         close.kind, close.key, close.seq,
-        insert.kind, insert.key, insert.validFrom, insert.validTo, insert.data, insert.sysFrom, insert.sysTo, insert.rank, insert.rel,
+        ...indexRowArrays(insert),
         records.map((r) => toBuffer(r.indexHash)),
         ] }));
       let rows: { result: BigIntText }[];
@@ -510,11 +521,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         if (actual !== expectedSize) throw new StaleSizeError(world, expectedSize, actual);
         await client.query('DELETE FROM facts WHERE world = $1', [world]);
         for (let i = 0; i < rows.length; i += REPLACE_BATCH) {
-          const part = rows.slice(i, i + REPLACE_BATCH);
-          await client.query(`INSERT INTO facts (world, kind, key, valid_from, valid_to, data, class_rank, rel, sys_from, sys_to)
-            SELECT $1, x.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::bigint[], $10::bigint[]) AS x`,
-          [world, part.map((r) => r.kind), part.map((r) => r.key), part.map((r) => r.validFrom), part.map((r) => r.validTo), part.map((r) => r.data),
-            part.map((r) => r.rank), part.map((r) => r.rel), part.map((r) => r.sysFrom), part.map((r) => r.sysTo)]);
+          await client.query(insertIndexRows(2), [world, ...indexRowArrays(rows.slice(i, i + REPLACE_BATCH))]);
         }
         for (let i = 0; i < columns.length; i += REPLACE_BATCH) {
           const part = columns.slice(i, i + REPLACE_BATCH);
