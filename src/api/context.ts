@@ -1,5 +1,6 @@
 /** What every route gets: the app's services and the reader resolved by the auth hook. */
 import type { FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { LedgerService } from '../app/ledger-service.js';
 import type { Accounts } from '../app/accounts.js';
 import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
@@ -9,6 +10,7 @@ import type { AnswerCache } from './cache.js';
 import type { FastifyReply, preParsingHookHandler } from 'fastify';
 import { EvereError } from '../app/errors.js';
 import { accessKey } from './cache.js';
+import { COMPRESSION } from './hygiene.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -35,9 +37,10 @@ export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: 
  * A route option (preParsing hook) for the routes that answer through `cachedJson`: a question
  * already answered for a reader with the same access is sent as soon as the reader and the rate
  * limit are through (onRequest), before the request is parsed, validated or handled, as a bare
- * route sends a prepared buffer. The key holds the whole request line, so a hit is an answer to
- * a request that passed validation and the handler before; anything else (a world this process
- * has not described yet, an audited reader, a miss) goes the whole way.
+ * route sends a prepared buffer (straight onto the socket when it is not to be compressed: the
+ * reader asked for no encoding, or it is too short to be). The key holds the whole request line,
+ * so a hit is an answer to a request that passed validation and the handler before; anything
+ * else (a world this process has not described yet, an audited reader, a miss) goes the whole way.
  */
 export function cachedHit(deps: ApiDeps): preParsingHookHandler {
   return (request, reply, _payload, done) => {
@@ -47,6 +50,14 @@ export function cachedHit(deps: ApiDeps): preParsingHookHandler {
     const access = accessFor(request.account, world);
     const body = access.auditAs ? undefined : deps.cache.get(answerKey(access, request.url));
     if (body === undefined) return done();
+    if (request.method === 'GET' && (request.headers['accept-encoding'] === undefined || body.byteLength < COMPRESSION.threshold)) {
+      // Nothing is left to do to it (it is not to be compressed): written as a bare server
+      // writes a prepared buffer, with the headers set so far (security, rate limit).
+      reply.hijack();
+      reply.raw.writeHead(200, { ...reply.getHeaders(), 'content-type': JSON_TYPE, 'content-length': body.byteLength } as OutgoingHttpHeaders);
+      reply.raw.end(body);
+      return;
+    }
     reply.header('content-type', JSON_TYPE).send(body);
   };
 }

@@ -5,6 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { testServer, type TestServer } from '../support/api.js';
 import { createWorldFromRecord } from '../../src/app/acts.js';
 import type { LedgerStore } from '../../src/app/ports.js';
@@ -90,6 +91,61 @@ describe('cached answers', () => {
       }
     });
   }
+
+  /** A GET through node:http, which (unlike fetch) sends no accept-encoding unless told. */
+  const rawGet = (url: string, headers: Record<string, string> = {}) => new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) if (name !== 'date' && value !== undefined) out[name] = String(value);
+        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    }).on('error', reject).end();
+  });
+
+  test('a hit asked for with no encoding is the bytes and headers of the miss, written before the handler', async () => {
+    const path = '/api/worlds/record/members?asOf=2024-03-07';
+    s.services.bus.publish('record', await s.services.ledger.store.size('record'));
+    const counter = countReads();
+    try {
+      const miss = await rawGet(`${base}${path}`);
+      const handled = counter.handled;
+      assert.ok(handled > 0, 'the miss went through the handler');
+      assert.ok(miss.body.length >= 1024, 'long enough to be compressed, had it been asked');
+      const hit = await rawGet(`${base}${path}`);
+      assert.equal(hit.status, 200);
+      assert.deepEqual(hit.headers, miss.headers);
+      assert.ok(hit.body.equals(miss.body), 'same bytes');
+      assert.equal(hit.headers['content-length'], String(miss.body.length));
+      assert.equal(hit.headers['content-encoding'], undefined);
+      assert.match(hit.headers['content-security-policy'] ?? '', /default-src 'self'/);
+      assert.equal(counter.handled, handled, 'the hit was sent before the handler');
+      // HEAD goes the whole way and answers with no body.
+      const head = await fetch(`${base}${path}`, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal((await head.arrayBuffer()).byteLength, 0);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  test('hits are counted and refused by the rate limit like any other request', async () => {
+    const limited = await testServer({ rateLimit: 3 });
+    try {
+      await limited.app.listen({ port: 0, host: '127.0.0.1' });
+      const url = `http://127.0.0.1:${(limited.app.server.address() as AddressInfo).port}/api/worlds/record/members?asOf=2024-03-07`;
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await rawGet(url));
+      assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 429]);
+      assert.deepEqual(answers.slice(0, 3).map((a) => a.headers['x-ratelimit-remaining']), ['2', '1', '0']);
+      assert.ok(answers[2]!.body.equals(answers[0]!.body), 'the hits are the miss\'s bytes');
+    } finally {
+      await limited.close();
+    }
+  });
 
   test('an invalid question is refused every time, never answered from the cache', async () => {
     for (let i = 0; i < 2; i++) {
