@@ -1,14 +1,15 @@
 /**
- * `npm run bench:scale`: how cost grows with the log. A world is grown to each size in
- * BENCH_SCALE_SIZES (default 1M, 3M, 10M entries) with synthetic leaves of the real entries'
+ * `npm run bench:scale`: how cost grows with the log. A world is grown to each size of
+ * `--sizes` (or BENCH_SCALE_SIZES; default 1M, 3M, 10M entries, e.g. `--sizes 1e6,3e6`) with synthetic leaves of the real entries'
  * average size, each carrying an index row of the shapes the engine writes (as the proof and
- * query benchmarks do), on SQLite and on PostgreSQL (BENCH_SCALE_STORES). At each size:
+ * query benchmarks do), on SQLite and on PostgreSQL (`--stores`, BENCH_SCALE_STORES). At each size:
  * - the append rate of real entries (one per transaction) onto the grown log;
- * - proof and point-in-time query p99 (on SQLite against their bare floor, as `npm run bench`);
+ * - proof and point-in-time query p99, each against its bare floor (the same node reads and the
+ *   same SQL through prepared statements on a raw connection, as `npm run bench`);
  * - peak memory of a server process answering those questions;
  * - database bytes per entry against the entries' own bytes.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
- * world of real entries grown to BENCH_SCALE_VERIFY_SIZES (default 100k, 300k, 1M), each verify
+ * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
  * Goals: query and proof p99 at the largest size within 1.25× of the smallest; verify memory
  * flat (largest within 1.25× of smallest); storage at most 2.5× the entries' own bytes.
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { loadConfig, type Config } from '../src/config.js';
@@ -26,21 +28,30 @@ import { openServices, type Services } from '../src/main.js';
 import { initRecord } from '../src/app/record-loader.js';
 import { LedgerService, type Draft } from '../src/app/ledger-service.js';
 import { openSqliteStore } from '../src/adapters/sqlite/sqlite-store.js';
+import { factsSql as postgresFactsSql, openPostgresStore } from '../src/adapters/postgres/postgres-store.js';
+import { nodeHome, planConsistency, planInclusion, planNodes, type RangePlan } from '../src/ledger/merkle.js';
 import { accession, decisions, members } from '../src/app/treaty-queries.js';
 import { growSynthetic } from './support/grow.js';
 import { proofAgainstFloor } from './ledger.bench.js';
 import { queriesAgainstFloor } from './queries.bench.js';
-import { fmt, now, percentile, rate, report, results, timeMany } from './support.js';
+import { fmt, now, pairedCalls, percentile, rate, report, reportPaired, results, timeMany, type Paired } from './support.js';
 
-const parseSizes = (text: string) => text.split(',').map((s) => Math.round(Number(s.trim()))).filter((n) => n > 0).sort((a, b) => a - b);
-const SIZES = parseSizes(process.env.BENCH_SCALE_SIZES ?? '1000000,3000000,10000000');
-const VERIFY_SIZES = parseSizes(process.env.BENCH_SCALE_VERIFY_SIZES ?? '100000,300000,1000000');
-const STORES = (process.env.BENCH_SCALE_STORES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, 'verify-sizes': { type: 'string' }, stores: { type: 'string' } } });
+/** Sizes as written (1000000, 1e6, 3e6…): a size that is not a whole number above 2,000 is refused, named. */
+const parseSizes = (option: string, text: string) => text.split(',').map((s) => {
+  const n = Number(s.trim());
+  if (!Number.isSafeInteger(n) || n <= 2000) throw new Error(`--${option}: ${JSON.stringify(s.trim())} is not a whole number of entries above 2,000`);
+  return n;
+}).sort((a, b) => a - b);
+const SIZES = parseSizes('sizes', args.sizes ?? process.env.BENCH_SCALE_SIZES ?? '1e6,3e6,1e7');
+const VERIFY_SIZES = parseSizes('verify-sizes', args['verify-sizes'] ?? process.env.BENCH_SCALE_VERIFY_SIZES ?? '1e5,3e5,1e6');
+const STORES = (args.stores ?? process.env.BENCH_SCALE_STORES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+for (const kind of STORES) if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--stores: ${JSON.stringify(kind)} is neither sqlite nor postgres`);
 const PG_URL = process.env.EVERE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const QUERIES = 1000;
 const mb = (n: number) => n / 1024 / 1024;
 
-interface Env { readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; close(): Promise<void> }
+interface Env { readonly url?: string; readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; close(): Promise<void> }
 
 async function sqliteEnv(dir: string): Promise<Env> {
   const env = { EVERE_DB: join(dir, 'scale.db'), EVERE_KEYS_DIR: join(dir, 'keys') };
@@ -77,7 +88,7 @@ async function postgresEnv(dir: string): Promise<Env> {
   const config = loadConfig(env);
   const services = await openServices(config);
   return {
-    services, config, env,
+    url, services, config, env,
     async storageBytes() {
       const r = await admin.query(`SELECT sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)))::bigint AS n FROM pg_tables WHERE schemaname = $1`, [schema]);
       return Number(r.rows[0].n);
@@ -92,6 +103,74 @@ async function postgresEnv(dir: string): Promise<Env> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Proofs and queries on PostgreSQL against their floors: the same node reads (one statement a
+ * proof, as the store reads them) and the same SELECTs on the index rows (and the same size at a
+ * record time), captured from the product's own calls input by input and run bare through
+ * prepared statements on a raw connection to the same database.
+ */
+async function postgresAgainstFloor(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[], label: string): Promise<[string, Paired][]> {
+  const raw = new pg.Client({ connectionString: url });
+  await raw.connect();
+  const names = new Map<string, string>();
+  const prepared = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `floor-${names.size}`));
+    return raw.query<R>({ name, text, values });
+  };
+  const bareNodes = async (plans: RangePlan[]) => {
+    const homes = planNodes(plans).map((id) => ({ id, ...nodeHome(id) }));
+    const { rows } = await prepared<{ seq: string; leaf_hash: Buffer; nodes: Buffer }>(
+      'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])', [world, [...new Set(homes.map((h) => h.seq))]]);
+    const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
+    return homes.map((h) => {
+      const row = bySeq.get(h.seq)!;
+      return h.id.level === 0 ? row.leaf_hash : row.nodes.subarray(h.slot * 32, h.slot * 32 + 32);
+    });
+  };
+  const p99 = (times: number[]) => percentile(times, 99);
+  const out: [string, Paired][] = [];
+  await timeMany(seqs.length, (i) => ledger.inclusionHashes(world, seqs[i]!, size));
+  const inclusion = await pairedCalls(seqs.length, (i) => bareNodes(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99);
+  reportPaired(`inclusion proof${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
+  const consistency = await pairedCalls(seqs.length, (i) => bareNodes(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99);
+  reportPaired(`consistency proof${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
+  out.push(['inclusion proof', inclusion], ['consistency proof', consistency]);
+  // The capture swaps the store's read methods: a plain store (the service's is a proxy).
+  const plain = await openPostgresStore(url);
+  const plainLedger = new LedgerService({ ...ledger.deps, store: plain });
+  const facts = plain.facts.bind(plain);
+  const sizeAt = plain.sizeAtRecordTime.bind(plain);
+  for (const name of queries) {
+    const fn = queryFns(plainLedger, dates)[name]!;
+    const replays: (() => Promise<unknown>)[][] = [];
+    let current: (() => Promise<unknown>)[] = [];
+    plain.facts = async (w, q) => {
+      const { sql, params } = postgresFactsSql(w, q);
+      current.push(() => prepared(sql, params));
+      return facts(w, q);
+    };
+    plain.sizeAtRecordTime = async (w, recordTime) => {
+      current.push(() => prepared('SELECT evere_size_at($1, $2) AS size', [w, recordTime]));
+      return sizeAt(w, recordTime);
+    };
+    for (let i = 0; i < QUERIES; i++) {
+      current = [];
+      await fn(i);
+      replays.push(current);
+    }
+    plain.facts = facts;
+    plain.sizeAtRecordTime = sizeAt;
+    await timeMany(100, fn);
+    const result = await pairedCalls(QUERIES, async (i) => { for (const replay of replays[i]!) await replay(); }, fn, p99);
+    reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
+    out.push([name, result]);
+  }
+  await plain.close();
+  await raw.end();
+  return out;
 }
 
 /** Grows the world with synthetic leaves of the real entries' size, reporting progress. */
@@ -183,13 +262,8 @@ async function scaleOn(kind: string, e: Env): Promise<void> {
       await plain.close();
       for (const [name, paired] of q) p99s.push([name, paired.ours]);
     } else {
-      await timeMany(seqs.length, (i) => ledger.inclusionHashes('record', seqs[i]!, size));
-      p99s.push(['inclusion proof', percentile(await timeMany(seqs.length, (i) => ledger.inclusionHashes('record', seqs[i]!, size)), 99)]);
-      p99s.push(['consistency proof', percentile(await timeMany(seqs.length, (i) => ledger.consistencyHashes('record', Math.max(1, seqs[i]!), size)), 99)]);
-      for (const [name, fn] of queries) {
-        await timeMany(100, fn);
-        p99s.push([name, percentile(await timeMany(QUERIES, fn), 99)]);
-      }
+      const paired = await postgresAgainstFloor(e.url!, 'record', size, seqs, ledger, queries.map(([name]) => name), dates, label);
+      for (const [name, p] of paired) p99s.push([name, p.ours]);
     }
     for (const [name, p99] of p99s) {
       const f = flat(name, p99, size);

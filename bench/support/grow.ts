@@ -37,7 +37,9 @@ export async function growSynthetic(store: LedgerStore, world: string, target: n
         if (open) since.set(slot, open.seq);
       }
       const closes = since.get(slot);
-      since.set(slot, size);
+      // A proposal's last step is its decision: neither of its rows is touched again.
+      if (step === 31) since.delete(`proposal/${key}`);
+      else since.set(slot, size);
       const facts: DigestFact[] = [closes === undefined ? change : { ...change, closes }];
       const bytes = Buffer.from(`{"seq":${size},"synthetic":true${pad}}`);
       const leafHash = hashLeaf(nodeCrypto, bytes);

@@ -241,6 +241,29 @@ function planFacts(start: number, records: readonly AppendRecord[]) {
   return { close, insert };
 }
 
+/** The one SELECT that answers a fact query, with its parameters (the benchmark's floor runs it bare). */
+export function factsSql(world: string, query: FactQuery): { sql: string; params: (string | number)[] } {
+  const params: (string | number)[] = [world, query.kind];
+  const where = ['world = $1', 'kind = $2'];
+  const param = (value: string | number) => `$${params.push(value)}`;
+  if (query.key !== undefined) where.push(`key = ${param(query.key)}`);
+  if (query.keyPrefix !== undefined) where.push(`key >= ${param(query.keyPrefix)} AND key < ${param(`${query.keyPrefix}\uffff`)}`);
+  if (query.knownAtSize !== undefined) {
+    const known = param(query.knownAtSize);
+    where.push(`sys_from < ${known} AND (sys_to IS NULL OR sys_to >= ${known})`);
+  } else where.push('sys_to IS NULL');
+  if (query.validAt !== undefined) {
+    const at = param(query.validAt);
+    where.push(`valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`);
+  }
+  if (query.access) where.push(accessWhere(query.access, param));
+  if (query.startsFrom !== undefined) where.push(`valid_from >= ${param(query.startsFrom)}`);
+  if (query.startsTo !== undefined) where.push(`valid_from <= ${param(query.startsTo)}`);
+  const limit = query.limit !== undefined ? ` LIMIT ${param(query.limit)}` : '';
+  const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
+  return { sql, params };
+}
+
 /** Unavailable (a 503) when the connection or the database is lost; anything else as it was. */
 const mapLost = (error: unknown): unknown => (isStoreUnavailable(error) && !(error instanceof StoreUnavailableError)
   ? new StoreUnavailableError((error as { code?: string }).code ?? (error as Error).message) : error);
@@ -601,24 +624,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         [world, JSON.stringify(witnesses)]);
     },
     async facts(world, query: FactQuery) {
-      const params: (string | number)[] = [world, query.kind];
-      const where = ['world = $1', 'kind = $2'];
-      const param = (value: string | number) => `$${params.push(value)}`;
-      if (query.key !== undefined) where.push(`key = ${param(query.key)}`);
-      if (query.keyPrefix !== undefined) where.push(`key >= ${param(query.keyPrefix)} AND key < ${param(`${query.keyPrefix}\uffff`)}`);
-      if (query.knownAtSize !== undefined) {
-        const known = param(query.knownAtSize);
-        where.push(`sys_from < ${known} AND (sys_to IS NULL OR sys_to >= ${known})`);
-      } else where.push('sys_to IS NULL');
-      if (query.validAt !== undefined) {
-        const at = param(query.validAt);
-        where.push(`valid_from <= ${at} AND (valid_to IS NULL OR valid_to > ${at})`);
-      }
-      if (query.access) where.push(accessWhere(query.access, param));
-      if (query.startsFrom !== undefined) where.push(`valid_from >= ${param(query.startsFrom)}`);
-      if (query.startsTo !== undefined) where.push(`valid_from <= ${param(query.startsTo)}`);
-      const limit = query.limit !== undefined ? ` LIMIT ${param(query.limit)}` : '';
-      const sql = `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key${limit}`;
+      const { sql, params } = factsSql(world, query);
       const { rows } = await poolQuery<FactDbRow>(sql, params);
       return rows.map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
