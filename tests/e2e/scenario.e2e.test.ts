@@ -226,13 +226,21 @@ describe('evere scenario', () => {
     const statement = r.summary.proposals.find((p: { proposal: string }) => p.proposal === 'PO-2024-0601');
     assert.ok(statement.adoptedShare > 0 && statement.adoptedShare <= 1);
     assert.ok(statement.hoursToConsensus.p50 > 0);
+    // Hungary and Poland negotiate paragraph 3 with propensities drawn per run: the decision varies.
+    assert.ok(statement.hoursToConsensus.p90 > statement.hoursToConsensus.p10, 'a decision bots contest has spread');
+    assert.ok(statement.rounds.max > statement.rounds.min, 'rounds vary');
+    assert.ok(statement.blocks.some((b: { ally: string; paragraph?: number }) => b.ally === 'HUN' && b.paragraph === 3));
     assert.ok(r.runsPerMinute > 0);
     const same = await jsonOf(['scenario', 'run', GRID, '--runs', '40']);
     assert.deepEqual(same.summary, r.summary, 'the same seed gives the same distributions');
     const text = (await ok(['scenario', 'run', ACCESSION, '--bots-only', '--runs', '20', '--html', join(dir, 'runs.html')])).out;
     assert.match(text, /20 bots-only runs of .* runs per minute/);
     assert.match(text, /FIN-2022/);
-    assert.ok(readFileSync(join(dir, 'runs.html'), 'utf8').includes('<svg role="img"'));
+    assert.match(text, /rounds \(revisions, p10–median–p90\)/);
+    assert.match(text, /PO-2022-0718\s+(HUN|TUR)\s+2\s+\d+/, 'blocks by delegation and paragraph');
+    const html = readFileSync(join(dir, 'runs.html'), 'utf8');
+    assert.ok(html.includes('<svg role="img"'));
+    assert.ok(html.includes('Rounds (revisions of the text) per decision') && html.includes('<td>PO-2022-0718</td><td>HUN</td><td class="n">2</td>'));
   });
 
   test('bad scenario files are refused with the line and field; nothing is created', async () => {

@@ -30,6 +30,7 @@ const L = {
     injectList: 'Injects', kind: 'Kind', comparison: 'What-if: side by side', measure: 'Measure', changed: 'Changed',
     runs: 'Headless runs', runsDesc: 'Distribution over runs played by bots only (simulated: nothing written or signed).',
     share: 'Share adopted', p10: 'p10', p50: 'median', p90: 'p90', mean: 'mean', min: 'min', max: 'max', count: 'runs', histogram: 'Distribution of time to consensus',
+    roundsPerDecision: 'Rounds (revisions of the text) per decision', blocks: 'Blocks: silence breaks and objections by delegation and paragraph, over all runs', paragraph: 'Paragraph', times: 'Times',
     perRunShare: 'Share of proposals adopted per run', bin: 'From–to', runsPerMinute: 'runs per minute', chartOf: 'Chart', tableOf: 'Table', seq: 'Entry',
     clockStatus: { not_started: 'not started', running: 'running', paused: 'paused' } as Record<string, string>,
     categories: { inject: 'Injects', council: 'Council', consultation: 'Consultations', accession: 'Accession', control: 'Exercise control', other: 'Other' },
@@ -49,6 +50,7 @@ const L = {
     injectList: 'Injects', kind: 'Type', comparison: 'Variante : côte à côte', measure: 'Mesure', changed: 'Changé',
     runs: 'Exécutions automatiques', runsDesc: 'Distribution sur des exécutions jouées par des robots seuls (simulées : rien n’est écrit ni signé).',
     share: 'Part adoptée', p10: 'p10', p50: 'médiane', p90: 'p90', mean: 'moyenne', min: 'min', max: 'max', count: 'exécutions', histogram: 'Distribution du délai de consensus',
+    roundsPerDecision: 'Tours (révisions du texte) par décision', blocks: 'Blocages : ruptures de silence et objections par délégation et paragraphe, sur toutes les exécutions', paragraph: 'Paragraphe', times: 'Fois',
     perRunShare: 'Part des propositions adoptées par exécution', bin: 'De–à', runsPerMinute: 'exécutions par minute', chartOf: 'Graphique', tableOf: 'Tableau', seq: 'Entrée',
     clockStatus: { not_started: 'non lancée', running: 'en marche', paused: 'en pause' } as Record<string, string>,
     categories: { inject: 'Injects', council: 'Conseil', consultation: 'Consultations', accession: 'Adhésion', control: 'Direction de l’exercice', other: 'Autre' },
@@ -335,6 +337,13 @@ export function renderRunsHtml(result: HeadlessResult, lang: Lang): string {
       table([t.bin, t.count], p.hoursToConsensus.histogram.map((h) => [`${num(h.from, lang)}–${num(h.to, lang)} h`, h.count]), t.histogram, [1]),
       t,
     ));
+  }
+  parts.push(`<h2>${esc(t.roundsPerDecision)}</h2>`);
+  parts.push(table(headers.slice(0, 1).concat(headers.slice(2)), s.proposals.map((p) => [`${p.proposal} — ${p.title}`, ...distributionRow(p.rounds, lang)]), t.roundsPerDecision, [1, 2, 3, 4, 5, 6, 7]));
+  const blocks = s.proposals.flatMap((p) => p.blocks.map((b) => [p.proposal, b.ally, b.paragraph ?? '—', b.count]));
+  if (blocks.length) {
+    parts.push(`<h2>${esc(t.blocks)}</h2>`);
+    parts.push(table([t.proposal, t.delegation, t.paragraph, t.times], blocks, t.blocks, [2, 3]));
   }
   parts.push(figure(
     barChart(t.perRunShare, t.perRunShare, s.adoptedShare.histogram.map((h) => ({ label: `${num(h.from, lang)}–${num(h.to, lang)}`, values: [h.count] })), [t.count]),
