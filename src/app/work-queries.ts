@@ -754,7 +754,10 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     b.facts('article5'), b.facts('consultation'), b.facts('secretary-general'), b.facts('strategic-concept'), b.facts('summit'),
     b.facts('ratification'), b.facts('protocol'), b.facts('human-security'),
   ]);
-  const [officeRows, seatRows, invocationRows] = await Promise.all([b.facts('office-holder'), b.facts('seat'), b.facts('article5-invocation')]);
+  const [officeRows, seatRows, invocationRows, policyRows] = await Promise.all([
+    b.facts('office-holder'), b.facts('seat'), b.facts('article5-invocation'), b.facts('policy'),
+  ]);
+  const policiesOf = (kinds: readonly string[]) => valid(policyRows).filter((f) => kinds.includes((f.data as { kind: string }).kind)).length;
   const holdersOf = (office: string) => valid(officeRows).filter((f) => (f.data as { office: string }).office === office).length;
   const seatsOf = (body: string) => valid(seatRows).filter((f) => (f.data as { body: string }).body === body).length;
   const measure = (name: string, recorded: number, modelled = true): CoverageMeasure => {
@@ -802,8 +805,8 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     area('strategy', [measure('strategy.strategic_concepts', valid(concepts).length), measure('strategy.summits', valid(summits).length)]),
     area('wps_human_security', [
       measure('human_security.tags', valid(tags).length),
-      measure('wps.policies', 0, false),
-      measure('human_security.approach', 0, false),
+      measure('wps.policies', policiesOf(['wps_policy', 'wps_action_plan'])),
+      measure('human_security.approach', policiesOf(['human_security_approach'])),
     ]),
     area('dcb', [
       measure('dcb.packages', valid(packages).length),

@@ -10,7 +10,7 @@ import { AMENDMENT_OPS } from './council/text.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';
 import { PROGRAMME_KINDS } from './partnerships/types.js';
-import { OFFICES, SEAT_BODIES } from './strategy/types.js';
+import { OFFICES, POLICY_KINDS, SEAT_BODIES } from './strategy/types.js';
 import { CURRENCIES } from './fund/money.js';
 import { DCB_AREAS } from './fund/types.js';
 import { EXERCISE_DOMAINS } from './exercises/types.js';
@@ -337,6 +337,14 @@ export const COMMAND_SPECS = [
     cmd: 'MoveSeat', procedure: 'strategy', basis: 'seats', actors: bodies('NAC'),
     summary: { en: 'Record where NATO Headquarters or SHAPE sits from a date', fr: 'Enregistrer le siège de l’OTAN ou du SHAPE à partir d’une date' },
     fields: [req('body', { kind: 'enum', values: SEAT_BODIES }), req('place', text), opt('site', text)],
+  },
+  {
+    cmd: 'AdoptPolicy', procedure: 'strategy', basis: 'policies (WPS, UNSCR 1325; human security)', actors: bodies('NAC'),
+    summary: {
+      en: 'Record a policy the Alliance adopted: a Women, Peace and Security policy or action plan, or the Human Security Approach',
+      fr: 'Enregistrer une politique adoptée par l’Alliance : politique ou plan d’action Femmes, paix et sécurité, ou approche de la sécurité humaine',
+    },
+    fields: [req('policy', id), req('kind', { kind: 'enum', values: POLICY_KINDS }), req('title', { kind: 'title' })],
   },
   // ---- operations and missions ----
   {

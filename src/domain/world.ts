@@ -168,6 +168,7 @@ function decide(state: WorldState, command: WorldCommand): Decision<WorldEvent> 
     case 'HoldSummit':
     case 'AppointOfficeHolder':
     case 'MoveSeat':
+    case 'AdoptPolicy':
       return decideStrategy(state, command);
     case 'PlanOperation':
     case 'LaunchOperation':
@@ -274,6 +275,7 @@ function route(event: WorldEvent): Routed {
     case 'StrategicConceptAdopted':
     case 'SecretaryGeneralAppointed':
     case 'SummitHeld':
+    case 'PolicyAdopted':
     case 'OfficeHolderAppointed':
     case 'SeatMoved':
       return { procedure: 'strategy', event };
@@ -417,6 +419,7 @@ export const FACT_KINDS = {
     validFrom: 'taking office; validTo: the next holder taking office, or the day after until',
   },
   seat: { key: 'BODY/n (n-th seat recorded for the body)', data: '{ body, n, place, site?, from }', validFrom: 'moving in; validTo: the next move' },
+  policy: { key: 'policy id', data: "{ policy, kind: 'wps_policy' | 'wps_action_plan' | 'human_security_approach', title, adoptedAt }", validFrom: 'adoption (never ends)' },
   operation: {
     key: 'operation id',
     data: '{ operation, name, kind, coreTask, area, mandate, resolutions?, requestedBy?, requestingOrganisation?, determination?, status, plannedAt?, launchedAt?, launchDecidedAt?, launchDecision?, endedAt?, endDecidedAt?, endDecision?, successor? }',

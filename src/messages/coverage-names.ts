@@ -53,7 +53,7 @@ export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
   'strategy.strategic_concepts': { en: 'Strategic Concepts', fr: 'concepts stratégiques' },
   'strategy.summits': { en: 'summits', fr: 'sommets' },
   'human_security.tags': { en: 'human-security tags', fr: 'qualifications de sécurité humaine' },
-  'wps.policies': { en: 'WPS policies, action plans, Special Representatives', fr: 'politiques, plans d’action et représentantes spéciales FPS' },
+  'wps.policies': { en: 'WPS policies and action plans', fr: 'politiques et plans d’action FPS' },
   'human_security.approach': { en: 'Human Security Approach', fr: 'approche de la sécurité humaine' },
   'dcb.packages': { en: 'packages', fr: 'programmes' },
   'dcb.pledges': { en: 'pledges', fr: 'promesses de contribution' },

@@ -3,7 +3,7 @@
  * Secretary General until the next takes office: adopting or appointing the next re-asserts the
  * previous one with its `validTo`. A summit holds from its opening to the day after its end.
  * Any other office's holder holds it until the next holder takes office (or until the recorded
- * end); a body's seat until it moves.
+ * end); a body's seat until it moves. A policy holds from its adoption (never ended by the record).
  */
 import { assertNever } from '../decider.js';
 import type { FactChange } from '../facts.js';
@@ -64,6 +64,10 @@ export function projectStrategy(after: WorldState, event: StrategyEvent): FactCh
       const current = seats.at(-1);
       const previous = seats.at(-2);
       return [previous && seatFact(previous, event.at), current && seatFact(current, undefined)].filter((c): c is FactChange => c !== undefined);
+    }
+    case 'PolicyAdopted': {
+      const policy = s.policies[event.data.policy];
+      return policy ? [{ op: 'assert', kind: 'policy', key: policy.policy, validFrom: policy.adoptedAt, data: policy }] : [];
     }
     default:
       return assertNever(event);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { command, eventsOf, given } from '../testing/specification.js';
 import { foundingEvents } from '../testing/fixtures.js';
 import { project, replay, secretaryGeneralAt, strategicConceptAt } from '../world.js';
-import type { Office, SeatBody } from './types.js';
+import type { Office, PolicyKind, SeatBody } from './types.js';
 
 const concept = (id: string, at: string) => command('AdoptStrategicConcept', at, 'NAC', { concept: id, title: `Strategic Concept ${id}`, place: 'Madrid' });
 const appoint = (name: string, nationality: string, ordinal: number, at: string) =>
@@ -118,5 +118,26 @@ describe('Seats of NATO Headquarters and SHAPE', () => {
     given(events).when(move('nato_headquarters', 'Brussels', '1952-04-16')).thenRejects('strategy.seat_out_of_order');
     given(events).when(move('nato_headquarters', 'Paris', '1955-01-01', 'Palais de Chaillot')).thenRejects('strategy.seat_unchanged');
     given(events).when(move('nato_headquarters', 'Paris', '1959-12-14', 'Porte Dauphine')).thenAccepts();
+  });
+});
+
+describe('Policies (Women, Peace and Security; human security)', () => {
+  const adopt = (policy: string, kind: PolicyKind, at: string) =>
+    command('AdoptPolicy', at, 'NAC', { policy, kind, title: { en: `Policy ${policy}`, fr: `Politique ${policy}` } });
+
+  test('a policy is recorded from its adoption, and a later one does not end it', () => {
+    const events = eventsOf([adopt('WPS-2018', 'wps_policy', '2018-07-12'), adopt('WPS-2024', 'wps_policy', '2024-07-10')], foundingEvents());
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.deepEqual(facts.map((f) => (f.op === 'assert' ? [f.kind, f.key, f.validFrom, f.validTo] : [])), [['policy', 'WPS-2024', '2024-07-10', undefined]]);
+    assert.deepEqual(Object.keys(replay(events).strategy.policies).sort(), ['WPS-2018', 'WPS-2024']);
+  });
+
+  test('a policy is recorded once, and by the Council', () => {
+    given(eventsOf([adopt('HSA-2022', 'human_security_approach', '2022-10-14')], foundingEvents()))
+      .when(adopt('HSA-2022', 'human_security_approach', '2023-01-01'))
+      .thenRejects('strategy.policy_exists', { adoptedAt: '2022-10-14' });
+    given(foundingEvents())
+      .when(command('AdoptPolicy', '2024-07-10', 'USA', { policy: 'X', kind: 'wps_policy', title: { en: 'X' } }))
+      .thenRejects('actor.not_allowed');
   });
 });

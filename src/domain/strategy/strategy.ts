@@ -4,7 +4,8 @@
  * ordinal and are nationals of an Ally on taking office; a summit ends no earlier than it opens.
  * The holders of every other office (Deputy, acting Secretary General, SACEUR, SACLANT, SACT) take
  * office in time order, are nationals of an Ally on taking office and leave no earlier than they
- * came; a body's seat moves in time order, and never to the place it already has.
+ * came; a body's seat moves in time order, and never to the place it already has; a policy is
+ * adopted once.
  */
 import { accept, assertNever, reject, type Decision } from '../decider.js';
 import { eventFrom } from '../command.js';
@@ -14,7 +15,7 @@ import type { WorldState } from '../world-state.js';
 import type { StrategyCommand, StrategyEvent, StrategyState } from './types.js';
 
 export function initialStrategyState(): StrategyState {
-  return { concepts: [], secretariesGeneral: [], summits: {}, offices: {}, seats: {} };
+  return { concepts: [], secretariesGeneral: [], summits: {}, offices: {}, seats: {}, policies: {} };
 }
 
 export function decideStrategy(world: WorldState, command: StrategyCommand): Decision<StrategyEvent> {
@@ -80,6 +81,12 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       }
       return accept(eventFrom(command, 'SeatMoved', { body, place, ...(site !== undefined ? { site } : {}) }));
     }
+    case 'AdoptPolicy': {
+      const { policy: id, kind, title } = command.data;
+      const existing = s.policies[id];
+      if (existing) return reject('strategy.policy_exists', 'data.policy', { policy: id, adoptedAt: existing.adoptedAt });
+      return accept(eventFrom(command, 'PolicyAdopted', { policy: id, kind, title }));
+    }
     default:
       return assertNever(command);
   }
@@ -105,6 +112,8 @@ export function evolveStrategy(state: StrategyState, event: StrategyEvent): Stra
       const seats = state.seats[body] ?? [];
       return { ...state, seats: { ...state.seats, [body]: [...seats, { ...event.data, n: seats.length + 1, from: event.at }] } };
     }
+    case 'PolicyAdopted':
+      return { ...state, policies: { ...state.policies, [event.data.policy]: { ...event.data, adoptedAt: event.at } } };
     default:
       return assertNever(event);
   }

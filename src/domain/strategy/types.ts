@@ -1,5 +1,5 @@
 /** Strategy and institutions: Strategic Concepts, Secretaries General, other offices, seats, summits. */
-import type { RecordCommand, WorldEventOf } from '../command.js';
+import type { RecordCommand, Title, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
 
 export interface ConceptData {
@@ -38,7 +38,15 @@ export type AppointOfficeHolder = RecordCommand<
   { readonly office: Office; readonly name: string; readonly nationality: Iso3; readonly until?: string }
 >;
 export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; readonly place: string; readonly site?: string }>;
-export type StrategyCommand = AdoptStrategicConcept | AppointSecretaryGeneral | HoldSummit | AppointOfficeHolder | MoveSeat;
+/**
+ * Alliance policies the record follows apart from Strategic Concepts: the Women, Peace and Security
+ * policies and their action plans (UNSCR 1325), and the Human Security Approach. Each stands on its
+ * own: a new policy does not end an earlier one in the record.
+ */
+export const POLICY_KINDS = ['wps_policy', 'wps_action_plan', 'human_security_approach'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+export type AdoptPolicy = RecordCommand<'AdoptPolicy', { readonly policy: string; readonly kind: PolicyKind; readonly title: Title }>;
+export type StrategyCommand = AdoptStrategicConcept | AppointSecretaryGeneral | HoldSummit | AppointOfficeHolder | MoveSeat | AdoptPolicy;
 
 export type StrategicConceptAdopted = WorldEventOf<'StrategicConceptAdopted', ConceptData>;
 /** `at` = took office. */
@@ -48,7 +56,9 @@ export type SummitHeld = WorldEventOf<'SummitHeld', { summit: string; place: str
 export type OfficeHolderAppointed = WorldEventOf<'OfficeHolderAppointed', { office: Office; name: string; nationality: Iso3; until?: string }>;
 /** `at` = the body sits there from that day, until it moves again. */
 export type SeatMoved = WorldEventOf<'SeatMoved', { body: SeatBody; place: string; site?: string }>;
-export type StrategyEvent = StrategicConceptAdopted | SecretaryGeneralAppointed | SummitHeld | OfficeHolderAppointed | SeatMoved;
+/** `at` = adopted (or endorsed) by the Council or by Heads of State and Government. */
+export type PolicyAdopted = WorldEventOf<'PolicyAdopted', { policy: string; kind: PolicyKind; title: Title }>;
+export type StrategyEvent = StrategicConceptAdopted | SecretaryGeneralAppointed | SummitHeld | OfficeHolderAppointed | SeatMoved | PolicyAdopted;
 
 export interface StrategicConcept extends ConceptData {
   readonly adoptedAt: string;
@@ -87,6 +97,13 @@ export interface Seat {
   readonly from: string;
 }
 
+export interface Policy {
+  readonly policy: string;
+  readonly kind: PolicyKind;
+  readonly title: Title;
+  readonly adoptedAt: string;
+}
+
 export interface StrategyState {
   /** In order of adoption; each superseded the one before. */
   readonly concepts: readonly StrategicConcept[];
@@ -97,4 +114,5 @@ export interface StrategyState {
   readonly offices: Readonly<Partial<Record<Office, readonly OfficeHolder[]>>>;
   /** Per body, in order of moving in. */
   readonly seats: Readonly<Partial<Record<SeatBody, readonly Seat[]>>>;
+  readonly policies: Readonly<Record<string, Policy>>;
 }

@@ -18,6 +18,10 @@ export const STRATEGY = {
     en: 'Secretary General no. {ordinal} must follow no. {lastOrdinal} ({lastName}, in office from {lastAt})',
     fr: 'Le Secrétaire général n° {ordinal} doit succéder au n° {lastOrdinal} ({lastName}, en fonctions depuis le {lastAt})',
   },
+  'strategy.policy_exists': {
+    en: 'Policy {policy} was already recorded as adopted on {adoptedAt}',
+    fr: 'La politique {policy} a déjà été enregistrée comme adoptée le {adoptedAt}',
+  },
   'strategy.summit_exists': {
     en: 'Summit {summit} was already recorded on {heldAt}',
     fr: 'Le sommet {summit} a déjà été enregistré le {heldAt}',

@@ -24,7 +24,7 @@ const WORLD_BASIS: { readonly [T in WorldEvent['type']]: Basis } = {
   FootnoteAttached: 'art9', ProposalRevised: 'art9', ProposalPlacedUnderSilence: 'silence',
   ProposalAdopted: 'consensus', ProposalWithdrawn: 'art9', StatementAssociated: 'art9',
   ConsultationsRequested: 'art4', ConsultationsHeld: 'art4', Article5InvokedConditionally: 'art5', ArmedAttackDetermined: 'art5',
-  Article5MeasureReported: 'art5', StrategicConceptAdopted: 'practice',
+  Article5MeasureReported: 'art5', StrategicConceptAdopted: 'practice', PolicyAdopted: 'practice',
   SecretaryGeneralAppointed: 'practice', SummitHeld: 'art9', OfficeHolderAppointed: 'practice', SeatMoved: 'practice', OperationPlanned: 'practice',
   OperationLaunched: 'practice', OperationEnded: 'practice', OperationJoined: 'practice',
   OperationLeft: 'practice', FrameworkEstablished: 'practice', FrameworkJoined: 'practice',
