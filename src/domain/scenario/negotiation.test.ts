@@ -177,6 +177,21 @@ describe('bots that negotiate texts', () => {
     assert.deepEqual(acts(run(notReady), 'BreakSilence').map((s) => s.command.by).slice(0, 2), ['BEL', 'DNK']);
   });
 
+  test('under the silence procedure a bot contests a revised text by breaking silence once it is re-issued, never by objecting to the draft', () => {
+    const dnk = negotiator(negotiation('The assessment of the incident and of those responsible continues.', ['responsible']));
+    const def = definition({
+      injects: [tabling('P-1')],
+      chair: { ...DEFAULT_CHAIR, delayMs: 5 * H },
+      seats: { BEL: negotiator(negotiation(BEL_WORDING, ['investigation'])), DNK: dnk },
+    });
+    const r = run(def);
+    assert.equal(acts(r, 'ObjectToProposal').length, 0);
+    const p = r.world.council.proposals['P-1']!;
+    assert.equal(p.revision, 2);
+    assert.equal(p.status, 'silence_broken', 'the last text is broken, not left under silence with a standing objection');
+    assert.deepEqual(p.silenceRounds.map((round) => round.breaks.map((b) => b.ally)), [['BEL', 'DNK'], ['DNK'], ['BEL']]);
+  });
+
   test('at a meeting, a bot objects to a pending amendment that crosses its red lines, with its own wording', () => {
     const def = definition({
       injects: [tabling('P-1', { procedure: 'meeting', deadline: undefined, paragraphs: [TEXT[0], 'The assessment continues until the investigation concludes.', TEXT[2]] })],

@@ -197,7 +197,9 @@ function allyProposalIntent(ctx: SimContext, world: WorldState, seat: string, or
     }
     return intent(at, 'ObjectToProposal', pointing, 'object');
   };
-  const negotiation = negotiationOn(ctx, policy, p);
+  // A revised text the chair is about to re-issue under silence is contested once it is.
+  const awaitingSilence = p.status === 'draft' && p.procedure === 'silence';
+  const negotiation = awaitingSilence ? undefined : negotiationOn(ctx, policy, p);
   if (negotiation && contests(ctx, seat, policy, p, negotiation)) {
     const because = negotiation.reason ?? reason;
     return object(react, { paragraph: negotiation.paragraph, wording: negotiation.wording, ...(because === undefined ? {} : { reason: because }) });
