@@ -4,28 +4,20 @@
  * objectives with what the system measured and the evaluators' scores. Every response is marked
  * EXERCISE. Reads go through the one authorisation layer (src/app/access.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
-import { requireAccount } from '../context.js';
-import { problem, sendProblem } from '../errors.js';
 import { looseObject, worldParam } from './schemas.js';
-import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
+import { csrfHeader, guarded, takingPart as takingPartIn } from './scenario-common.js';
 import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
 import { evaluation, scoreObjective } from '../../app/scenarios/evaluation.js';
 import { RATINGS } from '../../domain/scenario/objectives.js';
 import { CLASSIFICATIONS, type Classification } from '../../ledger/classification.js';
 
-const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'channel.not_seated', 'objective.not_evaluator']);
-const CONFLICT = new Set(['scenario.ended']);
 const tags = ['scenarios'];
 const nameParams = {
   type: 'object', additionalProperties: false, required: ['name'],
   properties: { name: worldParam.properties.world },
-} as const;
-const csrfHeader = {
-  type: 'object',
-  properties: { 'x-csrf-token': { type: 'string', description: 'The session’s CSRF token (from sign-in), for writes authenticated by cookie' } },
 } as const;
 const seatCode = { type: 'string', pattern: '^([A-Z]{2,10})$' } as const;
 const messageSchema = {
@@ -38,25 +30,9 @@ const messageSchema = {
   },
 } as const;
 
-async function guarded<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
-  reply.header('x-evere-exercise', 'EXERCISE');
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof EvereError && (FORBIDDEN.has(error.code) || CONFLICT.has(error.code))) {
-      return sendProblem(reply, problem(request, error.code, error.params, FORBIDDEN.has(error.code) ? 403 : 409));
-    }
-    throw error;
-  }
-}
-
 export async function scenarioLiveRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const scenarios = new Scenarios({ ledger: deps.ledger, dataDir: deps.dataDir, accounts: deps.accounts });
-  const takingPart = (request: FastifyRequest, name: string): Operator => {
-    const operator: Operator = { kind: 'account', account: requireAccount(request) };
-    if (!scenarios.takesPart(operator, name)) throw new EvereError('scenario.not_found', { name });
-    return operator;
-  };
+  const takingPart = (request: FastifyRequest, name: string): Operator => takingPartIn(scenarios, request, name);
 
   app.get('/api/scenarios/:name/messages', {
     schema: {

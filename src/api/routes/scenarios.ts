@@ -9,7 +9,7 @@
  * ticker brings it up to date every few seconds, so injects and silence deadlines fall due without
  * anyone asking.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../context.js';
 import { requireAccount } from '../context.js';
 import { problem, sendProblem, langOf, type Problem } from '../errors.js';
@@ -18,6 +18,7 @@ import { accessFor, canRead } from '../../app/access.js';
 import { viewOf } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
+import { csrfHeader, guarded, operatorOf, takingPart as takingPartIn } from './scenario-common.js';
 import { readAdHocInject, readScenarioText, readInject, readPolicy, ScenarioFileError } from '../../app/scenarios/scenario-file.js';
 import { branchPoint } from '../../app/scenarios/branch-point.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
@@ -29,9 +30,6 @@ import { INJECT_KINDS, STAFF_SEAT } from '../../domain/scenario/types.js';
 import { availableCommands, type WorldState } from '../../domain/world.js';
 import { CLASSIFICATIONS, classificationRank, type Classification } from '../../ledger/classification.js';
 
-/** Refusals that mean "not you": 403. Conflicts with the scenario's state: 409. */
-const FORBIDDEN = new Set(['scenario.not_control', 'scenario.not_director', 'scenario.not_seated', 'scenario.seat_is_bot', 'scenario.inject_above_clearance']);
-const CONFLICT = new Set(['scenario.clock_started', 'scenario.clock_not_running', 'scenario.clock_not_paused', 'scenario.inject_delivered', 'scenario.ended', 'scenario.clock_backwards']);
 
 const TICK_MS = 2000;
 const tags = ['scenarios'];
@@ -43,35 +41,10 @@ const nameParams = (extra: Record<string, unknown> = {}) => ({
   type: 'object', additionalProperties: false, required: ['name', ...Object.keys(extra)],
   properties: { name: worldParam.properties.world, ...extra },
 });
-const csrfHeader = {
-  type: 'object',
-  properties: { 'x-csrf-token': { type: 'string', description: 'The session’s CSRF token (from sign-in), for writes authenticated by cookie' } },
-} as const;
-
-function operatorOf(request: FastifyRequest): Operator {
-  return { kind: 'account', account: requireAccount(request) };
-}
-
-/** Runs a handler, mapping the scenario's refusals to 403 and its conflicts to 409. */
-async function guarded<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
-  reply.header('x-evere-exercise', 'EXERCISE');
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof EvereError && (FORBIDDEN.has(error.code) || CONFLICT.has(error.code))) {
-      return sendProblem(reply, problem(request, error.code, error.params, FORBIDDEN.has(error.code) ? 403 : 409));
-    }
-    throw error;
-  }
-}
 
 export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const scenarios = new Scenarios({ ledger: deps.ledger, dataDir: deps.dataDir, accounts: deps.accounts });
-  const takingPart = (request: FastifyRequest, name: string): Operator => {
-    const operator = operatorOf(request);
-    if (!scenarios.takesPart(operator, name)) throw new EvereError('scenario.not_found', { name });
-    return operator;
-  };
+  const takingPart = (request: FastifyRequest, name: string): Operator => takingPartIn(scenarios, request, name);
 
   // The ticker: scenarios whose clock runs are brought up to it.
   let timer: NodeJS.Timeout | undefined;
