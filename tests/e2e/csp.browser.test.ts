@@ -6,17 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  SCENARIO, browserSkipReason, ensureWebBuild, launchBrowser, settle, signIn, startWebServer, type WebServer,
-} from '../support/browser.js';
+import { browserSuite, inPool, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite();
 
 const PAGES: readonly { path: string; signedIn?: boolean }[] = [
   { path: '' }, { path: 'allies' }, { path: 'allies/FIN' }, { path: 'accessions' }, { path: 'accessions/SWE-2022' },
@@ -42,19 +34,15 @@ async function violations(page: Page, consoleLines: readonly string[]): Promise<
   return [...events, ...consoleLines.filter((line) => /Content Security Policy/i.test(line))];
 }
 
-describe('the Content-Security-Policy in Chromium', { skip: skip || undefined }, () => {
+describe('the Content-Security-Policy in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
-    await ensureWebBuild();
-    server = await startWebServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await suite.start());
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   test('every page loads with no violation, signed out and signed in, in English and French', async () => {
@@ -65,22 +53,21 @@ describe('the Content-Security-Policy in Chromium', { skip: skip || undefined },
     await watch(member);
     const problems: string[] = [];
     let charts = 0;
-    for (const lang of ['en', 'fr'] as const) {
-      for (const p of PAGES) {
-        const page = await (p.signedIn ? member : outsider).newPage();
-        const consoleLines: string[] = [];
-        page.on('console', (m) => consoleLines.push(m.text()));
-        const response = await page.goto(`${server.url}/${lang}/${p.path}`);
-        assert.ok(response?.headers()['content-security-policy']?.includes("script-src 'self'"), `${lang}/${p.path} is served with the policy`);
-        await settle(page);
-        // Charts (Observable Plot) draw after their data arrives: wait for them where there are any.
-        await page.waitForTimeout(300);
-        for (const v of await violations(page, consoleLines)) problems.push(`${lang}/${p.path}: ${v}`);
-        charts += await page.locator('svg[class^="plot-"]').count();
-        await page.close();
-      }
-    }
-    assert.deepEqual(problems, []);
+    const visits = (['en', 'fr'] as const).flatMap((lang) => PAGES.map((p) => ({ lang, p })));
+    await inPool(visits, 4, async ({ lang, p }) => {
+      const page = await (p.signedIn ? member : outsider).newPage();
+      const consoleLines: string[] = [];
+      page.on('console', (m) => consoleLines.push(m.text()));
+      const response = await page.goto(`${server.url}/${lang}/${p.path}`);
+      if (!response?.headers()['content-security-policy']?.includes("script-src 'self'")) problems.push(`${lang}/${p.path} is not served with the policy`);
+      await settle(page);
+      // Charts (Observable Plot) draw after their data arrives: wait for them where there are any.
+      await page.waitForTimeout(300);
+      for (const v of await violations(page, consoleLines)) problems.push(`${lang}/${p.path}: ${v}`);
+      charts += await page.locator('svg[class^="plot-"]').count();
+      await page.close();
+    });
+    assert.deepEqual(problems.sort(), []);
     assert.ok(charts > 0, 'some page drew an Observable Plot chart (its stylesheet is allowed by hash)');
   });
 

@@ -12,15 +12,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, browserSkipReason, ensureWebBuild, launchBrowser, MEASURE, PASSWORD, ROOT, settle, signIn, startWebServer, type Overflow, type WebServer } from '../support/browser.js';
+import { axe, browserSuite, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots', 'control');
 const FILE = readFileSync(join(ROOT, 'data', 'scenarios', 'grid-hybrid-attack.yaml'), 'utf8');
@@ -30,7 +24,7 @@ const START = Date.parse('2024-06-03T06:00:00Z');
 /** The line (1-based) of the first line of `text` that starts with `prefix`. */
 const lineOf = (text: string, prefix: string): number => text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
 
-describe('exercise control in the browser', { skip: skip || undefined }, () => {
+describe('exercise control in the browser', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
@@ -58,21 +52,17 @@ describe('exercise control in the browser', { skip: skip || undefined }, () => {
   };
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
+    ({ server, browser } = await suite.start());
     base = server.url;
     for (const [username, role] of [['dora', 'director'], ['hanna', 'player'], ['ines', 'player'], ['otto', 'observer']] as const) {
       await server.services.accounts.create({ username, password: PASSWORD, role, clearance: 'NATO SECRET' });
     }
-    browser = await launchBrowser();
   });
 
   after(async () => {
     for (const c of contexts.values()) await c.close();
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   test('a pasted scenario file with mistakes: each problem with its line and column, the text selected there; nothing created; then checked and created', async () => {

@@ -12,16 +12,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, ROOT, settle, startWebServer, type WebServer } from '../support/browser.js';
+import { browserSuite, ROOT, settle, type WebServer } from '../support/browser.js';
 import { MESSAGES } from '../../src/messages/interface.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
 const SHOTS = join(ROOT, 'test-artifacts', 'history');
 const SIZES = [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
@@ -72,23 +66,19 @@ function englishOnly(): string[] {
   return out;
 }
 
-describe('history, the tracker and the accessions pages in Chromium', { skip: skip || undefined }, () => {
+describe('history, the tracker and the accessions pages in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
+    ({ server, browser } = await suite.start());
     base = server.url;
-    browser = await launchBrowser();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   const api = async (path: string): Promise<unknown> => {

@@ -6,29 +6,19 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, startWebServer, type WebServer } from '../support/browser.js';
+import { browserSuite, type WebServer } from '../support/browser.js';
 import { HOME_FACTS } from '../../src/web/lib/home-data.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
-describe('the home page’s first load', { skip }, () => {
+describe('the home page’s first load', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   before(async () => {
-    if (ciFailure) throw ciFailure;
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
-    browser = await launchBrowser();
+    ({ server, browser } = await suite.start());
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   for (const lang of ['en', 'fr']) {

@@ -11,18 +11,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, ROOT, startWebServer, type WebServer } from '../support/browser.js';
-import { axe, settle, signIn } from '../support/browser.js';
+import { axe, browserSuite, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const NAME = 'drafting';
@@ -70,7 +63,7 @@ async function seed(server: WebServer): Promise<void> {
   });
 }
 
-describe('negotiating a text in two browsers, with messages and an evaluator', { skip: skip || undefined }, () => {
+describe('negotiating a text in two browsers, with messages and an evaluator', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
@@ -107,19 +100,15 @@ describe('negotiating a text in two browsers, with messages and an evaluator', {
   const notReloaded = async (page: Page) => assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 7, 'the page was not reloaded');
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
+    ({ server, browser } = await suite.start());
     base = server.url;
     await seed(server);
-    browser = await launchBrowser();
   });
 
   after(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   test('two delegations talk, amend, and the chair adopts the text once no bracket is left; the evaluator scores', { timeout: 120_000 }, async () => {

@@ -12,18 +12,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, ROOT, startWebServer, type WebServer } from '../support/browser.js';
-import { axe, MEASURE, settle, signIn, type Overflow } from '../support/browser.js';
+import { axe, browserSuite, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const NAME = 'blackout';
@@ -55,7 +48,7 @@ async function seed(server: WebServer): Promise<void> {
   await scenarios.advance(NAME, { to: Date.parse(definition.start) + 7 * 3_600_000 });
 }
 
-describe('the scenario pages in Chromium', { skip: skip || undefined }, () => {
+describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
@@ -77,19 +70,15 @@ describe('the scenario pages in Chromium', { skip: skip || undefined }, () => {
   };
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
+    ({ server, browser } = await suite.start());
     base = server.url;
     await seed(server);
-    browser = await launchBrowser();
   });
 
   after(async () => {
     for (const c of contexts.values()) await c.close();
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   test('the list of scenarios links to each scenario page, which keeps the scenario as its world', async () => {

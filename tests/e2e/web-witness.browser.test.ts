@@ -7,29 +7,20 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, startWebServer, type WebServer } from '../support/browser.js';
+import { browserSuite, type WebServer } from '../support/browser.js';
 import { generateSigner, nodeCrypto } from '../../src/adapters/crypto/node-crypto.js';
 import { cosign, formatWitnessKey, splitNote } from '../../src/ledger/cosignature.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite({ seed: false });
 
-describe('witnesses and the data package on the ledger page, in Chromium', { skip: skip || undefined }, () => {
+describe('witnesses and the data package on the ledger page, in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let cosignerKey = '';
   let silentKey = '';
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
-    await ensureWebBuild();
-    server = await startWebServer({ seed: false });
-    browser = await launchBrowser();
+    ({ server, browser } = await suite.start());
     // One witness cosigns the record's newest checkpoint; another, also trusted, never does.
     const { ledger } = server.services;
     const checkpoint = await ledger.checkpoint('record');
@@ -41,8 +32,7 @@ describe('witnesses and the data package on the ledger page, in Chromium', { ski
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   const visit = async (lang: 'en' | 'fr', query: string) => {

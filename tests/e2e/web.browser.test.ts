@@ -10,38 +10,27 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, PASSWORD, PROPOSALS, ROOT, SCENARIO, startWebServer, type WebServer } from '../support/browser.js';
-import { settle, signIn } from '../support/browser.js';
+import { browserSuite, PASSWORD, PROPOSALS, ROOT, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
 
-let skip: string | false = false;
-let ciFailure: unknown;
-try {
-  skip = browserSkipReason();
-} catch (error) {
-  ciFailure = error;
-}
+const suite = browserSuite();
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 const statusOf = (page: Page, proposal: string) => page.locator(`[data-proposal="${proposal}"]`).getAttribute('data-status');
 
-describe('the web app in Chromium', { skip: skip || undefined }, () => {
+describe('the web app in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    if (ciFailure) throw ciFailure;
     mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startWebServer();
+    ({ server, browser } = await suite.start());
     base = server.url;
-    browser = await launchBrowser();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await suite.stop();
   });
 
   test('navigation: the main menu reaches every section without a page load', async () => {

@@ -261,3 +261,55 @@ export async function signIn(context: BrowserContext, base: string, username: st
   const r = await context.request.post(`${base}/api/auth/login`, { data: { username, password } });
   if (r.status() !== 200) throw new Error(`sign-in of ${username}: ${r.status()}`);
 }
+
+/**
+ * A browser suite's set-up in one place: whether it runs (under CI a missing Chromium fails the
+ * suite's `before` rather than skipping it), and, once started, the built web app served by the
+ * real server with Debian's Chromium driving it.
+ *
+ *   const suite = browserSuite({ seed: false });
+ *   describe('…', { skip: suite.skip }, () => {
+ *     before(async () => ({ server, browser } = await suite.start()));
+ *     after(() => suite.stop());
+ */
+export function browserSuite(options: { seed?: boolean } = {}): {
+  readonly skip: string | undefined;
+  start(): Promise<{ server: WebServer; browser: Browser }>;
+  stop(): Promise<void>;
+} {
+  let skip: string | undefined;
+  let failure: unknown;
+  try {
+    skip = browserSkipReason() || undefined;
+  } catch (error) {
+    failure = error;
+  }
+  let server: WebServer | undefined;
+  let browser: Browser | undefined;
+  return {
+    skip,
+    async start() {
+      if (failure) throw failure;
+      await ensureWebBuild();
+      server = await startWebServer(options);
+      browser = await launchBrowser();
+      return { server, browser };
+    },
+    async stop() {
+      await browser?.close();
+      await server?.close();
+    },
+  };
+}
+
+/**
+ * Does `work` for every item with at most `size` at once: a sweep over many pages spends most of
+ * its time waiting on the page (loading, the network going quiet), which other pages can use.
+ */
+export async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
