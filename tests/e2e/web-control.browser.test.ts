@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, browserSuite, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
+import { axe, browserSuite, inPool, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 
 const suite = browserSuite({ seed: false });
 
@@ -28,13 +28,16 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
-  const contexts = new Map<string, BrowserContext>();
-  const as = async (username: string, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> => {
+  // One signed-in context per account and screen width, made once even when pages ask at once.
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const as = (username: string, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> => {
     const key = `${username}@${viewport.width}`;
     let c = contexts.get(key);
     if (!c) {
-      c = await browser.newContext({ viewport });
-      await signIn(c, base, username);
+      c = browser.newContext({ viewport }).then(async (context) => {
+        await signIn(context, base, username);
+        return context;
+      });
       contexts.set(key, c);
     }
     return c;
@@ -61,7 +64,7 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
   });
 
   after(async () => {
-    for (const c of contexts.values()) await c.close();
+    for (const c of contexts.values()) await (await c).close();
     await suite.stop();
   });
 
@@ -273,29 +276,27 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
 
   test('the director’s pages fit a 390 px phone and pass axe-core at both sizes, in English and French', async () => {
     const problems: string[] = [];
-    for (const size of [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }]) {
-      for (const lang of ['en', 'fr'] as const) {
-        for (const p of [{ name: 'scenarios', path: 'scenarios' }, { name: 'scenario', path: `scenarios/${NAME}?world=${NAME}` }, { name: 'report', path: `scenarios/${NAME}-hun/report?world=${NAME}-hun` }]) {
-          const page = await (await as('dora', size)).newPage();
-          const errors = errorsOf(page);
-          const where = `/${lang}/${p.path} (${size.name})`;
-          await page.goto(`${base}/${lang}/${p.path}`);
-          await settle(page);
-          await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
-          const o = await page.evaluate<Overflow>(MEASURE);
-          if (o.scrollWidth > size.width) problems.push(`${where}: ${o.scrollWidth} px wide; sticking out: ${o.culprits.join('; ')}`);
-          const title = await page.title();
-          if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
-          if (p.name !== 'report' && await page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]').count() !== 1) problems.push(`${where}: no director’s form`);
-          await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-${size.name}.png`), fullPage: true });
-          if (p.name !== 'report') await page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]').screenshot({ path: join(SHOTS, `${lang}-${p.name}-form-${size.name}.png`) });
-          for (const v of await axe(page)) problems.push(`${where}: axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-          for (const e of errors) problems.push(`${where}: ${e}`);
-          await page.close();
-        }
-      }
-    }
-    assert.deepEqual(problems, []);
+    const visits = [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }].flatMap((size) => (['en', 'fr'] as const).flatMap((lang) =>
+      [{ name: 'scenarios', path: 'scenarios' }, { name: 'scenario', path: `scenarios/${NAME}?world=${NAME}` }, { name: 'report', path: `scenarios/${NAME}-hun/report?world=${NAME}-hun` }].map((p) => ({ size, lang, p }))));
+    await inPool(visits, 4, async ({ size, lang, p }) => {
+      const page = await (await as('dora', size)).newPage();
+      const errors = errorsOf(page);
+      const where = `/${lang}/${p.path} (${size.name})`;
+      await page.goto(`${base}/${lang}/${p.path}`);
+      await settle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
+      const o = await page.evaluate<Overflow>(MEASURE);
+      if (o.scrollWidth > size.width) problems.push(`${where}: ${o.scrollWidth} px wide; sticking out: ${o.culprits.join('; ')}`);
+      const title = await page.title();
+      if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
+      if (p.name !== 'report' && await page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]').count() !== 1) problems.push(`${where}: no director’s form`);
+      await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-${size.name}.png`), fullPage: true });
+      if (p.name !== 'report') await page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]').screenshot({ path: join(SHOTS, `${lang}-${p.name}-form-${size.name}.png`) });
+      for (const v of await axe(page)) problems.push(`${where}: axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      for (const e of errors) problems.push(`${where}: ${e}`);
+      await page.close();
+    });
+    assert.deepEqual(problems.sort(), []);
   });
   test('an ad hoc inject with its full content: text, a link to an attachment, an addressee and a classification; a bad link refused with its rule and nothing delivered', async () => {
     const page = await (await as('dora')).newPage();

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, browserSuite, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
+import { axe, browserSuite, inPool, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
@@ -52,13 +52,17 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
   let server: WebServer;
   let browser: Browser;
   let base: string;
-  const contexts = new Map<string, BrowserContext>();
-  const as = async (username: string): Promise<BrowserContext> => {
-    let c = contexts.get(username);
+  // One signed-in context per account, made once even when pages ask at once.
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const as = (username: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> => {
+    const key = `${username}@${viewport.width}`;
+    let c = contexts.get(key);
     if (!c) {
-      c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await signIn(c, base, username);
-      contexts.set(username, c);
+      c = browser.newContext({ viewport }).then(async (context) => {
+        await signIn(context, base, username);
+        return context;
+      });
+      contexts.set(key, c);
     }
     return c;
   };
@@ -77,7 +81,7 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
   });
 
   after(async () => {
-    for (const c of contexts.values()) await c.close();
+    for (const c of contexts.values()) await (await c).close();
     await suite.stop();
   });
 
@@ -240,36 +244,27 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
       { name: 'scenario-report', who: 'otto', path: `scenarios/${NAME}/report?world=${NAME}` },
       { name: 'scenario-council', who: 'tiit', path: `council?world=${NAME}` },
     ];
-    const phones = new Map<string, BrowserContext>();
     const problems: string[] = [];
-    for (const lang of ['en', 'fr'] as const) {
-      for (const p of pages) {
-        let context = phones.get(p.who);
-        if (!context) {
-          context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-          await signIn(context, base, p.who);
-          phones.set(p.who, context);
-        }
-        const page = await context.newPage();
-        const where = `/${lang}/${p.path} (${p.name}, as ${p.who})`;
-        page.on('pageerror', (e) => problems.push(`${where}: script error ${e.message}`));
-        page.on('console', (m) => { if (m.type() === 'error') problems.push(`${where}: console ${m.text()}`); });
-        await page.goto(`${base}/${lang}/${p.path}`);
-        await settle(page);
-        await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
-        const o = await page.evaluate<Overflow>(MEASURE);
-        if (o.scrollWidth > 390) problems.push(`${where}: the page is ${o.scrollWidth} px wide; sticking out: ${o.culprits.join('; ')}`);
-        const title = await page.title();
-        if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-phone.png`), fullPage: true });
-        if (p.name === 'scenario-director') {
-          await page.locator('#deliver-inject').locator('xpath=ancestor::section[1]').screenshot({ path: join(SHOTS, `${lang}-scenario-director-controls-phone.png`) });
-        }
-        await page.close();
+    const visits = (['en', 'fr'] as const).flatMap((lang) => pages.map((p) => ({ lang, p })));
+    await inPool(visits, 4, async ({ lang, p }) => {
+      const page = await (await as(p.who, { width: 390, height: 844 })).newPage();
+      const where = `/${lang}/${p.path} (${p.name}, as ${p.who})`;
+      page.on('pageerror', (e) => problems.push(`${where}: script error ${e.message}`));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(`${where}: console ${m.text()}`); });
+      await page.goto(`${base}/${lang}/${p.path}`);
+      await settle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
+      const o = await page.evaluate<Overflow>(MEASURE);
+      if (o.scrollWidth > 390) problems.push(`${where}: the page is ${o.scrollWidth} px wide; sticking out: ${o.culprits.join('; ')}`);
+      const title = await page.title();
+      if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
+      await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-phone.png`), fullPage: true });
+      if (p.name === 'scenario-director') {
+        await page.locator('#deliver-inject').locator('xpath=ancestor::section[1]').screenshot({ path: join(SHOTS, `${lang}-scenario-director-controls-phone.png`) });
       }
-    }
-    await Promise.all([...phones.values()].map((c) => c.close()));
-    assert.deepEqual(problems, []);
+      await page.close();
+    });
+    assert.deepEqual(problems.sort(), []);
   });
 
   test('every scenario page passes axe-core in English and French, and is screenshotted', async () => {
@@ -281,21 +276,20 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
       { name: 'scenario-council', who: 'tiit', path: `council?world=${NAME}` },
     ];
     const problems: string[] = [];
-    for (const lang of ['en', 'fr'] as const) {
-      for (const p of pages) {
-        const page = await (await as(p.who)).newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${base}/${lang}/${p.path}`);
-        await settle(page);
-        await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
-        assert.equal(await page.getAttribute('html', 'lang'), lang);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}.png`), fullPage: true });
-        for (const v of await axe(page)) problems.push(`${lang}/${p.path}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-        assert.deepEqual(errors, [], `${p.name}: no script error`);
-        await page.close();
-      }
-    }
+    const visits = (['en', 'fr'] as const).flatMap((lang) => pages.map((p) => ({ lang, p })));
+    await inPool(visits, 4, async ({ lang, p }) => {
+      const page = await (await as(p.who)).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base}/${lang}/${p.path}`);
+      await settle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
+      if (await page.getAttribute('html', 'lang') !== lang) problems.push(`${lang}/${p.path}: <html lang>`);
+      await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}.png`), fullPage: true });
+      for (const v of await axe(page)) problems.push(`${lang}/${p.path}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      for (const e of errors) problems.push(`${lang}/${p.path}: script error ${e}`);
+      await page.close();
+    });
     // Signed out, the list asks to sign in.
     const anonymous = await browser.newContext();
     const page = await anonymous.newPage();
