@@ -25,7 +25,6 @@ const TO_REPLACE: readonly string[] = [
   "https://www.dinarupdates.com/showthread.php?57684-Canada-led-NATO-mission-in-Iraq-begins&s=f49634298287888805fa154b96f5f4e3",
   "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
   "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
-  "https://www.globalsecurity.org/military/ops/active-endeavour.htm",
 ];
 
 test('no record line cites a denied domain beyond the citations being replaced', () => {
