@@ -283,6 +283,9 @@ function summarise(item: TimelineItem): Summary {
       return { code: `aar.${item.type}`, params: { ...base, title, procedure: str(d.procedure) } };
     case 'ObjectionRaised':
     case 'SilenceBroken':
+      if (typeof d.paragraph === 'number' && typeof d.wording === 'string') {
+        return { code: `aar.${item.type}_wording`, params: { ...base, reason: str(d.reason) || '—', paragraph: d.paragraph, wording: d.wording } };
+      }
       return { code: `aar.${item.type}`, params: { ...base, reason: str(d.reason) || '—' } };
     case 'FootnoteAttached':
       return { code: `aar.${item.type}`, params: { ...base, text: str(d.text) } };

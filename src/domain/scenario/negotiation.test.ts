@@ -125,6 +125,10 @@ describe('bots that negotiate texts', () => {
     assert.equal(brk.command.by, 'BEL');
     assert.deepEqual(brk.command.data, { proposal: 'P-1', paragraph: 2, wording: BEL_WORDING, reason: 'Paragraph 2 must change.' });
     assert.deepEqual(r.world.council.proposals['P-1']!.amendments.map((a) => [a.by, a.paragraph, a.text, a.status]), [['BEL', 2, BEL_WORDING, 'accepted']]);
+    // The after-action report's timeline quotes the paragraph and the wording.
+    const report = afterActionReport({ id: def.id, title: def.title, asOf: def.asOf, start: def.start, end: '' }, itemsOfSteps(r.steps));
+    const row = report.timeline.find((t) => t.summary.code === 'aar.SilenceBroken_wording');
+    assert.deepEqual([row?.summary.params.paragraph, row?.summary.params.wording], [2, BEL_WORDING]);
   });
 
   test('the chair accepts a break’s wording into a new revision at once and restarts silence on it', () => {

@@ -39,6 +39,8 @@ export const SCENARIO = {
   'aar.ProposalAgreed': { en: '{by_The} agrees to {proposal}', fr: '{by_The} approuve {proposal}' },
   'aar.ObjectionRaised': { en: '{by_The} objects to {proposal}: {reason}', fr: '{by_The} s’oppose à {proposal} : {reason}' },
   'aar.ObjectionLifted': { en: '{by_The} lifts its objection to {proposal}', fr: '{by_The} lève son objection à {proposal}' },
+  'aar.ObjectionRaised_wording': { en: '{by_The} objects to {proposal}: {reason}; proposes for paragraph {paragraph}: “{wording}”', fr: '{by_The} s’oppose à {proposal} : {reason} ; propose pour le paragraphe {paragraph} : « {wording} »' },
+  'aar.SilenceBroken_wording': { en: '{by_The} breaks silence on {proposal}: {reason}; proposes for paragraph {paragraph}: “{wording}”', fr: '{by_The} rompt le silence sur {proposal} : {reason} ; propose pour le paragraphe {paragraph} : « {wording} »' },
   'aar.SilenceBroken': { en: '{by_The} breaks silence on {proposal}: {reason}', fr: '{by_The} rompt le silence sur {proposal} : {reason}' },
   'aar.FootnoteAttached': { en: '{by_The} attaches a footnote to {proposal}: {text}', fr: '{by_The} ajoute une note de bas de page à {proposal} : {text}' },
   'aar.ProposalRevised': { en: '{by_The} revises {proposal}', fr: '{by_The} révise {proposal}' },
