@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLru } from './cache.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createAnswerCache, createLru } from './cache.js';
+import type { LedgerStore } from '../app/ports.js';
+import type { AppendBus } from './bus.js';
 
 const body = (n: number, fill = 'x') => Buffer.from(fill.repeat(n));
 
@@ -41,5 +44,38 @@ describe('the answer cache is bounded in bytes, least recently used out first', 
     lru.clear();
     assert.equal(lru.bytes, 0);
     assert.equal(lru.size, 0);
+  });
+});
+
+describe('the answer cache drops what another connection may have changed', () => {
+  /** A store whose data version is set by the test, counting how often it is asked. */
+  const versioned = () => {
+    const state = { version: 1, asked: 0 };
+    const store = { dataVersion: () => { state.asked++; return state.version; } } as unknown as LedgerStore;
+    const bus = { subscribe: () => () => undefined } as unknown as AppendBus;
+    return { state, cache: createAnswerCache(store, bus) };
+  };
+
+  it('a commit elsewhere is seen by the first question of the next turn, and answers kept before it are dropped', async () => {
+    const { state, cache } = versioned();
+    cache.set('a', body(10));
+    assert.ok(cache.get('a'));
+    await nextTurn();
+    state.version = 2;
+    assert.equal(cache.get('a'), undefined, 'dropped after the commit');
+    cache.set('a', body(10, 'y'));
+    await nextTurn();
+    assert.deepEqual(cache.get('a'), body(10, 'y'), 'kept while nothing changed');
+  });
+
+  it('asks the store once a turn, however many questions the turn handles', async () => {
+    const { state, cache } = versioned();
+    cache.set('a', body(10));
+    const before = state.asked;
+    for (let i = 0; i < 100; i++) assert.ok(cache.get('a'));
+    assert.equal(state.asked - before, 1);
+    await nextTurn();
+    cache.get('a');
+    assert.equal(state.asked - before, 2);
   });
 });
