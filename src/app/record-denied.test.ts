@@ -16,13 +16,8 @@ const TO_REPLACE: readonly string[] = [
   "http://www.youscribe.com/catalogue/livres/savoirs/sciences-humaines-et-sociales/chronique-du-29-mars-2378917",
   "https://chrisinbrnocr.blogspot.com/2022/11/partnership-for-peace.html",
   "https://en-academic.com/dic.nsf/enwiki/13419",
-  "https://en.wikipedia.org/wiki/Operation_Essential_Harvest",
-  "https://en.wikipedia.org/wiki/Operation_Sharp_Guard",
-  "https://historica.fandom.com/wiki/Operation_Deliberate_Force",
-  "https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/Operation_deny_flight",
   "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
   "https://mazedonien-nachrichten.blogspot.com/2019/08/deutschland-schliet-ratifizierung-fur.html",
-  "https://www.dinarupdates.com/showthread.php?57684-Canada-led-NATO-mission-in-Iraq-begins&s=f49634298287888805fa154b96f5f4e3",
   "https://www.einpresswire.com/article/626059468/secretary-antony-j-blinken-at-finland-s-nato-instruments-of-accession-ceremony",
   "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
 ];

@@ -192,6 +192,9 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'African Union': { fr: 'Union africaine' },
   'United Nations (Secretary-General)': { fr: 'Organisation des Nations Unies (Secrétaire général)' },
   'United Nations': { fr: 'Organisation des Nations Unies' },
+  'At a joint session the North Atlantic Council and the Council of the Western European Union approved a single command and control arrangement for the combined NATO/WEU naval operations in the Adriatic.': {
+    fr: 'Réunis en session conjointe, le Conseil de l’Atlantique Nord et le Conseil de l’Union de l’Europe occidentale ont approuvé un dispositif unique de commandement et de contrôle pour les opérations navales combinées OTAN/UEO dans l’Adriatique.',
+  },
   'The Council approved NATO\'s plans for enforcing the no-fly zone of UNSCR 816 and notified the UN of its willingness to undertake the operation.': {
     fr: 'Le Conseil a approuvé les plans de l’OTAN pour faire respecter la zone d’exclusion aérienne de la résolution 816 du Conseil de sécurité et a fait savoir à l’ONU qu’il était disposé à mener l’opération.',
   },
@@ -204,8 +207,8 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'The Secretary General, acting under the authority granted by the Council, terminated the air campaign he had suspended on 10 June 1999.': {
     fr: 'Le Secrétaire général, agissant en vertu des pouvoirs que lui avait conférés le Conseil, a mis fin à la campagne aérienne qu’il avait suspendue le 10 juin 1999.',
   },
-  'The Council approved the weapons-collection plan on 29 June 2001 (https://docslib.org/doc/906024/mission-essential-harvest) and authorised the Task Force Harvest headquarters on 15 August 2001.': {
-    fr: 'Le Conseil a approuvé le plan de collecte des armes le 29 juin 2001 (https://docslib.org/doc/906024/mission-essential-harvest) et a autorisé le quartier général de la Task Force Harvest le 15 août 2001.',
+  'The Council approved the weapons-collection plan on 20 June 2001, authorised the deployment of the Task Force Harvest headquarters on 15 August 2001 and, on 22 August 2001, authorised SACEUR to issue the Activation Order.': {
+    fr: 'Le Conseil a approuvé le plan de collecte des armes le 20 juin 2001, a autorisé le déploiement du quartier général de la Task Force Harvest le 15 août 2001 et, le 22 août 2001, a autorisé le SACEUR à émettre l’ordre d’activation.',
   },
   'The Council approved Operation Plan 10417 Amber Fox on 26 September 2001.': {
     fr: 'Le Conseil a approuvé le plan d’opération 10417 Amber Fox le 26 septembre 2001.',
