@@ -276,6 +276,16 @@ describe('evere scenario', () => {
     assert.match(semantic.err, /line 14, column \d+, injects\[1\]\.command\.data\.procedure: Inject command is invalid: Missing field/);
     const fr = await run(['--lang', 'fr', 'scenario', 'validate', bad]);
     assert.match(fr.err, /ligne 14, colonne \d+, injects\[1\]\.command\.data\.procedure/);
+    // Bot distributions are checked field by field, in French too.
+    writeFileSync(bad, [
+      'scenario: bad-one', 'title: { en: Bad }', 'asOf: 2024-06-01',
+      'seats:', '  default:', '    delay: { dist: triangular, min: 2h, mode: 1h, max: 6h }', '    accept: { dist: uniform, min: 0.5 }',
+      'injects: []', '',
+    ].join('\n'));
+    const dist = await run(['--lang', 'fr', 'scenario', 'validate', bad]);
+    assert.equal(dist.code, 2);
+    assert.match(dist.err, /ligne 6, colonne 47, seats\.default\.delay\.mode : Dans une distribution, min ≤ mode ≤ max doit être respecté : mode est inférieur à min/);
+    assert.match(dist.err, /ligne 7, colonne 13, seats\.default\.accept : champ manquant : max/);
     const list = await jsonOf<{ name: string }[]>(['scenario', 'list']);
     assert.ok(!list.some((s) => s.name === 'bad-one'));
     assert.equal((await run(['--world', 'bad-one', 'members'])).code, 3);

@@ -77,6 +77,8 @@ describe('scenario files', () => {
     assert.deepEqual(d.defaultPolicy.breakSilence, { kind: 'uniform', min: 0.2, max: 0.6 });
     assert.deepEqual(d.defaultPolicy.accept, { kind: 'fixed', value: 0.5 });
     assert.equal(d.defaultPolicy.jitterMs, 0, 'a distribution carries its own spread');
+    const rules = readScenarioText(seats('    jitter: 3h\n    rules:\n      - { then: object, delay: { dist: uniform, min: 1h, max: 2h } }\n      - { then: agree, delay: 1h }'), 'ok.yaml').defaultPolicy.rules;
+    assert.deepEqual(rules.map((r) => [r.delay?.kind, r.jitterMs]), [['uniform', 0], ['fixed', undefined]], 'a rule with a fixed delay keeps the policy’s jitter');
 
     assert.deepEqual(problemsOf(seats('    delay: { dist: uniform, min: 6h, max: 1h }')), [
       'line 6, column 43, seats.default.delay.max: In a distribution min ≤ max must hold: max is below min',

@@ -188,7 +188,7 @@ function policyFrom(raw: RawPolicy, base: SeatPolicy, path: DocPath, out: Collec
       ...(rr.footnote !== undefined ? { footnote: rr.footnote } : {}),
       ...(rr.probability !== undefined ? { probability: rr.probability } : {}),
       ...(rr.delay !== undefined ? { delay: out.durationDist(rr.delay, [...p, 'delay'], fixed(0)) } : {}),
-      ...(rr.jitter !== undefined ? { jitterMs: out.duration(rr.jitter, [...p, 'jitter'], 0) } : {}),
+      ...(rr.jitter !== undefined ? { jitterMs: out.duration(rr.jitter, [...p, 'jitter'], 0) } : typeof rr.delay === 'object' ? { jitterMs: 0 } : {}),
     };
   });
   let ratify: readonly RatifyPolicy[] | undefined = base.ratify;
