@@ -74,10 +74,14 @@ describe('evere work verbs on the real record', () => {
     const withAllies = await jsonOf<Row[]>('partners', '--as-of', '2024-01-01', '--all', '--framework', 'PFP');
     assert.equal(withAllies.find((p) => p.partner === 'FIN')?.ally, true);
     const frameworks = await jsonOf<{ framework: string; partners: number }[]>('partners', 'frameworks', '--as-of', '2024-06-01');
-    assert.deepEqual(frameworks.map((f) => f.framework), ['PFP', 'MD', 'ICI', 'PATG']);
+    assert.deepEqual(frameworks.map((f) => f.framework), ['PFP', 'MD', 'ICI', 'PATG', 'EOP']);
     assert.equal(frameworks.find((f) => f.framework === 'PFP')?.partners, 18);
     assert.equal(frameworks.find((f) => f.framework === 'MD')?.partners, 7);
     assert.equal(frameworks.find((f) => f.framework === 'ICI')?.partners, 4);
+    // Enhanced Opportunities Partners: Finland and Sweden, now Allies, are no longer counted; Ukraine from 2020.
+    const eop = await jsonOf<Row[]>('partners', '--as-of', '2024-06-01', '--framework', 'EOP');
+    assert.deepEqual(eop.map((p) => p.partner).sort(), ['AUS', 'GEO', 'JOR', 'UKR']);
+    assert.ok(!(await jsonOf<Row[]>('partners', '--as-of', '2020-01-01', '--framework', 'EOP')).some((p) => p.partner === 'UKR'), 'Ukraine from 12 June 2020');
     const programmes = await jsonOf<{ programme: string }[]>('partners', 'programmes');
     assert.ok(programmes.some((p) => p.programme === 'GEO-IPAP'));
   });
