@@ -3,7 +3,7 @@
  * app.inject(). JSON-schema validation of requests and responses; an OpenAPI 3.1 document at
  * /openapi.json and a readable API page at /api/docs; RFC 9457 errors; rate limits.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -57,7 +57,7 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
   const deps: ApiDeps = { ...baseDeps, cache: baseDeps.cache ?? createAnswerCache(baseDeps.ledger.store, baseDeps.bus, options.cacheBytes) };
   const app = Fastify({
     logger: options.logger ? { level: options.logger === true ? 'info' : options.logger, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
