@@ -776,7 +776,13 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
   const pairs = valid(protocols).map((f) => f.data as { requiredRatifiers: readonly string[] }).reduce((n, p) => n + p.requiredRatifiers.length, 0);
   const approvals = valid(ratifications).map((f) => f.data as { stage: string; required: boolean; dateIs?: string })
     .filter((d) => d.required && d.stage === 'parliament_approved');
-  const measures5 = valid(article5).reduce((n, f) => n + ((f.data as { measures?: readonly unknown[] }).measures?.length ?? 0), 0);
+  const measureLists = valid(article5).map((f) => (f.data as { measures?: readonly { at: string }[] }).measures ?? []);
+  // Measures reported later (the operations that carried the package out) have no published count
+  // to compare with; `evere article5` lists them all. The package the Council agreed together: each determination's measures of its first day of measures.
+  const agreed5 = measureLists.reduce((n, m) => {
+    const first = m.map((x) => x.at.slice(0, 10)).sort()[0];
+    return n + m.filter((x) => x.at.slice(0, 10) === first).length;
+  }, 0);
   const consultations = valid(consultationRows).map((f) => f.data as { heldAt?: string });
   const instrumentIds = new Set(valid(instruments).map((f) => (f.data as { instrument: string }).instrument));
 
@@ -824,7 +830,7 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     ]),
     area('article5', [
       measure('article5.determinations', valid(article5).length),
-      measure('article5.measures', measures5),
+      measure('article5.measures_agreed', agreed5),
       measure('article5.conditional_invocation', valid(invocationRows).length),
     ]),
     area('article4', [

@@ -66,7 +66,7 @@ export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
   'arms_control.parties.OPEN-SKIES': { en: 'Open Skies: states with a status', fr: 'Ciel ouvert : États avec un statut' },
   'arms_control.parties.NEW-START': { en: 'New START: states with a status', fr: 'New START : États avec un statut' },
   'article5.determinations': { en: 'determinations', fr: 'constatations' },
-  'article5.measures': { en: 'measures reported', fr: 'mesures signalées' },
+  'article5.measures_agreed': { en: 'measures agreed together by the Council (its first day of measures)', fr: 'mesures convenues ensemble par le Conseil (son premier jour de mesures)' },
   'article5.conditional_invocation': { en: 'conditional invocations (Art. 5 invoked if a condition is met)', fr: 'invocations conditionnelles (article 5 invoqué si une condition est remplie)' },
   'article4.requests': { en: 'requests', fr: 'demandes' },
   'article4.meetings_dated': { en: 'meetings dated apart from the request', fr: 'réunions datées à part de la demande' },

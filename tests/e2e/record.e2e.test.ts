@@ -148,9 +148,17 @@ describe('the real record', () => {
     assert.deepEqual(JSON.parse((await cli(db, ['article5', '--as-of', '2001-09-20', '--json'])).out), []);
     const coverage = JSON.parse((await cli(db, ['coverage', '--as-of', '2001-09-20', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
     const art5 = coverage.find((a) => a.area === 'article5')!.measures;
-    assert.deepEqual(art5.filter((m) => m.measure !== 'article5.measures').map((m) => [m.measure, m.recorded]), [
-      ['article5.determinations', 0], ['article5.conditional_invocation', 1],
+    assert.deepEqual(art5.map((m) => [m.measure, m.recorded]), [
+      ['article5.determinations', 0], ['article5.measures_agreed', 0], ['article5.conditional_invocation', 1],
     ]);
+    // Today: the eight measures of 4 October 2001 against NATO's count, and the operations reported after them besides.
+    const now = (JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; status: string; measures: { measure: string; recorded: number; of?: number }[] }[])
+      .find((a) => a.area === 'article5')!;
+    const agreed = now.measures.find((m) => m.measure === 'article5.measures_agreed')!;
+    assert.deepEqual([agreed.recorded, agreed.of], [8, 8]);
+    const all = JSON.parse((await cli(db, ['article5', '--json'])).out)[0].measures as unknown[];
+    assert.ok(all.length > 8, 'Eagle Assist and Active Endeavour are reported too, after the package');
+    assert.equal(now.status, 'complete');
   });
 
   test('Article 4: the requests include the eight eastern Allies on 24 February 2022', async () => {
