@@ -42,14 +42,21 @@ const SIGNING_PREFIX = new TextEncoder().encode('evere/entry/v1\n');
  * `validTime` and `world` follow it; the last match is the top-level one, as `payload` comes
  * before it). This spares canonicalising every entry twice.
  */
-function signedBytesOf(entry: Entry, text: string): Uint8Array {
+function signedBytesOf(entry: Entry, text: string, bytes: Uint8Array): Uint8Array {
   const member = `"sig":${JSON.stringify(entry.sig)},`;
   const at = text.lastIndexOf(member);
   if (at < 0) return signingBytes(bodyOf(entry));
-  const body = new TextEncoder().encode(text.slice(0, at) + text.slice(at + member.length));
-  const out = new Uint8Array(SIGNING_PREFIX.length + body.length);
+  // All-ASCII text (one byte a character, the usual case): the stored bytes are cut where the text
+  // is, with no second encoding.
+  const ascii = bytes.length === text.length;
+  const body = ascii ? undefined : new TextEncoder().encode(text.slice(0, at) + text.slice(at + member.length));
+  const out = new Uint8Array(SIGNING_PREFIX.length + (body ? body.length : bytes.length - member.length));
   out.set(SIGNING_PREFIX);
-  out.set(body, SIGNING_PREFIX.length);
+  if (body) out.set(body, SIGNING_PREFIX.length);
+  else {
+    out.set(bytes.subarray(0, at), SIGNING_PREFIX.length);
+    out.set(bytes.subarray(at + member.length), SIGNING_PREFIX.length + at);
+  }
   return out;
 }
 
@@ -82,7 +89,7 @@ export function checkEntry(crypto: LedgerCrypto, world: string, seq: number, byt
     // The signature covers the text less its `sig` member; the signer only ever signs the
     // canonical form, so a valid signature also proves the bytes canonical. Only a failure needs
     // the slower canonicalisation, to say which of the two is wrong.
-    if (!crypto.verifyEd25519(publicKeyBytes(key.publicKey), signedBytesOf(entry, text), signature)) {
+    if (!crypto.verifyEd25519(publicKeyBytes(key.publicKey), signedBytesOf(entry, text, bytes), signature)) {
       problems.push(canonicalJson(entry) !== text ? 'entry bytes are not in canonical form' : 'signature does not verify');
     }
   }

@@ -40,7 +40,6 @@ export function fromHex(hex: string): Uint8Array {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
 
 /** Standard base64 with padding (RFC 4648 §4), as signed notes use. */
 export function toBase64(bytes: Uint8Array): string {
@@ -57,17 +56,25 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each character code's base64 value, -1 for a character outside the alphabet. */
+const B64_VALUE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < B64.length; i++) table[B64.charCodeAt(i)] = i;
+  return table;
+})();
+
 export function fromBase64(text: string): Uint8Array {
   if (text.length % 4 !== 0) throw new Error('base64 length is not a multiple of 4');
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - padding);
+  const data = text.length - padding;
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
     let n = 0;
-    for (let j = 0; j < 4; j++) {
-      const ch = text[i + j]!;
-      const v = ch === '=' && i + j >= text.length - padding ? 0 : B64_INDEX.get(ch);
-      if (v === undefined) throw new Error(`invalid base64 character at ${i + j}`);
+    for (let j = i; j < i + 4; j++) {
+      const code = text.charCodeAt(j);
+      const v = j >= data ? 0 : code < 128 ? B64_VALUE[code]! : -1;
+      if (v < 0) throw new Error(`invalid base64 character at ${j}`);
       n = (n << 6) | v;
     }
     if (o < out.length) out[o++] = (n >> 16) & 255;

@@ -1,5 +1,5 @@
 /** The ledger's crypto port on node:crypto (OpenSSL): SHA-256 and Ed25519. */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify, type KeyObject } from 'node:crypto';
 import type { LedgerCrypto, Signer } from '../../ledger/crypto.js';
 
 const publicKeys = new Map<string, KeyObject>();
@@ -20,7 +20,12 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
 }
 
 export const nodeCrypto: LedgerCrypto = {
-  sha256: (data) => new Uint8Array(createHash('sha256').update(data).digest()),
+  // One call, no hash object to build and no copy of the 32 bytes: a ledger hashes every entry and
+  // tree node through here (verify, appends, proofs).
+  sha256(data) {
+    const digest = hash('sha256', data, 'buffer');
+    return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
+  },
   verifyEd25519(publicKey, message, signature) {
     if (publicKey.length !== 32 || signature.length !== 64) return false;
     try {
