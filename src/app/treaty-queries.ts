@@ -182,7 +182,7 @@ async function protocolFacts(ledger: LedgerService, world: string, b: object): P
 export async function accession(ledger: LedgerService, world: string, protocolOrInvitee: string, q: TimeQuery = {}): Promise<AccessionReport> {
   const b = await bounds(ledger, world, q);
   const asOfInstant = b.validAt ?? endOfDay(new Date().toISOString().slice(0, 10));
-  const all = await protocolFacts(ledger, world, { ...(b.access ? { access: b.access } : {}), ...(b.access ? { access: b.access } : {}), ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
+  const all = await protocolFacts(ledger, world, { ...(b.access ? { access: b.access } : {}), ...(b.knownAtSize !== undefined ? { knownAtSize: b.knownAtSize } : {}) });
   const wanted = protocolOrInvitee.toUpperCase();
   const candidates = all.filter((f) => {
     const p = f.data as ProtocolFact;
@@ -197,17 +197,24 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   const stages = new Map<string, Map<string, FactRow>>();
   for (const r of ratifications) {
     const d = r.data as { ally: string; stage: string };
-    if (!stages.has(d.ally)) stages.set(d.ally, new Map());
-    stages.get(d.ally)!.set(d.stage, r);
+    let of = stages.get(d.ally);
+    if (of === undefined) stages.set(d.ally, (of = new Map()));
+    of.set(d.stage, r);
   }
-  const allies = [...new Set([...p.requiredRatifiers, ...stages.keys()])];
-  const rows: RatificationRow[] = allies.map((ally) => {
-    const all = stages.get(ally) ?? new Map<string, FactRow>();
+  const allies = new Set(p.requiredRatifiers);
+  for (const ally of stages.keys()) allies.add(ally);
+  const none = new Map<string, FactRow>();
+  const rows: RatificationRow[] = [...allies].map((ally) => {
+    const all = stages.get(ally) ?? none;
     const deposit = all.get('instrument_deposited');
     const bounded = (deposit?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before';
     // Stages dated after the query date are not known yet then, except a bounded deposit.
-    const s = new Map([...all].filter(([, f]) => f.validFrom <= asOfInstant));
-    const parliament = s.get('parliament_approved');
+    const known = (name: string) => {
+      const f = all.get(name);
+      return f !== undefined && f.validFrom <= asOfInstant ? f : undefined;
+    };
+    const parliament = known('parliament_approved');
+    const signed = known('instrument_signed');
     const vote = (parliament?.data as { vote?: RatificationRow['vote'] } | undefined)?.vote;
     // An exactly dated earlier stage after the query date proves the deposit was after it too.
     const exactlyAfter = (name: string) => {
@@ -221,7 +228,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     const stage: RatificationRow['stage'] = status === 'deposited' || status === 'deposited_by' ? 'deposited'
       : exactlyAfter('parliament_approved') ? 'awaiting_parliament'
         : status === 'undetermined' ? 'undetermined'
-          : s.has('instrument_signed') ? 'instrument_signed'
+          : signed ? 'instrument_signed'
             : parliament ? 'parliament_approved'
               : 'not_recorded';
     return {
@@ -231,7 +238,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       ...(parliament ? { parliamentApproved: day(parliament.validFrom) } : {}),
       ...((parliament?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { parliamentApprovalIsBound: true } : {}),
       ...(vote ? { vote } : {}),
-      ...(s.get('instrument_signed') ? { instrumentSigned: day(s.get('instrument_signed')!.validFrom) } : {}),
+      ...(signed ? { instrumentSigned: day(signed.validFrom) } : {}),
       ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),
       status,
       ratified: status === 'deposited' || status === 'deposited_by',

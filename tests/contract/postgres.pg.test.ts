@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { storeContract } from './store-contract.js';
-import { openPostgresStore } from '../../src/adapters/postgres/postgres-store.js';
+import { factsSql as postgresFactsSql, openPostgresStore } from '../../src/adapters/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/sqlite-store.js';
 import { openPostgresAccounts } from '../../src/adapters/postgres/postgres-accounts.js';
 import { accountStoreContract } from './account-contract.js';
@@ -91,6 +91,38 @@ describe('PostgreSQL store specifics', () => {
       assert.deepEqual((await store.facts('w', { kind: 'k', keyPrefix: 'a' })).map((f) => f.key), ['a', 'a-b', 'a_b']);
     } finally {
       await store.close();
+    }
+  });
+
+  test('where autovacuum is off, the store analyzes its tables as they grow: a day of decisions is read from its range of the index', async (t) => {
+    const reason = await skip();
+    if (reason) return t.skip(reason);
+    const url = await freshUrl();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    try {
+      const { rows: [setting] } = await raw.query<{ autovacuum: string }>('SHOW autovacuum');
+      if (setting!.autovacuum === 'on') return t.skip('autovacuum is on: PostgreSQL keeps the statistics');
+      const store = await openPostgresStore(url);
+      try {
+        await store.createWorld(info('d'), []);
+        // A decision every 32nd entry, an hour apart, as the Council's log has them.
+        const records = Array.from({ length: 4000 }, (_, seq) => record(seq, [seq % 32 === 31
+          ? { op: 'assert', kind: 'decision', key: `P-${seq}`, validFrom: new Date(Date.UTC(2025, 0, 1) + seq * 3_600_000).toISOString(), data: { n: seq } }
+          : { op: 'assert', kind: 'proposal', key: `P-${seq >> 5}`, validFrom: new Date(Date.UTC(2025, 0, 1) + seq * 3_600_000).toISOString(), data: { n: seq } }]));
+        for (let i = 0; i < records.length; i += 500) await store.append('d', i, records.slice(i, i + 500));
+      } finally {
+        // Closing waits for an analysis under way.
+        await store.close();
+      }
+      const { rows: analyzed } = await raw.query<{ relname: string }>(
+        'SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND last_analyze IS NOT NULL ORDER BY relname');
+      assert.deepEqual(analyzed.map((r) => r.relname), ['entries', 'facts']);
+      const { sql, params } = postgresFactsSql('d', { kind: 'decision', startsFrom: '2025-02-01T00:00:00.000Z', startsTo: '2025-02-01T23:59:59.999Z' });
+      const { rows: plan } = await raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+      assert.match(plan.map((r) => r['QUERY PLAN']).join('\n'), /Index Cond: .*valid_from >=/);
+    } finally {
+      await raw.end();
     }
   });
 

@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
+import { dataParser } from '../parsed-data.js';
 import {
   StaleSizeError, StoreUnavailableError, isStoreUnavailable, markingOf,
   type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
@@ -136,6 +137,8 @@ interface ColumnsDbRow { seq: BigIntText; type: string; valid_time: string; reco
 /** Index rows fetched at a time by `indexRows`, and written per statement by `replaceIndex`. */
 const INDEX_BATCH = 4096;
 const REPLACE_BATCH = 10_000;
+/** Read statement texts kept as named statements per connection (see readQuery). */
+const NAMED_READS = 256;
 interface CheckpointRow { size: BigIntText; root: Buffer; note: string; created_at: string }
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -278,7 +281,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000 });
   guardClients(pool);
   // Reads only: one retry on a fresh connection when the pooled one turns out to be lost.
-  const poolQuery = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> => {
+  const poolQuery = async <R extends pg.QueryResultRow>(text: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>> => {
     try {
       return await pool.query<R>(text, values);
     } catch (error) {
@@ -289,6 +292,20 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
         throw mapLost(again);
       }
     }
+  };
+  // The point-in-time reads (facts, size at a record time, proof nodes) go as named statements:
+  // each pooled connection parses a text once, and PostgreSQL then chooses per call between the
+  // plan for the call's values and the generic plan (whichever it estimates cheaper; the writer's
+  // force_generic_plan is set on its own connection only). Sent unnamed, every read was parsed and
+  // planned anew, about twice as long as the read itself on a small answer. A fact query's text
+  // depends on its options and the reader's access list, so the names are bounded: past
+  // NAMED_READS texts, a read goes unnamed.
+  const names = new Map<string, string>();
+  const parseData = dataParser();
+  const readQuery = <R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> => {
+    let name = names.get(text);
+    if (name === undefined && names.size < NAMED_READS) names.set(text, (name = `evere-read-${names.size}`));
+    return poolQuery<R>(name === undefined ? { text, values } : { name, text, values });
   };
 
   // Appends go through one connection of their own, one at a time (they are single-writer per
@@ -378,6 +395,50 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     await pool.end();
     throw error;
   }
+
+  // Table statistics. PostgreSQL's autovacuum analyzes a table as it grows; where it is switched
+  // off nothing does, and the planner, guessing, answers "decisions on a day" by reading every
+  // decision of the world (a cost that grows with the log) instead of that day's range of
+  // facts_valid. Then the store analyzes its two growing tables itself, by autovacuum's default
+  // rule (50 rows + 10% of those counted at the last analysis written since), in the background
+  // of the append that crossed it, and at once after a reindex. Statistics are an optimisation:
+  // a failed analysis is not the append's failure.
+  let analysis: Promise<void> | undefined;
+  let writtenSinceAnalysis = 0;
+  let analyzedRows = 0;
+  const analyze = (): Promise<void> => {
+    writtenSinceAnalysis = 0;
+    analysis ??= (async () => {
+      try {
+        await poolQuery('ANALYZE facts, entries');
+        const { rows } = await poolQuery<{ n: number }>(`SELECT sum(greatest(reltuples, 0))::float8 AS n FROM pg_class WHERE oid IN ('facts'::regclass, 'entries'::regclass)`);
+        analyzedRows = Number(rows[0]?.n ?? 0);
+      } catch {
+        // Left to the next threshold.
+      } finally {
+        analysis = undefined;
+      }
+    })();
+    return analysis;
+  };
+  let selfAnalyze = false;
+  try {
+    const { rows } = await poolQuery<{ auto: boolean; n: number; analyzed: boolean }>(`SELECT current_setting('autovacuum') = 'on' AS auto,
+        (SELECT sum(greatest(reltuples, 0))::float8 FROM pg_class WHERE oid IN ('facts'::regclass, 'entries'::regclass)) AS n,
+        coalesce(pg_stat_get_last_analyze_time('facts'::regclass), pg_stat_get_last_autoanalyze_time('facts'::regclass)) IS NOT NULL AS analyzed`);
+    selfAnalyze = rows[0]?.auto === false;
+    analyzedRows = Number(rows[0]?.n ?? 0);
+    // A database grown without statistics gets them now (the store's first reads may wait).
+    if (selfAnalyze && !rows[0]?.analyzed) void analyze();
+  } catch (error) {
+    await pool.end();
+    throw mapLost(error);
+  }
+  const wrote = (rows: number): void => {
+    if (!selfAnalyze) return;
+    writtenSinceAnalysis += rows;
+    if (analysis === undefined && writtenSinceAnalysis >= 50 + 0.1 * analyzedRows) void analyze();
+  };
 
   const sizeOf = async (world: string): Promise<number> => {
     const { rows } = await poolQuery<{ size: BigIntText | null }>(
@@ -532,6 +593,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       }
       const actual = Number(rows[0]!.result);
       if (actual !== -1) throw new StaleSizeError(world, expectedSize, actual);
+      wrote(records.length + insert.length);
     },
     async entries(world, from, to) {
       const { rows } = await poolQuery<EntryRow>(
@@ -567,6 +629,11 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
             part.map((c) => (c.indexHash ? toBuffer(c.indexHash) : null))]);
         }
       });
+      // Every index row was rewritten: the planner's statistics describe the old ones.
+      if (selfAnalyze) {
+        await analysis;
+        await analyze();
+      }
     },
     async findEntries(world, filter: EntryFilter) {
       const params: (string | number | null | readonly string[])[] = [world];
@@ -586,7 +653,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const out = new Map<string, Uint8Array>();
       if (ids.length === 0) return out;
       const homes = ids.map((id) => ({ id, ...nodeHome(id) }));
-      const { rows } = await poolQuery<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
+      const { rows } = await readQuery<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
         'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])',
         [world, [...new Set(homes.map((h) => h.seq))]]);
       const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
@@ -635,15 +702,15 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     },
     async facts(world, query: FactQuery) {
       const { sql, params } = factsSql(world, query);
-      const { rows } = await poolQuery<FactDbRow>(sql, params);
+      const { rows } = await readQuery<FactDbRow>(sql, params);
       return rows.map((row): FactRow => ({
         kind: row.kind, key: row.key, validFrom: row.valid_from,
         ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
-        data: JSON.parse(row.data) as unknown, seq: Number(row.sys_from), classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
+        data: parseData(row.data), seq: Number(row.sys_from), classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
       }));
     },
     async sizeAtRecordTime(world, recordTime) {
-      const { rows } = await poolQuery<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);
+      const { rows } = await readQuery<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);
       return Number(rows[0]?.size ?? 0);
     },
 
@@ -654,6 +721,7 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     async close() {
       closed ??= (async () => {
         await writes;
+        await analysis;
         if (writer) (await writer.catch(() => undefined))?.release(true);
         await pool.end();
       })();

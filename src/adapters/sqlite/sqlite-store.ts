@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
+import { dataParser } from '../parsed-data.js';
 import {
   StaleSizeError, markingOf,
   type AccessFilter, type AppendRecord, type EntryColumns, type EntryFilter, type IndexRow, type FactQuery, type FactRow, type LedgerStore, type Principal,
@@ -189,6 +190,7 @@ export function openSqliteStore(path: string): LedgerStore {
     return id * SEQ_SPACE;
   };
   const statements = new Map<string, Database.Statement>();
+  const parseData = dataParser();
   const factStatements = new Map<string, Database.Statement>();
   const factStatement = (sql: string): Database.Statement => {
     let statement = factStatements.get(sql);
@@ -351,8 +353,8 @@ export function openSqliteStore(path: string): LedgerStore {
         const [kind, key, validFrom, validTo, data, rank, seq] = rows[i]!;
         const classification = CLASSIFICATIONS[rank] ?? 'COSMIC TOP SECRET';
         out[i] = validTo === null
-          ? { kind, key, validFrom, data: JSON.parse(data) as unknown, seq, classification }
-          : { kind, key, validFrom, validTo, data: JSON.parse(data) as unknown, seq, classification };
+          ? { kind, key, validFrom, data: parseData(data), seq, classification }
+          : { kind, key, validFrom, validTo, data: parseData(data), seq, classification };
       }
       return out;
     },
