@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EntryCheck, EntryChecker, EntryKey } from '../../app/entry-check.js';
 import { createWorkerPool } from './worker-pool.js';
+import { packTask, taskBuffers, unpackChecks, type CheckTask, type PackedChecks } from './check-wire.js';
 
 export interface ParallelChecker {
   readonly check: EntryChecker;
@@ -20,8 +21,10 @@ export function createParallelChecker(threads?: number): ParallelChecker {
   return {
     async check(world, rows, keys) {
       const keyList: [string, EntryKey][] = [...keys];
-      const slim = rows.map((r) => ({ seq: r.seq, bytes: r.bytes }));
-      return pool.map<{ seq: number; bytes: Uint8Array }, EntryCheck>(slim, (part) => ({ world, rows: part, keys: keyList }));
+      return pool.map<(typeof rows)[number], EntryCheck>(rows, (part) => packTask(world, keyList, part), {
+        transfer: (body) => taskBuffers(body as CheckTask),
+        decode: (out, part) => unpackChecks(out as PackedChecks, part),
+      });
     },
     close: () => pool.close(),
   };

@@ -8,8 +8,17 @@ import { availableParallelism } from 'node:os';
 
 export interface WorkerPool {
   /** `message(part, worker)` is what worker number `worker` is sent for its part of the items. */
-  map<T, R>(items: readonly T[], message: (part: readonly T[], worker: number) => object): Promise<R[]>;
+  map<T, R>(items: readonly T[], message: (part: readonly T[], worker: number) => object, wire?: Wire<T, R>): Promise<R[]>;
   close(): Promise<void>;
+}
+
+/**
+ * A packed exchange with the workers: the buffers of a part's message moved rather than copied,
+ * and a worker's packed answer unpacked into one answer per item of its part.
+ */
+export interface Wire<T, R> {
+  transfer(body: object): ArrayBuffer[];
+  decode(out: unknown, part: readonly T[]): ArrayLike<R>;
 }
 
 interface Pending {
@@ -43,7 +52,7 @@ export function createWorkerPool(spawn: (index: number) => Worker, threads = ava
     return workers;
   };
   return {
-    async map<T, R>(items: readonly T[], message: (part: readonly T[], worker: number) => object): Promise<R[]> {
+    async map<T, R>(items: readonly T[], message: (part: readonly T[], worker: number) => object, wire?: Wire<T, R>): Promise<R[]> {
       if (items.length === 0) return [];
       const ws = pool();
       const slice = Math.ceil(items.length / ws.length);
@@ -55,8 +64,8 @@ export function createWorkerPool(spawn: (index: number) => Worker, threads = ava
         return new Promise<ArrayLike<unknown>>((resolve, reject) => {
           pending.set(id, { resolve, reject, worker });
           worker.ref();
-          worker.postMessage({ ...body, id });
-        });
+          worker.postMessage({ ...body, id }, wire?.transfer(body) ?? []);
+        }).then((out) => (wire ? wire.decode(out, part) : out));
       }));
       return parts.flatMap((part) => Array.from(part) as R[]);
     },
