@@ -624,6 +624,7 @@ export const MESSAGES = {
   'cons.status_held': { en: 'Held', fr: 'Tenue' },
   'cons.status_requested': { en: 'Requested', fr: 'Demandée' },
   'cons.determined': { en: 'Determined on {date}', fr: 'Constatée le {date}' },
+  'cons.invoked_conditionally': { en: 'Invoked on {date}, on a condition:', fr: 'Invoqué le {date}, sous condition :' },
   'cons.attack': { en: 'Attack of {date} against {victims_the}', fr: 'Attaque du {date} contre {victims_the}' },
   'cons.measures': { en: 'Measures reported', fr: 'Mesures rapportées' },
   'cons.invoked': { en: 'Article 5 has been invoked {count} time(s).', fr: 'L’article 5 a été invoqué {count} fois.' },

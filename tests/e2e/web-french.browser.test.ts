@@ -70,4 +70,20 @@ describe('French pages show the record in French', { skip: suite.skip }, () => {
       assert.ok(seenInEnglish.has(expected), `the English pages should show “${expected}” (seen: ${seenInEnglish.size} texts)`);
     }
   });
+  test('Article 5 in 2001, each step on its own date and in French: the conditional invocation, the determination, the measures', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/fr/consultations`);
+    await settle(page);
+    const card = page.locator('article.card-block').filter({ has: page.locator('[data-testid="art5-conditional"]') });
+    assert.equal(await card.count(), 1);
+    const text = (await card.textContent()) ?? '';
+    assert.match(text, /Invoqué le 12 septembre 2001, sous condition\s?:\s?«?\s?S’il est établi que l’attaque contre les États-Unis était dirigée depuis l’étranger/);
+    assert.match(text, /Constatée le 2 octobre 2001/);
+    assert.ok(text.indexOf('12 septembre 2001') < text.indexOf('Constatée le 2 octobre 2001'), 'the invocation before the determination');
+    const measures = await card.locator('ol.events li').allTextContents();
+    assert.ok(measures.length >= 8 && measures.every((m) => /^\d{1,2}(er)? \p{L}+ 2001 — /u.test(m)), measures.join(' | '));
+    assert.ok(measures.every((m) => !/ septembre 2001 — /.test(m)), 'no measure before the determination');
+    await context.close();
+  });
 });

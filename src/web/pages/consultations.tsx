@@ -10,7 +10,11 @@ import { SortableTable } from '../components/table.js';
 import { Chip, DateText, PageHeader, QueryView, Section } from '../components/ui.js';
 
 type Consultation = Fact<{ consultation: string; requesters: string[]; reason: string; status: string; heldAt?: string }>;
-type Determination = Fact<{ determination: string; victims: string[]; attackDate: string; description: string; measures: { by: string; measure: string; at?: string }[] }>;
+type Determination = Fact<{
+  determination: string; victims: string[]; attackDate: string; description: string; measures: { by: string; measure: string; at?: string }[];
+  /** When the Council invoked Article 5 on a condition, before determining that it was met. */
+  conditionallyInvokedAt?: string; condition?: string;
+}>;
 
 export default function ConsultationsPage({ location }: PageProps) {
   const { t, lang, date } = useI18n();
@@ -32,12 +36,15 @@ export default function ConsultationsPage({ location }: PageProps) {
               {data.map((d) => (
                 <article key={d.key} className="card-block">
                   <h3>{t('cons.attack', { date: date(d.data.attackDate), victims: d.data.victims })}</h3>
+                  {d.data.conditionallyInvokedAt && (
+                    <p data-testid="art5-conditional"><strong>{t('cons.invoked_conditionally', { date: date(d.data.conditionallyInvokedAt) })}</strong> {d.data.condition && <q>{r(d.data.condition)}</q>}</p>
+                  )}
                   <p className="chips-line"><Chip tone="danger">{t('cons.art5')}</Chip> <span>{t('cons.determined', { date: date(d.validFrom) })}</span> <span className="code">{d.data.determination}</span></p>
                   <p>{r(d.data.description)}</p>
                   {d.data.measures.length > 0 && (
                     <>
                       <h4>{t('cons.measures')}</h4>
-                      <ol className="events">{d.data.measures.map((m, i) => <li key={i}>{m.at && <><DateText iso={m.at} /> — </>}{r(m.measure)}</li>)}</ol>
+                      <ol className="events">{d.data.measures.map((m, i) => <li key={i}>{m.at && <><DateText iso={m.at} long /> — </>}{r(m.measure)}</li>)}</ol>
                     </>
                   )}
                 </article>
