@@ -7,7 +7,7 @@ import { concat, fromBase64, toBase64, toHex } from '../ledger/bytes.js';
 import type { LedgerCrypto, Signer } from '../ledger/crypto.js';
 import type { Classification, Releasability } from '../ledger/classification.js';
 import {
-  checkEntryShape, entryBytes, signEntry, signingBytes, ENTRY_VERSION,
+  bodyBytes, checkEntryShape, signedEntryBytes, signingBytesOf, ENTRY_VERSION,
   type Entry, type EntryBody, type Json,
 } from '../ledger/entry.js';
 import {
@@ -356,7 +356,7 @@ export class LedgerService {
     const markings = cache.markings.fork();
     const signers = new Map<string, Signer>();
     const records: AppendRecord[] = [];
-    const bodies: { body: EntryBody; signer: Signer }[] = [];
+    const bodies: { body: EntryBody; canonical: Uint8Array; signer: Signer }[] = [];
     for (const draft of drafts) {
       const principal = principals.get(draft.actor);
       if (!principal) throw new EvereError('ledger.unknown_actor', { actor: draft.actor, world: info.name });
@@ -377,7 +377,7 @@ export class LedgerService {
       };
       const problems = checkEntryShape({ ...body, sig: 'x' });
       if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
-      bodies.push({ body, signer });
+      bodies.push({ body, canonical: bodyBytes(body), signer });
     }
     // Signing dominates an append: large batches are signed on every core, in slices, so that this
     // thread encodes and hashes one slice while the next is being signed.
@@ -386,17 +386,19 @@ export class LedgerService {
     const sliceSize = Math.ceil(bodies.length / Math.min(8, Math.ceil(bodies.length / PARALLEL_SIGNING_FROM)));
     if (signMany && bodies.length >= PARALLEL_SIGNING_FROM) {
       for (let start = 0; start < bodies.length; start += sliceSize) {
-        const slice = signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body }) => ({ actor: body.actor, message: signingBytes(body) })));
+        const slice = signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body, canonical }) => ({ actor: body.actor, message: signingBytesOf(canonical) })));
         // A failure is reported where the slice is awaited; later slices must not go unhandled.
         slice.catch(() => undefined);
         slices.push(slice);
       }
     }
     let signed: Uint8Array[] = [];
-    for (const [i, { body, signer }] of bodies.entries()) {
+    for (const [i, { body, canonical, signer }] of bodies.entries()) {
       if (slices.length && i % sliceSize === 0) signed = await slices[i / sliceSize]!;
-      const entry: Entry = slices.length ? { ...body, sig: toBase64(signed[i % sliceSize]!) } : signEntry(body, signer);
-      const bytes = entryBytes(entry);
+      const sig = toBase64(slices.length ? signed[i % sliceSize]! : signer.sign(signingBytesOf(canonical)));
+      const entry: Entry = { ...body, sig };
+      // The body was canonicalised once, to be signed; the leaf bytes are that text with `sig`.
+      const bytes = signedEntryBytes(canonical, body.seq, sig);
       const leafHash = hashLeaf(crypto, bytes);
       const appended = appendLeaf(crypto, frontier, leafHash);
       const facts = markings.mark(entry, normaliseFacts(this.model.project(state, entry)));

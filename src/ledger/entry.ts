@@ -58,6 +58,39 @@ export function signingBytes(body: EntryBody): Uint8Array {
   return concat(SIGNING_PREFIX, utf8(canonicalJson(body)));
 }
 
+/** The canonical JSON of a body, as UTF-8: what `signingBytes` signs, less its prefix. */
+export const bodyBytes = (body: EntryBody): Uint8Array => utf8(canonicalJson(body));
+
+/** `signingBytes` from a body's canonical bytes. */
+export const signingBytesOf = (canonicalBody: Uint8Array): Uint8Array => concat(SIGNING_PREFIX, canonicalBody);
+
+/**
+ * The leaf bytes of a signed entry from its body's canonical bytes, without canonicalising again:
+ * RFC 8785 sorts members, so `"sig"` goes right after the top-level `"seq"` member, which is the
+ * last `"seq":<n>,` of the text (`payload` comes before it; the members after it are scalars, and
+ * a quote inside a string is escaped). Equal to `entryBytes({ ...body, sig })`.
+ */
+export function signedEntryBytes(canonicalBody: Uint8Array, seq: number, sig: string): Uint8Array {
+  const after = utf8(`"seq":${seq},`);
+  const at = lastIndexOfBytes(canonicalBody, after);
+  if (at < 0) throw new Error(`entry body has no seq ${seq}`);
+  const cut = at + after.length;
+  const member = utf8(`"sig":${JSON.stringify(sig)},`);
+  const out = new Uint8Array(canonicalBody.length + member.length);
+  out.set(canonicalBody.subarray(0, cut));
+  out.set(member, cut);
+  out.set(canonicalBody.subarray(cut), cut + member.length);
+  return out;
+}
+
+function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = haystack.length - needle.length; i >= 0; i--) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 export function signEntry(body: EntryBody, signer: Signer): Entry {
   return { ...body, sig: toBase64(signer.sign(signingBytes(body))) };
 }
