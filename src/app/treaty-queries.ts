@@ -6,7 +6,7 @@
 import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { daysBetween, endOfDay, normaliseInstant } from './time.js';
-import { describeReadings, resolveStateCode, stateInfo } from '../domain/states.js';
+import { STATES, describeReadings, resolveStateCode, stateInfo } from '../domain/states.js';
 import { EvereError } from './errors.js';
 
 export interface TimeQuery {
@@ -55,6 +55,23 @@ function ambiguous(code: string, readings: Parameters<typeof describeReadings>[0
 
 /** NATO protocol order: English alphabetical, whatever the reader's language. */
 const byEnglishName = new Intl.Collator('en');
+/**
+ * The known states' English names by their place in that order, ranked once: comparing two of
+ * them is comparing two numbers (the collator compares text each time, about half of a member
+ * list's sort). A name outside the table is compared by the collator, consistently with the ranks.
+ */
+let englishRanks: Map<string, number> | undefined;
+export function compareEnglishNames(a: string, b: string): number {
+  englishRanks ??= (() => {
+    const names = [...new Set(STATES.map((s) => s.name.en))].sort(byEnglishName.compare);
+    const ranks = new Map<string, number>();
+    names.forEach((name, i) => ranks.set(name, i > 0 && byEnglishName.compare(names[i - 1]!, name) === 0 ? ranks.get(names[i - 1]!)! : i));
+    return ranks;
+  })();
+  const ra = englishRanks.get(a);
+  const rb = englishRanks.get(b);
+  return ra !== undefined && rb !== undefined ? ra - rb : byEnglishName.compare(a, b);
+}
 
 export interface Member {
   readonly code: string;
@@ -84,7 +101,7 @@ export async function members(ledger: LedgerService, world: string, q: TimeQuery
       ...(d.protocol ? { protocol: d.protocol } : {}),
       outOfIntegratedStructure: outSet.has(d.state),
     };
-  }).sort((a, b) => byEnglishName.compare(a.name.en, b.name.en));
+  }).sort((a, b) => compareEnglishNames(a.name.en, b.name.en));
 }
 
 export interface ProtocolFact {
@@ -244,7 +261,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       ratified: status === 'deposited' || status === 'deposited_by',
       stage,
     };
-  }).sort((a, b) => byEnglishName.compare(a.name.en, b.name.en));
+  }).sort((a, b) => compareEnglishNames(a.name.en, b.name.en));
   const missing = rows.filter((r) => r.required && r.status === 'pending').map((r) => r.ally);
   const undetermined = rows.filter((r) => r.required && r.status === 'undetermined').map((r) => r.ally);
   const inForce = p.enteredIntoForceAt && normaliseInstant(p.enteredIntoForceAt) <= asOfInstant ? p.enteredIntoForceAt : undefined;
