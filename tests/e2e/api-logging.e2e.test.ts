@@ -32,6 +32,11 @@ test('one JSON line a request with its id; a 5xx logged with its stack, the answ
     assert.equal(typeof okLine.ms, 'number');
     assert.match(String(okLine.reqId), /^[0-9a-f-]{36}$/);
     assert.equal(lines.filter((l) => l.reqId === okLine.reqId).length, 1, 'one line a request');
+    // Asked again, the answer comes from the cache (written straight onto the socket): still its line.
+    const again = await app.inject({ method: 'GET', url: '/api/worlds/record/members?asOf=2024-03-07' });
+    assert.equal(again.body, ok.body);
+    const lines200 = lines.filter((l) => l.msg === 'request' && l.url === '/api/worlds/record/members?asOf=2024-03-07' && l.status === 200);
+    assert.equal(lines200.length, 2, `a line for the cached answer too; got ${JSON.stringify(lines200)}`);
 
     const bad = await app.inject({ method: 'GET', url: '/api/failing-for-test' });
     assert.equal(bad.statusCode, 500);

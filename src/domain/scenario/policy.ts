@@ -14,9 +14,9 @@
  *
  * The chair (International Staff) closes silence at the deadline, accepts the wording a break or
  * an objection proposes into a new revision as soon as it is in hand and restarts silence on it,
- * revises a text after a break without wording at the deadline and re-issues it, takes a meeting proposal for adoption when no Ally objects, accepts footnotes
- * by revising, and holds requested Art. 4 consultations. Exercise control plays the depositary and
- * invitees that have no seat.
+ * revises a text after a break without wording at the deadline and re-issues it, takes a meeting
+ * proposal for adoption when no Ally objects, accepts footnotes by revising, and holds requested
+ * Art. 4 consultations. Exercise control plays the depositary and invitees that have no seat.
  */
 import { objectorsAt } from '../council/council.js';
 import type { Proposal } from '../council/types.js';
