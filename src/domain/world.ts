@@ -228,13 +228,21 @@ type Routed =
  * seats, injects) share a world's log but are not treaty events. The router is the one list.
  */
 export function isWorldEventType(type: string): boolean {
-  try {
-    route({ type } as WorldEvent);
-    return true;
-  } catch {
-    return false;
+  // Answered once per type: a fold asks for every entry, and a refused type costs a thrown error.
+  let known = eventTypes.get(type);
+  if (known === undefined) {
+    try {
+      route({ type } as WorldEvent);
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Types come from entries, so the table is bounded only by what a log holds: keep it small.
+    if (eventTypes.size < 1024) eventTypes.set(type, known);
   }
+  return known;
 }
+const eventTypes = new Map<string, boolean>();
 
 function route(event: WorldEvent): Routed {
   switch (event.type) {
