@@ -230,9 +230,15 @@ describe('the real record', () => {
     type Row = { kind: string; what: string; holder: string; nationality?: string; from: string; until?: string };
     const at2023 = JSON.parse((await cli(db, ['offices', '--as-of', '2023-01-01', '--json'])).out) as Row[];
     assert.deepEqual(at2023.map((r) => [r.what, r.holder]), [
-      ['secretary_general', 'Jens Stoltenberg'], ['saceur', 'Christopher G. Cavoli'], ['sact', 'Philippe Lavigne'],
-      ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
+      ['secretary_general', 'Jens Stoltenberg'], ['deputy_secretary_general', 'Mircea Geoană'], ['saceur', 'Christopher G. Cavoli'],
+      ['sact', 'Philippe Lavigne'], ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
+    // A holder recorded with a last day (`until`) leaves the office empty until the next recorded holder:
+    // Goodpaster is SACEUR in 1970, and no SACEUR is recorded between him and Clark (1997).
+    const saceurAt = async (d: string) => (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).find((r) => r.what === 'saceur')?.holder;
+    assert.equal(await saceurAt('1970-06-01'), 'Andrew J. Goodpaster');
+    assert.equal(await saceurAt('1980-06-01'), undefined);
+    assert.equal(await saceurAt('1998-06-01'), 'Wesley K. Clark');
     // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
     const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
     assert.deepEqual(sact.slice(-2), [['Philippe Lavigne', '2024-09-23'], ['Pierre Vandier', undefined]]);
