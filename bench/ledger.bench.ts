@@ -25,7 +25,7 @@ import { ENTRY_VERSION, bodyOf, entryBytes, signEntry, signingBytes, type Entry,
 import { appendLeaf, emptyFrontier, hashLeaf, nodeHome, planConsistency, planInclusion, planNodes, type Frontier } from '../src/ledger/merkle.js';
 import { concat, toBase64 } from '../src/ledger/bytes.js';
 import type { Signer } from '../src/ledger/crypto.js';
-import { now, paired, pairedCalls, percentile, rate, reportPaired, timeMany, type Paired } from './support.js';
+import { now, paired, pairedCalls, percentile, rate, reportPaired, timeMany, type Paired, type PairedRun } from './support.js';
 
 type PgModule = { default: typeof pgTypes };
 
@@ -244,7 +244,7 @@ async function verifySpeed(dir: string): Promise<void> {
  * Proof p99 against its floor: the bare reads of the same tree nodes, from the same file, through
  * one prepared statement on a raw connection (no plan, no hashing of ranges, no mapping).
  */
-export async function proofAgainstFloor(file: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, label = ''): Promise<{ inclusion: Paired; consistency: Paired }> {
+export async function proofAgainstFloor(file: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, label = '', run: PairedRun = {}): Promise<{ inclusion: Paired; consistency: Paired }> {
   const raw = new Database(file, { readonly: true });
   const worldId = (raw.prepare('SELECT id FROM worlds WHERE name = ?').get(world) as { id: number }).id;
   const base = worldId * 2 ** 40;
@@ -262,10 +262,10 @@ export async function proofAgainstFloor(file: string, world: string, size: numbe
   // Steady state: a first pass warms the page cache, as a serving process would be.
   await timeMany(seqs.length, (i) => ledger.inclusionHashes(world, seqs[i]!, size));
   await timeMany(seqs.length, (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size));
-  const inclusion = await pairedCalls(seqs.length, (i) => bareRead(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99);
-  reportPaired(`inclusion proof at ${size.toLocaleString('en')} entries${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
-  const consistency = await pairedCalls(seqs.length, (i) => bareRead(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99);
-  reportPaired(`consistency proof at ${size.toLocaleString('en')} entries${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
+  const inclusion = await pairedCalls(seqs.length, (i) => bareRead(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99, run.rounds);
+  if (!run.quiet) reportPaired(`inclusion proof at ${size.toLocaleString('en')} entries${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
+  const consistency = await pairedCalls(seqs.length, (i) => bareRead(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99, run.rounds);
+  if (!run.quiet) reportPaired(`consistency proof at ${size.toLocaleString('en')} entries${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
   raw.close();
   return { inclusion, consistency };
 }

@@ -19,7 +19,7 @@ import { initRecord } from '../src/app/record-loader.js';
 import { accession, decisions, factsOf, members } from '../src/app/treaty-queries.js';
 import { growSynthetic } from './support/grow.js';
 import type { WorldModel } from '../src/app/world-model.js';
-import { now, pairedCalls, percentile, reportPaired, timeMany, type Paired } from './support.js';
+import { now, pairedCalls, percentile, reportPaired, timeMany, type Paired, type PairedRun } from './support.js';
 
 const TARGET = Number(process.env.BENCH_QUERY_SIZE ?? 1_000_000);
 const DATA = new URL('../data', import.meta.url).pathname;
@@ -31,7 +31,7 @@ type Replay = () => unknown;
  * record-time lookups for --known-at) run bare through prepared statements on a raw connection
  * to the same file. The statements are captured from the product's own calls, input by input.
  */
-export async function queriesAgainstFloor(file: string, store: LedgerStore, world: string, queries: [string, (i: number) => Promise<unknown>][], inputs: number, label: string): Promise<Map<string, Paired>> {
+export async function queriesAgainstFloor(file: string, store: LedgerStore, world: string, queries: [string, (i: number) => Promise<unknown>][], inputs: number, label: string, run: PairedRun = {}): Promise<Map<string, Paired>> {
   const raw = new Database(file, { readonly: true });
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
@@ -77,8 +77,8 @@ export async function queriesAgainstFloor(file: string, store: LedgerStore, worl
     store.sizeAtRecordTime = sizeAt;
     await timeMany(100, fn);
     const p99 = (times: number[]) => percentile(times, 99);
-    const result = await pairedCalls(inputs, (i) => { for (const r of replays[i]!) r(); }, fn, p99);
-    reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
+    const result = await pairedCalls(inputs, (i) => { for (const r of replays[i]!) r(); }, fn, p99, run.rounds);
+    if (!run.quiet) reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
     out.set(name, result);
   }
   raw.close();

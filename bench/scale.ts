@@ -8,13 +8,17 @@
  *   same SQL through prepared statements on a raw connection, as `npm run bench`);
  * - peak memory of a server process answering those questions;
  * - database bytes per entry against the entries' own bytes.
+ * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
+ * the proofs and queries of every size are measured in alternation, `ROUNDS` rounds (BENCH_ROUNDS,
+ * at least 3), each p99 the median over its rounds with their spread: a busy spell of the machine
+ * falls on every size alike instead of deciding the growth.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
  * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
  * Goals: query and proof p99 at the largest size within 1.25× of the smallest; verify memory
  * flat (largest within 1.25× of smallest); storage at most 2.5× the entries' own bytes.
  */
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -34,7 +38,7 @@ import { accession, decisions, members } from '../src/app/treaty-queries.js';
 import { growSynthetic } from './support/grow.js';
 import { proofAgainstFloor } from './ledger.bench.js';
 import { queriesAgainstFloor } from './queries.bench.js';
-import { fmt, now, pairedCalls, percentile, rate, report, reportPaired, results, timeMany, type Paired } from './support.js';
+import { fmt, mergePaired, now, pairedCalls, percentile, rate, report, reportPaired, results, ROUNDS, spread, timeMany, type Paired, type PairedRun } from './support.js';
 
 const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, 'verify-sizes': { type: 'string' }, stores: { type: 'string' } } });
 /** Sizes as written (1000000, 1e6, 3e6…): a size that is not a whole number above 2,000 is refused, named. */
@@ -53,8 +57,18 @@ const mb = (n: number) => n / 1024 / 1024;
 
 interface Env { readonly url?: string; readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; close(): Promise<void> }
 
-async function sqliteEnv(dir: string): Promise<Env> {
-  const env = { EVERE_DB: join(dir, 'scale.db'), EVERE_KEYS_DIR: join(dir, 'keys') };
+/**
+ * A store of its own for one size: `from`, when given, is the env of the size below, whose
+ * database is copied (its WAL folded in first) so that the log is grown on from there.
+ */
+async function sqliteEnv(dir: string, name: string, from?: Env): Promise<Env> {
+  const env = { EVERE_DB: join(dir, `scale-${name}.db`), EVERE_KEYS_DIR: join(dir, 'keys') };
+  if (from) {
+    const source = new Database(from.config.dbPath);
+    source.pragma('wal_checkpoint(TRUNCATE)');
+    source.close();
+    copyFileSync(from.config.dbPath, env.EVERE_DB);
+  }
   const config = loadConfig(env);
   const services = await openServices(config);
   const raw = () => new Database(config.dbPath);
@@ -78,16 +92,34 @@ async function sqliteEnv(dir: string): Promise<Env> {
   };
 }
 
-async function postgresEnv(dir: string): Promise<Env> {
-  const schema = `scale_${process.pid}`;
+/** As sqliteEnv, in a schema of its own: `from`'s tables are copied into it inside the server. */
+async function postgresEnv(dir: string, name: string, from?: Env & { schema?: string }): Promise<Env & { schema: string }> {
+  const schema = `scale_${process.pid}_${name}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const env = { DATABASE_URL: url, EVERE_KEYS_DIR: join(dir, 'pg-keys') };
   const config = loadConfig(env);
-  const services = await openServices(config);
+  let services = await openServices(config);
+  if (from?.schema) {
+    // The schema exists now (the store made its tables): fill them from the size below, then
+    // reopen so that nothing cached describes the empty tables.
+    await services.close();
+    const { rows: tables } = await admin.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [from.schema]);
+    for (const { tablename } of tables) {
+      await admin.query(`INSERT INTO ${schema}.${tablename} SELECT * FROM ${from.schema}.${tablename}`);
+      await admin.query(`ANALYZE ${schema}.${tablename}`);
+    }
+    const { rows: serials } = await admin.query<{ table_name: string; column_name: string }>(
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1 AND column_default LIKE 'nextval%'", [schema]);
+    for (const { table_name: t, column_name: c } of serials) {
+      await admin.query(`SELECT setval(pg_get_serial_sequence('${schema}.${t}', '${c}'), coalesce(max(${c}), 0) + 1, false) FROM ${schema}.${t}`);
+    }
+    services = await openServices(config);
+  }
   return {
+    schema,
     url, services, config, env,
     async storageBytes() {
       const r = await admin.query(`SELECT sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)))::bigint AS n FROM pg_tables WHERE schemaname = $1`, [schema]);
@@ -111,7 +143,7 @@ async function postgresEnv(dir: string): Promise<Env> {
  * record time), captured from the product's own calls input by input and run bare through
  * prepared statements on a raw connection to the same database.
  */
-async function postgresAgainstFloor(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[], label: string): Promise<[string, Paired][]> {
+async function postgresAgainstFloor(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[], label: string, run: PairedRun = {}): Promise<[string, Paired][]> {
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   const names = new Map<string, string>();
@@ -133,10 +165,10 @@ async function postgresAgainstFloor(url: string, world: string, size: number, se
   const p99 = (times: number[]) => percentile(times, 99);
   const out: [string, Paired][] = [];
   await timeMany(seqs.length, (i) => ledger.inclusionHashes(world, seqs[i]!, size));
-  const inclusion = await pairedCalls(seqs.length, (i) => bareNodes(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99);
-  reportPaired(`inclusion proof${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
-  const consistency = await pairedCalls(seqs.length, (i) => bareNodes(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99);
-  reportPaired(`consistency proof${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
+  const inclusion = await pairedCalls(seqs.length, (i) => bareNodes(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99, run.rounds);
+  if (!run.quiet) reportPaired(`inclusion proof${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
+  const consistency = await pairedCalls(seqs.length, (i) => bareNodes(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99, run.rounds);
+  if (!run.quiet) reportPaired(`consistency proof${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
   out.push(['inclusion proof', inclusion], ['consistency proof', consistency]);
   // The capture swaps the store's read methods: a plain store (the service's is a proxy).
   const plain = await openPostgresStore(url);
@@ -164,8 +196,8 @@ async function postgresAgainstFloor(url: string, world: string, size: number, se
     plain.facts = facts;
     plain.sizeAtRecordTime = sizeAt;
     await timeMany(100, fn);
-    const result = await pairedCalls(QUERIES, async (i) => { for (const replay of replays[i]!) await replay(); }, fn, p99);
-    reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
+    const result = await pairedCalls(QUERIES, async (i) => { for (const replay of replays[i]!) await replay(); }, fn, p99, run.rounds);
+    if (!run.quiet) reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
     out.push([name, result]);
   }
   await plain.close();
@@ -225,19 +257,45 @@ async function serverPeak(e: Env, size: number): Promise<number> {
   return maxRss;
 }
 
-async function scaleOn(kind: string, e: Env): Promise<void> {
+/** One size's proofs and queries against their floors, `rounds` rounds, printing nothing. */
+async function floorsAt(kind: string, e: Env, size: number, rounds: number): Promise<[string, Paired][]> {
   const { ledger } = e.services;
-  await initRecord(ledger, e.config.dataDir, { world: 'record', empty: false });
-  const recordSize = await ledger.store.size('record');
-  const entrySize = Math.round((await e.entryBytes('record')) / recordSize);
-  console.log(`  (${kind}: the real record, ${recordSize} entries of ${entrySize} bytes on average; synthetic leaves of that size follow)`);
-  const first: Record<string, number> = {};
-  const flat = (name: string, value: number, size: number) => {
-    if (size === SIZES[0]) first[name] = value;
-    const base = first[name]!;
-    return { ratio: value / base, against: `${fmt(base, 'ms')} at ${SIZES[0]!.toLocaleString('en')}` };
-  };
+  const seqs = Array.from({ length: QUERIES }, (_, i) => Math.floor(((i * 7919) % QUERIES) / QUERIES * size));
+  const dates = Array.from({ length: QUERIES }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
+  const queries = Object.entries(queryFns(ledger, dates));
+  const run = { rounds, quiet: true };
+  if (kind !== 'SQLite') return postgresAgainstFloor(e.url!, 'record', size, seqs, ledger, queries.map(([name]) => name), dates, '', run);
+  const proofs = await proofAgainstFloor(e.config.dbPath, 'record', size, seqs, ledger, '', run);
+  // The floor comparison swaps the store's read methods to capture their SQL, so it runs on a
+  // plain store of the same file: the service's store is the audit decorator, a proxy.
+  const plain = openSqliteStore(e.config.dbPath);
+  const plainLedger = new LedgerService({ ...ledger.deps, store: plain });
+  const plainQueries = queries.map(([name]) => [name, queryFns(plainLedger, dates)[name]!] as [string, (i: number) => Promise<unknown>]);
+  const q = await queriesAgainstFloor(e.config.dbPath, plain, 'record', plainQueries, QUERIES, '', run);
+  await plain.close();
+  return [['inclusion proof', proofs.inclusion], ['consistency proof', proofs.consistency], ...q];
+}
+
+/**
+ * Each size has a store of its own, grown from a copy of the size below, so that all sizes stay
+ * open at once and their proofs and queries are measured in alternation (1M, 3M, 10M, 1M, …,
+ * `ROUNDS` times): a busy spell of the machine falls on every size alike, and each p99 is the
+ * median over its rounds, printed with their spread.
+ */
+async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise<Env>, opened: Env[]): Promise<void> {
+  const at = (size: number) => `${kind} at ${size.toLocaleString('en')}`;
+  const envs: { size: number; e: Env }[] = [];
+  let entrySize = 0;
   for (const size of SIZES) {
+    const e = await open(String(size), envs.at(-1)?.e);
+    opened.push(e);
+    const { ledger } = e.services;
+    if (envs.length === 0) {
+      await initRecord(ledger, e.config.dataDir, { world: 'record', empty: false });
+      const recordSize = await ledger.store.size('record');
+      entrySize = Math.round((await e.entryBytes('record')) / recordSize);
+      console.log(`  (${kind}: the real record, ${recordSize} entries of ${entrySize} bytes on average; synthetic leaves of that size follow)`);
+    }
     const t0 = now();
     await grow(e, 'record', size - 2000, entrySize);
     console.log(`  (${kind}: grew to ${(size - 2000).toLocaleString('en')} in ${((now() - t0) / 1000).toFixed(0)} s)`);
@@ -245,43 +303,45 @@ async function scaleOn(kind: string, e: Env): Promise<void> {
     // started server's first act does); the rate is of the appends after it.
     const tF = now();
     await ledger.append('record', [draft(-1)]);
-    report({ name: `${kind} at ${size.toLocaleString('en')}: first append (folds the log once)`, value: fmt((now() - tF) / 1000, 's') });
+    report({ name: `${at(size)}: first append (folds the log once)`, value: fmt((now() - tF) / 1000, 's') });
     const tA = now();
     for (let i = 0; i < 1999; i++) await ledger.append('record', [draft(i)]);
-    report({ name: `${kind} at ${size.toLocaleString('en')}: append, one per transaction`, value: fmt(rate(1999, now() - tA), 'entries/s') });
-    const seqs = Array.from({ length: QUERIES }, (_, i) => Math.floor(((i * 7919) % QUERIES) / QUERIES * size));
-    const dates = Array.from({ length: QUERIES }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
-    const queries = Object.entries(queryFns(ledger, dates));
-    const label = ` (${kind} at ${size.toLocaleString('en')})`;
-    const p99s: [string, number][] = [];
-    if (kind === 'SQLite') {
-      const proofs = await proofAgainstFloor(e.config.dbPath, 'record', size, seqs, ledger, label);
-      p99s.push(['inclusion proof', proofs.inclusion.ours], ['consistency proof', proofs.consistency.ours]);
-      // The floor comparison swaps the store's read methods to capture their SQL, so it runs on a
-      // plain store of the same file: the service's store is the audit decorator, a proxy.
-      const plain = openSqliteStore(e.config.dbPath);
-      const plainLedger = new LedgerService({ ...ledger.deps, store: plain });
-      const plainQueries = queries.map(([name]) => [name, queryFns(plainLedger, dates)[name]!] as [string, (i: number) => Promise<unknown>]);
-      const q = await queriesAgainstFloor(e.config.dbPath, plain, 'record', plainQueries, QUERIES, label);
-      await plain.close();
-      for (const [name, paired] of q) p99s.push([name, paired.ours]);
-    } else {
-      const paired = await postgresAgainstFloor(e.url!, 'record', size, seqs, ledger, queries.map(([name]) => name), dates, label);
-      for (const [name, p] of paired) p99s.push([name, p.ours]);
-    }
-    for (const [name, p99] of p99s) {
-      const f = flat(name, p99, size);
-      const last = size === SIZES.at(-1) && SIZES.length > 1;
-      report({ name: `${kind} ${name} p99 at ${size.toLocaleString('en')}`, value: fmt(p99, 'ms'), against: f.against, ratio: f.ratio, ...(last ? { goal: '≤ 1.25× of the smallest size', met: f.ratio <= 1.25 } : {}) });
-    }
+    report({ name: `${at(size)}: append, one per transaction`, value: fmt(rate(1999, now() - tA), 'entries/s') });
     const rss = await serverPeak(e, size);
-    report({ name: `${kind} at ${size.toLocaleString('en')}: server peak memory`, value: fmt(mb(rss), 'MB') });
+    report({ name: `${at(size)}: server peak memory`, value: fmt(mb(rss), 'MB') });
     const storage = await e.storageBytes();
     const own = await e.entryBytes('record');
-    report({ name: `${kind} at ${size.toLocaleString('en')}: database bytes per entry`, value: `${fmt(storage / size, 'B')} vs the entry's own ${fmt(own / size, 'B')}`, ratio: storage / own, goal: '≤ 2.5×', met: storage / own <= 2.5 });
+    report({ name: `${at(size)}: database bytes per entry`, value: `${fmt(storage / size, 'B')} vs the entry's own ${fmt(own / size, 'B')}`, ratio: storage / own, goal: '≤ 2.5×', met: storage / own <= 2.5 });
+    envs.push({ size, e });
   }
 
-  // verify: real, signed entries, each verify in its own process.
+  // Proofs and queries: every size once a round, each against its floor.
+  const rounds = new Map<number, Map<string, Paired[]>>(envs.map(({ size }) => [size, new Map()]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const { size, e } of envs) {
+      const bySize = rounds.get(size)!;
+      for (const [name, p] of await floorsAt(kind, e, size, 1)) bySize.set(name, [...(bySize.get(name) ?? []), p]);
+    }
+  }
+  const smallest = new Map<string, number>();
+  for (const { size } of envs) {
+    for (const [name, parts] of rounds.get(size)!) {
+      const p = mergePaired(parts);
+      reportPaired(`${name} (${at(size)}), p99`, p, 'ms', 'time', 1.5, name.includes('proof') ? 'bare node reads' : 'bare SQL on the same index rows');
+      if (size === SIZES[0]) smallest.set(name, p.ours);
+      const base = smallest.get(name)!;
+      const last = size === SIZES.at(-1) && SIZES.length > 1;
+      report({
+        name: `${kind} ${name} p99 at ${size.toLocaleString('en')}`, value: `${fmt(p.ours, 'ms')} (${p.oursAll.length} rounds: ${spread(p.oursAll)})`,
+        against: `${fmt(base, 'ms')} at ${SIZES[0]!.toLocaleString('en')}`, ratio: p.ours / base,
+        ...(last ? { goal: '≤ 1.25× of the smallest size', met: p.ours / base <= 1.25 } : {}),
+      });
+    }
+  }
+
+  // verify: real, signed entries, each verify in its own process, on the smallest size's store.
+  const { e } = envs[0]!;
+  const { ledger } = e.services;
   await ledger.createWorld('verify');
   let peak0 = 0;
   for (const size of VERIFY_SIZES) {
@@ -304,11 +364,12 @@ const dir = mkdtempSync(join(tmpdir(), 'evere-scale-'));
 try {
   for (const kind of STORES) {
     console.log(`\n== ${kind} ==`);
-    const e = kind === 'postgres' ? await postgresEnv(dir) : await sqliteEnv(dir);
+    const opened: Env[] = [];
     try {
-      await scaleOn(kind === 'postgres' ? 'PostgreSQL' : 'SQLite', e);
+      if (kind === 'postgres') await scaleOn('PostgreSQL', (name, from) => postgresEnv(dir, name, from), opened);
+      else await scaleOn('SQLite', (name, from) => sqliteEnv(dir, name, from), opened);
     } finally {
-      await e.close();
+      for (const e of opened) await e.close();
     }
   }
 } finally {

@@ -60,6 +60,16 @@ export interface Paired {
 
 export const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 
+/** Rounds measured apart (e.g. in alternation with other sizes) as one result: the medians over all of them. */
+export function mergePaired(parts: readonly Paired[]): Paired {
+  const floors = parts.flatMap((p) => p.floors);
+  const oursAll = parts.flatMap((p) => p.oursAll);
+  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+}
+
+/** How a floor comparison runs: its rounds, and whether it prints its own line. */
+export interface PairedRun { readonly rounds?: number; readonly quiet?: boolean }
+
 /**
  * Measures a floor and the product in alternation, `rounds` times each (at least three), and
  * returns both medians: a slow moment of a shared machine falls on one round of one side, not on
