@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type pgTypes from 'pg';
@@ -25,7 +26,7 @@ import { ENTRY_VERSION, bodyOf, entryBytes, signEntry, signingBytes, type Entry,
 import { appendLeaf, emptyFrontier, hashLeaf, nodeHome, planConsistency, planInclusion, planNodes, type Frontier } from '../src/ledger/merkle.js';
 import { concat, toBase64 } from '../src/ledger/bytes.js';
 import type { Signer } from '../src/ledger/crypto.js';
-import { now, paired, pairedCalls, percentile, rate, reportPaired, timeMany, type Paired, type PairedRun } from './support.js';
+import { now, paired, pairedCalls, percentile, rate, reportPaired, results, timeMany, type Paired, type PairedRun } from './support.js';
 
 type PgModule = { default: typeof pgTypes };
 
@@ -295,14 +296,22 @@ async function proofSpeed(dir: string): Promise<void> {
   await store.close();
 }
 
-export async function ledgerBenchmarks(): Promise<void> {
+export async function ledgerBenchmarks(only: readonly string[] = []): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'evere-bench-'));
+  const part = (name: string) => only.length === 0 || only.includes(name);
   try {
-    await sqliteAppends(dir);
-    await postgresAppends();
-    await verifySpeed(dir);
-    await proofSpeed(dir);
+    if (part('sqlite')) await sqliteAppends(dir);
+    if (part('postgres')) await postgresAppends();
+    if (part('verify')) await verifySpeed(dir);
+    if (part('proofs')) await proofSpeed(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// Run alone: `node --import tsx bench/ledger.bench.ts [sqlite] [postgres] [verify] [proofs]` (no name: all four).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await ledgerBenchmarks(process.argv.slice(2));
+  const missed = results.filter((r) => r.goal && !r.met);
+  console.log(`\n${results.filter((r) => r.goal).length - missed.length} of ${results.filter((r) => r.goal).length} goals met.`);
 }

@@ -9,7 +9,7 @@ import { factsSql as postgresFactsSql, openPostgresStore } from '../../src/adapt
 import { openSqliteStore } from '../../src/adapters/sqlite/sqlite-store.js';
 import { openPostgresAccounts } from '../../src/adapters/postgres/postgres-accounts.js';
 import { accountStoreContract } from './account-contract.js';
-import type { AppendRecord, LedgerStore } from '../../src/app/ports.js';
+import { StaleSizeError, type AppendRecord, type LedgerStore } from '../../src/app/ports.js';
 import type { Entry } from '../../src/ledger/entry.js';
 import type { FactChange } from '../../src/domain/facts.js';
 import { freshPostgresSchema, postgresAvailable } from '../support/services.js';
@@ -89,6 +89,30 @@ describe('PostgreSQL store specifics', () => {
       const got = (await store.facts('w', { kind: 'k' })).map((f) => f.key);
       assert.deepEqual(got, [...keys].sort());
       assert.deepEqual((await store.facts('w', { kind: 'k', keyPrefix: 'a' })).map((f) => f.key), ['a', 'a-b', 'a_b']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('an append at a size the log has not reached, or has passed, writes nothing, with or without index changes', async (t) => {
+    const reason = await skip();
+    if (reason) return t.skip(reason);
+    const store = await openPostgresStore(await freshUrl());
+    try {
+      const fact = (key: string): FactChange => ({ op: 'assert', kind: 'k', key, validFrom: '2026-01-01T00:00:00.000Z', data: { key } });
+      await store.createWorld(info('e'), []);
+      await assert.rejects(store.append('e', 1, [record(1)]), (e: unknown) => e instanceof StaleSizeError && e.actual === 0);
+      await store.append('e', 0, [record(0, [fact('a')]), record(1)]);
+      const before = await store.facts('e', { kind: 'k' });
+      for (const [at, facts] of [[3, []], [3, [fact('a'), fact('b')]], [1, []], [1, [fact('a'), fact('b')]], [0, [fact('c')]]] as const) {
+        await assert.rejects(store.append('e', at, [record(at, facts)]), (e: unknown) => e instanceof StaleSizeError && e.expected === at && e.actual === 2, `at ${at}`);
+      }
+      assert.equal(await store.size('e'), 2);
+      assert.deepEqual(await store.facts('e', { kind: 'k' }), before);
+      assert.deepEqual(await store.facts('e', { kind: 'k', knownAtSize: 2 }), before);
+      await store.append('e', 2, [record(2, [fact('a')]), record(3)]);
+      assert.equal(await store.size('e'), 4);
+      assert.deepEqual((await store.facts('e', { kind: 'k' })).map((f) => f.seq), [2]);
     } finally {
       await store.close();
     }

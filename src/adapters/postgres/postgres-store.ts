@@ -3,8 +3,9 @@
  * store (bitemporal `facts`, tree nodes kept with the leaf that completed them).
  *
  * Guarantees:
- * - Appends are single-writer per world: one statement, one transaction, checks the expected
- *   size against the last entry and writes the entries and their facts, all or nothing.
+ * - Appends are single-writer per world: one statement, one transaction, checks that the log ends
+ *   at the expected size (its last entry is the one before) and writes the entries and their
+ *   facts, all or nothing.
  *   Two writers that saw the same size race on the entries' primary key (world, seq): the second
  *   waits for the first to commit, then fails, and gets StaleSizeError having written nothing.
  * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
@@ -99,13 +100,28 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
+-- ANALYZE keeps no statistics of the columns that no question filters or sorts on (the entries'
+-- bytes and hashes, the facts' data): gathering them took most of an analysis's time.
+DO $stats$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT a.attrelid::regclass AS rel, a.attname FROM pg_attribute AS a
+    WHERE ((a.attrelid = 'entries'::regclass AND a.attname IN ('bytes', 'leaf_hash', 'nodes', 'index_hash'))
+      OR (a.attrelid = 'facts'::regclass AND a.attname = 'data'))
+      AND a.attstattarget IS DISTINCT FROM 0
+  LOOP
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS 0', c.rel, c.attname);
+  END LOOP;
+END
+$stats$;
 -- Who listens for appends: each subscriber keeps its row fresh; appends notify only while one does
 -- (a notification costs about as much as the rest of a small append).
 CREATE TABLE IF NOT EXISTS append_listeners (
   instance TEXT PRIMARY KEY,
   until TIMESTAMPTZ NOT NULL
 );
--- Appends are one plain statement (SQL.append below); an earlier procedural version is dropped.
+-- Appends are one plain statement (SQL below); an earlier procedural version is dropped.
 DROP FUNCTION IF EXISTS evere_append(text, bigint, bigint, bigint[], text[], text[], text[], bytea[], bytea[], bytea[], smallint[], text[], text[], text[], bigint[], text[], text[], text[], text[], text[], bigint[], bigint[], smallint[], text[]);
 -- The log's size when it had entries up to a record time: record times never decrease along
 -- the log, so a binary search over primary-key reads, in the server.
@@ -170,38 +186,83 @@ const indexRowArrays = (rows: readonly IndexRow[]): unknown[] => [
   rows.map((r) => r.rank), rows.map((r) => r.rel), rows.map((r) => r.sysFrom), rows.map((r) => r.sysTo),
 ];
 
+/**
+ * The log ends just before `$2`, the size the writer expects: its entry `$2 - 1` is there (or the
+ * log is empty and `$2` is 0). One primary-key read. A log longer than expected is caught by the
+ * primary key instead: the insert of `$2` fails (SQLSTATE 23505), having written nothing.
+ */
+const AT_END = '($2::bigint = 0 OR EXISTS (SELECT 1 FROM entries WHERE world = $1 AND seq = $2::bigint - 1))';
+
+/**
+ * The entries of an append, when the log ends where the writer expects. Their bytes travel as
+ * binary parameters, each column's values end to end: the entries' bytes ($9, cut at the offsets
+ * $10 and lengths $11), their 32-byte leaf hashes ($12), their tree nodes ($13, cut at $14 and
+ * $15) and their 32-byte index hashes ($16); the other columns are arrays ($4..$8). Sent as arrays
+ * of bytea, every byte went as two hex digits inside an array literal, to be parsed back: for a
+ * batch, that took about three times as long as the insert itself.
+ */
+const INSERT_ENTRIES = (atEnd: string): string => `INSERT INTO entries (world, seq, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes, index_hash)
+    SELECT $1, $2::bigint + e.i - 1, e.type, e.valid_time, e.record_time, e.class_rank, e.rel,
+      substring($9::bytea FROM e.bytes_at + 1 FOR e.bytes_length), substring($12::bytea FROM 32 * e.i::int - 31 FOR 32),
+      substring($13::bytea FROM e.nodes_at + 1 FOR e.nodes_length), substring($16::bytea FROM 32 * e.i::int - 31 FOR 32)
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $10::int[], $11::int[], $14::int[], $15::int[])
+      WITH ORDINALITY AS e (type, valid_time, record_time, class_rank, rel, bytes_at, bytes_length, nodes_at, nodes_length, i)
+    WHERE ${atEnd}
+    RETURNING CASE WHEN seq = $3::bigint - 1 AND EXISTS (SELECT 1 FROM append_listeners WHERE until > now())
+      THEN pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text) END AS notified`;
+
+/** One binary parameter holding `parts` end to end, with where each starts and how long it is. */
+function packed(parts: readonly Uint8Array[]): { bytes: Buffer; at: number[]; length: number[] } {
+  const at: number[] = [];
+  const length: number[] = [];
+  let total = 0;
+  for (const part of parts) {
+    at.push(total);
+    length.push(part.byteLength);
+    total += part.byteLength;
+  }
+  const bytes = Buffer.allocUnsafe(total);
+  parts.forEach((part, i) => bytes.set(part, at[i]!));
+  return { bytes, at, length };
+}
+
+/** 32-byte hashes end to end, in one binary parameter. */
+function packedHashes(hashes: readonly Uint8Array[], what: string): Buffer {
+  const bytes = Buffer.allocUnsafe(32 * hashes.length);
+  hashes.forEach((hash, i) => {
+    if (hash.byteLength !== 32) throw new Error(`${what} of ${hash.byteLength} bytes, not 32`);
+    bytes.set(hash, 32 * i);
+  });
+  return bytes;
+}
+
 const SQL = {
   /**
-   * One append as one plain statement (no procedural call): the size check guards every write
-   * of the statement; the entries, the facts' closing and new versions and the notice commit
-   * together. Returns -1 when written, else the actual size (nothing written).
+   * An append without index changes, as one plain statement: one row back per entry written, none
+   * when the log does not end at the expected size. The last entry's row sends the notice (only
+   * while someone listens), which PostgreSQL delivers on commit.
    */
-  append: `WITH head AS (
-      SELECT coalesce(max(seq) + 1, 0) AS size FROM entries WHERE world = $1
-    ), ins AS (
-      INSERT INTO entries (world, seq, type, valid_time, record_time, bytes, leaf_hash, nodes, class_rank, rel, index_hash)
-      SELECT $1, e.* FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::smallint[], $12::text[], $25::bytea[]) AS e
-      WHERE (SELECT size FROM head) = $2::bigint
-      RETURNING 1
+  appendEntries: INSERT_ENTRIES(AT_END),
+  /**
+   * An append with index changes, as one plain statement: the same end-of-log check guards every
+   * write of the statement (all of them see the same snapshot); the entries, the facts' closing and
+   * new versions, and the notice commit together.
+   */
+  append: `WITH at_end AS (
+      SELECT ${AT_END} AS ok
     ), closed AS (
       -- Each open version is found by its own index lookup (the subquery is not flattened, so
       -- the plan cannot turn into a scan of the world's open versions, which grow with the log),
       -- then updated by its row address.
       UPDATE facts AS f SET sys_to = t.seq
-      FROM (SELECT c.seq, o.tid FROM unnest($13::text[], $14::text[], $15::bigint[]) AS c (kind, key, seq)
+      FROM (SELECT c.seq, o.tid FROM unnest($17::text[], $18::text[], $19::bigint[]) AS c (kind, key, seq)
         CROSS JOIN LATERAL (SELECT g.ctid AS tid FROM facts AS g WHERE g.world = $1 AND g.kind = c.kind AND g.key = c.key AND g.sys_to IS NULL OFFSET 0) AS o) AS t
-      WHERE (SELECT size FROM head) = $2::bigint AND f.ctid = t.tid
-      RETURNING 1
+      WHERE (SELECT ok FROM at_end) AND f.ctid = t.tid
     ), added AS (
-      ${insertIndexRows(16)}
-      WHERE (SELECT size FROM head) = $2::bigint
-      RETURNING 1
+      ${insertIndexRows(20)}
+      WHERE (SELECT ok FROM at_end)
     )
-    SELECT CASE WHEN h.size = $2::bigint THEN -1 ELSE h.size END AS result,
-      CASE WHEN h.size = $2::bigint AND EXISTS (SELECT 1 FROM append_listeners WHERE until > now())
-        THEN pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text) END AS notified,
-      (SELECT count(*) FROM ins) + (SELECT count(*) FROM closed) + (SELECT count(*) FROM added) AS touched
-    FROM head AS h`,
+    ${INSERT_ENTRIES('(SELECT ok FROM at_end)')}`,
 };
 
 /** The access filter as SQL: rank, and releasability named in the `,A,B,` column. */
@@ -564,19 +625,25 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const { close, insert } = planFacts(expectedSize, records);
       const markings = records.map((r) => markingOf(r.entry));
       // One statement, its own transaction; a named one, parsed and planned once per connection.
-      const write = () => onWriter((client) => client.query<{ result: BigIntText }>({ name: 'evere-append', text: SQL.append, values: [
+      // Most appends change no index row: they go as the entries' insert alone, without the
+      // facts' update and insert, whose setup cost about as much as the insert itself.
+      const bytes = packed(records.map((r) => r.bytes));
+      const nodes = packed(records.map((r) => r.nodes));
+      const entryValues = [
         world, expectedSize, end,
-        records.map((_, i) => expectedSize + i), records.map((r) => r.entry.type), records.map((r) => r.entry.validTime),
-        records.map((r) => r.entry.recordTime), records.map((r) => toBuffer(r.bytes)), records.map((r) => toBuffer(r.leafHash)),
-        records.map((r) => toBuffer(r.nodes)), markings.map((m) => m.rank), markings.map((m) => m.rel),
-        close.kind, close.key, close.seq,
-        ...indexRowArrays(insert),
-        records.map((r) => toBuffer(r.indexHash)),
-        ] }));
-      let rows: { result: BigIntText }[];
+        records.map((r) => r.entry.type), records.map((r) => r.entry.validTime), records.map((r) => r.entry.recordTime),
+        markings.map((m) => m.rank), markings.map((m) => m.rel),
+        bytes.bytes, bytes.at, bytes.length, packedHashes(records.map((r) => r.leafHash), 'leaf hash'),
+        nodes.bytes, nodes.at, nodes.length, packedHashes(records.map((r) => r.indexHash), 'index hash'),
+      ];
+      const statement: pg.QueryConfig = close.kind.length === 0 && insert.length === 0
+        ? { name: 'evere-append-entries', text: SQL.appendEntries, values: entryValues }
+        : { name: 'evere-append', text: SQL.append, values: [...entryValues, close.kind, close.key, close.seq, ...indexRowArrays(insert)] };
+      const write = () => onWriter((client) => client.query(statement));
+      let written: number;
       for (let attempt = 0; ; attempt++) {
         try {
-          ({ rows } = await write());
+          written = (await write()).rowCount ?? 0;
           break;
         } catch (error) {
           // Another writer took these positions first: nothing of ours was written.
@@ -591,8 +658,8 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
           if (there.rows.length > 0) throw new StaleSizeError(world, expectedSize, await sizeOf(world));
         }
       }
-      const actual = Number(rows[0]!.result);
-      if (actual !== -1) throw new StaleSizeError(world, expectedSize, actual);
+      // The log did not end where expected (shorter than expected: nothing was written).
+      if (written !== records.length) throw new StaleSizeError(world, expectedSize, await sizeOf(world));
       wrote(records.length + insert.length);
     },
     async entries(world, from, to) {
