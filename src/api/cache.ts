@@ -69,7 +69,10 @@ export function createLru(maxBytes: number): AnswerCache {
 
 export function createAnswerCache(store: LedgerStore, bus: AppendBus, maxBytes = DEFAULT_CACHE_BYTES): AnswerCache {
   const lru = createLru(maxBytes);
-  let seenVersion = store.dataVersion?.();
+  // Looked up once: the store may be a proxy (the audit decorator) that makes a new bound
+  // function on every property read, which a hit would otherwise pay for.
+  const dataVersion = store.dataVersion?.bind(store);
+  let seenVersion = dataVersion?.();
   bus.subscribe(() => lru.clear());
   // Another connection's commits are looked for once a turn of the event loop: the questions
   // handled in one turn were read from sockets found ready before it began, so they are answered
@@ -78,10 +81,10 @@ export function createAnswerCache(store: LedgerStore, bus: AppendBus, maxBytes =
   let looked = false;
   const lookAgain = () => { looked = false; };
   const fresh = () => {
-    if (!store.dataVersion || looked) return;
+    if (looked || !dataVersion) return;
     looked = true;
     setImmediate(lookAgain);
-    const version = store.dataVersion();
+    const version = dataVersion();
     if (version !== seenVersion) {
       seenVersion = version;
       lru.clear();

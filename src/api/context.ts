@@ -1,6 +1,6 @@
 /** What every route gets: the app's services and the reader resolved by the auth hook. */
 import type { FastifyRequest } from 'fastify';
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeader } from 'node:http';
 import type { LedgerService } from '../app/ledger-service.js';
 import type { Accounts } from '../app/accounts.js';
 import type { AccountStore, AccessFilter, WorldInfo } from '../app/ports.js';
@@ -34,6 +34,21 @@ export async function cachedJson(deps: ApiDeps, request: FastifyRequest, reply: 
 }
 
 /**
+ * The headers of a cached answer as the flat list node:http takes ([name, value, …]): the
+ * headers set so far, then its type and length. Copying them into a new object with the two
+ * added (spread) made V8 rebuild it as a dictionary: some 5 µs a hit.
+ */
+function rawHeaders(set: Record<string, OutgoingHttpHeader | undefined>, length: number): OutgoingHttpHeader[] {
+  const out: OutgoingHttpHeader[] = [];
+  for (const name in set) {
+    const value = set[name];
+    if (value !== undefined && name !== 'content-type' && name !== 'content-length') out.push(name, value);
+  }
+  out.push('content-type', JSON_TYPE, 'content-length', length);
+  return out;
+}
+
+/**
  * A route option (preParsing hook) for the routes that answer through `cachedJson`: a question
  * already answered for a reader with the same access is sent as soon as the reader and the rate
  * limit are through (onRequest), before the request is parsed, validated or handled, as a bare
@@ -54,7 +69,7 @@ export function cachedHit(deps: ApiDeps): preParsingHookHandler {
       // Nothing is left to do to it (it is not to be compressed): written as a bare server
       // writes a prepared buffer, with the headers set so far (security, rate limit).
       reply.hijack();
-      reply.raw.writeHead(200, { ...reply.getHeaders(), 'content-type': JSON_TYPE, 'content-length': body.byteLength } as OutgoingHttpHeaders);
+      reply.raw.writeHead(200, rawHeaders(reply.getHeaders(), body.byteLength));
       reply.raw.end(body);
       return;
     }
