@@ -100,18 +100,25 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_current ON facts (world, kind, key) WHERE sys_to IS NULL;
 CREATE INDEX IF NOT EXISTS facts_valid ON facts (world, kind, valid_from);
--- ANALYZE keeps no statistics of the columns that no question filters or sorts on (the entries'
--- bytes and hashes, the facts' data): gathering them took most of an analysis's time.
+-- What ANALYZE gathers: nothing on the columns that no question filters or sorts on (the
+-- entries' bytes and hashes, the facts' data), which took most of an analysis's time; and a
+-- sample of 3,000 rows instead of 30,000 for the entries' other columns: entries have no index
+-- but their primary key, so the planner only chooses between it and a scan, which the smaller
+-- sample decides as well (an analysis of 60,000 entries: 50 ms instead of 300). The facts keep
+-- the default: their ranges are planned from those statistics.
 DO $stats$
 DECLARE
   c record;
 BEGIN
-  FOR c IN SELECT a.attrelid::regclass AS rel, a.attname FROM pg_attribute AS a
-    WHERE ((a.attrelid = 'entries'::regclass AND a.attname IN ('bytes', 'leaf_hash', 'nodes', 'index_hash'))
-      OR (a.attrelid = 'facts'::regclass AND a.attname = 'data'))
-      AND a.attstattarget IS DISTINCT FROM 0
+  FOR c IN SELECT a.attrelid::regclass AS rel, a.attname, t.target FROM pg_attribute AS a
+    JOIN (VALUES ('entries'::regclass, 'bytes', 0), ('entries'::regclass, 'leaf_hash', 0), ('entries'::regclass, 'nodes', 0),
+      ('entries'::regclass, 'index_hash', 0), ('facts'::regclass, 'data', 0),
+      ('entries'::regclass, 'world', 10), ('entries'::regclass, 'seq', 10), ('entries'::regclass, 'type', 10), ('entries'::regclass, 'valid_time', 10),
+      ('entries'::regclass, 'record_time', 10), ('entries'::regclass, 'class_rank', 10), ('entries'::regclass, 'rel', 10)) AS t (rel, name, target)
+      ON a.attrelid = t.rel AND a.attname = t.name
+    WHERE a.attstattarget IS DISTINCT FROM t.target
   LOOP
-    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS 0', c.rel, c.attname);
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS %s', c.rel, c.attname, c.target);
   END LOOP;
 END
 $stats$;
