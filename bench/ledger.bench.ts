@@ -116,21 +116,14 @@ async function sqliteAppends(dir: string): Promise<void> {
   reportPaired(`SQLite append, batches of ${BATCH}`, batched, 'entries/s', 'rate', 1.0, 'bare insert of the same bytes');
 }
 
-/** Parts end to end in one buffer, with where each starts and how long it is. */
-function endToEnd(parts: readonly Buffer[]): { bytes: Buffer; at: number[]; length: number[] } {
-  const at: number[] = [];
-  let total = 0;
-  for (const part of parts) { at.push(total); total += part.length; }
-  return { bytes: Buffer.concat(parts, total), at, length: parts.map((p) => p.length) };
-}
-
 async function postgresAppends(): Promise<void> {
   const url = process.env.EVERE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   let pgmod: PgModule;
   let openPostgresStore: (url: string) => Promise<LedgerStore>;
+  let packed: (parts: readonly Uint8Array[]) => { bytes: Buffer; at: number[]; length: number[] };
   try {
     pgmod = await import('pg');
-    ({ openPostgresStore } = await import('../src/adapters/postgres/postgres-store.js'));
+    ({ openPostgresStore, packed } = await import('../src/adapters/postgres/postgres-store.js'));
     const probe = new pgmod.default.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     await probe.connect();
     await probe.end();
@@ -162,8 +155,8 @@ async function postgresAppends(): Promise<void> {
         }
         // The bytes travel as the store sends them: binary parameters, each column end to end,
         // cut apart by the server (arrays of bytea would go as hex text, a slower floor).
-        const b = endToEnd(bytes);
-        const nd = endToEnd(nodes);
+        const b = packed(bytes);
+        const nd = packed(nodes);
         await client.query({
           name: `floor-${table}`,
           text: `INSERT INTO ${table} SELECT $1::bigint + e.i - 1, substring($2::bytea FROM e.bytes_at + 1 FOR e.bytes_length), substring($3::bytea FROM 32 * e.i::int - 31 FOR 32), substring($4::bytea FROM e.nodes_at + 1 FOR e.nodes_length)

@@ -18,7 +18,7 @@
  * Goals: query and proof p99 at the largest size within 1.25× of the smallest; verify memory
  * flat (largest within 1.25× of smallest); storage at most 2.5× the entries' own bytes.
  */
-import { copyFileSync, mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -59,15 +59,15 @@ interface Env { readonly url?: string; readonly services: Services; readonly con
 
 /**
  * A store of its own for one size: `from`, when given, is the env of the size below, whose
- * database is copied (its WAL folded in first) so that the log is grown on from there.
+ * database is copied so that the log is grown on from there.
  */
 async function sqliteEnv(dir: string, name: string, from?: Env): Promise<Env> {
   const env = { EVERE_DB: join(dir, `scale-${name}.db`), EVERE_KEYS_DIR: join(dir, 'keys') };
   if (from) {
-    const source = new Database(from.config.dbPath);
-    source.pragma('wal_checkpoint(TRUNCATE)');
+    // SQLite's online backup: a consistent copy, whatever the WAL still holds.
+    const source = new Database(from.config.dbPath, { readonly: true });
+    await source.backup(env.EVERE_DB);
     source.close();
-    copyFileSync(from.config.dbPath, env.EVERE_DB);
   }
   const config = loadConfig(env);
   const services = await openServices(config);

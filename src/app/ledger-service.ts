@@ -125,6 +125,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const ARCHIVE_PRINCIPAL = 'archive';
 const VERIFY_CHUNK = 4096;
 
+const MAX_PROBLEMS = 20;
+
 /** Whether the stored nodes of an entry are these completed nodes, end to end (no joined copy). */
 function nodesMatch(completed: readonly Uint8Array[], stored: Uint8Array): boolean {
   let offset = 0;
@@ -135,7 +137,6 @@ function nodesMatch(completed: readonly Uint8Array[], stored: Uint8Array): boole
   }
   return offset === stored.length;
 }
-const MAX_PROBLEMS = 20;
 
 export class LedgerService {
   private readonly caches = new Map<string, WorldCache>();

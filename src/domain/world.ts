@@ -227,6 +227,9 @@ type Routed =
  * True if `type` is an event of the treaty engine. Entries of other kinds (a scenario's clock,
  * seats, injects) share a world's log but are not treaty events. The router is the one list.
  */
+/** isWorldEventType's answers by type (see there). */
+const eventTypes = new Map<string, boolean>();
+
 export function isWorldEventType(type: string): boolean {
   // Answered once per type: a fold asks for every entry, and a refused type costs a thrown error.
   let known = eventTypes.get(type);
@@ -242,7 +245,6 @@ export function isWorldEventType(type: string): boolean {
   }
   return known;
 }
-const eventTypes = new Map<string, boolean>();
 
 function route(event: WorldEvent): Routed {
   switch (event.type) {

@@ -218,8 +218,11 @@ const INSERT_ENTRIES = (atEnd: string): string => `INSERT INTO entries (world, s
     RETURNING CASE WHEN seq = $3::bigint - 1 AND EXISTS (SELECT 1 FROM append_listeners WHERE until > now())
       THEN pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text) END AS notified`;
 
-/** One binary parameter holding `parts` end to end, with where each starts and how long it is. */
-function packed(parts: readonly Uint8Array[]): { bytes: Buffer; at: number[]; length: number[] } {
+/**
+ * One binary parameter holding `parts` end to end, with where each starts and how long it is.
+ * Exported so that the benchmarks' bare insert sends its bytes the same way.
+ */
+export function packed(parts: readonly Uint8Array[]): { bytes: Buffer; at: number[]; length: number[] } {
   const at: number[] = [];
   const length: number[] = [];
   let total = 0;
