@@ -153,6 +153,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Casteau': SAME('Casteau'),
   'Palais de Chaillot, then Porte Dauphine': { fr: 'Palais de Chaillot, puis Porte Dauphine' },
   'Boulevard Léopold III': SAME('Boulevard Léopold III'),
+  'New headquarters, Boulevard Léopold III': { fr: 'Nouveau siège, boulevard Léopold III' },
 
   // ---- Secretaries General (name): proper names, titles of nobility in French ----
   'Hastings Ismay, 1st Baron Ismay': { fr: 'Hastings Ismay, 1er baron Ismay' },
