@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type pgTypes from 'pg';
 import { LedgerService, type Draft } from '../src/app/ledger-service.js';
@@ -54,7 +54,12 @@ function ledgerOn(store: LedgerStore): LedgerService {
   });
 }
 
-/** The bare work of one append: encode, sign, hash, extend the tree. */
+/**
+ * The bare work of one append: encode, sign, hash, extend the tree. Its row is the row the stores
+ * write: beside the bytes, leaf and completed nodes, the entry's columns (type, times, marking)
+ * and its index hash, here a bare SHA-256 of those columns (an entry that changes no index row
+ * hashes nothing else).
+ */
 function bareEntry(signer: Signer, kid: string, seq: number, frontier: Frontier) {
   const d = draft(seq);
   const body: EntryBody = {
@@ -66,20 +71,24 @@ function bareEntry(signer: Signer, kid: string, seq: number, frontier: Frontier)
   const bytes = entryBytes(entry);
   const leafHash = hashLeaf(nodeCrypto, bytes);
   const appended = appendLeaf(nodeCrypto, frontier, leafHash);
-  return { bytes, leafHash, nodes: concat(...appended.completed), frontier: appended.frontier };
+  const columns = { type: body.type, validTime: body.validTime, recordTime: body.recordTime, rank: 0, rel: ',PUBLIC,' };
+  const indexHash = hash('sha256', `evere/entry-columns\n${JSON.stringify([seq, columns.type, columns.validTime, columns.recordTime, columns.rank, columns.rel])}`, 'buffer');
+  return { bytes, leafHash, nodes: concat(...appended.completed), ...columns, indexHash, frontier: appended.frontier };
 }
 
 async function sqliteAppends(dir: string): Promise<void> {
   const signer = (await memoryKeyStore().create('bench', 'archive'));
-  // Floor: bare encoding/signing/hashing + raw insert of the same bytes.
+  // Floor: bare encoding/signing/hashing + raw insert of the same row (the same columns and
+  // values as the store's, keyed as it keys them: world id · 2^40 + seq).
   const floor = (n: number, batch: number, round: number): number => {
     const db = new Database(join(dir, `floor-${batch}-${round}.db`));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.exec('CREATE TABLE raw (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL, leaf BLOB NOT NULL, nodes BLOB NOT NULL)');
-    const insert = db.prepare('INSERT INTO raw (seq, bytes, leaf, nodes) VALUES (?, ?, ?, ?)');
-    const many = db.transaction((rows: { seq: number; bytes: Uint8Array; leafHash: Uint8Array; nodes: Uint8Array }[]) => {
-      for (const r of rows) insert.run(r.seq, r.bytes, r.leafHash, r.nodes);
+    db.exec(`CREATE TABLE raw (key INTEGER PRIMARY KEY, type TEXT NOT NULL, valid_time TEXT NOT NULL, record_time TEXT NOT NULL, class_rank INTEGER NOT NULL,
+      rel TEXT NOT NULL, bytes BLOB NOT NULL, leaf_hash BLOB NOT NULL, nodes BLOB NOT NULL, index_hash BLOB)`);
+    const insert = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const many = db.transaction((rows: ({ seq: number } & ReturnType<typeof bareEntry>)[]) => {
+      for (const r of rows) insert.run(2 ** 40 + r.seq, r.type, r.validTime, r.recordTime, r.rank, r.rel, r.bytes, r.leafHash, r.nodes, r.indexHash);
     });
     let frontier = emptyFrontier;
     const t0 = now();
@@ -143,25 +152,33 @@ async function postgresAppends(): Promise<void> {
       const client = new pg.Client({ connectionString: scoped });
       await client.connect();
       const table = `raw_${batch}_${round}`;
-      await client.query(`CREATE TABLE ${table} (seq BIGINT PRIMARY KEY, bytes BYTEA NOT NULL, leaf BYTEA NOT NULL, nodes BYTEA NOT NULL)`);
+      // The same row as the store's entries table: the same columns, keyed by (world, seq).
+      await client.query(`CREATE TABLE ${table} (world TEXT COLLATE "C" NOT NULL, seq BIGINT NOT NULL, type TEXT COLLATE "C" NOT NULL, valid_time TEXT COLLATE "C" NOT NULL,
+        record_time TEXT COLLATE "C" NOT NULL, class_rank SMALLINT NOT NULL, rel TEXT NOT NULL, bytes BYTEA NOT NULL, leaf_hash BYTEA NOT NULL, nodes BYTEA NOT NULL,
+        index_hash BYTEA, PRIMARY KEY (world, seq))`);
       let frontier = emptyFrontier;
       const t0 = now();
       for (let start = 0; start < n; start += batch) {
-        const seqs: number[] = []; const bytes: Buffer[] = []; const leaves: Buffer[] = []; const nodes: Buffer[] = [];
+        const rows: ReturnType<typeof bareEntry>[] = [];
         for (let seq = start; seq < Math.min(n, start + batch); seq++) {
           const e = bareEntry(signer, '00000000', seq, frontier);
           frontier = e.frontier;
-          seqs.push(seq); bytes.push(Buffer.from(e.bytes)); leaves.push(Buffer.from(e.leafHash)); nodes.push(Buffer.from(e.nodes));
+          rows.push(e);
         }
         // The bytes travel as the store sends them: binary parameters, each column end to end,
         // cut apart by the server (arrays of bytea would go as hex text, a slower floor).
-        const b = packed(bytes);
-        const nd = packed(nodes);
+        const b = packed(rows.map((r) => Buffer.from(r.bytes)));
+        const nd = packed(rows.map((r) => Buffer.from(r.nodes)));
         await client.query({
           name: `floor-${table}`,
-          text: `INSERT INTO ${table} SELECT $1::bigint + e.i - 1, substring($2::bytea FROM e.bytes_at + 1 FOR e.bytes_length), substring($3::bytea FROM 32 * e.i::int - 31 FOR 32), substring($4::bytea FROM e.nodes_at + 1 FOR e.nodes_length)
-            FROM unnest($5::int[], $6::int[], $7::int[], $8::int[]) WITH ORDINALITY AS e (bytes_at, bytes_length, nodes_at, nodes_length, i)`,
-          values: [seqs[0], b.bytes, Buffer.concat(leaves), nd.bytes, b.at, b.length, nd.at, nd.length],
+          text: `INSERT INTO ${table} SELECT 'bench', $1::bigint + e.i - 1, e.type, e.valid_time, e.record_time, e.class_rank, e.rel,
+              substring($2::bytea FROM e.bytes_at + 1 FOR e.bytes_length), substring($3::bytea FROM 32 * e.i::int - 31 FOR 32),
+              substring($4::bytea FROM e.nodes_at + 1 FOR e.nodes_length), substring($5::bytea FROM 32 * e.i::int - 31 FOR 32)
+            FROM unnest($6::text[], $7::text[], $8::text[], $9::smallint[], $10::text[], $11::int[], $12::int[], $13::int[], $14::int[])
+              WITH ORDINALITY AS e (type, valid_time, record_time, class_rank, rel, bytes_at, bytes_length, nodes_at, nodes_length, i)`,
+          values: [start, b.bytes, Buffer.concat(rows.map((r) => r.leafHash)), nd.bytes, Buffer.concat(rows.map((r) => r.indexHash)),
+            rows.map((r) => r.type), rows.map((r) => r.validTime), rows.map((r) => r.recordTime), rows.map((r) => r.rank), rows.map((r) => r.rel),
+            b.at, b.length, nd.at, nd.length],
         });
       }
       const ms = now() - t0;

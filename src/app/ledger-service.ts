@@ -7,7 +7,7 @@ import { concat, fromBase64, toBase64, toHex } from '../ledger/bytes.js';
 import type { LedgerCrypto, Signer } from '../ledger/crypto.js';
 import type { Classification, Releasability } from '../ledger/classification.js';
 import {
-  bodyBytes, checkEntryShape, signedEntryBytes, signingBytesOf, ENTRY_VERSION,
+  checkDraftFields, signedEntryBytes, signingAndBodyBytes, ENTRY_VERSION,
   type Entry, type EntryBody, type Json,
 } from '../ledger/entry.js';
 import {
@@ -357,7 +357,7 @@ export class LedgerService {
     const markings = cache.markings.fork();
     const signers = new Map<string, Signer>();
     const records: AppendRecord[] = [];
-    const bodies: { body: EntryBody; canonical: Uint8Array; signer: Signer }[] = [];
+    const bodies: { body: EntryBody; signing: Uint8Array; canonical: Uint8Array; signer: Signer }[] = [];
     // Every entry's salt drawn in one call: a call to the system's generator costs more than its 16 bytes.
     const salts = drafts.length ? random(16 * drafts.length) : new Uint8Array(0);
     for (const draft of drafts) {
@@ -378,9 +378,10 @@ export class LedgerService {
         ...(draft.source ? { source: draft.source } : {}),
         payload: draft.payload,
       };
-      const problems = checkEntryShape({ ...body, sig: 'x' });
+      // The ledger sets the other fields itself; those from the draft are checked.
+      const problems = checkDraftFields(body as unknown as Record<string, unknown>);
       if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
-      bodies.push({ body, canonical: bodyBytes(body), signer });
+      bodies.push({ body, ...signingAndBodyBytes(body), signer });
     }
     // Signing dominates an append: large batches are signed on every core, in slices, so that this
     // thread encodes and hashes one slice while the next is being signed.
@@ -389,16 +390,16 @@ export class LedgerService {
     const sliceSize = Math.ceil(bodies.length / Math.min(8, Math.ceil(bodies.length / PARALLEL_SIGNING_FROM)));
     if (signMany && bodies.length >= PARALLEL_SIGNING_FROM) {
       for (let start = 0; start < bodies.length; start += sliceSize) {
-        const slice = signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body, canonical }) => ({ actor: body.actor, message: signingBytesOf(canonical) })));
+        const slice = signMany(info.name, bodies.slice(start, start + sliceSize).map(({ body, signing }) => ({ actor: body.actor, message: signing })));
         // A failure is reported where the slice is awaited; later slices must not go unhandled.
         slice.catch(() => undefined);
         slices.push(slice);
       }
     }
     let signed: Uint8Array[] = [];
-    for (const [i, { body, canonical, signer }] of bodies.entries()) {
+    for (const [i, { body, signing, canonical, signer }] of bodies.entries()) {
       if (slices.length && i % sliceSize === 0) signed = await slices[i / sliceSize]!;
-      const sig = toBase64(slices.length ? signed[i % sliceSize]! : signer.sign(signingBytesOf(canonical)));
+      const sig = toBase64(slices.length ? signed[i % sliceSize]! : signer.sign(signing));
       const entry: Entry = { ...body, sig };
       // The body was canonicalised once, to be signed; the leaf bytes are that text with `sig`.
       const bytes = signedEntryBytes(canonical, body.seq, sig);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyBytes, entryBytes, isIsoTime, signedEntryBytes, signingBytes, signingBytesOf, type EntryBody } from './entry.js';
+import { checkDraftFields, checkEntryShape, entryBytes, isIsoTime, signedEntryBytes, signingAndBodyBytes, signingBytes, signEntry, type EntryBody } from './entry.js';
+import { utf8 } from './bytes.js';
 
 test('ISO times: real days and times only', () => {
   for (const ok of ['2024-02-29', '2023-12-31', '1949-04-04', '2024-06-10T12:00:00Z', '2024-06-10T12:00Z', '2024-06-10T23:59:59.123Z']) assert.ok(isIsoTime(ok), ok);
@@ -23,9 +24,33 @@ test('the leaf bytes spliced from the signed body are the canonical JSON of the 
   ];
   for (const body of bodies) {
     const sig = 'AQID+/==';
-    const canonical = bodyBytes(body);
-    assert.deepEqual(signingBytesOf(canonical), signingBytes(body));
+    const { signing, canonical } = signingAndBodyBytes(body);
+    assert.deepEqual(signing, signingBytes(body));
     assert.deepEqual(signedEntryBytes(canonical, body.seq, sig), entryBytes({ ...body, sig }));
   }
-  assert.throws(() => signedEntryBytes(bodyBytes(base), 13, 'x'), /no seq 13/);
+  assert.throws(() => signedEntryBytes(signingAndBodyBytes(base).canonical, 13, 'x'), /no seq 13/);
+});
+
+test('UTF-8: short strings copied by hand are the bytes TextEncoder gives, whatever their characters', () => {
+  const encoder = new TextEncoder();
+  for (const text of ['', 'a', '"seq":12,', '\u0000\u007f', 'é', 'x'.repeat(63) + 'é', '🌍', 'x'.repeat(64), 'x'.repeat(65), 'Évère — 北大西洋 🌍'.repeat(5)]) {
+    assert.deepEqual(utf8(text), encoder.encode(text), JSON.stringify(text));
+  }
+});
+
+test('the draft fields an append checks are those of the entry shape, each named', () => {
+  const signer = { publicKey: new Uint8Array(32), sign: () => new Uint8Array(64) };
+  const good = signEntry({
+    v: 1, world: 'w', seq: 0, type: 'Note', validTime: '2024-01-01', recordTime: '2024-01-01T00:00:00.000Z',
+    actor: 'archive', actingFor: 'FRA', kid: 'abcd1234', classification: 'PUBLIC', releasability: ['PUBLIC'], salt: 'c2FsdA==', payload: {},
+  }, signer);
+  assert.deepEqual(checkEntryShape(good), []);
+  assert.deepEqual(checkDraftFields({ ...good }), []);
+  const bad = { ...good, type: '', validTime: '2023-02-29', actingFor: 3, classification: 'TOP', releasability: 'PUBLIC', source: 7 } as Record<string, unknown>;
+  delete bad.payload;
+  const expected = ['type: expected a non-empty string', 'actingFor: expected a non-empty string', 'validTime: expected an ISO 8601 date or UTC date-time', 'classification: unknown level'];
+  const draft = checkDraftFields(bad);
+  assert.deepEqual(draft.slice(0, 4), expected);
+  assert.ok(draft.some((p) => p.startsWith('releasability: ')) && draft.includes('source: expected a string') && draft.includes('payload: missing'), draft.join('; '));
+  assert.deepEqual(checkEntryShape(bad), draft, 'the entry check names the same draft problems');
 });

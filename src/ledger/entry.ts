@@ -12,7 +12,8 @@ import { checkReleasability, isClassification, type Classification, type Releasa
 const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
 
 export const ENTRY_VERSION = 1;
-const SIGNING_PREFIX = utf8('evere/entry/v1\n');
+const SIGNING_PREFIX_TEXT = 'evere/entry/v1\n';
+const SIGNING_PREFIX = utf8(SIGNING_PREFIX_TEXT);
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
@@ -58,11 +59,14 @@ export function signingBytes(body: EntryBody): Uint8Array {
   return concat(SIGNING_PREFIX, utf8(canonicalJson(body)));
 }
 
-/** The canonical JSON of a body, as UTF-8: what `signingBytes` signs, less its prefix. */
-export const bodyBytes = (body: EntryBody): Uint8Array => utf8(canonicalJson(body));
-
-/** `signingBytes` from a body's canonical bytes. */
-export const signingBytesOf = (canonicalBody: Uint8Array): Uint8Array => concat(SIGNING_PREFIX, canonicalBody);
+/**
+ * A body's signing bytes and, inside them, its canonical bytes (what `signingBytes` signs, less
+ * its prefix), from one encoding.
+ */
+export function signingAndBodyBytes(body: EntryBody): { signing: Uint8Array; canonical: Uint8Array } {
+  const signing = utf8(SIGNING_PREFIX_TEXT + canonicalJson(body));
+  return { signing, canonical: signing.subarray(SIGNING_PREFIX.length) };
+}
 
 /**
  * The leaf bytes of a signed entry from its body's canonical bytes, without canonicalising again:
@@ -132,25 +136,38 @@ export function isIsoTime(value: unknown): value is string {
 
 const ENTRY_FIELDS = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);
 
+const nonEmpty = (e: Record<string, unknown>, field: string, problems: string[]): void => {
+  const value = e[field];
+  if (typeof value !== 'string' || value.length === 0) problems.push(`${field}: expected a non-empty string`);
+};
+
+/**
+ * Problems with the fields of an entry that an append takes from its draft (type, times of
+ * validity, acting-for, marking, source, payload), each naming its field.
+ */
+export function checkDraftFields(e: Record<string, unknown>, problems: string[] = []): string[] {
+  nonEmpty(e, 'type', problems);
+  nonEmpty(e, 'actingFor', problems);
+  if (!isIsoTime(e.validTime)) problems.push('validTime: expected an ISO 8601 date or UTC date-time');
+  if (!isClassification(e.classification)) problems.push('classification: unknown level');
+  const rel = checkReleasability(e.releasability);
+  if (rel) problems.push(`releasability: ${rel}`);
+  if (e.source !== undefined && typeof e.source !== 'string') problems.push('source: expected a string');
+  if (!('payload' in e)) problems.push('payload: missing');
+  return problems;
+}
+
 /** Problems with an entry's shape, each naming its field; empty when well-formed. */
 export function checkEntryShape(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['entry is not a JSON object'];
   const e = value as Record<string, unknown>;
   const problems: string[] = [];
-  const str = (field: string) => {
-    if (typeof e[field] !== 'string' || (e[field] as string).length === 0) problems.push(`${field}: expected a non-empty string`);
-  };
   if (e.v !== ENTRY_VERSION) problems.push(`v: expected ${ENTRY_VERSION}`);
-  ['world', 'type', 'actor', 'actingFor', 'kid', 'salt', 'sig'].forEach(str);
+  for (const field of ['world', 'actor', 'kid', 'salt', 'sig']) nonEmpty(e, field, problems);
   if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) problems.push('seq: expected a non-negative integer');
-  if (!isIsoTime(e.validTime)) problems.push('validTime: expected an ISO 8601 date or UTC date-time');
   if (!isIsoTime(e.recordTime)) problems.push('recordTime: expected an ISO 8601 UTC date-time');
-  if (!isClassification(e.classification)) problems.push('classification: unknown level');
-  const rel = checkReleasability(e.releasability);
-  if (rel) problems.push(`releasability: ${rel}`);
   if (e.exercise !== undefined && e.exercise !== true) problems.push('exercise: expected true or absent');
-  if (e.source !== undefined && typeof e.source !== 'string') problems.push('source: expected a string');
-  if (!('payload' in e)) problems.push('payload: missing');
+  checkDraftFields(e, problems);
   for (const key of Object.keys(e)) if (!ENTRY_FIELDS.has(key)) problems.push(`${key}: unknown field`);
   return problems;
 }
