@@ -379,7 +379,7 @@ export class LedgerService {
         payload: draft.payload,
       };
       // The ledger sets the other fields itself; those from the draft are checked.
-      const problems = checkDraftFields(body as unknown as Record<string, unknown>);
+      const problems = checkDraftFields(body);
       if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
       bodies.push({ body, ...signingAndBodyBytes(body), signer });
     }

@@ -136,7 +136,10 @@ export function isIsoTime(value: unknown): value is string {
 
 const ENTRY_FIELDS = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordTime', 'actor', 'actingFor', 'kid', 'classification', 'releasability', 'exercise', 'salt', 'source', 'payload', 'sig']);
 
-const nonEmpty = (e: Record<string, unknown>, field: string, problems: string[]): void => {
+/** An entry's fields, of any value (a body, or JSON of unknown shape). */
+type Fields = { readonly [K in keyof Entry]?: unknown };
+
+const nonEmpty = (e: Fields, field: keyof Entry, problems: string[]): void => {
   const value = e[field];
   if (typeof value !== 'string' || value.length === 0) problems.push(`${field}: expected a non-empty string`);
 };
@@ -145,7 +148,7 @@ const nonEmpty = (e: Record<string, unknown>, field: string, problems: string[])
  * Problems with the fields of an entry that an append takes from its draft (type, times of
  * validity, acting-for, marking, source, payload), each naming its field.
  */
-export function checkDraftFields(e: Record<string, unknown>, problems: string[] = []): string[] {
+export function checkDraftFields(e: Fields, problems: string[] = []): string[] {
   nonEmpty(e, 'type', problems);
   nonEmpty(e, 'actingFor', problems);
   if (!isIsoTime(e.validTime)) problems.push('validTime: expected an ISO 8601 date or UTC date-time');
@@ -163,7 +166,7 @@ export function checkEntryShape(value: unknown): string[] {
   const e = value as Record<string, unknown>;
   const problems: string[] = [];
   if (e.v !== ENTRY_VERSION) problems.push(`v: expected ${ENTRY_VERSION}`);
-  for (const field of ['world', 'actor', 'kid', 'salt', 'sig']) nonEmpty(e, field, problems);
+  for (const field of ['world', 'actor', 'kid', 'salt', 'sig'] as const) nonEmpty(e, field, problems);
   if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) problems.push('seq: expected a non-negative integer');
   if (!isIsoTime(e.recordTime)) problems.push('recordTime: expected an ISO 8601 UTC date-time');
   if (e.exercise !== undefined && e.exercise !== true) problems.push('exercise: expected true or absent');
