@@ -231,7 +231,7 @@ describe('the real record', () => {
     const at2023 = JSON.parse((await cli(db, ['offices', '--as-of', '2023-01-01', '--json'])).out) as Row[];
     assert.deepEqual(at2023.map((r) => [r.what, r.holder]), [
       ['secretary_general', 'Jens Stoltenberg'], ['deputy_secretary_general', 'Mircea Geoană'], ['saceur', 'Christopher G. Cavoli'],
-      ['sact', 'Philippe Lavigne'], ['nato_headquarters', 'Brussels (Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
+      ['sact', 'Philippe Lavigne'], ['nato_headquarters', 'Brussels (New headquarters, Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
     // A holder recorded with a last day (`until`) leaves the office empty until the next recorded holder:
     // Goodpaster is SACEUR in 1970, and no SACEUR is recorded between him and Clark (1997).
