@@ -124,6 +124,8 @@ const LOG_PRINCIPAL = 'log';
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const ARCHIVE_PRINCIPAL = 'archive';
 const VERIFY_CHUNK = 4096;
+/** The lowest tree level whose nodes a ledger keeps in memory once read (one per 4,096 entries). */
+export const UPPER_NODE_LEVEL = 12;
 
 const MAX_PROBLEMS = 20;
 
@@ -143,6 +145,8 @@ export class LedgerService {
   private readonly infos = new Map<string, WorldInfo>();
   private readonly principalCache = new Map<string, Map<string, Principal>>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Tree nodes of UPPER_NODE_LEVEL and above, per world, as read from the store (see hashesFor). */
+  private readonly upperNodes = new Map<string, Map<string, Uint8Array>>();
   readonly model: WorldModel<unknown>;
 
   constructor(readonly deps: LedgerDeps) {
@@ -158,6 +162,7 @@ export class LedgerService {
     this.caches.clear();
     this.infos.clear();
     this.principalCache.clear();
+    this.upperNodes.clear();
   }
 
   /** Forgets cached state (after another writer, e.g. an import, changed the store). */
@@ -165,6 +170,7 @@ export class LedgerService {
     this.caches.delete(world);
     this.infos.delete(world);
     this.principalCache.delete(world);
+    this.upperNodes.delete(world);
   }
 
   private async principalsOf(world: string, refresh = false): Promise<Map<string, Principal>> {
@@ -430,11 +436,26 @@ export class LedgerService {
     });
   }
 
+  /**
+   * The hashes of proof plans. Nodes from UPPER_NODE_LEVEL up are kept once read: a complete
+   * subtree's hash never changes, and there is one such node per 2^UPPER_NODE_LEVEL entries, so
+   * a proof reads from the store only the nodes below that level, as many at 10M entries as at 1M.
+   */
   private async hashesFor(world: string, plans: readonly RangePlan[]): Promise<Uint8Array[]> {
-    const ids: NodeId[] = planNodes(plans);
-    const found = await this.deps.store.nodes(world, ids);
+    let upper = this.upperNodes.get(world);
+    if (!upper) {
+      upper = new Map();
+      this.upperNodes.set(world, upper);
+    }
+    const kept = upper;
+    const ids = planNodes(plans).filter((id) => id.level < UPPER_NODE_LEVEL || !kept.has(nodeKey(id)));
+    const found = ids.length ? await this.deps.store.nodes(world, ids) : new Map<string, Uint8Array>();
+    for (const id of ids) {
+      const hash = id.level >= UPPER_NODE_LEVEL ? found.get(nodeKey(id)) : undefined;
+      if (hash) kept.set(nodeKey(id), hash);
+    }
     const lookup = (id: NodeId) => {
-      const hash = found.get(nodeKey(id));
+      const hash = found.get(nodeKey(id)) ?? kept.get(nodeKey(id));
       if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
       return hash;
     };
