@@ -275,6 +275,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Defence Capacity Building package for Iraq': { fr: 'Programme de renforcement des capacités de défense pour l’Iraq' },
   'DCB package for Tunisia': { fr: 'Programme DCB pour la Tunisie' },
   'Defence Capacity Building package for Mauritania': { fr: 'Programme de renforcement des capacités de défense pour la Mauritanie' },
+  'Defence Capacity Building package for Bosnia and Herzegovina': { fr: 'Programme de renforcement des capacités de défense pour la Bosnie-Herzégovine' },
 
   // ---- exercises (name, lead) ----
   'EADRCC consequence management field exercise SRBIJA 2018': { fr: 'Exercice sur le terrain de gestion des conséquences de l’EADRCC SRBIJA 2018' },
