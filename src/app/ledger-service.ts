@@ -442,12 +442,8 @@ export class LedgerService {
    * a proof reads from the store only the nodes below that level, as many at 10M entries as at 1M.
    */
   private async hashesFor(world: string, plans: readonly RangePlan[]): Promise<Uint8Array[]> {
-    let upper = this.upperNodes.get(world);
-    if (!upper) {
-      upper = new Map();
-      this.upperNodes.set(world, upper);
-    }
-    const kept = upper;
+    const kept = this.upperNodes.get(world) ?? new Map<string, Uint8Array>();
+    this.upperNodes.set(world, kept);
     const ids = planNodes(plans).filter((id) => id.level < UPPER_NODE_LEVEL || !kept.has(nodeKey(id)));
     const found = ids.length ? await this.deps.store.nodes(world, ids) : new Map<string, Uint8Array>();
     for (const id of ids) {
