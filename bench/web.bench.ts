@@ -16,7 +16,7 @@ import { fmt, paired, report, reportPaired } from './support.js';
 
 const JS_BUDGET_KB = 250;
 const THROTTLED_BUDGET_MS = 2500;
-const ROUNDS = Number(process.env.BENCH_WEB_RUNS ?? 5);
+const ROUNDS = Number(process.env.BENCH_WEB_RUNS ?? 7);
 /** Lighthouse's simulated mobile throttling ("Slow 4G"): its throttling constants. */
 const SLOW_4G = { rttMs: 150, downKbps: 1638.4, upKbps: 750, cpu: 4 };
 

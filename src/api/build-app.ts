@@ -27,6 +27,7 @@ import { scenarioLiveRoutes } from './routes/scenario-live.js';
 import { tlogRoutes } from './routes/tlog.js';
 import { datasetRoutes } from './routes/dataset.js';
 import { httpHygiene, webCacheControl } from './hygiene.js';
+import { sendShell } from './web-shell.js';
 
 export interface ApiOptions {
   /** Requests per minute per client; false to turn off (benchmarks). */
@@ -152,9 +153,9 @@ export async function buildApp(baseDeps: ApiDeps, options: ApiOptions = {}): Pro
       root: webRoot, prefix: '/', wildcard: false, index: ['index.html'],
       cacheControl: false, setHeaders: (reply, file) => { reply.header('cache-control', webCacheControl(webRoot, file)); },
     });
-    // Client-side routes (/en/…, /fr/…) get the app shell.
-    app.get('/en/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
-    app.get('/fr/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // Client-side routes (/en/…, /fr/…) get the app shell (the home page's with its first answers).
+    app.get('/en/*', { schema: { hide: true } }, (request, reply) => sendShell(app, webRoot, request, reply, 'en'));
+    app.get('/fr/*', { schema: { hide: true } }, (request, reply) => sendShell(app, webRoot, request, reply, 'fr'));
     app.get('/en', { schema: { hide: true } }, (_request, reply) => reply.redirect('/en/'));
     app.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/'));
   }

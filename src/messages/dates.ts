@@ -12,19 +12,21 @@ export function isIsoDate(value: string): boolean {
   return ISO.test(value);
 }
 
-const formats = new Map<Lang, Intl.DateTimeFormat>();
+/**
+ * The month names of the two languages. Written out rather than asked of Intl.DateTimeFormat: the
+ * first Intl date format a page makes costs a locale load (tens of milliseconds on a slow phone,
+ * on the path of the web app's first render), and these two calendars do not change
+ * (./dates.test.ts checks the output against Intl's en-GB and fr-FR for every day of two years).
+ */
+const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
 
 export function longDate(lang: Lang, iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    formats.set(lang, format);
-  }
-  return format
-    .formatToParts(d)
-    .map((part) => (lang === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value))
-    .join('');
+  const day = d.getUTCDate();
+  return `${lang === 'fr' && day === 1 ? '1er' : day} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }

@@ -7,8 +7,13 @@
  *   ("1er janvier 2024", "1 January 2024"; dates.ts).
  * A list is joined with commas. An argument the template names but the caller did not give is
  * left as `{name}`, so a message never throws for a missing value.
+ *
+ * Most templates are plain text (no braces, no apostrophe: nothing MessageFormat would read) and
+ * are their own output, without compiling; the others share one set of Intl formatters, made
+ * once per locale and options instead of once per template (a page shows hundreds of strings,
+ * and each Intl object costs a locale negotiation).
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import type { Lang, Params } from './message.js';
 import { nameArguments } from './grammar.js';
 import { isIsoDate, longDate } from './dates.js';
@@ -16,12 +21,45 @@ import { isIsoDate, longDate } from './dates.js';
 type Value = string | number;
 
 interface Compiled {
-  readonly format: IntlMessageFormat;
+  readonly format: (values: Readonly<Record<string, Value>>) => string;
   /** Every argument name the template uses, at any depth. */
   readonly names: readonly string[];
 }
 
 const compiled = new Map<string, Compiled>();
+
+/** One Intl object per constructor, locale and options, for every template. */
+function sharedFormatter<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let formatter = made.get(key);
+    if (formatter === undefined) {
+      formatter = make(...args);
+      made.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const FORMATTERS: Formatters = {
+  getNumberFormat: sharedFormatter((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
+  getDateTimeFormat: sharedFormatter((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+  getPluralRules: sharedFormatter((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+};
+
+/** Text MessageFormat would give back unchanged: no argument, no quoting. */
+const PLAIN = /^[^{}']*$/;
+/** Text with `{name}` arguments only (no plural, select, number style or quoting). */
+const SIMPLE = /^(?:[^{}']|\{[A-Za-z0-9_]+\})*$/;
+const ARGUMENT = /\{([A-Za-z0-9_]+)\}/g;
+
+/**
+ * `{name}` arguments are filled as MessageFormat fills them (its text, or String() of a number)
+ * without compiling the template: that skips MessageFormat's locale negotiation, which costs a
+ * page's first render tens of milliseconds on a slow phone (./format.test.ts checks every
+ * template of the catalogue against MessageFormat).
+ */
 
 interface AstNode {
   readonly type: number;
@@ -44,8 +82,15 @@ function compile(template: string, lang: Lang): Compiled {
   const key = `${lang}\u0000${template}`;
   let entry = compiled.get(key);
   if (!entry) {
-    const format = new IntlMessageFormat(template, lang === 'fr' ? 'fr-FR' : 'en-GB', undefined, { ignoreTag: true });
-    entry = { format, names: [...argumentNames(format.getAst() as unknown as AstNode[], new Set())] };
+    if (SIMPLE.test(template)) {
+      entry = {
+        format: (values) => template.replace(ARGUMENT, (_, name: string) => String(values[name])),
+        names: [...new Set(Array.from(template.matchAll(ARGUMENT), (m) => m[1]!))],
+      };
+    } else {
+      const message = new IntlMessageFormat(template, lang === 'fr' ? 'fr-FR' : 'en-GB', undefined, { ignoreTag: true, formatters: FORMATTERS });
+      entry = { format: (values) => String(message.format(values)), names: [...argumentNames(message.getAst() as unknown as AstNode[], new Set())] };
+    }
     compiled.set(key, entry);
   }
   return entry;
@@ -64,6 +109,7 @@ export function checkTemplate(template: string, lang: Lang): void {
 const DERIVED = /^(.+)_(name|the|The|of|to|in|from|gender|number|date)$/;
 
 export function formatTemplate(template: string, params: Params, lang: Lang): string {
+  if (PLAIN.test(template)) return template;
   const { format, names } = compile(template, lang);
   const values: Record<string, Value> = {};
   for (const [key, value] of Object.entries(params)) values[key] = typeof value === 'object' ? value.join(', ') : value;
@@ -75,5 +121,5 @@ export function formatTemplate(template: string, params: Params, lang: Lang): st
     else if (derived && derived[2] !== 'date' && base !== undefined && typeof base !== 'number') Object.assign(values, nameArguments(derived[1]!, base, lang));
     else values[name] = `{${name}}`;
   }
-  return String(format.format(values));
+  return format(values);
 }

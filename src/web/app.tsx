@@ -3,7 +3,7 @@
  * only what its page needs), the page language on <html lang>, focus moved to the new page's
  * heading after a navigation, and the page title.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { I18nContext, makeI18n, useI18n } from './lib/i18n.js';
 import { parseLocation, useLocationKey, navigate, type Location } from './lib/router.js';
 import { setApiLanguage } from './lib/api.js';
@@ -11,6 +11,7 @@ import { SessionProvider } from './lib/session.js';
 import { Layout } from './components/layout.js';
 import { Loading, requestHeadingFocus } from './components/ui.js';
 import { useWorlds } from './lib/reference.js';
+import { homeIfLoaded } from './lib/home-data.js';
 import NotFoundPage, { NotFound } from './pages/not-found.js';
 
 export interface PageProps {
@@ -19,8 +20,18 @@ export interface PageProps {
 
 type Page = LazyExoticComponent<ComponentType<PageProps>> | ComponentType<PageProps>;
 
+const LazyHome = lazy(() => import('./pages/home.js'));
+/**
+ * The home page: rendered at once when its code arrived with the first load (the entry starts
+ * fetching it, ./lib/home-data.ts), without a suspended first render; otherwise lazily.
+ */
+function HomePage(props: PageProps) {
+  const [Loaded] = useState(() => homeIfLoaded()?.default);
+  return Loaded ? <Loaded {...props} /> : <LazyHome {...props} />;
+}
+
 const pages = {
-  home: lazy(() => import('./pages/home.js')),
+  home: HomePage,
   allies: lazy(() => import('./pages/allies.js')),
   ally: lazy(() => import('./pages/ally.js')),
   accessions: lazy(() => import('./pages/accessions.js')),

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { geoArea } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import { STATES } from '../../src/domain/states.js';
-import { featureKey, politiesAt, polityFeatures, type Polity } from '../../src/web/components/map-history.js';
+import { featureKey, politiesAt, type Polity } from '../../src/web/components/map-history.js';
+import { polityFeatures } from '../../src/web/components/map-shapes.js';
 import { ROUND_PALETTE, roundColour } from '../../src/web/components/enlargement-map.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,7 @@
 /**
  * The enlargement map: world-atlas (Natural Earth 1:110m, shipped with the app, never from a
- * CDN) projected with d3-geo on a North-Atlantic-centred conic projection, countries joined on
+ * CDN, trimmed to the countries it draws: ../data/map-atlas.json) projected with d3-geo on a
+ * North-Atlantic-centred conic projection (./map-projection.ts), countries joined on
  * their ISO numeric id. Borders are those of the date shown (./map-history.ts: the Soviet Union,
  * Yugoslavia, Czechoslovakia, the two German states); paths are computed once per set of borders,
  * so a new date mostly changes fills. Allies are coloured by the year they joined (a palette whose
@@ -8,16 +9,15 @@
  * and candidates by fill and pattern; the legend names every class, every shape's tooltip names
  * the state and its year, and the page offers the same data as a table.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, Geometry } from 'geojson';
-import { loadTopology } from '../lib/home-data.js';
+import { useEffect, useMemo, useState } from 'react';
+import { loadToday, loadTopology, todayIfLoaded } from '../lib/home-data.js';
 import { useI18n } from '../lib/i18n.js';
 import { useStates } from '../lib/reference.js';
 import { today } from '../lib/facts.js';
 import type { StateInfo } from '../../domain/states.js';
-import { eraKey, featureKey, historicalNameKey, politiesAt, polityFeatures, type Polity } from './map-history.js';
+import { HEIGHT, INSET, WIDTH } from './map-frame.js';
+import { eraKey, historicalNameKey, politiesAt, type Polity } from './map-history.js';
+import type { MapToday, Shape, ViewShapes } from './map-shapes.js';
 
 export type MapStatus =
   | { readonly kind: 'ally'; readonly round: number }
@@ -31,77 +31,42 @@ export interface MapCountry {
   readonly status: MapStatus;
 }
 
-const WIDTH = 960;
-const HEIGHT = 540;
-
-interface Shape {
-  readonly id: string;
-  readonly d: string;
-}
-
-interface Shapes {
-  readonly europe: Shape[];
-  readonly inset: Shape[];
+interface Shapes extends ViewShapes {
   readonly polities: ReadonlyMap<string, Polity>;
 }
-
-/** The inset for North America, bottom left over the Atlantic off Iberia. */
-const INSET = { x: 8, y: HEIGHT - 198, w: 262, h: 190 } as const;
 
 /** Territories drawn with the status of the state they belong to (Greenland: Denmark). */
 const TERRITORY_OF: Readonly<Record<string, string>> = { '304': '208' };
 
-/** Antarctica is not drawn. */
-const UNDRAWN = new Set(['010']);
-
-function project(features: readonly Feature<Geometry, { id: string }>[], projection: GeoProjection): Shape[] {
-  const path = geoPath(projection);
-  return features
-    .filter((f) => !UNDRAWN.has(f.properties.id))
-    .map((f) => ({ id: f.properties.id, d: path(f) ?? '' }))
-    .filter((s) => s.d !== '');
-}
-
-const frame = (coordinates: [number, number][]): Feature<Geometry> => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates } });
-
-// Europe, from Iceland and the Azores' latitude to the Caucasus, on an equal-area conic.
-const europeProjection = (): GeoProjection => {
-  const p = geoConicEqualArea().parallels([40, 65]).rotate([-12, 0])
-    .fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], frame([[-24, 36.5], [44, 36.5], [-22, 66.5], [40, 70.5], [10, 71.5], [10, 34.5], [47, 41]]));
-  return p.clipExtent([[0, 0], [WIDTH, HEIGHT]]);
-};
-// North America in its own inset, so that both sides of the Atlantic read at a useful scale.
-const americaProjection = (): GeoProjection => {
-  const p = geoConicEqualArea().parallels([30, 60]).rotate([85, 0])
-    .fitExtent([[INSET.x + 6, INSET.y + 6], [INSET.x + INSET.w - 6, INSET.y + INSET.h - 6]], frame([[-126, 25], [-66, 25], [-135, 58], [-55, 58], [-100, 72], [-50, 70]]));
-  return p.clipExtent([[INSET.x, INSET.y], [INSET.x + INSET.w, INSET.y + INSET.h]]);
-};
-
-/** The projected shapes for the borders at `date`, computed once per set of borders. */
+/**
+ * The shapes for the borders at `date`: today's as the build drew them (no atlas, no projection
+ * on a first visit); any other borders projected from the atlas once (./map-shapes.ts, loaded
+ * then), and kept per set of borders, so a new date mostly changes fills.
+ */
 function useShapes(date: string, states: readonly StateInfo[] | undefined): Shapes | undefined {
-  const [topology, setTopology] = useState<Topology>();
-  const cache = useRef(new Map<string, Shapes>());
+  const [today, setToday] = useState<MapToday | undefined>(todayIfLoaded);
+  const [drawn, setDrawn] = useState<ReadonlyMap<string, ViewShapes>>(() => new Map());
   useEffect(() => {
     let cancelled = false;
-    void loadTopology().then((t) => { if (!cancelled) setTopology(t); });
+    if (!today) void loadToday().then((t) => { if (!cancelled) setToday(t); });
     return () => { cancelled = true; };
-  }, []);
-  const keys = useMemo(() => (topology ? (topology.objects.countries as GeometryCollection<{ name: string }>).geometries.map((g) => featureKey(g as { id?: string; properties?: { name: string } })) : undefined), [topology]);
+  }, [today]);
+  const polities = useMemo(() => (today && states ? politiesAt(date, today.keys, states) : undefined), [today, states, date]);
+  const era = polities ? eraKey(polities) : undefined;
+  const other = era !== undefined && era !== today?.era && !drawn.has(era);
+  useEffect(() => {
+    if (!other || !polities || era === undefined) return undefined;
+    let cancelled = false;
+    void Promise.all([import('./map-shapes.js'), loadTopology()]).then(([{ shapesFor }, topology]) => {
+      if (!cancelled) setDrawn((m) => new Map(m).set(era, shapesFor(topology, polities)));
+    });
+    return () => { cancelled = true; };
+  }, [other, polities, era]);
   return useMemo(() => {
-    if (!topology || !keys || !states) return undefined;
-    const polities = politiesAt(date, keys, states);
-    const key = eraKey(polities);
-    const hit = cache.current.get(key);
-    if (hit) return hit;
-    const features = polityFeatures(topology, polities);
-    const shapes: Shapes = {
-      europe: project(features, europeProjection()),
-      inset: project(features, americaProjection()),
-      polities: new Map(polities.map((p) => [p.id, p])),
-    };
-    cache.current.set(key, shapes);
-    return shapes;
-  }, [topology, keys, states, date]);
+    if (!today || !polities || era === undefined) return undefined;
+    const views = era === today.era ? today : drawn.get(era);
+    return views ? { europe: views.europe, inset: views.inset, polities: new Map(polities.map((p) => [p.id, p])) } : undefined;
+  }, [today, polities, era, drawn]);
 }
 
 /**

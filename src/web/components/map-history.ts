@@ -8,6 +8,7 @@
  * src/web/data/divided-germany.json (scripts/divided-germany.ts): the Federal Republic, the GDR,
  * Berlin under four-power status and, until it joined the Federal Republic on 1 January 1957,
  * the Saar. Kosovo is drawn with Serbia until its declaration of independence of 17 February 2008.
+ * This module says which polities stand; ./map-shapes.ts draws them.
  *
  * Sources of the dates not in the states table:
  * - Federal Republic founded 23 May 1949 (Basic Law promulgated):
@@ -17,11 +18,7 @@
  *   https://www.britannica.com/place/Saarland
  * - Kosovo's declaration of independence, 17 February 2008: https://www.icj-cij.org/case/141
  */
-import type { Feature, Geometry, MultiPolygon } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { feature, merge } from 'topojson-client';
 import type { StateInfo } from '../../domain/states.js';
-import divided from '../data/divided-germany.json' with { type: 'json' };
 
 export const REUNIFICATION = '1990-10-03';
 export const FRG_FOUNDED = '1949-05-23';
@@ -100,25 +97,4 @@ export function historicalNameKey(numeric: string, date: string): HistoricalName
   if (numeric === '276') return date < FRG_FOUNDED ? 'map.western_zones' : 'map.frg';
   if (numeric === '278' && date < GDR_FOUNDED) return 'map.soviet_zone';
   return undefined;
-}
-
-const GERMAN_PARTS = new Map((divided as unknown as { features: Feature<MultiPolygon, { part: GermanPart }>[] }).features.map((f) => [f.properties.part, f]));
-
-/** The GeoJSON of each polity, dissolving the borders between the members of a union. */
-export function polityFeatures(topology: Topology, polities: readonly Polity[]): Feature<Geometry, { id: string }>[] {
-  const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
-  const objects = new Map(collection.geometries.map((g) => [featureKey(g as { id?: string; properties?: { name: string } }), g]));
-  return polities.flatMap((p): Feature<Geometry, { id: string }>[] => {
-    if (p.part) {
-      const f = GERMAN_PARTS.get(p.part);
-      return f ? [{ type: 'Feature', id: p.id, properties: { id: p.id }, geometry: f.geometry }] : [];
-    }
-    const members = p.members.map((m) => objects.get(m)).filter((g) => g !== undefined);
-    if (members.length === 0) return [];
-    if (members.length === 1) {
-      const f = feature(topology, members[0]!) as Feature<Geometry>;
-      return [{ type: 'Feature', id: p.id, properties: { id: p.id }, geometry: f.geometry }];
-    }
-    return [{ type: 'Feature', id: p.id, properties: { id: p.id }, geometry: merge(topology, members as Parameters<typeof merge>[1]) }];
-  });
 }

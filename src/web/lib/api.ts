@@ -31,6 +31,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Who is signed in, and the session's CSRF token (./session.tsx). */
+export const SESSION_PATH = '/api/auth/session';
+
 let csrfToken: string | undefined;
 let language: Lang = 'en';
 

@@ -25,6 +25,16 @@ export function fetchCached<T>(path: string, fresh = false): Promise<T> {
   return p;
 }
 
+/** An answer the page already holds (the server's, in the HTML): read from the cache like a fetched one. */
+export const prime = (path: string, data: unknown): void => { cache.set(path, data); };
+
+/** An answer the page already holds, taken out of the cache (read once, e.g. the session's). */
+export const takeCached = <T>(path: string): T | undefined => {
+  const data = cache.get(path) as T | undefined;
+  cache.delete(path);
+  return data;
+};
+
 /** Signing in or out changes what one may read: every mounted reader fetches again. */
 let sessionEpoch = 0;
 const epochListeners = new Set<() => void>();
@@ -54,7 +64,7 @@ export function useApi<T>(path: string | null, liveWorld: string | null = null):
   const version = useLiveVersion(liveWorld);
   const epoch = useSyncExternalStore(subscribeEpoch, () => sessionEpoch, () => 0);
   const [state, setState] = useState<{ path: string | null; data: T | undefined; error: Error | undefined; loading: boolean }>(() => ({
-    path, data: path && cache.has(path) ? (cache.get(path) as T) : undefined, error: undefined, loading: path !== null,
+    path, data: path && cache.has(path) ? (cache.get(path) as T) : undefined, error: undefined, loading: path !== null && !cache.has(path),
   }));
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
@@ -64,6 +74,13 @@ export function useApi<T>(path: string | null, liveWorld: string | null = null):
       setState({ path, data: undefined, error: undefined, loading: false });
       return undefined;
     }
+    const fresh = version > 0 || tick > 0;
+    // Already held (read before, or put in the page by the server): shown as it is, no new render.
+    if (!fresh && cache.has(path)) {
+      const data = cache.get(path) as T;
+      setState((s) => (s.path === path && s.data === data && !s.loading && !s.error ? s : { path, data, error: undefined, loading: false }));
+      return undefined;
+    }
     let cancelled = false;
     setState((s) => ({
       path,
@@ -71,7 +88,6 @@ export function useApi<T>(path: string | null, liveWorld: string | null = null):
       error: undefined,
       loading: true,
     }));
-    const fresh = version > 0 || tick > 0;
     fetchCached<T>(path, fresh).then(
       (data) => { if (!cancelled) setState({ path, data, error: undefined, loading: false }); },
       (error: unknown) => { if (!cancelled) setState((s) => ({ ...s, path, error: error instanceof Error ? error : new Error(String(error)), loading: false })); },

@@ -31,8 +31,26 @@ const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 /** `2023-04-04` → `4 April 2023` / `4 avril 2023`, `1er janvier 2024` (UTC: a date is a calendar day). */
 export const longDate = (lang: Lang, iso: string | undefined): string => catalogueLongDate(lang, iso);
 
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+/** en-GB groups thousands with a comma, fr-FR with a narrow no-break space (./i18n.test.ts). */
+const GROUP: Readonly<Record<Lang, string>> = { en: ',', fr: '\u202f' };
+
+/**
+ * A number in the language. Integers, all the pages' figures, are grouped here: the first Intl
+ * number format a page makes costs a locale load (tens of milliseconds on a slow phone, on the
+ * path of the first render); other numbers go through one Intl format a language.
+ */
 export function number(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(locale(lang)).format(n);
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) {
+    const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, GROUP[lang]);
+    return n < 0 ? `-${digits}` : digits;
+  }
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang));
+    numberFormats.set(lang, format);
+  }
+  return format.format(n);
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

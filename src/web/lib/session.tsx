@@ -4,8 +4,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Account } from '../../app/access.js';
-import { api, ApiError, setCsrf } from './api.js';
-import { clearCache, fetchCached } from './data.js';
+import { api, ApiError, SESSION_PATH, setCsrf } from './api.js';
+import { clearCache, fetchCached, takeCached } from './data.js';
 
 export interface Session {
   readonly account: Account | undefined;
@@ -23,19 +23,27 @@ const SessionContext = createContext<Session>({
   refresh: () => Promise.resolve(),
 });
 
+type SessionAnswer = { signedIn: boolean; account?: Account; csrf?: string };
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [account, setAccount] = useState<Account | undefined>();
-  const [ready, setReady] = useState(false);
+  // The server may have put the answer in the page (./boot.ts): then the first render knows it.
+  const [booted] = useState(() => takeCached<SessionAnswer>(SESSION_PATH));
+  const [account, setAccount] = useState<Account | undefined>(() => (booted?.signedIn ? booted.account : undefined));
+  const [ready, setReady] = useState(booted !== undefined);
 
   useEffect(() => {
-    api<{ signedIn: boolean; account?: Account; csrf?: string }>('/api/auth/session').then(
+    if (booted) {
+      setCsrf(booted.csrf);
+      return;
+    }
+    api<SessionAnswer>(SESSION_PATH).then(
       (me) => { setCsrf(me.csrf); setAccount(me.signedIn ? me.account : undefined); setReady(true); },
       (error: unknown) => {
         if (!(error instanceof ApiError)) console.warn(error);
         setReady(true);
       },
     );
-  }, []);
+  }, [booted]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const r = await api<{ account: Account; csrf: string }>('/api/auth/login', { method: 'POST', body: { username, password } });
@@ -56,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    const me = await api<{ signedIn: boolean; account?: Account; csrf?: string }>('/api/auth/session');
+    const me = await api<SessionAnswer>(SESSION_PATH);
     setCsrf(me.csrf);
     clearCache();
     // The list of worlds is read before the account changes, so that a page of the new world is
