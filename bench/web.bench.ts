@@ -3,15 +3,20 @@
  * - the JavaScript a first visit to the home page downloads (gzipped, from what Chromium fetched),
  *   against 250 KB, and every byte of that visit as transferred (compressed where served so);
  * - the time until the home page is interactive — the map drawn and the key figures shown —
- *   against a static page on the same server that fetches and compiles the same JavaScript bytes
- *   (as module preloads, not run) and shows the same content already rendered. Floor and page are
- *   loaded in alternation, each in a fresh browser context (no cache), on loopback and then with
- *   Chromium's throttling at the mobile setting Lighthouse simulates (4× slower CPU, 1.6 Mbps
- *   down, 750 kbps up, 150 ms round trip), where the page must also be usable within 2.5 s.
+ *   against a static page that fetches and compiles the same JavaScript bytes (as module
+ *   preloads, not run) and shows the same content already rendered, served as a file by the same
+ *   server (a copy of the built app with the page added) over the same link, throttled or not.
+ *   Floor and page are loaded in alternation, each in a fresh browser context (no cache), on
+ *   loopback and then with Chromium's throttling at the mobile setting Lighthouse simulates (4×
+ *   slower CPU, 1.6 Mbps down, 750 kbps up, 150 ms round trip), where the page must also be
+ *   usable within 2.5 s.
  */
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuild, launchBrowser, startWebServer } from '../tests/support/browser.js';
+import { WEB_DIST, browserSkipReason, ensureWebBuild, launchBrowser, startWebServer } from '../tests/support/browser.js';
+import { tempDir } from '../tests/support/cli.js';
 import { fmt, paired, report, reportPaired } from './support.js';
 
 const JS_BUDGET_KB = 250;
@@ -53,12 +58,14 @@ async function homeInteractive(browser: Browser, url: string, throttle?: Throttl
   }
 }
 
+/** The floor's page, a file of the served copy of the app. */
+const FLOOR_PAGE = 'bench-floor.html';
+
 /** Navigation start → the static page shown and every one of its module preloads fetched, in ms. */
-async function floorInteractive(browser: Browser, url: string, html: string, throttle?: Throttle): Promise<number> {
+async function floorInteractive(browser: Browser, url: string, throttle?: Throttle): Promise<number> {
   const { context, page } = await openPage(browser, throttle);
   try {
-    await page.route(`${url}/bench-floor`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-    await page.goto(`${url}/bench-floor`);
+    await page.goto(`${url}/${FLOOR_PAGE}`);
     await page.waitForFunction(() => {
       const wanted = Array.from(document.querySelectorAll('link[rel="modulepreload"]')).map((l) => (l as HTMLLinkElement).href);
       const done = new Set(performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd > 0).map((e) => e.name));
@@ -82,7 +89,12 @@ export async function webBenchmarks(): Promise<void> {
     return;
   }
   await ensureWebBuild();
-  const server = await startWebServer({ seed: false });
+  // A copy of the built app, so that the floor's page is served like the app's own files.
+  const webRoot = tempDir('evere-web-bench-');
+  cpSync(WEB_DIST, webRoot, { recursive: true });
+  // The static files are routed when the server starts: the page exists now, and is written below.
+  writeFileSync(join(webRoot, FLOOR_PAGE), '');
+  const server = await startWebServer({ seed: false, webRoot });
   const browser = await launchBrowser();
   try {
     // First visit: every script's bytes, and every response's bytes as they travelled.
@@ -108,7 +120,7 @@ export async function webBenchmarks(): Promise<void> {
       return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>${head}</head><body>${body.innerHTML}</body></html>`;
     });
     await context.close();
-    const floorHtml = html.replace('</head>', `${files.map((f) => `<link rel="modulepreload" href="${f.url}">`).join('')}</head>`);
+    writeFileSync(join(webRoot, FLOOR_PAGE), html.replace('</head>', `${files.map((f) => `<link rel="modulepreload" href="${f.url}">`).join('')}</head>`));
     const gz = files.reduce((s, f) => s + f.gz, 0) / 1024;
     const raw = files.reduce((s, f) => s + f.raw, 0) / 1024;
     report({
@@ -119,9 +131,9 @@ export async function webBenchmarks(): Promise<void> {
     });
     report({ name: 'web: first visit to the home page, bytes transferred', value: fmt(transferred / 1024, 'KB'), against: `${fmt(raw, 'KB')} of raw JavaScript alone` });
 
-    const loopback = await paired(() => floorInteractive(browser, server.url, floorHtml), () => homeInteractive(browser, server.url), ROUNDS);
+    const loopback = await paired(() => floorInteractive(browser, server.url), () => homeInteractive(browser, server.url), ROUNDS);
     reportPaired('web: home page interactive on loopback', loopback, 'ms', 'time', 1.5, 'static page, same JS bytes');
-    const slow = await paired(() => floorInteractive(browser, server.url, floorHtml, SLOW_4G), () => homeInteractive(browser, server.url, SLOW_4G), ROUNDS);
+    const slow = await paired(() => floorInteractive(browser, server.url, SLOW_4G), () => homeInteractive(browser, server.url, SLOW_4G), ROUNDS);
     reportPaired('web: home page interactive, 4× CPU, 1.6 Mbps', slow, 'ms', 'time', 1.5, 'static page, same JS bytes');
     report({
       name: 'web: home page usable on a throttled phone link',
@@ -131,5 +143,6 @@ export async function webBenchmarks(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    rmSync(webRoot, { recursive: true, force: true });
   }
 }

@@ -58,14 +58,14 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The real server (buildApp with the built web app) on a loopback port. */
-export async function startWebServer(options: { seed?: boolean } = {}): Promise<WebServer> {
+/** The real server (buildApp with the built web app, or a copy of it at webRoot) on a loopback port. */
+export async function startWebServer(options: { seed?: boolean; webRoot?: string } = {}): Promise<WebServer> {
   const dir = tempDir('evere-web-');
   const config = loadConfig({}, { db: join(dir, 'evere.db') });
   const services = await openServices(config);
   await initRecord(services.ledger, config.dataDir, { world: 'record', empty: false });
   if (options.seed !== false) await seedScenario(services);
-  const app = await buildApp({ ...services, dataDir: config.dataDir }, { rateLimit: false, webRoot: WEB_DIST });
+  const app = await buildApp({ ...services, dataDir: config.dataDir }, { rateLimit: false, webRoot: options.webRoot ?? WEB_DIST });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address, app, services, dataDir: config.dataDir,
