@@ -28,12 +28,8 @@ export function fetchCached<T>(path: string, fresh = false): Promise<T> {
 /** An answer the page already holds (the server's, in the HTML): read from the cache like a fetched one. */
 export const prime = (path: string, data: unknown): void => { cache.set(path, data); };
 
-/** An answer the page already holds, taken out of the cache (read once, e.g. the session's). */
-export const takeCached = <T>(path: string): T | undefined => {
-  const data = cache.get(path) as T | undefined;
-  cache.delete(path);
-  return data;
-};
+/** An answer already held (fetched, or put in the page by the server), if any. */
+export const cachedAnswer = <T>(path: string): T | undefined => cache.get(path) as T | undefined;
 
 /** Signing in or out changes what one may read: every mounted reader fetches again. */
 let sessionEpoch = 0;

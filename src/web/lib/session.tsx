@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Account } from '../../app/access.js';
 import { api, ApiError, SESSION_PATH, setCsrf } from './api.js';
-import { clearCache, fetchCached, takeCached } from './data.js';
+import { cachedAnswer, clearCache, fetchCached } from './data.js';
 
 export interface Session {
   readonly account: Account | undefined;
@@ -27,7 +27,7 @@ type SessionAnswer = { signedIn: boolean; account?: Account; csrf?: string };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   // The server may have put the answer in the page (./boot.ts): then the first render knows it.
-  const [booted] = useState(() => takeCached<SessionAnswer>(SESSION_PATH));
+  const [booted] = useState(() => cachedAnswer<SessionAnswer>(SESSION_PATH));
   const [account, setAccount] = useState<Account | undefined>(() => (booted?.signedIn ? booted.account : undefined));
   const [ready, setReady] = useState(booted !== undefined);
 
