@@ -3,13 +3,14 @@
  *
  * For the home page (/en/, /fr/) the shell also carries what the build described in
  * web-dist/shell.json (src/web/shell-plugin.ts): module preloads of the home page's own code and
- * a preload of the map's atlas, so that a first visit fetches them with the entry's code instead
- * of after running it; and the home page's API answers in a JSON data block, so that it draws
- * without a round trip to the API. Those answers are made by this server's own routes through
- * app.inject, with the caller's cookie, language and address: the same authorisation, the same
- * bytes and the same rate limit as if the page had fetched them. An answer other than 200, or one
- * that sets a cookie, is left out (the page fetches it and shows the error as usual). The shell then depends on the session:
- * it is sent `private, no-cache`.
+ * a preload of today's map shapes, so that a first visit fetches them with the entry's code
+ * instead of after running it; and the home page's API answers in a JSON data block, so that it
+ * draws without a round trip to the API. Those answers are made by this server's own routes
+ * through app.inject, with the caller's cookie, language and address: the same authorisation, the
+ * same bytes and the same rate limit as if the page had fetched them. An answer other than 200,
+ * one that sets a cookie, or a read that fails (a dropped database connection answers 503) is
+ * left out: the page fetches it and shows the error as usual. The shell then depends on the
+ * session: it is sent `private, no-cache`.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -60,7 +61,8 @@ async function homeAnswers(app: FastifyInstance, request: FastifyRequest, lang: 
     const response = await app.inject({
       method: 'GET', url: path, remoteAddress: request.ip,
       headers: { accept: 'application/json', 'accept-language': lang, ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}) },
-    });
+    }).catch(() => undefined);
+    if (!response) return undefined;
     // An answer that sets a cookie is the browser's to receive: left for the page to fetch.
     const json = response.statusCode === 200 && String(response.headers['content-type'] ?? '').startsWith('application/json') && response.headers['set-cookie'] === undefined;
     return json ? `${JSON.stringify(path)}:${response.body}` : undefined;

@@ -8,10 +8,12 @@
  * A list is joined with commas. An argument the template names but the caller did not give is
  * left as `{name}`, so a message never throws for a missing value.
  *
- * Most templates are plain text (no braces, no apostrophe: nothing MessageFormat would read) and
- * are their own output, without compiling; the others share one set of Intl formatters, made
- * once per locale and options instead of once per template (a page shows hundreds of strings,
- * and each Intl object costs a locale negotiation).
+ * Templates with `{name}` arguments only (most of them, plain text included) are filled as
+ * MessageFormat fills them (the argument's text, or String() of a number) without compiling: that
+ * skips MessageFormat's locale negotiation, which costs a page's first render tens of milliseconds
+ * on a slow phone (./format.test.ts checks every template of the catalogue against MessageFormat).
+ * The others share one set of Intl formatters, made once per locale and options instead of once
+ * per template.
  */
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import type { Lang, Params } from './message.js';
@@ -48,18 +50,10 @@ const FORMATTERS: Formatters = {
   getPluralRules: sharedFormatter((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
 };
 
-/** Text MessageFormat would give back unchanged: no argument, no quoting. */
-const PLAIN = /^[^{}']*$/;
 /** Text with `{name}` arguments only (no plural, select, number style or quoting). */
 const SIMPLE = /^(?:[^{}']|\{[A-Za-z0-9_]+\})*$/;
 const ARGUMENT = /\{([A-Za-z0-9_]+)\}/g;
 
-/**
- * `{name}` arguments are filled as MessageFormat fills them (its text, or String() of a number)
- * without compiling the template: that skips MessageFormat's locale negotiation, which costs a
- * page's first render tens of milliseconds on a slow phone (./format.test.ts checks every
- * template of the catalogue against MessageFormat).
- */
 
 interface AstNode {
   readonly type: number;
@@ -109,7 +103,6 @@ export function checkTemplate(template: string, lang: Lang): void {
 const DERIVED = /^(.+)_(name|the|The|of|to|in|from|gender|number|date)$/;
 
 export function formatTemplate(template: string, params: Params, lang: Lang): string {
-  if (PLAIN.test(template)) return template;
   const { format, names } = compile(template, lang);
   const values: Record<string, Value> = {};
   for (const [key, value] of Object.entries(params)) values[key] = typeof value === 'object' ? value.join(', ') : value;

@@ -1,7 +1,7 @@
 /**
  * A build step: describes the app shell for the server (web-dist/shell.json). For the home page,
  * what its first visit needs beyond the entry's own files — the home page's code (its chunk and
- * the chunks only it imports, as module preloads) and the map's atlas (a fetch preload) — and
+ * the chunks only it imports, as module preloads) and today's map shapes (a fetch preload) — and
  * which API answers the server may put in its HTML (./lib/home-reads.ts). The server
  * (src/api/web-shell.ts) adds these to the shell it sends for /en/ and /fr/, so a first visit
  * fetches everything at once instead of discovering the home page's needs only after running the

@@ -1,8 +1,9 @@
 /**
  * The enlargement map: world-atlas (Natural Earth 1:110m, shipped with the app, never from a
- * CDN, trimmed to the countries it draws: ../data/map-atlas.json) projected with d3-geo on a
- * North-Atlantic-centred conic projection (./map-projection.ts), countries joined on
- * their ISO numeric id. Borders are those of the date shown (./map-history.ts: the Soviet Union,
+ * CDN) on a North-Atlantic-centred conic projection (./map-projection.ts), countries joined on
+ * their ISO numeric id. Today's borders come already projected (../data/map-today.json); other
+ * dates' are projected with d3-geo from the atlas trimmed to the countries the map draws
+ * (../data/map-atlas.json, both made by scripts/map-atlas.ts). Borders are those of the date shown (./map-history.ts: the Soviet Union,
  * Yugoslavia, Czechoslovakia, the two German states); paths are computed once per set of borders,
  * so a new date mostly changes fills. Allies are coloured by the year they joined (a palette whose
  * eleven accession years stay apart for colour-blind readers too, see ROUND_PALETTE), partners

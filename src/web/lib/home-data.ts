@@ -10,12 +10,12 @@ import topologyUrl from '../data/map-atlas.json?url';
 import todayUrl from '../data/map-today.json?url';
 import type { MapToday } from '../components/map-shapes.js';
 import type * as HomePage from '../pages/home.js';
-
-type HomeModule = typeof HomePage;
 import { fetchCached } from './data.js';
 import type { Location } from './router.js';
 import { factPath, homeReadPaths } from './home-reads.js';
 import { SESSION_PATH } from './api.js';
+
+type HomeModule = typeof HomePage;
 
 export { factPath };
 
@@ -56,6 +56,7 @@ export function startHome(location: Location): Promise<unknown> | undefined {
   const quiet = (p: Promise<unknown>) => { p.catch(() => undefined); };
   const code = import('../pages/home.js').then((m) => { homeModule = m; });
   quiet(loadToday());
+  // The session is the session provider's to read (it keeps the CSRF token).
   for (const path of homeReadPaths(location.world)) if (path !== SESSION_PATH) quiet(fetchCached(path));
   return code;
 }

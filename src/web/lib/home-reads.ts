@@ -1,8 +1,9 @@
 /**
  * What the home page reads from the API, as paths: the app's reads, the states' reference data
- * and eight fact kinds of the world shown, each read whole (every version with its valid time). Plain data, no
- * browser API: the build (vite.config.ts) writes the list into the app shell's description so that
- * the server can answer these reads inside the home page's HTML (src/api/web-shell.ts).
+ * and eight fact kinds of the world shown, each read whole (every version with its valid time).
+ * Plain data, no browser API: the build (../shell-plugin.ts) writes the list into the shell's
+ * description so that the server can answer these reads inside the home page's HTML
+ * (src/api/web-shell.ts).
  */
 import { SESSION_PATH } from './api.js';
 
