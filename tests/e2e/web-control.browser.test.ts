@@ -343,6 +343,9 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
         to: ['IS'],
       },
     );
+    // The form is emptied when the page has taken the answer in, which may be a little after the response.
+    const title = await form.getByLabel('Title in English').elementHandle();
+    await page.waitForFunction((el) => (el as HTMLInputElement).value === '', title, { timeout: 5_000 }).catch(() => undefined);
     assert.equal(await form.getByLabel('Title in English').inputValue(), '', 'the form is emptied once delivered');
     await page.screenshot({ path: join(SHOTS, 'en-adhoc-inject.png'), fullPage: true });
     assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), [], 'only the refusal asked for');
