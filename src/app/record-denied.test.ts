@@ -11,7 +11,6 @@ import { readRecordLines } from './record-loader.js';
 import { sourceDistribution } from './record-sources.js';
 
 const TO_REPLACE: readonly string[] = [
-  "http://www.ebooklibrary.org/articles/eng/Partnership_for_Peace",
   "https://internationalrelationsen.blogspot.com/2021/04/partnership-for-peace.html",
   "https://www.fulsoft.cz/33/19-2020-sb-m-s-sdeleni-ministerstva-zahranicnich-veci-o-sjednani-protokolu-o-pristupu-republiky-severni-makedonie-k-severoatlanticke-smlouve-uniqueidOhwOuzC33qe_hFd_-jrpTjXOeE1-2b7lyp2rJQI-2yuwj0JoeGVFeQ/?ns=1610876226",
 ];
