@@ -118,6 +118,46 @@ describe('PostgreSQL store specifics', () => {
     }
   });
 
+  test('appends look up the log\'s end and a fact\'s open version by key, even when planned while the statistics said the tables were empty', async (t) => {
+    const reason = await skip();
+    if (reason) return t.skip(reason);
+    const url = await freshUrl();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    try {
+      const store = await openPostgresStore(url);
+      const appends = 60;
+      try {
+        await store.createWorld(info('p'), []);
+        // What a new database's statistics say (an ANALYZE of empty tables, as the store runs
+        // where autovacuum is off): the appends are planned once, for the writer's connection.
+        await raw.query('ANALYZE entries, facts');
+        for (let seq = 0; seq < appends; seq++) {
+          // Every other append changes the index: it closes the open version of its key.
+          const facts: FactChange[] = seq % 2 ? [{ op: 'assert', kind: 'k', key: `K${seq % 6}`, validFrom: '2026-01-01T00:00:00.000Z', data: { seq } }] : [];
+          await store.append('p', seq, [record(seq, facts)]);
+        }
+      } finally {
+        await store.close();
+      }
+      // The writer's counts reach the statistics when its connection ends.
+      const scans = async () => (await raw.query<{ relname: string; seq_scan: string; n_tup_ins: string }>(
+        "SELECT relname, seq_scan, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('entries', 'facts') ORDER BY relname")).rows;
+      let rows = await scans();
+      for (let i = 0; i < 100 && Number(rows.find((r) => r.relname === 'entries')?.n_tup_ins ?? 0) < appends; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await raw.query('SELECT pg_stat_clear_snapshot()');
+        rows = await scans();
+      }
+      assert.equal(Number(rows.find((r) => r.relname === 'entries')?.n_tup_ins), appends, 'the appends are counted');
+      // A plan that scanned the tables on every append (one scan each per append) grew slower with
+      // every entry; what is left are the store's own few reads when it opens.
+      for (const r of rows) assert.ok(Number(r.seq_scan) < appends / 10, `${r.relname}: ${r.seq_scan} sequential scans for ${appends} appends`);
+    } finally {
+      await raw.end();
+    }
+  });
+
   test('where autovacuum is off, the store analyzes its tables as they grow: a day of decisions is read from its range of the index', async (t) => {
     const reason = await skip();
     if (reason) return t.skip(reason);

@@ -401,8 +401,13 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       // planned once for the connection: left to choose, PostgreSQL planned every append anew
       // (about as long as the rest of a small append). Only appends run on this connection, and
       // it is closed, never handed back to the pool.
+      // Every read an append makes is a key lookup (the log's last entry, a fact's open version),
+      // so sequential scans are off: a plan made while the statistics said the log was empty (a
+      // new database) scanned the whole log on every append, longer with every entry, until the
+      // next ANALYZE. Priced out that way, a plan's estimated cost passes the JIT threshold, and
+      // compiling a one-row statement took 0.2 s an append: JIT is off too.
       try {
-        await client.query('SET plan_cache_mode = force_generic_plan');
+        await client.query('SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off; SET jit = off');
       } catch (error) {
         drop();
         throw error;
