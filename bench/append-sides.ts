@@ -86,10 +86,28 @@ function batches(seq: number, count: number, batch: number): [number, number][] 
   return out;
 }
 
+/** The product's side: a new world of the store, appended to through `LedgerService`. */
+async function productSession(store: LedgerStore, world: string, batch: number): Promise<Session> {
+  const ledger = ledgerOn(store);
+  await ledger.createWorld(world);
+  let seq = 0;
+  return {
+    async append(count) {
+      for (const [from, to] of batches(seq, count, batch)) {
+        const drafts = [];
+        for (let i = from; i < to; i++) drafts.push(draft(i));
+        await ledger.append(world, drafts);
+      }
+      seq += count;
+    },
+    close: () => store.close(),
+  };
+}
+
 /** A new log in a file of `dir`, named by `tag`. */
 async function sqliteSession(side: Side, dir: string, tag: string, batch: number): Promise<Session> {
-  let seq = 0;
   if (side === 'floor') {
+    let seq = 0;
     const signer = await memoryKeyStore().create('bench', 'archive');
     // A raw insert of the same row (the same columns and values as the store's, keyed as it keys
     // them: world id · 2^40 + seq).
@@ -120,26 +138,14 @@ async function sqliteSession(side: Side, dir: string, tag: string, batch: number
     };
   }
   const store = openSqliteStore(join(dir, `ours-${batch}-${tag}.db`));
-  const ledger = ledgerOn(store);
-  await ledger.createWorld('bench');
-  return {
-    async append(count) {
-      for (const [from, to] of batches(seq, count, batch)) {
-        const drafts = [];
-        for (let i = from; i < to; i++) drafts.push(draft(i));
-        await ledger.append('bench', drafts);
-      }
-      seq += count;
-    },
-    close: () => store.close(),
-  };
+  return productSession(store, 'bench', batch);
 }
 
 /** A new log in the schema `url` points to: a world (or the floor's rows) named by `tag`. */
 async function postgresSession(side: Side, url: string, tag: string, batch: number): Promise<Session> {
-  let seq = 0;
   const world = `bench-${batch}-${tag}`;
   if (side === 'floor') {
+    let seq = 0;
     const pg = ((await import('pg')) as { default: typeof pgTypes }).default;
     const { packed } = await import('../src/adapters/postgres/postgres-store.js');
     const signer = await memoryKeyStore().create('bench', 'archive');
@@ -183,19 +189,7 @@ async function postgresSession(side: Side, url: string, tag: string, batch: numb
   }
   const { openPostgresStore } = await import('../src/adapters/postgres/postgres-store.js');
   const store = await openPostgresStore(url);
-  const ledger = ledgerOn(store);
-  await ledger.createWorld(world);
-  return {
-    async append(count) {
-      for (const [from, to] of batches(seq, count, batch)) {
-        const drafts = [];
-        for (let i = from; i < to; i++) drafts.push(draft(i));
-        await ledger.append(world, drafts);
-      }
-      seq += count;
-    },
-    close: () => store.close(),
-  };
+  return productSession(store, world, batch);
 }
 
 const THIS_FILE = fileURLToPath(import.meta.url);
