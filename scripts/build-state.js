@@ -21,6 +21,6 @@ function newest(dir) {
 
 export function serverStale() {
   if (!existsSync(stamp)) return true;
-  const inputs = Math.max(newest(join(root, 'src')), ...['tsconfig.build.json', 'tsconfig.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  const inputs = Math.max(newest(join(root, 'src')), ...['tsconfig.json', 'scripts/build.js'].map((f) => statSync(join(root, f)).mtimeMs));
   return statSync(stamp).mtimeMs < inputs;
 }

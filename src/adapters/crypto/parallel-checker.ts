@@ -13,8 +13,8 @@ export interface ParallelChecker {
 }
 
 export function createParallelChecker(threads?: number): ParallelChecker {
-  // Compiled (dist/), the worker is plain JavaScript; from the TypeScript sources (tests, tsx), a
-  // small boot file registers the loader first.
+  // Built, this module and the worker's entry (dist/check-worker.js) both sit directly in dist/;
+  // from the TypeScript sources (tests, tsx), a small boot file registers the loader first.
   const compiled = import.meta.url.endsWith('.js');
   const script = new URL(compiled ? './check-worker.js' : './check-worker-boot.mjs', import.meta.url);
   const pool = createWorkerPool(() => new Worker(script), threads);

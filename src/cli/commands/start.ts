@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../config.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { toHex } from '../../ledger/bytes.js';
@@ -59,9 +59,6 @@ function logLevel(value: string | undefined): false | 'fatal' | 'error' | 'warn'
   if (value === 'off') return false;
   return value === 'fatal' || value === 'error' || value === 'warn' || value === 'debug' ? value : 'info';
 }
-
-/** The package's root: src/cli/commands/ and dist/cli/commands/ are both three levels down. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * The built web app, building it first when it is missing and the package can build it (Vite
