@@ -234,10 +234,13 @@ describe('the real record', () => {
       ['sact', 'Philippe Lavigne'], ['nato_headquarters', 'Brussels (New headquarters, Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
     // A holder recorded with a last day (`until`) leaves the office empty until the next recorded holder:
-    // Goodpaster is SACEUR in 1970, and no SACEUR is recorded between him and Clark (1997).
+    // Goodpaster is SACEUR in 1970; between him and Clark (1997) only Galvin is recorded, until the
+    // last day he certainly held the post (3 April 1992).
     const saceurAt = async (d: string) => (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).find((r) => r.what === 'saceur')?.holder;
     assert.equal(await saceurAt('1970-06-01'), 'Andrew J. Goodpaster');
     assert.equal(await saceurAt('1980-06-01'), undefined);
+    assert.equal(await saceurAt('1990-06-01'), 'John R. Galvin');
+    assert.equal(await saceurAt('1995-06-01'), undefined);
     assert.equal(await saceurAt('1998-06-01'), 'Wesley K. Clark');
     // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
     const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
