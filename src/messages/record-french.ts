@@ -151,7 +151,8 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Rocquencourt': SAME('Rocquencourt'),
   'Mons': SAME('Mons'),
   'Casteau': SAME('Casteau'),
-  'Palais de Chaillot, then Porte Dauphine': { fr: 'Palais de Chaillot, puis Porte Dauphine' },
+  'Palais de Chaillot': SAME('Palais de Chaillot'),
+  'Porte Dauphine': SAME('Porte Dauphine'),
   'Boulevard Léopold III': SAME('Boulevard Léopold III'),
   'New headquarters, Boulevard Léopold III': { fr: 'Nouveau siège, boulevard Léopold III' },
 
