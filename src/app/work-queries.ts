@@ -89,7 +89,9 @@ export interface ContributionRow {
   readonly contributor: string;
   readonly name: Name;
   readonly role: 'ally' | 'partner';
+  /** The first day, or with `fromIs: 'on_or_before'` a day by which the contribution had begun. */
   readonly from: string;
+  readonly fromIs?: 'on_or_before';
   readonly until?: string;
 }
 
@@ -102,6 +104,11 @@ export interface OperationRow extends Omit<OperationData, 'name'> {
   readonly partners: readonly string[];
   /** Whether the record holds any contributor of this operation at all: if not, its empty lists mean "not recorded", not "none". */
   readonly contributorsRecorded: boolean;
+  /**
+   * Whether the lists may lack contributors on the date asked: the record knows a contributor
+   * only from a later list (a day by which it was contributing, not when it began).
+   */
+  readonly contributorsIncomplete: boolean;
 }
 
 function operationStatus(d: OperationData, at: string): OperationStatus | undefined {
@@ -120,6 +127,9 @@ export async function operations(
     b.facts('operation'), b.facts('operation-contribution', { validAt: b.at }), b.facts('operation-contribution'),
   ]);
   const recorded = new Set(everContributed.map((c) => (c.data as { operation: string }).operation));
+  const boundedLater = new Set(everContributed
+    .filter((c) => (c.data as { fromIs?: string }).fromIs === 'on_or_before' && c.validFrom > b.at)
+    .map((c) => (c.data as { operation: string }).operation));
   const current = new Map<string, { allies: string[]; partners: string[] }>();
   for (const c of contributions) {
     const d = c.data as { operation: string; contributor: string; role: 'ally' | 'partner' };
@@ -146,7 +156,9 @@ export async function operations(
       ...(endDecision === undefined ? {} : { endDecision }),
       ...(successor === undefined ? {} : { successor }),
     };
-    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort(), contributorsRecorded: recorded.has(d.operation) });
+    rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort(),
+      contributorsRecorded: recorded.has(d.operation), contributorsIncomplete: status === 'active' && boundedLater.has(d.operation),
+    });
   }
   return rows
     .sort((x, y) => (x.launchedAt ?? x.plannedAt ?? '').localeCompare(y.launchedAt ?? y.plannedAt ?? '') || x.operation.localeCompare(y.operation));
@@ -166,9 +178,12 @@ export async function operation(ledger: LedgerService, world: string, id: string
   const contributions = facts
     .filter((f) => f.validFrom <= b.at && (f.data as { operation: string }).operation === row.operation)
     .map((f) => {
-      const d = f.data as { contributor: string; role: 'ally' | 'partner' };
+      const d = f.data as { contributor: string; role: 'ally' | 'partner'; fromIs?: 'on_or_before' };
       const until = f.validTo && f.validTo <= b.at ? day(f.validTo) : undefined;
-      return { contributor: d.contributor, name: nameOf(d.contributor), role: d.role, from: day(f.validFrom), ...(until ? { until } : {}) };
+      return {
+        contributor: d.contributor, name: nameOf(d.contributor), role: d.role, from: day(f.validFrom),
+        ...(d.fromIs === undefined ? {} : { fromIs: d.fromIs }), ...(until ? { until } : {}),
+      };
     })
     .sort((x, y) => x.from.localeCompare(y.from) || byName(x, y));
   return { ...row, contributions };

@@ -365,7 +365,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'JoinOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,
     summary: { en: 'Start contributing to an active operation (an Ally or a partner)', fr: 'Commencer à contribuer à une opération en cours (Allié ou partenaire)' },
-    fields: [req('operation', id), req('contributor', state)],
+    fields: [req('operation', id), req('contributor', state), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'LeaveOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,

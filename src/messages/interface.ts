@@ -52,6 +52,10 @@ export const MESSAGES = {
   'ops.contrib_allies': { en: '{count} Allies recorded', fr: '{count} Alliés enregistrés' },
   'ops.contrib_partners': { en: '{count} partners recorded', fr: '{count} partenaires enregistrés' },
   'ops.contrib_none': { en: 'No contributor recorded', fr: 'Aucun contributeur enregistré' },
+  'ops.contrib_bound': {
+    en: '{count, plural, one {One of them is} other {# of them are}} known only to have been contributing by {at_date}: when {count, plural, one {it} other {each}} began is not recorded.',
+    fr: '{count, plural, one {L’un d’eux n’est connu} other {# d’entre eux ne sont connus}} que comme contributeur{count, plural, one {} other {s}} au {at_date} : {count, plural, one {son début n’est pas enregistré} other {le début de chacun n’est pas enregistré}}.',
+  },
   'part.partners_one': { en: 'One partner recorded', fr: 'Un partenaire enregistré' },
   'part.partners_none': { en: 'No partner recorded yet', fr: 'Aucun partenaire enregistré pour l’instant' },
   'part.thin': {
@@ -804,7 +808,10 @@ export const MESSAGES = {
   'entry.OperationPlanned': { en: '{by_The} planned operation {operation}', fr: '{by_number, select, one {{by_The} a planifié l’opération {operation}} other {{by_The} ont planifié l’opération {operation}}}' },
   'entry.OperationLaunched': { en: '{by_The} launched operation {operation}', fr: '{by_number, select, one {{by_The} a lancé l’opération {operation}} other {{by_The} ont lancé l’opération {operation}}}' },
   'entry.OperationEnded': { en: '{by_The} ended operation {operation}', fr: '{by_number, select, one {{by_The} a mis fin à l’opération {operation}} other {{by_The} ont mis fin à l’opération {operation}}}' },
-  'entry.OperationJoined': { en: '{by_The} joined operation {operation}', fr: '{by_number, select, one {{by_The} a rejoint l’opération {operation}} other {{by_The} ont rejoint l’opération {operation}}}' },
+  'entry.OperationJoined': {
+    en: '{by_The} joined operation {operation}{dateIs, select, on_or_before { (contributing by this date; when it began is not recorded)} other {}}',
+    fr: '{by_number, select, one {{by_The} a rejoint l’opération {operation}} other {{by_The} ont rejoint l’opération {operation}}}{dateIs, select, on_or_before { (contribution attestée à cette date ; son début n’est pas enregistré)} other {}}',
+  },
   'entry.OperationLeft': { en: '{by_The} left operation {operation}', fr: '{by_number, select, one {{by_The} a quitté l’opération {operation}} other {{by_The} ont quitté l’opération {operation}}}' },
   'entry.FrameworkEstablished': { en: '{by_The} established partnership framework {framework}', fr: '{by_number, select, one {{by_The} a établi le cadre de partenariat {framework}} other {{by_The} ont établi le cadre de partenariat {framework}}}' },
   'entry.FrameworkJoined': { en: '{by_The} joined partnership framework {framework}', fr: '{by_number, select, one {{by_The} a rejoint le cadre de partenariat {framework}} other {{by_The} ont rejoint le cadre de partenariat {framework}}}' },

@@ -116,6 +116,32 @@ describe('evere work verbs on the real record', () => {
     assert.match(await run('operations', '--as-of', '1996-06-01'), /DENY-FLIGHT .*not recorded/);
   });
 
+  test('a contributor known only from a list of one day counts from that day, and earlier counts say they may be short', async () => {
+    await run('world', 'create', 'ops-bound');
+    const act = (as: string, at: string, data: Record<string, unknown>) =>
+      run('--world', 'ops-bound', 'act', 'JoinOperation', '--as', as, '--at', at, '--data', JSON.stringify({ operation: 'KFOR', contributor: as, ...data }));
+    await act('SWE', '2020-03-01', { dateIs: 'on_or_before' });
+    await act('GBR', '2010-03-01', {});
+    type Row = { operation: string; allies: string[]; partners: string[]; contributorsRecorded: boolean; contributorsIncomplete: boolean };
+    const kfor = async (at: string) => (await jsonOf<Row[]>('--world', 'ops-bound', 'operations', '--as-of', at)).find((r) => r.operation === 'KFOR')!;
+    // Before the list's day Sweden may already have been there: the count is a floor, or unknown.
+    const early = await kfor('2005-01-01');
+    assert.deepEqual([early.allies, early.partners, early.contributorsRecorded, early.contributorsIncomplete], [[], [], true, true]);
+    assert.deepEqual((await kfor('2015-01-01')).allies, ['GBR']);
+    assert.equal((await kfor('2015-01-01')).contributorsIncomplete, true);
+    const after = await kfor('2021-01-01');
+    assert.deepEqual([after.allies, after.partners, after.contributorsIncomplete], [['GBR'], ['SWE'], false]);
+    const line = async (at: string, lang = 'en') => (await cli(db, ['--world', 'ops-bound', 'operations', '--as-of', at], { EVERE_LANG: lang })).out.split('\n').find((l) => l.startsWith('KFOR'))!;
+    assert.match(await line('2005-01-01'), /active\s+not recorded\s+not recorded$/);
+    assert.match(await line('2015-01-01'), /active\s+≥ 1\s+not recorded$/);
+    assert.match(await line('2021-01-01'), /active\s+1\s+1$/);
+    assert.match(await line('2015-01-01', 'fr'), /≥ 1\s+non enregistré$/);
+    // The detail gives the bound as a bound.
+    const detail = await jsonOf<{ contributions: { contributor: string; from: string; fromIs?: string }[] }>('--world', 'ops-bound', 'operations', 'KFOR', '--as-of', '2021-01-01');
+    assert.deepEqual(detail.contributions.map((c) => [c.contributor, c.from, c.fromIs]), [['GBR', '2010-03-01', undefined], ['SWE', '2020-03-01', 'on_or_before']]);
+    assert.match(await run('--world', 'ops-bound', 'operations', 'KFOR', '--as-of', '2021-01-01'), /Sweden\s+partner\s+by 2020-03-01/);
+  });
+
   test('exercises: dates, lead, participants, core task and themes', async () => {
     const all = await jsonOf<{ exercise: string; partners: string[]; themes: string[]; status: string }[]>('exercises', '--as-of', '2024-03-01');
     assert.equal(all.length, 4);

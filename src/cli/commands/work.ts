@@ -96,6 +96,18 @@ export function registerWorkCommands(program: Command, ctx: Ctx): void {
 
 // ---- operations ----
 
+/**
+ * How many contributors of one kind the record holds on the date: "not recorded" when it holds
+ * none and cannot say there were none, "≥ n" when a contributor known only from a later list may
+ * already have been there.
+ */
+function contributorCount(r: OperationRow, codes: readonly string[], fr: boolean): string | number {
+  const notRecorded = fr ? 'non enregistré' : 'not recorded';
+  if (!r.contributorsRecorded) return notRecorded;
+  if (!r.contributorsIncomplete) return codes.length;
+  return codes.length === 0 ? notRecorded : `≥ ${codes.length}`;
+}
+
 function registerOperations(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('operations')))
     .argument('[id]', 'one operation (e.g. KFOR): its mandate, decisions and contributors over time')
@@ -109,7 +121,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
         const contributions: Column<(typeof d.contributions)[number]>[] = [
           { header: fr ? 'contributeur' : 'contributor', value: (x) => x.name[c.lang] },
           { header: fr ? 'rôle' : 'role', value: (x) => (x.role === 'ally' ? (fr ? 'Allié' : 'Ally') : (fr ? 'partenaire' : 'partner')) },
-          { header: fr ? 'depuis' : 'from', value: (x) => x.from },
+          { header: fr ? 'depuis' : 'from', value: (x) => (x.fromIs === 'on_or_before' ? `${fr ? 'au plus tard le' : 'by'} ${x.from}` : x.from) },
           { header: fr ? 'jusqu’au' : 'until', value: (x) => x.until },
         ];
         if (opts.csv) return c.io.out(csv(d.contributions, contributions));
@@ -135,8 +147,8 @@ function registerOperations(program: Command, ctx: Ctx): void {
         { header: fr ? 'lancée' : 'launched', value: (r) => r.launchedAt },
         { header: fr ? 'terminée' : 'ended', value: (r) => r.endedAt },
         { header: fr ? 'statut' : 'status', value: (r) => STATUS[r.status][c.lang] },
-        { header: fr ? 'Alliés' : 'Allies', value: (r) => (r.contributorsRecorded ? r.allies.length : (fr ? 'non enregistré' : 'not recorded')), align: 'right' },
-        { header: fr ? 'partenaires' : 'partners', value: (r) => (r.contributorsRecorded ? r.partners.length : (fr ? 'non enregistré' : 'not recorded')), align: 'right' },
+        { header: fr ? 'Alliés' : 'Allies', value: (r) => contributorCount(r, r.allies, fr), align: 'right' },
+        { header: fr ? 'partenaires' : 'partners', value: (r) => contributorCount(r, r.partners, fr), align: 'right' },
       ];
       const active = rows.filter((r) => r.status === 'active').length;
       emit(c, opts, rows, columns, fr

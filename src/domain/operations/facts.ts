@@ -51,7 +51,10 @@ function contributionFact(op: Operation, index: number): FactAssert | undefined 
     key: n === 1 ? `${op.id}/${c.contributor}` : `${op.id}/${c.contributor}/${n}`,
     validFrom: c.from,
     ...(c.until === undefined ? {} : { validTo: c.until }),
-    data: { operation: op.id, contributor: c.contributor, role: c.role, from: c.from, ...(c.until === undefined ? {} : { until: c.until }) },
+    data: {
+      operation: op.id, contributor: c.contributor, role: c.role, from: c.from,
+      ...(c.fromIs === undefined ? {} : { fromIs: c.fromIs }), ...(c.until === undefined ? {} : { until: c.until }),
+    },
   };
 }
 

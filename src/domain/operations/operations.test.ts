@@ -146,6 +146,21 @@ describe('Operations: contributors over time', () => {
     assert.deepEqual(facts.map((f) => f.key), ['KFOR/GBR/2']);
   });
 
+  test('a contributor named on a list of one day joins by that day: the period carries the bound, not a start', () => {
+    const bounded = command('JoinOperation', '2008-12-01', 'FIN', { operation: 'KFOR', contributor: 'FIN', dateIs: 'on_or_before' });
+    const events = eventsOf([bounded], launched());
+    assert.equal((events.at(-1)!.data as { dateIs?: string }).dateIs, 'on_or_before');
+    const op = replay(events).operations.operations['KFOR']!;
+    assert.deepEqual(op.contributions, [{ contributor: 'FIN', role: 'partner', from: '2008-12-01', fromIs: 'on_or_before' }]);
+    const [fact] = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.ok(fact?.op === 'assert');
+    assert.deepEqual(fact.data, { operation: 'KFOR', contributor: 'FIN', role: 'partner', from: '2008-12-01', fromIs: 'on_or_before' });
+    // An exact join carries no bound.
+    const exact = eventsOf([join('GBR', '1999-06-12')], launched());
+    assert.equal((exact.at(-1)!.data as { dateIs?: string }).dateIs, undefined);
+    assert.equal(replay(exact).operations.operations['KFOR']!.contributions[0]!.fromIs, undefined);
+  });
+
   test('no operation before the Treaty is in force: the Council does not exist', () => {
     given([]).when(launch('1948-01-01')).thenRejects('treaty.not_in_force');
     void foundingEvents;

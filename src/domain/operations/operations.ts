@@ -180,7 +180,7 @@ function endOperation(state: OperationsState, command: EndOperation): Operations
 }
 
 function joinOperation(world: WorldState, command: JoinOperation): OperationsDecision {
-  const { operation, contributor } = command.data;
+  const { operation, contributor, dateIs } = command.data;
   if (command.by !== contributor) return reject('actor.mismatch', 'by', { by: command.by, party: contributor });
   const op = world.operations.operations[operation];
   if (!op) return reject('operation.unknown', 'data.operation', { operation });
@@ -189,7 +189,7 @@ function joinOperation(world: WorldState, command: JoinOperation): OperationsDec
   const current = op.contributions.find((c) => c.contributor === contributor && (c.until === undefined || isBefore(command.at, c.until)));
   if (current) return reject('operation.already_contributing', 'data.contributor', { contributor, operation, from: current.from });
   const role: ContributorRole = isAllyAt(world.membership, contributor, command.at) ? 'ally' : 'partner';
-  return accept(eventFrom(command, 'OperationJoined', { operation, contributor, role }));
+  return accept(eventFrom(command, 'OperationJoined', { operation, contributor, role, ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
 }
 
 function leaveOperation(state: OperationsState, command: LeaveOperation): OperationsDecision {
@@ -242,9 +242,10 @@ export function evolveOperations(state: OperationsState, event: OperationsEvent)
     case 'OperationJoined': {
       const op = state.operations[event.data.operation];
       if (!op) return state;
-      const { contributor, role } = event.data;
+      const { contributor, role, dateIs } = event.data;
       const until = op.status === 'ended' && isAtOrBefore(event.at, op.endedAt) ? { until: op.endedAt } : {};
-      return withOperation(state, { ...op, contributions: [...op.contributions, { contributor, role, from: event.at, ...until }] });
+      const fromIs = dateIs === undefined ? {} : { fromIs: dateIs };
+      return withOperation(state, { ...op, contributions: [...op.contributions, { contributor, role, from: event.at, ...fromIs, ...until }] });
     }
     case 'OperationLeft': {
       const op = state.operations[event.data.operation];

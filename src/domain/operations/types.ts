@@ -7,6 +7,7 @@
 import type { RecordCommand, Title, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
 import type { CoreTask } from '../vocabulary.js';
+import type { DatePrecision } from '../membership/types.js';
 
 export const OPERATION_KINDS = ['operation', 'mission'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
@@ -52,7 +53,11 @@ export type LaunchOperation = RecordCommand<
   { readonly operation: string } & Partial<OperationDefinition> & CouncilDecision
 >;
 export type EndOperation = RecordCommand<'EndOperation', { readonly operation: string; readonly successor?: string } & CouncilDecision>;
-export type JoinOperation = RecordCommand<'JoinOperation', { readonly operation: string; readonly contributor: Iso3 }>;
+/**
+ * `dateIs: 'on_or_before'`: the source says only that the contributor was contributing on the
+ * command's date (a list of contributing nations on that day), not when it began.
+ */
+export type JoinOperation = RecordCommand<'JoinOperation', { readonly operation: string; readonly contributor: Iso3; readonly dateIs?: DatePrecision }>;
 export type LeaveOperation = RecordCommand<'LeaveOperation', { readonly operation: string; readonly contributor: Iso3 }>;
 
 export type OperationsCommand = PlanOperation | LaunchOperation | EndOperation | JoinOperation | LeaveOperation;
@@ -64,7 +69,7 @@ export type OperationPlanned = WorldEventOf<'OperationPlanned', { operation: str
 export type OperationLaunched = WorldEventOf<'OperationLaunched', { operation: string } & OperationDefinition & CouncilDecision>;
 export type OperationEnded = WorldEventOf<'OperationEnded', { operation: string; successor?: string } & CouncilDecision>;
 /** `role` is `ally` if the contributor was an Ally on joining, otherwise `partner`. */
-export type OperationJoined = WorldEventOf<'OperationJoined', { operation: string; contributor: Iso3; role: ContributorRole }>;
+export type OperationJoined = WorldEventOf<'OperationJoined', { operation: string; contributor: Iso3; role: ContributorRole; dateIs?: 'on_or_before' }>;
 export type OperationLeft = WorldEventOf<'OperationLeft', { operation: string; contributor: Iso3 }>;
 
 export type OperationsEvent = OperationPlanned | OperationLaunched | OperationEnded | OperationJoined | OperationLeft;
@@ -77,7 +82,9 @@ export type ContributorRole = 'ally' | 'partner';
 export interface Contribution {
   readonly contributor: Iso3;
   readonly role: ContributorRole;
+  /** The period's first day, or with `fromIs: 'on_or_before'` a day by which it had begun. */
   readonly from: string;
+  readonly fromIs?: 'on_or_before';
   readonly until?: string;
 }
 

@@ -40,6 +40,16 @@ test('an entry in words: the actor with its article, the act, the date, the rule
   assert.equal(entryWords('fr', undefined, invited).sentence, 'Le Conseil de l’Atlantique Nord a reconnu l’aspiration de l’Ukraine à l’adhésion, le 3 avril 2008');
 });
 
+test('a contribution known only by a day it was under way says so, in both languages', () => {
+  const bounded = entry('OperationJoined', 'FIN', '2024-02-05', { operation: 'KFOR', contributor: 'FIN', role: 'ally', dateIs: 'on_or_before' });
+  assert.equal(entryWords('en', undefined, bounded).sentence,
+    'Finland joined operation KFOR (contributing by this date; when it began is not recorded), 5 February 2024');
+  assert.equal(entryWords('fr', undefined, bounded).sentence,
+    'La Finlande a rejoint l’opération KFOR (contribution attestée à cette date\u00a0; son début n’est pas enregistré), le 5 février 2024');
+  const exact = entry('OperationJoined', 'BEL', '1995-12-20', { operation: 'IFOR', contributor: 'BEL', role: 'ally' });
+  assert.equal(entryWords('en', undefined, exact).sentence, 'Belgium joined operation IFOR, 20 December 1995');
+});
+
 test('an event type without words is shown by its name, never hidden', () => {
   const words = entryWords('fr', undefined, entry('SomethingNew', 'BEL', '2024-06-03', {}));
   assert.deepEqual(words, { sentence: 'SomethingNew, le 3 juin 2024', basis: undefined, known: false });

@@ -61,6 +61,8 @@ export interface EntryWords {
 
 /** Payload fields that hold state codes: given to the templates as codes (their forms are the catalogue's). */
 const STATE_FIELDS = new Set(['state', 'ally', 'partner', 'contributor']);
+/** Payload fields that hold a vocabulary value a template selects on, given as they are. */
+const CHOICE_FIELDS = new Set(['dateIs']);
 
 export function entryWords(lang: Lang, states: ReadonlyMap<string, StateInfo> | undefined, entry: Entry): EntryWords {
   const payload = (entry.payload ?? {}) as Record<string, unknown>;
@@ -72,7 +74,7 @@ export function entryWords(lang: Lang, states: ReadonlyMap<string, StateInfo> | 
     } else if (name === 'status' && typeof value === 'string') {
       const key = `acstatus.${value}`;
       params[name] = hasMessage(key) ? translate(lang, key).toLowerCase() : value.replace(/_/g, ' ');
-    } else if (STATE_FIELDS.has(name) && typeof value === 'string') {
+    } else if ((STATE_FIELDS.has(name) || CHOICE_FIELDS.has(name)) && typeof value === 'string') {
       params[name] = value;
     } else if (Array.isArray(value)) {
       params[name] = stateNames(lang, states, value.map(String));

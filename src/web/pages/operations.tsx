@@ -21,7 +21,7 @@ export type OperationData = {
   resolutions?: string[]; requestedBy?: string[]; requestingOrganisation?: string; determination?: string;
   status: 'planned' | 'active' | 'ended'; plannedAt?: string; launchedAt?: string; endedAt?: string; successor?: string;
 };
-type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; until?: string }>;
+type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; fromIs?: 'on_or_before'; until?: string }>;
 
 const TONE: Record<string, Tone> = { planned: 'info', active: 'success', ended: 'neutral' };
 
@@ -123,6 +123,9 @@ export default function OperationsPage({ location }: PageProps) {
                 const cs = byOp.get(o.data.operation) ?? [];
                 const allies = cs.filter((c) => c.data.role === 'ally').map((c) => c.data.contributor);
                 const partners = cs.filter((c) => c.data.role === 'partner').map((c) => c.data.contributor);
+                // Contributors known only from a list of some day: that day is a bound, not their start.
+                const bounded = cs.filter((c) => c.data.fromIs === 'on_or_before');
+                const boundDay = bounded.map((c) => c.data.from).sort().at(-1);
                 return (
                   <article key={o.key} id={`op-${o.key}`} className={`card-block${location.query.get('op') === o.data.operation ? ' card-block--selected' : ''}`}>
                     <h3>{name(o)}</h3>
@@ -135,7 +138,8 @@ export default function OperationsPage({ location }: PageProps) {
                       <div><dt>{t('ops.contributors')}</dt><dd data-testid="contributors">{cs.length === 0 ? <span className="muted">{t('ops.contrib_none')}</span> : <>{[
                         allies.length > 0 ? t('ops.contrib_allies', { count: allies.length }) : undefined,
                         partners.length > 0 ? t('ops.contrib_partners', { count: partners.length }) : undefined,
-                      ].filter(Boolean).join(t('app.list_sep'))}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span></>}</dd></div>
+                      ].filter(Boolean).join(t('app.list_sep'))}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span>
+                        {boundDay && <><br /><span className="muted" data-testid="contributors-bound">{t('ops.contrib_bound', { count: bounded.length, at: boundDay })}</span></>}</>}</dd></div>
                     </dl>
                   </article>
                 );
