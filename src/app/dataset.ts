@@ -19,7 +19,7 @@ import type { AccessFilter, FactRow } from './ports.js';
 import { EvereError } from './errors.js';
 import { fromUtf8, toBase64, toHex } from '../ledger/bytes.js';
 import type { Entry } from '../ledger/entry.js';
-import { stateInfo } from '../domain/states.js';
+import { partnerNames } from '../domain/states.js';
 import { SOURCE_CLASSES, type SourceClass } from './record-sources.js';
 import type { RecordLine } from './record-loader.js';
 import { daysBetween } from './time.js';
@@ -127,8 +127,8 @@ const PROVENANCE: readonly DatasetField[] = [
 
 const day = (instant: string | undefined): string | undefined => instant?.slice(0, 10);
 const list = (values: readonly string[] | undefined): string | undefined => (values && values.length > 0 ? values.join(';') : undefined);
-const nameEn = (iso3: string) => stateInfo(iso3)?.name.en ?? iso3;
-const nameFr = (iso3: string) => stateInfo(iso3)?.name.fr ?? iso3;
+const nameEn = (code: string) => partnerNames(code)?.en ?? code;
+const nameFr = (code: string) => partnerNames(code)?.fr ?? code;
 const stateNames = (prefix: string, iso3: string): Row => ({ [`${prefix}name_en`]: nameEn(iso3), [`${prefix}name_fr`]: nameFr(iso3) });
 const data = <T>(row: FactRow): T => row.data as T;
 

@@ -11,7 +11,7 @@ import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { endOfDay, normaliseInstant } from './time.js';
 import { EvereError } from './errors.js';
-import { stateInfo } from '../domain/states.js';
+import { partnerNames } from '../domain/states.js';
 import { CORE_TASKS, HUMAN_SECURITY_PILLARS, type CoreTask, type HumanSecurityPillar } from '../domain/vocabulary.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../domain/eu/types.js';
 
@@ -51,7 +51,7 @@ async function bounds(ledger: LedgerService, world: string, q: TimeQuery): Promi
 const day = (instant: string): string => instant.slice(0, 10);
 const inst = (time: string): string => normaliseInstant(time);
 const atOrBefore = (time: string | undefined, at: string): boolean => time !== undefined && inst(time) <= at;
-const nameOf = (code: string): Name => stateInfo(code)?.name ?? { en: code, fr: code };
+const nameOf = (code: string): Name => partnerNames(code) ?? { en: code, fr: code };
 const byName = (a: { name: Name }, b: { name: Name }): number => a.name.en.localeCompare(b.name.en, 'en');
 
 /** The Allies at an instant, from the membership index. */

@@ -27,6 +27,8 @@ export type FieldType =
   | { readonly kind: 'id' }
   /** A state code, normalised to ISO alpha-3. */
   | { readonly kind: 'state' }
+  /** A partner: a state code (normalised to ISO alpha-3) or an organisation's code (`UN`; states.ts). */
+  | { readonly kind: 'partner' }
   /** A non-empty list of distinct state codes, normalised to ISO alpha-3. */
   | { readonly kind: 'states' }
   /** An ISO 8601 date `YYYY-MM-DD`. */
@@ -90,6 +92,7 @@ const text = { kind: 'text' } as const;
 const id = { kind: 'id' } as const;
 const state = { kind: 'state' } as const;
 const states = { kind: 'states' } as const;
+const partner = { kind: 'partner' } as const;
 const time = { kind: 'time' } as const;
 const date = { kind: 'date' } as const;
 const texts = { kind: 'texts' } as const;
@@ -407,7 +410,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'LaunchDcbPackage', procedure: 'fund', basis: 'cooperative security, DCB', actors: bodies('NAC'),
     summary: { en: 'Launch a DCB package for a partner', fr: 'Lancer un programme DCB pour un partenaire' },
-    fields: [req('package', id), req('partner', state), req('areas', { kind: 'enums', values: DCB_AREAS }), opt('title', text)],
+    fields: [req('package', id), req('partner', partner), req('areas', { kind: 'enums', values: DCB_AREAS }), opt('title', text)],
   },
   {
     cmd: 'PledgeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,

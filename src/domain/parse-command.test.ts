@@ -37,6 +37,20 @@ describe('parseCommand — the record format', () => {
     assert.equal(ratify.command.by, 'DEU');
   });
 
+  test('a DCB package\'s partner is a state or a partner organisation (UN), and nothing else', () => {
+    const launch = (partner: string) => parseCommand({
+      cmd: 'LaunchDcbPackage', at: '2020-04-02', by: 'NAC', data: { package: 'P', partner, areas: ['education_and_training'] }, source: SOURCE,
+    });
+    for (const [given, stored] of [['UN', 'UN'], [' un ', 'UN'], ['tn', 'TUN'], ['JOR', 'JOR']] as const) {
+      const result = launch(given);
+      assert.ok(result.ok, given);
+      assert.equal((result.command.data as { partner: string }).partner, stored);
+    }
+    assert.deepEqual(codes({ cmd: 'LaunchDcbPackage', at: '2020-04-02', by: 'NAC', data: { package: 'P', partner: 'UNO', areas: [] }, source: SOURCE }), [['command.state_unknown', 'data.partner']]);
+    // Elsewhere a state field takes states only.
+    assert.deepEqual(codes(line({ data: { protocol: 'X', invitees: ['UN'] } })), [['command.state_unknown', 'data.invitees[0]']]);
+  });
+
   test('a code with two readings is refused at its path, naming both readings in both languages', () => {
     const result = parseCommand(line({ by: 'RS', data: { protocol: 'X', invitees: ['FIN', 'AU'] } }));
     assert.ok(!result.ok);

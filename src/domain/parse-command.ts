@@ -6,7 +6,7 @@
  */
 import { commandSpec, type FieldSpec, type FieldType } from './command-specs.js';
 import type { Violation } from './decider.js';
-import { BODIES, describeReadings, isBody, resolveStateCode } from './states.js';
+import { BODIES, describeReadings, isBody, isOrganisation, resolveStateCode } from './states.js';
 import { isIsoDate, isValidTime } from './time.js';
 import type { WorldCommand } from './world.js';
 
@@ -70,6 +70,10 @@ function parseField(type: FieldType, value: unknown, path: string, out: Collecto
       return typeof value === 'string' && ID.test(value) ? value : out.invalid(path, 'identifier [A-Za-z0-9_.:/-]');
     case 'state':
       return parseState(value, path, out);
+    case 'partner': {
+      const code = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+      return code !== undefined && isOrganisation(code) ? code : parseState(value, path, out);
+    }
     case 'states': {
       if (!Array.isArray(value) || value.length === 0) return out.invalid(path, 'non-empty array of ISO 3166-1 alpha-3 codes');
       const before = out.violations.length;

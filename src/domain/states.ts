@@ -317,6 +317,27 @@ export function isBody(code: string): code is Body {
   return (BODIES as readonly string[]).includes(code);
 }
 
+/**
+ * International organisations that are partners in their own right: the DCB Initiative counts the
+ * United Nations among its partners (its package for UN peacekeeping training). Their codes are
+ * no state's code in any coding system the record reads (resolveStateCode knows none of them).
+ */
+export const ORGANISATIONS = ['UN'] as const;
+export type Organisation = (typeof ORGANISATIONS)[number];
+
+export const ORGANISATION_NAMES: Readonly<Record<Organisation, { readonly en: string; readonly fr: string }>> = {
+  UN: { en: 'United Nations', fr: 'Organisation des Nations Unies' },
+};
+
+export function isOrganisation(code: string): code is Organisation {
+  return (ORGANISATIONS as readonly string[]).includes(code);
+}
+
+/** A partner's names: a state's, or an organisation's; undefined for an unknown code. */
+export function partnerNames(code: string): { readonly en: string; readonly fr: string } | undefined {
+  return isOrganisation(code) ? ORGANISATION_NAMES[code] : BY_ISO3.get(code)?.name;
+}
+
 /** Name of a state or a body, for display. */
 export function actorName(code: string, lang: Lang = 'en'): string {
   return isBody(code) ? BODY_NAMES[code][lang] : stateName(code, lang);

@@ -21,7 +21,7 @@ import { ARMS_CONTROL_FIELDS, ARMS_CONTROL_STATUSES, INSTRUMENT_KINDS } from '..
 import { ACTIVITY_KINDS } from '../domain/human-security/types.js';
 import { ROLES } from '../app/access.js';
 import { commandSpecs } from '../domain/command-specs.js';
-import { BODIES } from '../domain/states.js';
+import { BODIES, ORGANISATIONS, ORGANISATION_NAMES } from '../domain/states.js';
 import { INJECT_KINDS } from '../domain/scenario/types.js';
 
 
@@ -64,7 +64,7 @@ test('every code of the vocabularies the pages show has a label in both language
     coreTask: CORE_TASKS, resilienceTheme: RESILIENCE_THEMES, pillar: HUMAN_SECURITY_PILLARS, wps: WPS_PRINCIPLES,
     dcbArea: DCB_AREAS, cooperationArea: COOPERATION_AREAS, operationKind: OPERATION_KINDS, mandate: MANDATE_BASES,
     exerciseDomain: EXERCISE_DOMAINS, instrumentKind: INSTRUMENT_KINDS, armsControlField: ARMS_CONTROL_FIELDS,
-    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS,
+    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS, organisation: ORGANISATIONS,
   };
   for (const [name, codes] of Object.entries(expect) as [keyof typeof VOCABULARY, readonly string[]][]) {
     const table = VOCABULARY[name] as Record<string, { en: string; fr: string } | undefined>;
@@ -73,6 +73,8 @@ test('every code of the vocabularies the pages show has a label in both language
       assert.ok(table[code]?.fr.trim(), `${name}.${code}: French label missing`);
     }
   }
+  // The web app names partner organisations as the CLI and the API do.
+  for (const code of ORGANISATIONS) assert.deepEqual(VOCABULARY.organisation[code], ORGANISATION_NAMES[code], code);
   for (const status of ARMS_CONTROL_STATUSES) assert.ok(`acstatus.${status}` in MESSAGES, `acstatus.${status} missing`);
   for (const status of ['draft', 'under_silence', 'silence_broken', 'adopted', 'withdrawn']) assert.ok(`proposal.${status}` in MESSAGES, `proposal.${status} missing`);
   for (const status of ['deposited', 'deposited_by', 'undetermined', 'pending']) assert.ok(`status.${status}` in MESSAGES, `status.${status} missing`);

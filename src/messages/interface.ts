@@ -1049,6 +1049,10 @@ export const VOCABULARY = {
     DCB: { en: 'DCB fund management', fr: 'Gestion du fonds DCB' },
     SHAPE: { en: 'SHAPE', fr: 'SHAPE' },
   },
+  /** Organisations that are partners in their own right (domain/states.ts ORGANISATIONS, same names). */
+  organisation: {
+    UN: { en: 'United Nations', fr: 'Organisation des Nations Unies' },
+  },
   injectKind: {
     incident: { en: 'Incident', fr: 'Incident' },
     'consultation-request': { en: 'Request for consultations', fr: 'Demande de consultations' },

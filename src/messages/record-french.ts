@@ -275,6 +275,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Defence Capacity Building for the Republic of Moldova': { fr: 'Renforcement des capacités de défense de la République de Moldova' },
   'Defence Capacity Building package for Iraq': { fr: 'Programme de renforcement des capacités de défense pour l’Iraq' },
   'DCB package for Tunisia': { fr: 'Programme DCB pour la Tunisie' },
+  'DCB package for UN Peacekeeping Training': { fr: 'Programme DCB pour la formation au maintien de la paix des Nations Unies' },
   'Defence Capacity Building package for Mauritania': { fr: 'Programme de renforcement des capacités de défense pour la Mauritanie' },
   'Defence Capacity Building package for Bosnia and Herzegovina': { fr: 'Programme de renforcement des capacités de défense pour la Bosnie-Herzégovine' },
 

@@ -16,7 +16,7 @@ import {
 } from '../../app/work-queries.js';
 import { act, actingPrincipal } from '../../app/acts.js';
 import { EvereError } from '../../app/errors.js';
-import { stateName } from '../../domain/states.js';
+import { partnerNames, stateName } from '../../domain/states.js';
 import { CURRENCY_MINOR_UNITS, formatMoney } from '../../domain/fund/money.js';
 import { DCB_AREAS, DCB_AREA_NAMES } from '../../domain/fund/types.js';
 import { COOPERATION_AREA_NAMES } from '../../domain/eu/types.js';
@@ -263,7 +263,7 @@ function registerFund(program: Command, ctx: Ctx): void {
       const fr = c.lang === 'fr';
       const rows = await fundReport(await c.ledger(), c.world, opts.by, opts);
       const key = (r: FundReportRow): string => {
-        if (opts.by === 'ally' || opts.by === 'partner') return r.key === '-' ? (fr ? '(non affecté)' : '(general)') : `${stateName(r.key, c.lang)} (${r.key})`;
+        if (opts.by === 'ally' || opts.by === 'partner') return r.key === '-' ? (fr ? '(non affecté)' : '(general)') : `${partnerNames(r.key)?.[c.lang] ?? r.key} (${r.key})`;
         if (opts.by === 'area') return labelOf(DCB_AREA_NAMES, r.key, c.lang);
         return r.key === '-' ? (fr ? '(non affecté)' : '(general)') : r.key;
       };

@@ -65,7 +65,7 @@ function toData(fields: readonly FieldSpec[], values: Record<string, Value>, bas
       }
       default: {
         const s = String(v ?? '').trim();
-        if (s) data[f.name] = f.type.kind === 'state' ? s.toUpperCase() : s;
+        if (s) data[f.name] = f.type.kind === 'state' || f.type.kind === 'partner' ? s.toUpperCase() : s;
       }
     }
   }

@@ -93,8 +93,10 @@ export function moneyCompact(lang: Lang, minor: number, currency: string): strin
 }
 
 /** A state's name in the interface language; the code itself if unknown. */
+/** A state's name, or a partner organisation's (the United Nations as a DCB partner). */
 export function stateName(lang: Lang, states: ReadonlyMap<string, StateInfo> | undefined, code: string): string {
-  return states?.get(code)?.name[lang] ?? code;
+  const organisation = (VOCABULARY.organisation as Readonly<Record<string, { en: string; fr: string }>>)[code];
+  return states?.get(code)?.name[lang] ?? organisation?.[lang] ?? code;
 }
 
 /** A state or a body (the Council, the Secretary General, …) that acts. */
