@@ -19,7 +19,7 @@ import type { AccessFilter, FactRow } from './ports.js';
 import { EvereError } from './errors.js';
 import { fromUtf8, toBase64, toHex } from '../ledger/bytes.js';
 import type { Entry } from '../ledger/entry.js';
-import { partnerNames } from '../domain/states.js';
+import { ORGANISATIONS, ORGANISATION_NAMES, partnerNames } from '../domain/states.js';
 import { SOURCE_CLASSES, type SourceClass } from './record-sources.js';
 import type { RecordLine } from './record-loader.js';
 import { daysBetween } from './time.js';
@@ -101,6 +101,8 @@ export function sourceClassIndex(lines: readonly RecordLine[]): SourceClassOf {
 // ---- fields ----
 
 const ISO3 = '^[A-Z]{3}$';
+/** A partner: a state's alpha-3 code or a partner organisation's code (domain/states.ts ORGANISATIONS). */
+const PARTNER = `^(?:[A-Z]{3}|${ORGANISATIONS.join('|')})$`;
 const LIST = 'Several values are separated by ";".';
 
 const f = (name: string, type: FieldType, title: string, description: string, constraints?: DatasetField['constraints'], format?: 'uri'): DatasetField => ({
@@ -367,7 +369,8 @@ const TABLES: readonly TableSpec[] = [
     description: 'Packages of the Defence and Related Security Capacity Building (DCB) Initiative: the partner, the areas of support and when the Council launched them.',
     fields: [
       f('package', 'string', 'Package', 'Identifier.', { required: true, unique: true }),
-      stateField('partner', 'Partner', 'The partner supported.'), ...names('partner_', 'The partner'),
+      f('partner', 'string', 'Partner', `The partner supported: a state's ISO 3166-1 alpha-3 code, or ${ORGANISATIONS.map((o) => `${o} (${ORGANISATION_NAMES[o].en})`).join(', ')}.`, { ...required, pattern: PARTNER }),
+      ...names('partner_', 'The partner'),
       f('title', 'string', 'Title', 'The package’s title.'),
       f('areas', 'string', 'Areas', `Areas of support; empty when no source consulted lists them. ${LIST}`),
       date('launched_at', 'Launched', 'The day it was launched.', true),
