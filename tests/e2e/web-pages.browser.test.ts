@@ -219,6 +219,17 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     const patg = coverage.find((a) => a.area === 'partnerships')?.measures.find((m) => m.measure === 'partners.PATG');
     assert.ok(patg?.of !== undefined);
     assert.match((await page.locator('[data-testid="coverage-partnerships"]').textContent()) ?? '', new RegExp(`partners across the globe: ${patg.recorded} of ${patg.of} recorded`));
+    // Contributors known only from a list of one day: the card gives that day as a bound.
+    type Contribution = { key: string; data: { operation: string; from: string; fromIs?: string } };
+    const contributions = await (await context.request.get(`${base}/api/worlds/record/facts/operation-contribution`)).json() as Contribution[];
+    const bounded = contributions.filter((c) => c.data.fromIs === 'on_or_before');
+    assert.ok(bounded.length > 0, 'the record holds contributors known only by a day they were contributing');
+    const op = bounded[0]!.data.operation;
+    const days = bounded.filter((c) => c.data.operation === op).map((c) => c.data.from).sort();
+    await page.goto(`${base}/fr/operations?op=${op}`);
+    await settle(page);
+    const boundNote = (await page.locator(`#op-${op} [data-testid="contributors-bound"]`).textContent()) ?? '';
+    assert.match(boundNote, new RegExp(`^${days.length === 1 ? 'L’un d’eux' : days.length} .*au (1er|\\d{1,2}) \\S+ ${days.at(-1)!.slice(0, 4)}\\u00a0: `), boundNote);
     await context.close();
   });
 
