@@ -409,7 +409,7 @@ const TABLES: readonly TableSpec[] = [
   },
   {
     name: 'offices', title: 'Offices: Secretaries General, Deputies, acting Secretaries General, Supreme Allied Commanders', kinds: ['secretary-general', 'office-holder'],
-    description: 'Holders of the Alliance’s offices recorded: the Secretaries General and the holders of other offices (Deputy, acting Secretary General, SACEUR, SACLANT, SACT), each until the next took office (or left it).',
+    description: 'Holders of the Alliance’s offices recorded: the Secretaries General and the holders of other offices (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security), each until the next took office (or left it).',
     fields: [
       f('office', 'string', 'Office', 'The office.', { required: true, enum: ['secretary_general', ...OFFICES] }),
       f('ordinal', 'integer', 'Ordinal', 'Which holder of the office (1st, 2nd, …); for offices other than the Secretary General’s, the rank among the holders recorded.', { required: true, minimum: 1 }),

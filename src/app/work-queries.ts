@@ -827,6 +827,7 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     area('wps_human_security', [
       measure('human_security.tags', valid(tags).length),
       measure('wps.policies', policiesOf(['wps_policy', 'wps_action_plan'])),
+      measure('offices.wps_special_representative', holdersOf('wps_special_representative')),
       measure('human_security.approach', policiesOf(['human_security_approach'])),
     ]),
     area('dcb', [

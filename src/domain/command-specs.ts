@@ -331,8 +331,8 @@ export const COMMAND_SPECS = [
   {
     cmd: 'AppointOfficeHolder', procedure: 'strategy', basis: 'offices', actors: bodies('NAC'),
     summary: {
-      en: 'Record who holds an office other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT), from taking office',
-      fr: 'Enregistrer le titulaire d’une fonction autre que celle de Secrétaire général (délégué, Secrétaire général par intérim, SACEUR, SACLANT, SACT), à sa prise de fonctions',
+      en: 'Record who holds an office other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security), from taking office',
+      fr: 'Enregistrer le titulaire d’une fonction autre que celle de Secrétaire général (délégué, Secrétaire général par intérim, SACEUR, SACLANT, SACT, représentant(e) spécial(e) pour les femmes, la paix et la sécurité), à sa prise de fonctions',
     },
     fields: [req('office', { kind: 'enum', values: OFFICES }), req('name', text), req('nationality', state), opt('until', date)],
   },

@@ -75,6 +75,10 @@ export const OFFICE_NAMES: Readonly<Record<string, Message>> = {
   saceur: { en: 'Supreme Allied Commander Europe (SACEUR)', fr: 'Commandant suprême des forces alliées en Europe (SACEUR)' },
   saclant: { en: 'Supreme Allied Commander Atlantic (SACLANT)', fr: 'Commandant suprême allié de l’Atlantique (SACLANT)' },
   sact: { en: 'Supreme Allied Commander Transformation (SACT)', fr: 'Commandant suprême allié Transformation (SACT)' },
+  wps_special_representative: {
+    en: 'Secretary General’s Special Representative for Women, Peace and Security',
+    fr: 'Représentant(e) spécial(e) du Secrétaire général pour les femmes, la paix et la sécurité',
+  },
 };
 
 /** Bodies whose seat the record follows (src/domain/strategy/types.ts, SEAT_BODIES). */

@@ -48,6 +48,7 @@ export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
   'offices.saceur': { en: 'Supreme Allied Commanders Europe', fr: 'commandants suprêmes des forces alliées en Europe' },
   'offices.saclant': { en: 'Supreme Allied Commanders Atlantic', fr: 'commandants suprêmes alliés de l’Atlantique' },
   'offices.sact': { en: 'Supreme Allied Commanders Transformation', fr: 'commandants suprêmes alliés Transformation' },
+  'offices.wps_special_representative': { en: 'Special Representatives for Women, Peace and Security', fr: 'représentants spéciaux pour les femmes, la paix et la sécurité' },
   'places.nato_headquarters': { en: 'NATO Headquarters seats', fr: 'emplacements successifs du siège de l’OTAN' },
   'places.shape': { en: 'SHAPE seats', fr: 'emplacements successifs du SHAPE' },
   'strategy.strategic_concepts': { en: 'Strategic Concepts', fr: 'concepts stratégiques' },

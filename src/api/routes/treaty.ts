@@ -95,6 +95,6 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   factList('strategic-concepts', 'strategic-concept', 'Strategic Concepts in force at a date (all, without asOf)');
   factList('secretaries-general', 'secretary-general', 'Secretaries General');
   factList('summits', 'summit', 'Summits');
-  factList('offices', 'office-holder', 'Holders of offices other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT), each until the next took office');
+  factList('offices', 'office-holder', 'Holders of offices other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security), each until the next took office');
   factList('seats', 'seat', 'Seats of NATO Headquarters and SHAPE, each until the next move');
 }

@@ -74,7 +74,7 @@ export function registerCoverageCommand(program: Command, ctx: Ctx): void {
     });
 }
 
-const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'nato_headquarters', 'shape'];
+const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'wps_special_representative', 'nato_headquarters', 'shape'];
 
 interface OfficeRow { readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string; readonly nationality?: string; readonly from: string; readonly until?: string }
 
@@ -84,7 +84,7 @@ interface OfficeRow { readonly kind: 'office' | 'seat'; readonly what: string; r
  */
 export function registerOfficesCommand(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('offices')))
-    .description('holders of the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT) and the seats of NATO Headquarters and SHAPE: at a date, or all recorded')
+    .description('holders of the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security) and the seats of NATO Headquarters and SHAPE: at a date, or all recorded')
     .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
       const c = ctx();
       const ledger = await c.ledger();

@@ -2,7 +2,7 @@
  * Records of strategy and institutions. Guarantees: a Strategic Concept supersedes the one before
  * it, so concepts are adopted in time order; Secretaries General take office in the order of their
  * ordinal and are nationals of an Ally on taking office; a summit ends no earlier than it opens.
- * The holders of every other office (Deputy, acting Secretary General, SACEUR, SACLANT, SACT) take
+ * The holders of every other office (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security) take
  * office in time order, are nationals of an Ally on taking office and leave no earlier than they
  * came; a body's seat moves in time order, and never to the place it already has; a policy is
  * adopted once.
