@@ -231,8 +231,19 @@ describe('the real record', () => {
     const at2023 = JSON.parse((await cli(db, ['offices', '--as-of', '2023-01-01', '--json'])).out) as Row[];
     assert.deepEqual(at2023.map((r) => [r.what, r.holder]), [
       ['secretary_general', 'Jens Stoltenberg'], ['deputy_secretary_general', 'Mircea Geoană'], ['saceur', 'Christopher G. Cavoli'],
-      ['sact', 'Philippe Lavigne'], ['nato_headquarters', 'Brussels (New headquarters, Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
+      ['sact', 'Philippe Lavigne'], ['wps_special_representative', 'Irene Fellin'],
+      ['nato_headquarters', 'Brussels (New headquarters, Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
+    // The Special Representatives for Women, Peace and Security: Schuurman and Fellin are recorded from
+    // bounds and the last three with a lower bound on their last day, so the post shows no holder in
+    // the gaps (late 2014, 2017, and from late 2020 to mid-2022).
+    const wpsAt = async (d: string) => (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).find((r) => r.what === 'wps_special_representative')?.holder;
+    assert.equal(await wpsAt('2012-01-01'), undefined);
+    assert.equal(await wpsAt('2013-06-01'), 'Mari Skåre');
+    assert.equal(await wpsAt('2014-11-01'), undefined);
+    assert.equal(await wpsAt('2016-06-01'), 'Marriët Schuurman');
+    assert.equal(await wpsAt('2019-06-01'), 'Clare Hutchinson');
+    assert.equal(await wpsAt('2021-06-01'), undefined);
     // A holder recorded with a last day (`until`) leaves the office empty until the next recorded holder:
     // Goodpaster is SACEUR in 1970; between him and Clark (1997) only Galvin is recorded, until the
     // last day he certainly held the post (3 April 1992).
