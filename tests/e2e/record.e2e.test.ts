@@ -227,7 +227,7 @@ describe('the real record', () => {
   });
 
   test('offices and seats: who held each office and where each headquarters sat, at a date and over time', async () => {
-    type Row = { kind: string; what: string; holder: string; nationality?: string; from: string; until?: string };
+    type Row = { kind: string; what: string; holder: string | null; nationality?: string; from: string; until?: string; recorded: boolean };
     const at2023 = JSON.parse((await cli(db, ['offices', '--as-of', '2023-01-01', '--json'])).out) as Row[];
     assert.deepEqual(at2023.map((r) => [r.what, r.holder]), [
       ['secretary_general', 'Jens Stoltenberg'], ['deputy_secretary_general', 'Mircea Geoană'], ['saceur', 'Christopher G. Cavoli'],
@@ -235,24 +235,37 @@ describe('the real record', () => {
       ['nato_headquarters', 'Brussels (New headquarters, Boulevard Léopold III)'], ['shape', 'Mons (Casteau)'],
     ]);
     // The Special Representatives for Women, Peace and Security: Schuurman and Fellin are recorded from
-    // bounds and the last three with a lower bound on their last day, so the post shows no holder in
-    // the gaps (late 2014, 2017, and from late 2020 to mid-2022).
-    const wpsAt = async (d: string) => (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).find((r) => r.what === 'wps_special_representative')?.holder;
-    assert.equal(await wpsAt('2012-01-01'), undefined);
-    assert.equal(await wpsAt('2013-06-01'), 'Mari Skåre');
-    assert.equal(await wpsAt('2014-11-01'), undefined);
-    assert.equal(await wpsAt('2016-06-01'), 'Marriët Schuurman');
-    assert.equal(await wpsAt('2019-06-01'), 'Clare Hutchinson');
-    assert.equal(await wpsAt('2021-06-01'), undefined);
-    // A holder recorded with a last day (`until`) leaves the office empty until the next recorded holder:
-    // Goodpaster is SACEUR in 1970; between him and Clark (1997) only Galvin is recorded, until the
-    // last day he certainly held the post (3 April 1992).
-    const saceurAt = async (d: string) => (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).find((r) => r.what === 'saceur')?.holder;
-    assert.equal(await saceurAt('1970-06-01'), 'Andrew J. Goodpaster');
-    assert.equal(await saceurAt('1980-06-01'), undefined);
-    assert.equal(await saceurAt('1990-06-01'), 'John R. Galvin');
-    assert.equal(await saceurAt('1995-06-01'), undefined);
-    assert.equal(await saceurAt('1998-06-01'), 'Wesley K. Clark');
+    // bounds and the last three with a lower bound on their last day, so between them the post is
+    // "not recorded" (holder null), never silently empty; before the first holder it has no row.
+    const holderAt = async (what: string, d: string) => {
+      const rows = (JSON.parse((await cli(db, ['offices', '--as-of', d, '--json'])).out) as Row[]).filter((r) => r.what === what);
+      assert.ok(rows.length <= 1, JSON.stringify(rows));
+      return rows[0] === undefined ? undefined : rows[0].recorded ? rows[0].holder : null;
+    };
+    assert.equal(await holderAt('wps_special_representative', '2012-01-01'), undefined);
+    assert.equal(await holderAt('wps_special_representative', '2013-06-01'), 'Mari Skåre');
+    assert.equal(await holderAt('wps_special_representative', '2014-11-01'), null);
+    assert.equal(await holderAt('wps_special_representative', '2016-06-01'), 'Marriët Schuurman');
+    assert.equal(await holderAt('wps_special_representative', '2019-06-01'), 'Clare Hutchinson');
+    assert.equal(await holderAt('wps_special_representative', '2021-06-01'), null);
+    // A holder recorded with a last day (`until`) is followed by a "not recorded" span up to the next
+    // recorded holder: Goodpaster is SACEUR in 1970; between him and Clark (1997) only Galvin is
+    // recorded, until the last day he certainly held the post (3 April 1992).
+    assert.equal(await holderAt('saceur', '1970-06-01'), 'Andrew J. Goodpaster');
+    assert.equal(await holderAt('saceur', '1980-06-01'), null);
+    assert.equal(await holderAt('saceur', '1990-06-01'), 'John R. Galvin');
+    assert.equal(await holderAt('saceur', '1995-06-01'), null);
+    assert.equal(await holderAt('saceur', '1998-06-01'), 'Wesley K. Clark');
+    const history = JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[];
+    const saceurs = history.filter((r) => r.what === 'saceur');
+    const gapBeforeGalvin = saceurs.findIndex((r) => !r.recorded);
+    assert.deepEqual([saceurs[gapBeforeGalvin - 1]!.holder, saceurs[gapBeforeGalvin]!.from.slice(0, 10), saceurs[gapBeforeGalvin]!.until?.slice(0, 10), saceurs[gapBeforeGalvin + 1]!.holder],
+      ['Andrew J. Goodpaster', '1974-12-01', '1987-06-26', 'John R. Galvin']);
+    // Every recorded span of an office is covered once: each row starts where the previous one ends.
+    for (let i = 1; i < saceurs.length; i++) assert.equal(saceurs[i]!.from, saceurs[i - 1]!.until, JSON.stringify(saceurs[i]));
+    const text1980 = await cli(db, ['offices', '--as-of', '1980-06-01']);
+    assert.match(text1980.out, /SACEUR\)\s+\(not recorded\)\s+1974-12-01\s+1987-06-26/);
+    assert.match((await cli(db, ['offices', '--as-of', '1980-06-01', '--lang', 'fr'])).out, /SACEUR\)\s+\(non enregistré\)\s+1974-12-01/);
     // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
     const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
     assert.deepEqual(sact.slice(-2), [['Philippe Lavigne', '2024-09-23'], ['Pierre Vandier', undefined]]);

@@ -14,6 +14,9 @@ import { coverage, readCoverageReference } from '../../app/work-queries.js';
 import { COVERAGE_AREA_NAMES, COVERAGE_MEASURE_NAMES, COVERAGE_STATUS_NAMES, NOT_MODELLED, NOT_RECORDED } from '../../app/coverage-labels.js';
 import { emit, outputOptions, timeOptions, type Time } from '../options.js';
 import { factsOf } from '../../app/treaty-queries.js';
+import type { FactRow } from '../../app/ports.js';
+import { spansAt, unrecordedSpans } from '../../app/office-gaps.js';
+import { endOfDay } from '../../app/time.js';
 import { OFFICE_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
 import { actorName } from '../../domain/states.js';
 import { recordText } from '../../messages/record-french.js';
@@ -76,11 +79,18 @@ export function registerCoverageCommand(program: Command, ctx: Ctx): void {
 
 const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'wps_special_representative', 'nato_headquarters', 'shape'];
 
-interface OfficeRow { readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string; readonly nationality?: string; readonly from: string; readonly until?: string }
+interface OfficeRow {
+  readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string | null; readonly nationality?: string;
+  readonly from: string; readonly until?: string; readonly recorded: boolean;
+}
+
+const OFFICE_KINDS = ['secretary-general', 'office-holder', 'seat'] as const;
 
 /**
  * The Secretaries General, the other offices' holders and the seats of NATO Headquarters and
  * SHAPE: at a date (--as-of: who held each office, where each body sat), or every one recorded.
+ * A span between two recorded holders that no holder is recorded for is a row of its own,
+ * "not recorded" (`holder: null, recorded: false`), never an office left silently empty.
  */
 export function registerOfficesCommand(program: Command, ctx: Ctx): void {
   outputOptions(timeOptions(program.command('offices')))
@@ -88,19 +98,35 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
     .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
       const c = ctx();
       const ledger = await c.ledger();
-      const [sgs, holders, seats] = await Promise.all(['secretary-general', 'office-holder', 'seat'].map((kind) => factsOf(ledger, c.world, kind, opts)));
       const text = (t: string) => recordText(c.lang, t);
+      const rowsOf = (facts: readonly FactRow[][]): OfficeRow[] => {
+        const [sgs, holders, seats] = facts;
+        return [
+          ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
+          ...holders!.map((f) => { const d = f.data as { office: string; name: string; nationality: string }; return { kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
+          ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
+        ];
+      };
+      const fetch = (q: Time) => Promise.all(OFFICE_KINDS.map((kind) => factsOf(ledger, c.world, kind, q)));
+      // The whole history as known at --known-at, to find the spans no holder is recorded for.
+      const history = rowsOf(await fetch(opts.knownAt ? { knownAt: opts.knownAt } : {}));
+      const current = opts.asOf ? rowsOf(await fetch(opts)) : history;
+      const kindOf = new Map(history.map((r) => [r.what, r.kind]));
+      let spans = unrecordedSpans(history);
+      if (opts.asOf) {
+        const held = new Set(current.map((r) => r.what));
+        spans = spansAt(spans, endOfDay(opts.asOf)).filter((s) => !held.has(s.what));
+      }
       const rows: OfficeRow[] = [
-        ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
-        ...holders!.map((f) => { const d = f.data as { office: string; name: string; nationality: string }; return { kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
-        ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}) }; }),
+        ...current,
+        ...spans.map((s) => ({ kind: kindOf.get(s.what)!, what: s.what, holder: null, from: s.from, until: s.until, recorded: false })),
       ].sort((a, b) => ORDER.indexOf(a.what) - ORDER.indexOf(b.what) || a.from.localeCompare(b.from));
       const fr = c.lang === 'fr';
       const SG = { en: 'Secretary General', fr: 'Secrétaire général' };
       const nameOf = (r: OfficeRow) => (r.kind === 'seat' ? SEAT_BODY_NAMES[r.what] : r.what === 'secretary_general' ? SG : OFFICE_NAMES[r.what])?.[c.lang] ?? r.what;
       emit(c, opts, rows, [
         { header: fr ? 'fonction ou organe' : 'office or body', value: nameOf },
-        { header: fr ? 'titulaire ou siège' : 'holder or seat', value: (r) => r.holder },
+        { header: fr ? 'titulaire ou siège' : 'holder or seat', value: (r) => r.holder ?? `(${NOT_RECORDED[c.lang]})` },
         { header: fr ? 'nationalité' : 'nationality', value: (r) => (r.nationality ? actorName(r.nationality, c.lang) : '') },
         { header: fr ? 'depuis' : 'from', value: (r) => r.from.slice(0, 10) },
         { header: fr ? 'jusqu’au' : 'until', value: (r) => (r.until ? r.until.slice(0, 10) : '') },
