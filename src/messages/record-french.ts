@@ -146,6 +146,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Warsaw': { fr: 'Varsovie' },
   'Vilnius': SAME('Vilnius'),
   'The Hague': { fr: 'La Haye' },
+  'Videoconference': { fr: 'Visioconférence' },
 
   // ---- seats of NATO Headquarters and SHAPE (place, site) ----
   'Rocquencourt': SAME('Rocquencourt'),
