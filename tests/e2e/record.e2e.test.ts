@@ -202,6 +202,12 @@ describe('the real record', () => {
     assert.equal((await at('CFE', '1993-01-01')).RUS, 'party');
     // Czechoslovakia (CSK) holds its CFE status until 31 December 1992; Czechia and Slovakia succeed it.
     assert.deepEqual([(await at('CFE', '1992-12-31')).CSK, (await at('CFE', '1993-01-01')).CSK, (await at('CFE', '1993-01-01')).CZE], ['party', undefined, 'party']);
+    // The other successor states of the Soviet Union: States Parties named at Oslo (5 June 1992), bound from the entry into force.
+    const cfe1992 = await at('CFE', '1992-06-05');
+    assert.deepEqual(['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'MDA', 'RUS', 'UKR'].map((s) => cfe1992[s]), Array(8).fill('signed'));
+    assert.equal((await at('CFE', '1992-06-04')).UKR, undefined);
+    const cfe1993 = await at('CFE', '1993-01-01');
+    assert.deepEqual(['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'MDA', 'UKR'].map((s) => cfe1993[s]), Array(7).fill('party'));
   });
 
   test('Open Skies: each Ally’s status from the party table, and Russia’s withdrawal', async () => {
@@ -210,6 +216,8 @@ describe('the real record', () => {
     assert.ok(allies2010.filter((s) => s.status === 'party').length >= 27, `${allies2010.length} Allied statuses`);
     const all2022 = Object.fromEntries((JSON.parse((await cli(db, ['arms-control', 'status', 'OPEN-SKIES', '--as-of', '2022-01-01', '--all-states', '--json'])).out) as Status[]).map((s) => [s.state, s.status]));
     assert.deepEqual([all2022.USA, all2022.RUS, all2022.DEU], ['withdrawn', 'withdrawn', 'party']);
+    // Non-Allied parties and Kyrgyzstan, a signatory that never ratified.
+    assert.deepEqual([all2022.BLR, all2022.GEO, all2022.UKR, all2022.BIH, all2022.KGZ], ['party', 'party', 'party', 'party', 'signed']);
   });
 
   test('coverage: every area with its status, in English and French', async () => {
