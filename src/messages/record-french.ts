@@ -192,6 +192,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Gulf of Aden, Horn of Africa and Western Indian Ocean': { fr: 'Golfe d’Aden, Corne de l’Afrique et ouest de l’océan Indien' },
   'Libya': { fr: 'Libye' },
   'Aegean Sea': { fr: 'Mer Égée' },
+  'South-eastern Türkiye': { fr: 'Sud-est de la Türkiye' },
   'African Union': { fr: 'Union africaine' },
   'United Nations (Secretary-General)': { fr: 'Organisation des Nations Unies (Secrétaire général)' },
   'United Nations': { fr: 'Organisation des Nations Unies' },
@@ -238,6 +239,12 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     fr: 'Le Conseil a donné son approbation finale le 11 mars 2009 (http://aco.nato.int/missionarchive.aspx?cat=26).',
   },
   'Commenced after the North Atlantic Council approved the mission.': { fr: 'Commencée après l’approbation de la mission par le Conseil de l’Atlantique Nord.' },
+  'The Defence Planning Committee authorised the deployment of NATO AWACS aircraft and of missile, chemical and biological defences to Türkiye, following Türkiye\'s request under Article 4.': {
+    fr: 'Le Comité des plans de défense a autorisé le déploiement en Türkiye d’avions AWACS de l’OTAN et de moyens de défense antimissile, chimique et biologique, à la suite de la demande formulée par la Türkiye au titre de l’article 4.',
+  },
+  'The Defence Planning Committee decided that the operation had met its objectives and agreed to conclude it through a gradual redeployment of NATO forces.': {
+    fr: 'Le Comité des plans de défense a estimé que l’opération avait atteint ses objectifs et est convenu d’y mettre fin par un redéploiement progressif des forces de l’OTAN.',
+  },
   'Preliminary Council decision of 21 October 2011 to end the operation on 31 October, confirmed by a formal decision the following week.': {
     fr: 'Décision préliminaire du Conseil du 21 octobre 2011 de mettre fin à l’opération le 31 octobre, confirmée par une décision formelle la semaine suivante.',
   },
