@@ -197,6 +197,9 @@ describe('the real record', () => {
     assert.deepEqual([inf1990.SUN, inf1990.RUS], ['party', undefined]);
     const inf1995 = await at('INF', '1995-01-01');
     assert.deepEqual([inf1995.SUN, inf1995.RUS], [undefined, 'party']);
+    // Belarus, Kazakhstan and Ukraine: parties from a bound (the SVC session of 14 December 2000).
+    const inf2001 = await at('INF', '2001-01-01');
+    assert.deepEqual([inf2001.BLR, inf2001.KAZ, inf2001.UKR], ['party', 'party', 'party']);
     const cfe1991 = await at('CFE', '1991-06-01');
     assert.deepEqual([cfe1991.SUN, cfe1991.RUS], ['signed', undefined]);
     assert.equal((await at('CFE', '1993-01-01')).RUS, 'party');
