@@ -193,6 +193,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Libya': { fr: 'Libye' },
   'Aegean Sea': { fr: 'Mer Égée' },
   'South-eastern Türkiye': { fr: 'Sud-est de la Türkiye' },
+  'South-eastern Türkiye (Adana, Gaziantep, Kahramanmaraş)': { fr: 'Sud-est de la Türkiye (Adana, Gaziantep, Kahramanmaraş)' },
   'African Union': { fr: 'Union africaine' },
   'United Nations (Secretary-General)': { fr: 'Organisation des Nations Unies (Secrétaire général)' },
   'United Nations': { fr: 'Organisation des Nations Unies' },
@@ -244,6 +245,9 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   },
   'The Defence Planning Committee decided that the operation had met its objectives and agreed to conclude it through a gradual redeployment of NATO forces.': {
     fr: 'Le Comité des plans de défense a estimé que l’opération avait atteint ses objectifs et est convenu d’y mettre fin par un redéploiement progressif des forces de l’OTAN.',
+  },
+  'NATO Foreign Ministers agreed to augment Türkiye\'s air defence capabilities by deploying Patriot missile batteries, following consultations under Article 4 held at Türkiye\'s request.': {
+    fr: 'Les ministres des Affaires étrangères des pays de l’OTAN sont convenus de renforcer les capacités de défense aérienne de la Türkiye en y déployant des batteries de missiles Patriot, à la suite de consultations tenues au titre de l’article 4 à la demande de la Türkiye.',
   },
   'Preliminary Council decision of 21 October 2011 to end the operation on 31 October, confirmed by a formal decision the following week.': {
     fr: 'Décision préliminaire du Conseil du 21 octobre 2011 de mettre fin à l’opération le 31 octobre, confirmée par une décision formelle la semaine suivante.',
