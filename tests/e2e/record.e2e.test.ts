@@ -277,6 +277,17 @@ describe('the real record', () => {
     const text1980 = await cli(db, ['offices', '--as-of', '1980-06-01']);
     assert.match(text1980.out, /SACEUR\)\s+\(not recorded\)\s+1974-12-01\s+1987-06-26/);
     assert.match((await cli(db, ['offices', '--as-of', '1980-06-01', '--lang', 'fr'])).out, /SACEUR\)\s+\(non enregistré\)\s+1974-12-01/);
+    // The Deputy Secretaries General: de Franchis is recorded on one day only (a bound on both sides),
+    // Balanzino until 7 June 2001, then "not recorded" until Minuto-Rizzo's bound of 4 October 2001;
+    // Bisogniero and Vershbow are recorded from bounds and each holds until the next takes office.
+    assert.equal(await holderAt('deputy_secretary_general', '1993-06-01'), undefined);
+    assert.equal(await holderAt('deputy_secretary_general', '1993-12-20'), 'Amedeo de Franchis');
+    assert.equal(await holderAt('deputy_secretary_general', '1994-01-15'), null);
+    assert.equal(await holderAt('deputy_secretary_general', '1999-06-01'), 'Sergio Balanzino');
+    assert.equal(await holderAt('deputy_secretary_general', '2001-08-01'), null);
+    assert.equal(await holderAt('deputy_secretary_general', '2005-06-01'), 'Alessandro Minuto-Rizzo');
+    assert.equal(await holderAt('deputy_secretary_general', '2010-06-01'), 'Claudio Bisogniero');
+    assert.equal(await holderAt('deputy_secretary_general', '2014-06-01'), 'Alexander Vershbow');
     // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
     const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
     assert.deepEqual(sact.slice(-2), [['Philippe Lavigne', '2024-09-23'], ['Pierre Vandier', undefined]]);
