@@ -277,6 +277,9 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     fr: 'Programme de partenariat individualisé entre l’OTAN et le Japon pour 2023-2026',
     source: IPAP,
   },
+  'Belarus\'s policies and actions, which violated the principles underpinning its partnership with NATO: Allies suspended all practical civilian and military cooperation, maintaining dialogue as necessary': {
+    fr: 'Les politiques et les actions du Bélarus, contraires aux principes qui sous-tendent son partenariat avec l’OTAN : les Alliés ont suspendu toute coopération pratique, civile et militaire, tout en maintenant le dialogue si nécessaire',
+  },
   'Russia\'s illegal annexation of Crimea: NATO Foreign Ministers suspended all practical civilian and military cooperation with Russia': {
     fr: 'Annexion illégale de la Crimée par la Russie : les ministres des Affaires étrangères des pays de l’OTAN ont suspendu toute coopération pratique, civile et militaire, avec la Russie',
   },
