@@ -288,6 +288,12 @@ describe('the real record', () => {
     assert.equal(await holderAt('deputy_secretary_general', '2005-06-01'), 'Alessandro Minuto-Rizzo');
     assert.equal(await holderAt('deputy_secretary_general', '2010-06-01'), 'Claudio Bisogniero');
     assert.equal(await holderAt('deputy_secretary_general', '2014-06-01'), 'Alexander Vershbow');
+    // The SACLANTs before Miller: Kelso on 8 February 1990 only, Edney from a bound of 31 May 1990.
+    assert.equal(await holderAt('saclant', '1989-06-01'), undefined);
+    assert.equal(await holderAt('saclant', '1990-02-08'), 'Frank B. Kelso II');
+    assert.equal(await holderAt('saclant', '1990-03-01'), null);
+    assert.equal(await holderAt('saclant', '1991-06-01'), 'Leon A. Edney');
+    assert.equal(await holderAt('saclant', '1993-06-01'), 'Paul David Miller');
     // Each holder until the next takes office: Lavigne's term ends when Vandier takes over.
     const sact = (JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[]).filter((r) => r.what === 'sact').map((r) => [r.holder, r.until?.slice(0, 10)]);
     assert.deepEqual(sact.slice(-2), [['Philippe Lavigne', '2024-09-23'], ['Pierre Vandier', undefined]]);
