@@ -389,7 +389,8 @@ const TABLES: readonly TableSpec[] = [
       f('instrument_name', 'string', 'Instrument name', 'Its name.'),
       stateField('state', 'State', 'The state.'), ...names('', 'The state'),
       f('status', 'string', 'Status', 'Its status in the instrument during the period.', required),
-      date('from', 'From', 'The day the status began.', true),
+      date('from', 'From', 'The day the status began, or a day by which it held when from_is is on_or_before.', true),
+      f('from_is', 'string', 'Start precision', 'exact, or on_or_before when a source only shows the state holding the status on that day, not when it began.', { required: true, enum: ['exact', 'on_or_before'] }),
       date('until', 'Until', 'The day the next status began; empty while it holds.'),
     ],
     primaryKey: ['instrument', 'state', 'from'],
@@ -397,13 +398,13 @@ const TABLES: readonly TableSpec[] = [
       const instruments = new Map(facts('arms-control-instrument').map((r) => [data<{ instrument: string }>(r).instrument, data<{ name: string }>(r).name]));
       const recorded = p.entries(['ArmsControlStatusRecorded']);
       return facts('arms-control-status').map((r) => {
-        const d = data<{ instrument: string; state: string; status: string; from: string; until?: string }>(r);
+        const d = data<{ instrument: string; state: string; status: string; from: string; fromIs?: string; until?: string }>(r);
         // A period is stated by the entry that recorded its status (its end is the next period's start).
         const opened = recorded.find((e) => {
           const x = e.entry.payload as { instrument?: string; state?: string; status?: string };
           return x.instrument === d.instrument && x.state === d.state && x.status === d.status && day(e.entry.validTime) === day(d.from);
         });
-        return { seq: opened?.seq ?? r.seq, row: { instrument: d.instrument, instrument_name: instruments.get(d.instrument), state: d.state, ...stateNames('', d.state), status: d.status, from: day(d.from), until: day(d.until) } };
+        return { seq: opened?.seq ?? r.seq, row: { instrument: d.instrument, instrument_name: instruments.get(d.instrument), state: d.state, ...stateNames('', d.state), status: d.status, from: day(d.from), from_is: d.fromIs ?? 'exact', until: day(d.until) } };
       });
     },
   },

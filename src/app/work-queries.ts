@@ -567,7 +567,9 @@ export interface StatusRow {
   readonly name: Name;
   readonly ally: boolean;
   readonly status: ArmsStatus;
+  /** The first day of the status, or with `sinceIs: 'on_or_before'` a day by which it held. */
   readonly since: string;
+  readonly sinceIs?: 'on_or_before';
 }
 
 /** Every state's status in every instrument on the date (Allies only unless `allStates`). */
@@ -582,8 +584,8 @@ export async function armsControlStatuses(
   ]);
   return rows
     .map((f) => {
-      const d = f.data as { instrument: string; state: string; status: ArmsStatus };
-      return { instrument: d.instrument, state: d.state, name: nameOf(d.state), ally: allies.has(d.state), status: d.status, since: day(f.validFrom) };
+      const d = f.data as { instrument: string; state: string; status: ArmsStatus; fromIs?: 'on_or_before' };
+      return { instrument: d.instrument, state: d.state, name: nameOf(d.state), ally: allies.has(d.state), status: d.status, since: day(f.validFrom), ...(d.fromIs === undefined ? {} : { sinceIs: d.fromIs }) };
     })
     .filter((r) => (!instrument || r.instrument === instrument) && (q.allStates || r.ally))
     .sort((x, y) => x.instrument.localeCompare(y.instrument) || byName(x, y));

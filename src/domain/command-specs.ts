@@ -495,7 +495,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'RecordArmsControlStatus', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: STATE,
     summary: { en: 'Record a state’s status in an instrument: signed, party, suspended, withdrawn', fr: 'Enregistrer le statut d’un État dans un instrument : signataire, partie, suspendu, retiré' },
-    fields: [req('instrument', id), req('state', state), req('status', { kind: 'enum', values: ARMS_CONTROL_STATUSES })],
+    fields: [req('instrument', id), req('state', state), req('status', { kind: 'enum', values: ARMS_CONTROL_STATUSES }), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'EstablishArmsControlCommittee', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('NAC'),

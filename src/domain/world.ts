@@ -487,7 +487,7 @@ export const FACT_KINDS = {
   },
   'arms-control-status': {
     key: 'INSTRUMENT/ISO3 for the first status, INSTRUMENT/ISO3/n for the n-th',
-    data: "{ instrument, state, status: 'signed' | 'party' | 'suspended' | 'withdrawn', from, until? }",
+    data: "{ instrument, state, status: 'signed' | 'party' | 'suspended' | 'withdrawn', from, fromIs?: 'on_or_before', until? }",
     validFrom: 'the status; validTo: the next status',
   },
   'arms-control-committee': { key: 'committee id', data: '{ committee, name, mandate?, establishedAt }', validFrom: 'establishment' },

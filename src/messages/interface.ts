@@ -831,7 +831,10 @@ export const MESSAGES = {
   'entry.NatoEuDeclarationSigned': { en: '{by_The} signed NATO-EU declaration {declaration}', fr: '{by_number, select, one {{by_The} a signé la déclaration OTAN-UE {declaration}} other {{by_The} ont signé la déclaration OTAN-UE {declaration}}}' },
   'entry.ArmsControlInstrumentRegistered': { en: '{by_The} registered instrument {instrument}', fr: '{by_number, select, one {{by_The} a enregistré l’instrument {instrument}} other {{by_The} ont enregistré l’instrument {instrument}}}' },
   'entry.ArmsControlInstrumentEnteredIntoForce': { en: '{by_The} recorded the entry into force of {instrument}', fr: '{by_number, select, one {{by_The} a consigné l’entrée en vigueur de {instrument}} other {{by_The} ont consigné l’entrée en vigueur de {instrument}}}' },
-  'entry.ArmsControlStatusRecorded': { en: '{by_The} recorded its status in {instrument}: {status}', fr: '{by_number, select, one {{by_The} a consigné son statut dans {instrument}\u00a0: {status}} other {{by_The} ont consigné leur statut dans {instrument}\u00a0: {status}}}' },
+  'entry.ArmsControlStatusRecorded': {
+    en: '{by_The} recorded its status in {instrument}: {status}{dateIs, select, on_or_before { (held by this date; when it began is not recorded)} other {}}',
+    fr: '{by_number, select, one {{by_The} a consigné son statut dans {instrument}\u00a0: {status}} other {{by_The} ont consigné leur statut dans {instrument}\u00a0: {status}}}{dateIs, select, on_or_before { (statut attesté à cette date ; son début n’est pas enregistré)} other {}}',
+  },
   'entry.ArmsControlCommitteeEstablished': { en: '{by_The} established committee {committee}', fr: '{by_number, select, one {{by_The} a établi le comité {committee}} other {{by_The} ont établi le comité {committee}}}' },
   'entry.HumanSecurityTagged': { en: '{by_The} tagged {id} for human security', fr: '{by_number, select, one {{by_The} a marqué {id} au titre de la sécurité humaine} other {{by_The} ont marqué {id} au titre de la sécurité humaine}}' },
   'entry.ArmsControlInstrumentTerminated': { en: '{by_The} recorded the end of {instrument}', fr: '{by_number, select, one {{by_The} a consigné la fin de {instrument}} other {{by_The} ont consigné la fin de {instrument}}}' },

@@ -200,6 +200,13 @@ describe('the real record', () => {
     // Belarus, Kazakhstan and Ukraine: parties from a bound (the SVC session of 14 December 2000).
     const inf2001 = await at('INF', '2001-01-01');
     assert.deepEqual([inf2001.BLR, inf2001.KAZ, inf2001.UKR], ['party', 'party', 'party']);
+    // Known only as of that day: 'by' it, never 'since' it, and nothing claimed before it.
+    const infRows = JSON.parse((await cli(db, ['arms-control', 'status', 'INF', '--as-of', '2001-01-01', '--all-states', '--json'])).out) as { state: string; since: string; sinceIs?: string }[];
+    assert.deepEqual(infRows.filter((r) => ['BLR', 'KAZ', 'UKR'].includes(r.state)).map((r) => [r.since, r.sinceIs]), Array(3).fill(['2000-12-14', 'on_or_before']));
+    assert.equal(infRows.find((r) => r.state === 'RUS')?.sinceIs, undefined);
+    assert.deepEqual([(await at('INF', '2000-12-13')).UKR], [undefined]);
+    assert.match((await cli(db, ['arms-control', 'status', 'INF', '--as-of', '2001-01-01', '--all-states'])).out, /UKR\s+Ukraine \*\s+party\s+by 2000-12-14/);
+    assert.match((await cli(db, ['arms-control', 'status', 'INF', '--as-of', '2001-01-01', '--all-states', '--lang', 'fr'])).out, /UKR\s+Ukraine \*\s+partie\s+au plus tard le 2000-12-14/);
     const cfe1991 = await at('CFE', '1991-06-01');
     assert.deepEqual([cfe1991.SUN, cfe1991.RUS], ['signed', undefined]);
     assert.equal((await at('CFE', '1993-01-01')).RUS, 'party');

@@ -425,7 +425,7 @@ function registerArmsControl(program: Command, ctx: Ctx): void {
         { header: 'code', value: (r) => r.state },
         { header: fr ? 'État' : 'state', value: (r) => `${r.name[c.lang]}${r.ally ? '' : ' *'}` },
         { header: fr ? 'statut' : 'status', value: (r) => t(c.lang, label[r.status] ?? { en: r.status, fr: r.status }) },
-        { header: fr ? 'depuis' : 'since', value: (r) => r.since },
+        { header: fr ? 'depuis' : 'since', value: (r) => (r.sinceIs === 'on_or_before' ? `${fr ? 'au plus tard le' : 'by'} ${r.since}` : r.since) },
       ]);
     });
   outputOptions(timeOptions(ac.command('committees')))

@@ -58,6 +58,23 @@ describe('Arms control: each state’s status over time', () => {
   test('statuses come in date order', () => {
     given(party()).when(status('USA', 'suspended', '1991-01-01')).thenRejects('arms_control.before_previous');
   });
+
+  test('a first status known only by a day it held is dated "on or before" that day, in state and index; a later one cannot be', () => {
+    const bounded = command('RecordArmsControlStatus', '2000-12-14', 'UKR', { instrument: 'CFE', state: 'UKR', status: 'party', dateIs: 'on_or_before' } as never);
+    const events = eventsOf([bounded], registered());
+    const recorded = events.at(-1)!;
+    assert.equal((recorded.data as { dateIs?: string }).dateIs, 'on_or_before');
+    const ac = replay(events).armsControl;
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'UKR', '2000-12-13'), undefined);
+    assert.equal(armsControlStatusAt(ac, 'CFE', 'UKR', '2000-12-14'), 'party');
+    const fact = project(replay(events.slice(0, -1)), recorded).find((c) => c.op === 'assert' && c.kind === 'arms-control-status');
+    assert.deepEqual(fact && fact.op === 'assert' ? fact.data : undefined, { instrument: 'CFE', state: 'UKR', status: 'party', from: '2000-12-14', fromIs: 'on_or_before' });
+    // An exact status carries no precision; a bound after a first status is refused, naming it.
+    const exact = eventsOf([status('USA', 'signed', '1990-11-19')], registered()).at(-1)!;
+    assert.equal((exact.data as { dateIs?: string }).dateIs, undefined);
+    const suspendedBy = command('RecordArmsControlStatus', '2023-12-07', 'USA', { instrument: 'CFE', state: 'USA', status: 'suspended', dateIs: 'on_or_before' } as never);
+    given(party()).when(suspendedBy).thenRejects('arms_control.bound_not_first');
+  });
 });
 
 describe('Arms control: a state that no longer exists', () => {

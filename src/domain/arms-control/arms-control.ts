@@ -63,7 +63,7 @@ export function decideArmsControl(world: WorldState, command: ArmsControlCommand
 }
 
 function recordStatus(ac: ArmsControlState, command: RecordArmsControlStatus): Decision<ArmsControlEvent> {
-  const { instrument, state, status } = command.data;
+  const { instrument, state, status, dateIs } = command.data;
   if (command.by !== state) return reject('actor.mismatch', 'by', { by: command.by, party: state });
   if (!instrumentAt(ac, instrument, command.at)) return reject('arms_control.instrument_unknown', 'data.instrument', { instrument, at: command.at });
   if (isFormerStateAt(state, command.at)) {
@@ -72,11 +72,12 @@ function recordStatus(ac: ArmsControlState, command: RecordArmsControlStatus): D
   const last = ac.statuses[statusKey(instrument, state)]?.at(-1);
   if (last && isBefore(command.at, last.from)) return reject('arms_control.before_previous', 'at', { state, instrument, at: command.at, from: last.from });
   if (last?.status === status) return reject('arms_control.status_unchanged', 'data.status', { state, status, instrument, from: last.from });
+  if (last && dateIs === 'on_or_before') return reject('arms_control.bound_not_first', 'data.dateIs', { state, instrument, from: last.from });
   const from = last?.status ?? 'none';
   if (!STATUS_TRANSITIONS[from].includes(status)) {
     return reject('arms_control.transition_invalid', 'data.status', { state, from, to: status, instrument });
   }
-  return accept(eventFrom(command, 'ArmsControlStatusRecorded', { instrument, state, status, ...(last ? { previous: last.status } : {}) }));
+  return accept(eventFrom(command, 'ArmsControlStatusRecorded', { instrument, state, status, ...(last ? { previous: last.status } : {}), ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
 }
 
 export function evolveArmsControl(ac: ArmsControlState, event: ArmsControlEvent): ArmsControlState {
@@ -103,7 +104,8 @@ export function evolveArmsControl(ac: ArmsControlState, event: ArmsControlEvent)
       // A state that no longer exists holds its status up to its last day, not beyond.
       const lastDay = stateInfo(event.data.state)?.former?.until;
       const end = lastDay === undefined ? {} : { until: addDays(lastDay, 1) };
-      return { ...ac, statuses: { ...ac.statuses, [key]: [...periods, { status: event.data.status, from: event.at, ...end }] } };
+      const fromIs = event.data.dateIs === undefined ? {} : { fromIs: event.data.dateIs };
+      return { ...ac, statuses: { ...ac.statuses, [key]: [...periods, { status: event.data.status, from: event.at, ...fromIs, ...end }] } };
     }
     case 'ArmsControlCommitteeEstablished': {
       const { committee, name, mandate } = event.data;

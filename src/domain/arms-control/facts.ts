@@ -30,7 +30,7 @@ export function projectArmsControl(after: WorldState, event: ArmsControlEvent): 
         return {
           op: 'assert', kind: 'arms-control-status', key: index === 0 ? key : `${key}/${index + 1}`, validFrom: p.from,
           ...(p.until === undefined ? {} : { validTo: p.until }),
-          data: { instrument, state, status: p.status, from: p.from, ...(p.until === undefined ? {} : { until: p.until }) },
+          data: { instrument, state, status: p.status, from: p.from, ...(p.fromIs === undefined ? {} : { fromIs: p.fromIs }), ...(p.until === undefined ? {} : { until: p.until }) },
         };
       };
       return [fact(periods.length - 2), fact(periods.length - 1)].filter((f): f is FactAssert => f !== undefined);

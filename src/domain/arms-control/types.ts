@@ -5,6 +5,7 @@
  */
 import type { RecordCommand, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
+import type { DatePrecision } from '../membership/types.js';
 
 export const INSTRUMENT_KINDS = ['treaty', 'politically_binding'] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
@@ -48,9 +49,14 @@ export type RegisterArmsControlInstrument = RecordCommand<
 export type ArmsControlInstrumentEntersIntoForce = RecordCommand<'ArmsControlInstrumentEntersIntoForce', { readonly instrument: string }>;
 /** A treaty in force ceases to be in force (for a bilateral treaty, a party's withdrawal ends it). */
 export type ArmsControlInstrumentTerminates = RecordCommand<'ArmsControlInstrumentTerminates', { readonly instrument: string; readonly reason?: string }>;
+/**
+ * `dateIs: 'on_or_before'`: the source says only that the state held the status on the command's
+ * date (it acted as a party that day), not when the status began. Only a state's first status in
+ * an instrument may be so bounded: a later one would leave the end of the one before unknown.
+ */
 export type RecordArmsControlStatus = RecordCommand<
   'RecordArmsControlStatus',
-  { readonly instrument: string; readonly state: Iso3; readonly status: ArmsControlStatus }
+  { readonly instrument: string; readonly state: Iso3; readonly status: ArmsControlStatus; readonly dateIs?: DatePrecision }
 >;
 export type EstablishArmsControlCommittee = RecordCommand<
   'EstablishArmsControlCommittee',
@@ -76,7 +82,7 @@ export type ArmsControlInstrumentTerminated = WorldEventOf<'ArmsControlInstrumen
 /** `previous` is the status it replaces (absent for a first status). */
 export type ArmsControlStatusRecorded = WorldEventOf<
   'ArmsControlStatusRecorded',
-  { instrument: string; state: Iso3; status: ArmsControlStatus; previous?: ArmsControlStatus }
+  { instrument: string; state: Iso3; status: ArmsControlStatus; previous?: ArmsControlStatus; dateIs?: 'on_or_before' }
 >;
 export type ArmsControlCommitteeEstablished = WorldEventOf<'ArmsControlCommitteeEstablished', { committee: string; name: string; mandate?: string }>;
 
@@ -125,7 +131,9 @@ export type Instrument =
 /** One period of a status: [from, until); the next status closes it. */
 export interface StatusPeriod {
   readonly status: ArmsControlStatus;
+  /** The first day, or with `fromIs: 'on_or_before'` a day by which the status held. */
   readonly from: string;
+  readonly fromIs?: 'on_or_before';
   readonly until?: string;
 }
 

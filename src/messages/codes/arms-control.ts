@@ -34,6 +34,10 @@ export const ARMS_CONTROL = {
     en: '{state} cannot go from {from} to {to} in {instrument}',
     fr: '{state} ne peut passer de {from} à {to} dans {instrument}',
   },
+  'arms_control.bound_not_first': {
+    en: 'Only a first status can be dated "on or before": {state} has held a status in {instrument} since {from}',
+    fr: 'Seul un premier statut peut être daté « au plus tard le » : {state} a un statut dans {instrument} depuis le {from}',
+  },
   'arms_control.before_previous': {
     en: 'A status of {state} in {instrument} on {at} cannot precede its status of {from}',
     fr: 'Un statut de {state} dans {instrument} le {at} ne peut précéder son statut du {from}',

@@ -15,7 +15,7 @@ import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from '../components/ui.js';
 
 type Instrument = Fact<{ instrument: string; name: string; kind: string; field: string; depositary?: string; openedAt: string; enteredIntoForceAt?: string }>;
-type Status = Fact<{ instrument: string; state: string; status: 'signed' | 'party' | 'suspended' | 'withdrawn'; from: string; until?: string }>;
+type Status = Fact<{ instrument: string; state: string; status: 'signed' | 'party' | 'suspended' | 'withdrawn'; from: string; fromIs?: 'on_or_before'; until?: string }>;
 type Committee = Fact<{ committee: string; name: string; mandate?: string; establishedAt: string }>;
 
 const TONE: Record<string, Tone> = { party: 'success', signed: 'info', suspended: 'warning', withdrawn: 'danger' };
@@ -94,7 +94,7 @@ export default function ArmsControlPage({ location }: PageProps) {
                         return s ? <Chip tone={TONE[s.data.status]}>{t(`acstatus.${s.data.status}` as MessageKey)}</Chip> : <Chip>{t('ac.not_party')}</Chip>;
                       },
                     },
-                    { key: 'since', header: t('home.since'), sort: (a) => current.get(`${selected}/${a.code}`)?.data.from, render: (a) => <DateText iso={current.get(`${selected}/${a.code}`)?.data.from} /> },
+                    { key: 'since', header: t('home.since'), sort: (a) => current.get(`${selected}/${a.code}`)?.data.from, render: (a) => { const s = current.get(`${selected}/${a.code}`); return <>{s?.data.fromIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={s?.data.from} /></>; } },
                   ]} />}
                 {/* Allies with no status recorded: one sentence, not a row of "No status recorded" each. */}
                 {withoutStatus.length > 0 && <p className="note" data-testid="unrecorded-status">{t('ac.unrecorded_rows', { count: withoutStatus.length, names: stateNames(lang, states, withoutStatus.map((a) => a.code)) })}</p>}
