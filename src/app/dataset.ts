@@ -14,6 +14,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { OFFICES } from '../domain/strategy/types.js';
+import { addDays } from '../domain/time.js';
 import type { LedgerService, Progress } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { EvereError } from './errors.js';
@@ -416,8 +417,10 @@ const TABLES: readonly TableSpec[] = [
       f('ordinal', 'integer', 'Ordinal', 'Which holder of the office (1st, 2nd, …); for offices other than the Secretary General’s, the rank among the holders recorded.', { required: true, minimum: 1 }),
       f('name', 'string', 'Name', 'The holder’s name.', required),
       stateField('nationality', 'Nationality', 'The holder’s nationality.'),
-      date('took_office', 'Took office', 'The day the holder took office.', true),
+      date('took_office', 'Took office', 'The day the holder took office, or the earliest day a source shows them in post when took_office_is is on_or_before.', true),
+      f('took_office_is', 'string', 'Start precision', 'exact, or on_or_before when no source gives the day the holder took office.', { required: true, enum: ['exact', 'on_or_before'] }),
       date('left_office', 'Left office', 'The day the next holder took office (or the day after the holder left); empty for the holder at the checkpoint.'),
+      f('left_office_is', 'string', 'End precision', 'exact; on_or_after when left_office is the day after the last day a source shows the holder in post; on_or_before when it is the next holder’s start, itself known only as on_or_before. Empty when left_office is.', { enum: ['exact', 'on_or_after', 'on_or_before'] }),
     ],
     primaryKey: ['office', 'ordinal'],
     rows: (facts, p) => [
@@ -425,15 +428,17 @@ const TABLES: readonly TableSpec[] = [
         const d = data<{ name: string; nationality: string; ordinal: number; tookOffice: string }>(r);
         // A term is stated by the holder's appointment (its end is the next holder's taking office).
         const appointed = p.entries(['SecretaryGeneralAppointed']).find((e) => (e.entry.payload as { ordinal?: number }).ordinal === d.ordinal);
-        return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
+        return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), took_office_is: 'exact', left_office: day(r.validTo), left_office_is: r.validTo ? 'exact' : undefined } };
       }),
-      ...facts('office-holder').map((r) => {
-        const d = data<{ office: string; n: number; name: string; nationality: string; tookOffice: string }>(r);
+      ...facts('office-holder').map((r, _i, all) => {
+        const d = data<{ office: string; n: number; name: string; nationality: string; tookOffice: string; dateIs?: string; until?: string; untilIs?: string }>(r);
+        // The end is a bound only when it is the holder's own last day seen, not the next holder's first.
+        const endBounded = d.untilIs === 'on_or_after' && d.until !== undefined && day(r.validTo) === addDays(d.until, 1);
         const appointed = p.entries(['OfficeHolderAppointed']).find((e) => {
           const x = e.entry.payload as { office?: string; name?: string };
           return x.office === d.office && x.name === d.name && day(e.entry.validTime) === day(d.tookOffice);
         });
-        return { seq: appointed?.seq ?? r.seq, row: { office: d.office, ordinal: d.n, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), left_office: day(r.validTo) } };
+        return { seq: appointed?.seq ?? r.seq, row: { office: d.office, ordinal: d.n, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), took_office_is: d.dateIs ?? 'exact', left_office: day(r.validTo), left_office_is: r.validTo ? (endBounded ? 'on_or_after' : endsAtBoundedStart(all, d.office, day(r.validTo)) ? 'on_or_before' : 'exact') : undefined } };
       }),
     ],
   },
@@ -544,6 +549,14 @@ export async function buildDataset(
     })),
   };
   return { descriptor, tables, checkpoint };
+}
+
+/** Whether a holder of `office` recorded only "on or before" took office on `date` (the previous term then ends by that day). */
+function endsAtBoundedStart(holders: readonly FactRow[], office: string, date: string | undefined): boolean {
+  return date !== undefined && holders.some((h) => {
+    const x = h.data as { office?: string; tookOffice?: string; dateIs?: string };
+    return x.office === office && x.dateIs === 'on_or_before' && day(x.tookOffice) === date;
+  });
 }
 
 function compareKeys(a: Row, b: Row, keys: readonly string[]): number {

@@ -10,7 +10,7 @@ import { AMENDMENT_OPS } from './council/text.js';
 import { DATE_PRECISIONS, RATIFICATION_STAGES } from './membership/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from './operations/types.js';
 import { PROGRAMME_KINDS } from './partnerships/types.js';
-import { OFFICES, POLICY_KINDS, SEAT_BODIES } from './strategy/types.js';
+import { OFFICES, POLICY_KINDS, SEAT_BODIES, UNTIL_PRECISIONS } from './strategy/types.js';
 import { CURRENCIES } from './fund/money.js';
 import { DCB_AREAS } from './fund/types.js';
 import { EXERCISE_DOMAINS } from './exercises/types.js';
@@ -334,7 +334,10 @@ export const COMMAND_SPECS = [
       en: 'Record who holds an office other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security), from taking office',
       fr: 'Enregistrer le titulaire d’une fonction autre que celle de Secrétaire général (délégué, Secrétaire général par intérim, SACEUR, SACLANT, SACT, représentant(e) spécial(e) pour les femmes, la paix et la sécurité), à sa prise de fonctions',
     },
-    fields: [req('office', { kind: 'enum', values: OFFICES }), req('name', text), req('nationality', state), opt('until', date)],
+    fields: [
+      req('office', { kind: 'enum', values: OFFICES }), req('name', text), req('nationality', state), opt('until', date),
+      opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS }), opt('untilIs', { kind: 'enum', values: UNTIL_PRECISIONS }),
+    ],
   },
   {
     cmd: 'MoveSeat', procedure: 'strategy', basis: 'seats', actors: bodies('NAC'),

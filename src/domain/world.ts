@@ -425,7 +425,7 @@ export const FACT_KINDS = {
   summit: { key: 'summit id', data: '{ id, place, at, endDate?, declaration? }', validFrom: 'opening; validTo: day after the end' },
   'office-holder': {
     key: 'OFFICE/n (n-th holder recorded in the office)',
-    data: '{ office, n, name, nationality, tookOffice, until? }',
+    data: "{ office, n, name, nationality, tookOffice, dateIs?: 'on_or_before', until?, untilIs?: 'on_or_after' }",
     validFrom: 'taking office; validTo: the next holder taking office, or the day after until',
   },
   seat: { key: 'BODY/n (n-th seat recorded for the body)', data: '{ body, n, place, site?, from }', validFrom: 'moving in; validTo: the next move' },

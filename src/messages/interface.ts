@@ -802,7 +802,7 @@ export const MESSAGES = {
   'entry.Article5MeasureReported': { en: '{by_The} reported a measure taken under Article 5', fr: '{by_number, select, one {{by_The} a rendu compte d’une mesure prise au titre de l’article 5} other {{by_The} ont rendu compte d’une mesure prise au titre de l’article 5}}' },
   'entry.StrategicConceptAdopted': { en: '{by_The} adopted a Strategic Concept', fr: '{by_number, select, one {{by_The} a adopté un Concept stratégique} other {{by_The} ont adopté un Concept stratégique}}' },
   'entry.SecretaryGeneralAppointed': { en: '{by_The} appointed a Secretary General', fr: '{by_number, select, one {{by_The} a nommé un secrétaire général} other {{by_The} ont nommé un secrétaire général}}' },
-  'entry.OfficeHolderAppointed': { en: '{by_The} appointed a holder of a NATO office', fr: '{by_number, select, one {{by_The} a nommé le titulaire d’une fonction de l’OTAN} other {{by_The} ont nommé le titulaire d’une fonction de l’OTAN}}' },
+  'entry.OfficeHolderAppointed': { en: '{by_The} appointed a holder of a NATO office{dateIs, select, on_or_before { (in post by this date; when the term began is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a nommé le titulaire d’une fonction de l’OTAN} other {{by_The} ont nommé le titulaire d’une fonction de l’OTAN}}{dateIs, select, on_or_before { (en poste à cette date ; le début de son mandat n’est pas enregistré)} other {}}' },
   'entry.SeatMoved': { en: '{by_The} moved a NATO seat', fr: '{by_number, select, one {{by_The} a transféré un siège de l’OTAN} other {{by_The} ont transféré un siège de l’OTAN}}' },
   'entry.SummitHeld': { en: '{by_The} held a summit', fr: '{by_number, select, one {{by_The} a tenu un sommet} other {{by_The} ont tenu un sommet}}' },
   'entry.OperationPlanned': { en: '{by_The} planned operation {operation}', fr: '{by_number, select, one {{by_The} a planifié l’opération {operation}} other {{by_The} ont planifié l’opération {operation}}}' },
@@ -833,7 +833,7 @@ export const MESSAGES = {
   'entry.ArmsControlInstrumentEnteredIntoForce': { en: '{by_The} recorded the entry into force of {instrument}', fr: '{by_number, select, one {{by_The} a consigné l’entrée en vigueur de {instrument}} other {{by_The} ont consigné l’entrée en vigueur de {instrument}}}' },
   'entry.ArmsControlStatusRecorded': {
     en: '{by_The} recorded its status in {instrument}: {status}{dateIs, select, on_or_before { (held by this date; when it began is not recorded)} other {}}',
-    fr: '{by_number, select, one {{by_The} a consigné son statut dans {instrument}\u00a0: {status}} other {{by_The} ont consigné leur statut dans {instrument}\u00a0: {status}}}{dateIs, select, on_or_before { (statut attesté à cette date ; son début n’est pas enregistré)} other {}}',
+    fr: '{by_number, select, one {{by_The} a consigné son statut dans {instrument}\u00a0: {status}} other {{by_The} ont consigné leur statut dans {instrument}\u00a0: {status}}}{dateIs, select, on_or_before { (statut attesté à cette date ; son début n’est pas enregistré)} other {}}',
   },
   'entry.ArmsControlCommitteeEstablished': { en: '{by_The} established committee {committee}', fr: '{by_number, select, one {{by_The} a établi le comité {committee}} other {{by_The} ont établi le comité {committee}}}' },
   'entry.HumanSecurityTagged': { en: '{by_The} tagged {id} for human security', fr: '{by_number, select, one {{by_The} a marqué {id} au titre de la sécurité humaine} other {{by_The} ont marqué {id} au titre de la sécurité humaine}}' },

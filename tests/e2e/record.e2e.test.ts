@@ -281,6 +281,17 @@ describe('the real record', () => {
       ['Andrew J. Goodpaster', '1974-12-01', '1987-06-26', 'John R. Galvin']);
     // Every recorded span of an office is covered once: each row starts where the previous one ends.
     for (let i = 1; i < saceurs.length; i++) assert.equal(saceurs[i]!.from, saceurs[i - 1]!.until, JSON.stringify(saceurs[i]));
+    // Days known only as bounds are said so: a start "by" the earliest day a source shows the holder in
+    // post, an end "not before" the day after the last such day, and a term that ends when a successor
+    // known only "by" a day took office ends "by" that day too.
+    const bound = (name: string) => history.find((r) => r.holder === name) as Row & { fromIs?: string; untilIs?: string };
+    assert.deepEqual([bound('Alessandro Minuto-Rizzo').fromIs, bound('Alessandro Minuto-Rizzo').untilIs], ['on_or_before', 'on_or_before']);
+    assert.deepEqual([bound('John R. Galvin').fromIs, bound('John R. Galvin').untilIs, bound('John R. Galvin').until?.slice(0, 10)], [undefined, 'on_or_after', '1992-04-04']);
+    assert.deepEqual([bound('Mircea Geoană').fromIs, bound('Mircea Geoană').untilIs], [undefined, undefined]);
+    const deputies = (await cli(db, ['offices'])).out;
+    assert.match(deputies, /Alessandro Minuto-Rizzo\s+Italy\s+by 2001-10-04\s+by 2007-10-23/);
+    assert.match(deputies, /John R\. Galvin\s+United States\s+1987-06-26\s+not before 1992-04-04/);
+    assert.match((await cli(db, ['offices', '--lang', 'fr'])).out, /Alessandro Minuto-Rizzo\s+Italie\s+au plus tard le 2001-10-04\s+au plus tard le 2007-10-23/);
     const text1980 = await cli(db, ['offices', '--as-of', '1980-06-01']);
     assert.match(text1980.out, /SACEUR\)\s+\(not recorded\)\s+1974-12-01\s+1987-06-26/);
     assert.match((await cli(db, ['offices', '--as-of', '1980-06-01', '--lang', 'fr'])).out, /SACEUR\)\s+\(non enregistré\)\s+1974-12-01/);

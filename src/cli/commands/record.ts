@@ -17,6 +17,7 @@ import { factsOf } from '../../app/treaty-queries.js';
 import type { FactRow } from '../../app/ports.js';
 import { spansAt, unrecordedSpans } from '../../app/office-gaps.js';
 import { endOfDay } from '../../app/time.js';
+import { addDays } from '../../domain/time.js';
 import { OFFICE_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
 import { actorName } from '../../domain/states.js';
 import { recordText } from '../../messages/record-french.js';
@@ -82,9 +83,17 @@ const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretar
 interface OfficeRow {
   readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string | null; readonly nationality?: string;
   readonly from: string; readonly until?: string; readonly recorded: boolean;
+  /** `on_or_before`: no source gives the day the holder took office; `from` is the earliest day one shows them in post. */
+  readonly fromIs?: 'on_or_before';
+  /**
+   * `on_or_after`: the holder left on or after `until` (the day after the last day a source shows
+   * them in post); `on_or_before`: `until` is the next holder's start, itself only a bound.
+   */
+  readonly untilIs?: 'on_or_after' | 'on_or_before';
 }
 
 const OFFICE_KINDS = ['secretary-general', 'office-holder', 'seat'] as const;
+const UNTIL_BOUND = { on_or_after: { en: 'not before', fr: 'au plus tôt le' }, on_or_before: { en: 'by', fr: 'au plus tard le' } } as const;
 
 /**
  * The Secretaries General, the other offices' holders and the seats of NATO Headquarters and
@@ -103,14 +112,25 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
         const [sgs, holders, seats] = facts;
         return [
           ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
-          ...holders!.map((f) => { const d = f.data as { office: string; name: string; nationality: string }; return { kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
+          ...holders!.map((f) => {
+            const d = f.data as { office: string; name: string; nationality: string; dateIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_after' };
+            // The end is a bound only when it is the holder's own last day seen, not the next holder's first.
+            const endBounded = d.untilIs === 'on_or_after' && d.until !== undefined && f.validTo?.slice(0, 10) === addDays(d.until, 1);
+            return {
+              kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true,
+              ...(d.dateIs ? { fromIs: d.dateIs } : {}), ...(endBounded ? { untilIs: 'on_or_after' as const } : {}),
+            };
+          }),
           ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
         ];
       };
       const fetch = (q: Time) => Promise.all(OFFICE_KINDS.map((kind) => factsOf(ledger, c.world, kind, q)));
       // The whole history as known at --known-at, to find the spans no holder is recorded for.
       const history = rowsOf(await fetch(opts.knownAt ? { knownAt: opts.knownAt } : {}));
-      const current = opts.asOf ? rowsOf(await fetch(opts)) : history;
+      // A term that ends when the next holder took office ends no later than that holder's bound.
+      const boundedStarts = new Set(history.filter((r) => r.fromIs).map((r) => `${r.what} ${r.from}`));
+      const endsByNext = (r: OfficeRow): OfficeRow => (r.until && !r.untilIs && boundedStarts.has(`${r.what} ${r.until}`) ? { ...r, untilIs: 'on_or_before' } : r);
+      const current = (opts.asOf ? rowsOf(await fetch(opts)) : history).map(endsByNext);
       const kindOf = new Map(history.map((r) => [r.what, r.kind]));
       let spans = unrecordedSpans(history);
       if (opts.asOf) {
@@ -128,8 +148,8 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
         { header: fr ? 'fonction ou organe' : 'office or body', value: nameOf },
         { header: fr ? 'titulaire ou siège' : 'holder or seat', value: (r) => r.holder ?? `(${NOT_RECORDED[c.lang]})` },
         { header: fr ? 'nationalité' : 'nationality', value: (r) => (r.nationality ? actorName(r.nationality, c.lang) : '') },
-        { header: fr ? 'depuis' : 'from', value: (r) => r.from.slice(0, 10) },
-        { header: fr ? 'jusqu’au' : 'until', value: (r) => (r.until ? r.until.slice(0, 10) : '') },
+        { header: fr ? 'depuis' : 'from', value: (r) => (r.fromIs ? `${fr ? 'au plus tard le' : 'by'} ${r.from.slice(0, 10)}` : r.from.slice(0, 10)) },
+        { header: fr ? 'jusqu’au' : 'until', value: (r) => (!r.until ? '' : r.untilIs ? `${UNTIL_BOUND[r.untilIs][c.lang]} ${r.until.slice(0, 10)}` : r.until.slice(0, 10)) },
       ]);
     });
 }

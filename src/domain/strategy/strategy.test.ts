@@ -98,6 +98,24 @@ describe('Other offices (Deputy, acting Secretary General, strategic commanders)
     given(events).when(hold('sact', 'Someone', 'USA', '2008-01-01')).thenRejects('strategy.office_out_of_order');
     given(foundingEvents()).when(hold('sact', 'Someone', 'USA', '2009-09-09', '2009-09-08')).thenRejects('strategy.office_until_before_start');
   });
+
+  test('a term known only from the days a source shows the holder in post carries both bounds into its fact', () => {
+    const bounded = command('AppointOfficeHolder', '2014-12-31', 'NAC', {
+      office: 'wps_special_representative', name: 'Marriët Schuurman', nationality: 'NLD', until: '2017-03-29', dateIs: 'on_or_before', untilIs: 'on_or_after',
+    } as never);
+    const events = eventsOf([bounded], foundingEvents());
+    const facts = project(replay(events.slice(0, -1)), events.at(-1)!);
+    const fact = facts[0];
+    assert.ok(fact && fact.op === 'assert');
+    assert.deepEqual([fact.validFrom, fact.validTo], ['2014-12-31', '2017-03-30']);
+    const data = fact.data as { dateIs?: string; untilIs?: string };
+    assert.deepEqual([data.dateIs, data.untilIs], ['on_or_before', 'on_or_after']);
+    // Exact days carry no precision at all; a precision for a last day needs the day.
+    const exact = eventsOf([command('AppointOfficeHolder', '2009-09-09', 'NAC', { office: 'sact', name: 'Stéphane Abrial', nationality: 'FRA', dateIs: 'exact' } as never)], foundingEvents());
+    assert.deepEqual(Object.keys(exact.at(-1)!.data as object).sort(), ['name', 'nationality', 'office']);
+    const noUntil = command('AppointOfficeHolder', '2009-09-09', 'NAC', { office: 'sact', name: 'Stéphane Abrial', nationality: 'FRA', untilIs: 'on_or_after' } as never);
+    given(foundingEvents()).when(noUntil).thenRejects('strategy.office_until_precision_without_until');
+  });
 });
 
 describe('Seats of NATO Headquarters and SHAPE', () => {

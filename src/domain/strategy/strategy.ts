@@ -57,7 +57,7 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       return accept(eventFrom(command, 'SummitHeld', { ...command.data }));
     }
     case 'AppointOfficeHolder': {
-      const { office, name, nationality, until } = command.data;
+      const { office, name, nationality, until, dateIs, untilIs } = command.data;
       if (!isAllyAt(world.membership, nationality, command.at)) {
         return reject('strategy.office_nationality_not_ally', 'data.nationality', { office, nationality, at: command.at });
       }
@@ -68,7 +68,11 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       if (until !== undefined && isBefore(until, datePart(command.at))) {
         return reject('strategy.office_until_before_start', 'data.until', { office, until, at: command.at });
       }
-      return accept(eventFrom(command, 'OfficeHolderAppointed', { office, name, nationality, ...(until !== undefined ? { until } : {}) }));
+      if (untilIs !== undefined && until === undefined) return reject('strategy.office_until_precision_without_until', 'data.untilIs', { office });
+      return accept(eventFrom(command, 'OfficeHolderAppointed', {
+        office, name, nationality, ...(until !== undefined ? { until } : {}),
+        ...(dateIs === 'on_or_before' ? { dateIs } : {}), ...(untilIs === 'on_or_after' ? { untilIs } : {}),
+      }));
     }
     case 'MoveSeat': {
       const { body, place, site } = command.data;

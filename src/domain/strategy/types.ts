@@ -1,6 +1,7 @@
 /** Strategy and institutions: Strategic Concepts, Secretaries General, other offices, seats, summits. */
 import type { RecordCommand, Title, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
+import type { DatePrecision } from '../membership/types.js';
 
 export interface ConceptData {
   readonly concept: string;
@@ -33,9 +34,17 @@ export type Office = (typeof OFFICES)[number];
 export const SEAT_BODIES = ['nato_headquarters', 'shape'] as const;
 export type SeatBody = (typeof SEAT_BODIES)[number];
 
+/** How exactly a tenure's last day (`until`) is known: `on_or_after` when it is only the last day a source shows the holder in post. */
+export const UNTIL_PRECISIONS = ['exact', 'on_or_after'] as const;
+export type UntilPrecision = (typeof UNTIL_PRECISIONS)[number];
+/**
+ * `dateIs: 'on_or_before'`: no source gives the day the holder took office; `at` is the earliest
+ * day a source shows them in post. `untilIs: 'on_or_after'`: `until` is the last day a source
+ * shows them in post, not the day they left.
+ */
 export type AppointOfficeHolder = RecordCommand<
   'AppointOfficeHolder',
-  { readonly office: Office; readonly name: string; readonly nationality: Iso3; readonly until?: string }
+  { readonly office: Office; readonly name: string; readonly nationality: Iso3; readonly until?: string; readonly dateIs?: DatePrecision; readonly untilIs?: UntilPrecision }
 >;
 export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; readonly place: string; readonly site?: string }>;
 /**
@@ -53,7 +62,7 @@ export type StrategicConceptAdopted = WorldEventOf<'StrategicConceptAdopted', Co
 export type SecretaryGeneralAppointed = WorldEventOf<'SecretaryGeneralAppointed', { name: string; nationality: Iso3; ordinal: number }>;
 export type SummitHeld = WorldEventOf<'SummitHeld', { summit: string; place: string; endDate?: string; declaration?: string }>;
 /** `at` = took office; the holder serves until the next holder of the office takes office, or `until`. */
-export type OfficeHolderAppointed = WorldEventOf<'OfficeHolderAppointed', { office: Office; name: string; nationality: Iso3; until?: string }>;
+export type OfficeHolderAppointed = WorldEventOf<'OfficeHolderAppointed', { office: Office; name: string; nationality: Iso3; until?: string; dateIs?: 'on_or_before'; untilIs?: 'on_or_after' }>;
 /** `at` = the body sits there from that day, until it moves again. */
 export type SeatMoved = WorldEventOf<'SeatMoved', { body: SeatBody; place: string; site?: string }>;
 /** `at` = adopted (or endorsed) by the Council or by Heads of State and Government. */

@@ -36,7 +36,7 @@ export const ARMS_CONTROL = {
   },
   'arms_control.bound_not_first': {
     en: 'Only a first status can be dated "on or before": {state} has held a status in {instrument} since {from}',
-    fr: 'Seul un premier statut peut être daté « au plus tard le » : {state} a un statut dans {instrument} depuis le {from}',
+    fr: 'Seul un premier statut peut être daté « au plus tard le » : {state} a un statut dans {instrument} depuis le {from}',
   },
   'arms_control.before_previous': {
     en: 'A status of {state} in {instrument} on {at} cannot precede its status of {from}',

@@ -38,6 +38,10 @@ export const STRATEGY = {
     en: 'A holder of office {office} taking office on {at} cannot precede {lastName}, in office from {lastAt}',
     fr: 'Un titulaire de la fonction {office} entrant en fonctions le {at} ne peut précéder {lastName}, en fonctions depuis le {lastAt}',
   },
+  'strategy.office_until_precision_without_until': {
+    en: 'untilIs says how exactly a last day is known; a holder of office {office} without until has none',
+    fr: 'untilIs dit avec quelle précision un dernier jour est connu ; un titulaire de la fonction {office} sans until n’en a pas',
+  },
   'strategy.office_until_before_start': {
     en: 'A holder of office {office} cannot leave it on {until}, before taking it on {at}',
     fr: 'Un titulaire de la fonction {office} ne peut la quitter le {until}, avant d’y entrer le {at}',

@@ -50,6 +50,21 @@ test('a contribution known only by a day it was under way says so, in both langu
   assert.equal(entryWords('en', undefined, exact).sentence, 'Belgium joined operation IFOR, 20 December 1995');
 });
 
+test('a status or a term known only by a day it held says so, in both languages', () => {
+  const status = entry('ArmsControlStatusRecorded', 'UKR', '2000-12-14', { instrument: 'INF', state: 'UKR', status: 'party', dateIs: 'on_or_before' });
+  assert.equal(entryWords('en', undefined, status).sentence,
+    'Ukraine recorded its status in INF: party (held by this date; when it began is not recorded), 14 December 2000');
+  assert.equal(entryWords('fr', undefined, status).sentence,
+    'L’Ukraine a consigné son statut dans INF\u00a0: partie (statut attesté à cette date\u00a0; son début n’est pas enregistré), le 14 décembre 2000');
+  const exactStatus = entry('ArmsControlStatusRecorded', 'USA', '1988-06-01', { instrument: 'INF', state: 'USA', status: 'party' });
+  assert.equal(entryWords('en', undefined, exactStatus).sentence, 'The United States recorded its status in INF: party, 1 June 1988');
+  const term = entry('OfficeHolderAppointed', 'NAC', '2001-10-04', { office: 'deputy_secretary_general', name: 'Alessandro Minuto-Rizzo', nationality: 'ITA', dateIs: 'on_or_before' });
+  assert.equal(entryWords('en', undefined, term).sentence,
+    'The North Atlantic Council appointed a holder of a NATO office (in post by this date; when the term began is not recorded), 4 October 2001');
+  assert.equal(entryWords('fr', undefined, term).sentence,
+    'Le Conseil de l’Atlantique Nord a nommé le titulaire d’une fonction de l’OTAN (en poste à cette date\u00a0; le début de son mandat n’est pas enregistré), le 4 octobre 2001');
+});
+
 test('an event type without words is shown by its name, never hidden', () => {
   const words = entryWords('fr', undefined, entry('SomethingNew', 'BEL', '2024-06-03', {}));
   assert.deepEqual(words, { sentence: 'SomethingNew, le 3 juin 2024', basis: undefined, known: false });
