@@ -333,18 +333,20 @@ const TABLES: readonly TableSpec[] = [
       f('framework_name_en', 'string', 'Framework (English)', 'Its name in English.'),
       f('framework_name_fr', 'string', 'Framework (French)', 'Its name in French.'),
       stateField('partner', 'Partner', 'The partner.'), ...names('partner_', 'The partner'),
-      date('from', 'From', 'The day it joined.', true),
+      date('from', 'From', 'The day it joined, or a day by which it had joined when from_is is on_or_before.', true),
+      f('from_is', 'string', 'Start precision', 'exact, or on_or_before when no source gives the day (e.g. only the month).', { required: true, enum: ['exact', 'on_or_before'] }),
       date('until', 'Until', 'The day it left (for example on becoming an Ally); empty while it takes part.'),
+      f('until_is', 'string', 'End precision', 'exact, or on_or_before when no source gives the day it left; empty while it takes part.', { enum: ['exact', 'on_or_before'] }),
     ],
     primaryKey: ['framework', 'partner', 'from'],
     rows: (facts) => {
       const frameworks = new Map(facts('framework').map((r) => [data<{ framework: string }>(r).framework, data<{ name: { en: string; fr: string } }>(r).name]));
       return facts('partnership').map((r) => {
-        const d = data<{ framework: string; partner: string; from: string; until?: string }>(r);
+        const d = data<{ framework: string; partner: string; from: string; fromIs?: string; until?: string; untilIs?: string }>(r);
         const fw = frameworks.get(d.framework);
         return {
           seq: r.seq,
-          row: { framework: d.framework, framework_name_en: fw?.en, framework_name_fr: fw?.fr, partner: d.partner, ...stateNames('partner_', d.partner), from: day(d.from), until: day(d.until) },
+          row: { framework: d.framework, framework_name_en: fw?.en, framework_name_fr: fw?.fr, partner: d.partner, ...stateNames('partner_', d.partner), from: day(d.from), from_is: d.fromIs ?? 'exact', until: day(d.until), until_is: d.until === undefined ? undefined : d.untilIs ?? 'exact' },
         };
       });
     },

@@ -205,7 +205,9 @@ export interface PartnerRow {
   readonly framework: string;
   readonly partner: string;
   readonly name: Name;
+  /** The day it joined, or with `sinceIs: 'on_or_before'` a day by which it had joined. */
   readonly since: string;
+  readonly sinceIs?: 'on_or_before';
   readonly suspended: boolean;
   readonly suspendedSince?: string;
   readonly reason?: string;
@@ -230,10 +232,10 @@ export async function partners(
   const framework = q.framework?.toUpperCase();
   return rows
     .map((f) => {
-      const d = f.data as { framework: string; partner: string };
+      const d = f.data as { framework: string; partner: string; fromIs?: 'on_or_before' };
       const s = suspended.get(`${d.framework}/${d.partner}`);
       return {
-        framework: d.framework, partner: d.partner, name: nameOf(d.partner), since: day(f.validFrom), suspended: s !== undefined,
+        framework: d.framework, partner: d.partner, name: nameOf(d.partner), since: day(f.validFrom), ...(d.fromIs ? { sinceIs: d.fromIs } : {}), suspended: s !== undefined,
         ...(s ? { suspendedSince: s.since, ...(s.reason ? { reason: s.reason } : {}) } : {}),
         ally: allies.has(d.partner),
       };

@@ -387,12 +387,12 @@ export const COMMAND_SPECS = [
   {
     cmd: 'JoinFramework', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: STATE,
     summary: { en: 'Join a partnership framework (a partner, not an Ally)', fr: 'Adhérer à un cadre de partenariat (un partenaire, non un Allié)' },
-    fields: [req('framework', id), req('partner', state)],
+    fields: [req('framework', id), req('partner', state), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'LeaveFramework', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: STATE,
     summary: { en: 'Leave a partnership framework', fr: 'Quitter un cadre de partenariat' },
-    fields: [req('framework', id), req('partner', state)],
+    fields: [req('framework', id), req('partner', state), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'SuspendPartner', procedure: 'partnerships', basis: 'cooperative security, partnerships', actors: bodies('NAC'),

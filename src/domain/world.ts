@@ -443,7 +443,7 @@ export const FACT_KINDS = {
   framework: { key: 'framework id', data: '{ framework, name, region?, establishedAt }', validFrom: 'establishment' },
   partnership: {
     key: 'FRAMEWORK/ISO3 for the first period, FRAMEWORK/ISO3/n for the n-th',
-    data: '{ framework, partner, from, until? }',
+    data: "{ framework, partner, from, fromIs?: 'on_or_before', until?, untilIs?: 'on_or_before' }",
     validFrom: 'joining; validTo: leaving',
   },
   'partnership-suspension': {

@@ -71,6 +71,12 @@ describe('evere work verbs on the real record', () => {
     assert.ok(!in2015.some((p) => p.partner === 'POL'), 'Allies are not partners');
     assert.ok(!(await jsonOf<Row[]>('partners', '--as-of', '2000-01-01')).some((p) => p.partner === 'MLT'), 'Malta left in 1996');
     assert.ok((await jsonOf<Row[]>('partners', '--as-of', '2010-01-01')).some((p) => p.partner === 'MLT'), 'and rejoined in 2008');
+    // A joining known only by its month is dated on the month's last day and said to be "by" it.
+    const md = await jsonOf<(Row & { since: string; sinceIs?: string })[]>('partners', '--as-of', '2001-01-01', '--framework', 'MD');
+    assert.deepEqual([md.find((p) => p.partner === 'EGY')?.since, md.find((p) => p.partner === 'EGY')?.sinceIs], ['1995-02-28', 'on_or_before']);
+    assert.deepEqual([md.find((p) => p.partner === 'DZA')?.since, md.find((p) => p.partner === 'DZA')?.sinceIs], ['2000-03-14', undefined]);
+    assert.match((await cli(db, ['partners', '--as-of', '2000-01-01', '--framework', 'MD'])).out, /EGY\s+Egypt\s+by 1995-02-28/);
+    assert.match((await cli(db, ['partners', '--as-of', '2000-01-01', '--framework', 'MD', '--lang', 'fr'])).out, /EGY\s+Égypte\s+au plus tard le 1995-02-28/);
     const withAllies = await jsonOf<Row[]>('partners', '--as-of', '2024-01-01', '--all', '--framework', 'PFP');
     assert.equal(withAllies.find((p) => p.partner === 'FIN')?.ally, true);
     const frameworks = await jsonOf<{ framework: string; partners: number }[]>('partners', 'frameworks', '--as-of', '2024-06-01');

@@ -173,7 +173,7 @@ function registerPartners(program: Command, ctx: Ctx): void {
         { header: fr ? 'cadre' : 'framework', value: (r) => r.framework },
         { header: 'code', value: (r) => r.partner },
         { header: fr ? 'partenaire' : 'partner', value: (r) => r.name[c.lang] },
-        { header: fr ? 'depuis' : 'since', value: (r) => r.since },
+        { header: fr ? 'depuis' : 'since', value: (r) => (r.sinceIs ? `${fr ? 'au plus tard le' : 'by'} ${r.since}` : r.since) },
         {
           header: fr ? 'statut' : 'status',
           value: (r) => (r.ally ? (fr ? 'désormais Allié' : 'now an Ally') : r.suspended ? `${fr ? 'suspendu depuis le' : 'suspended since'} ${r.suspendedSince}` : (fr ? 'actif' : 'active')),

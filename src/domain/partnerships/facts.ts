@@ -22,7 +22,10 @@ function participationFact(p: PartnershipsState, framework: string, partner: str
     key: numbered(participationKey(framework, partner), index),
     validFrom: period.from,
     ...(period.status === 'left' ? { validTo: period.until } : {}),
-    data: { framework, partner, from: period.from, ...(period.status === 'left' ? { until: period.until } : {}) },
+    data: {
+      framework, partner, from: period.from, ...(period.fromIs === undefined ? {} : { fromIs: period.fromIs }),
+      ...(period.status === 'left' ? { until: period.until, ...(period.untilIs === undefined ? {} : { untilIs: period.untilIs }) } : {}),
+    },
   };
 }
 

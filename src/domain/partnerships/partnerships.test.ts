@@ -57,6 +57,21 @@ describe('Partnerships: partners join, are suspended and leave', () => {
     assert.deepEqual(facts.map((f) => f.key), ['PFP/MLT/2']);
   });
 
+  test('a joining or leaving known only by a bound carries it into the period and its fact', () => {
+    const events = eventsOf([
+      command('JoinFramework', '1995-04-26', 'MLT', { framework: 'PFP', partner: 'MLT' }),
+      command('LeaveFramework', '1996-10-31', 'MLT', { framework: 'PFP', partner: 'MLT', dateIs: 'on_or_before' } as never),
+      command('JoinFramework', '2008-04-30', 'MLT', { framework: 'PFP', partner: 'MLT', dateIs: 'on_or_before' } as never),
+    ], established());
+    const left = project(replay(events.slice(0, -2)), events.at(-2)!).find((f) => f.key === 'PFP/MLT');
+    assert.deepEqual(left && left.op === 'assert' ? left.data : undefined, { framework: 'PFP', partner: 'MLT', from: '1995-04-26', until: '1996-10-31', untilIs: 'on_or_before' });
+    const rejoined = project(replay(events.slice(0, -1)), events.at(-1)!).find((f) => f.key === 'PFP/MLT/2');
+    assert.deepEqual(rejoined && rejoined.op === 'assert' ? rejoined.data : undefined, { framework: 'PFP', partner: 'MLT', from: '2008-04-30', fromIs: 'on_or_before' });
+    // An exact day adds nothing.
+    const exact = eventsOf([command('JoinFramework', '1994-06-22', 'RUS', { framework: 'PFP', partner: 'RUS', dateIs: 'exact' } as never)], established());
+    assert.equal((exact.at(-1)!.data as { dateIs?: string }).dateIs, undefined);
+  });
+
   test('the Council suspends a partner’s cooperation once, and resumes only what it suspended', () => {
     const suspended = eventsOf([suspend('RUS', '2014-04-01')], withRussia());
     assert.equal(isActivePartnerAt(replay(suspended).partnerships, 'PFP', 'RUS', '2014-04-02'), false);

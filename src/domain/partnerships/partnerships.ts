@@ -50,12 +50,12 @@ export function decidePartnerships(world: WorldState, command: PartnershipsComma
     case 'JoinFramework':
       return joinFramework(world, command);
     case 'LeaveFramework': {
-      const { framework, partner } = command.data;
+      const { framework, partner, dateIs } = command.data;
       if (command.by !== partner) return reject('actor.mismatch', 'by', { by: command.by, party: partner });
       if (!frameworkAt(p, framework, command.at)) return unknownFramework(framework, command.at);
       const current = participationAt(p, framework, partner, command.at);
       if (current?.status !== 'participating') return reject('partnership.not_member', 'data.partner', { partner, framework, at: command.at });
-      return accept(eventFrom(command, 'FrameworkLeft', { framework, partner }));
+      return accept(eventFrom(command, 'FrameworkLeft', { framework, partner, ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
     }
     case 'SuspendPartner': {
       const { framework, partner, reason } = command.data;
@@ -83,13 +83,13 @@ export function decidePartnerships(world: WorldState, command: PartnershipsComma
 }
 
 function joinFramework(world: WorldState, command: JoinFramework): PartnershipsDecision {
-  const { framework, partner } = command.data;
+  const { framework, partner, dateIs } = command.data;
   if (command.by !== partner) return reject('actor.mismatch', 'by', { by: command.by, party: partner });
   if (!frameworkAt(world.partnerships, framework, command.at)) return unknownFramework(framework, command.at);
   if (isAllyAt(world.membership, partner, command.at)) return reject('partnership.partner_is_ally', 'data.partner', { partner, at: command.at });
   const last = world.partnerships.participations[participationKey(framework, partner)]?.at(-1);
   if (last?.status === 'participating') return reject('partnership.already_member', 'data.partner', { partner, framework, from: last.from });
-  return accept(eventFrom(command, 'FrameworkJoined', { framework, partner }));
+  return accept(eventFrom(command, 'FrameworkJoined', { framework, partner, ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
 }
 
 function agreeTailoredProgramme(world: WorldState, command: AgreeTailoredProgramme): PartnershipsDecision {
@@ -123,14 +123,17 @@ export function evolvePartnerships(state: PartnershipsState, event: Partnerships
     }
     case 'FrameworkJoined': {
       const key = participationKey(event.data.framework, event.data.partner);
-      const periods = [...(state.participations[key] ?? []), { status: 'participating' as const, from: event.at, suspensions: [] }];
+      const fromIs = event.data.dateIs === undefined ? {} : { fromIs: event.data.dateIs };
+      const periods = [...(state.participations[key] ?? []), { status: 'participating' as const, from: event.at, ...fromIs, suspensions: [] }];
       return { ...state, participations: { ...state.participations, [key]: periods } };
     }
     case 'FrameworkLeft':
       return updateLast(state, participationKey(event.data.framework, event.data.partner), (p) => ({
         status: 'left',
         from: p.from,
+        ...(p.fromIs === undefined ? {} : { fromIs: p.fromIs }),
         until: event.at,
+        ...(event.data.dateIs === undefined ? {} : { untilIs: event.data.dateIs }),
         // Leaving ends a suspension still open.
         suspensions: p.suspensions.map((s) => (s.until === undefined ? { ...s, until: event.at } : s)),
       }));

@@ -6,6 +6,7 @@
  */
 import type { RecordCommand, Title, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
+import type { DatePrecision } from '../membership/types.js';
 
 /**
  * Kinds of tailored programme: Individual Partnership Action Plan, Annual National Programme,
@@ -19,8 +20,12 @@ export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 // ---- commands (docs/record-format.md, "Partnerships") ----
 
 export type EstablishFramework = RecordCommand<'EstablishFramework', { readonly framework: string; readonly name: Title; readonly region?: string }>;
-export type JoinFramework = RecordCommand<'JoinFramework', { readonly framework: string; readonly partner: Iso3 }>;
-export type LeaveFramework = RecordCommand<'LeaveFramework', { readonly framework: string; readonly partner: Iso3 }>;
+/**
+ * `dateIs: 'on_or_before'`: no source gives the day; `at` is a day by which the partner had joined
+ * (or left), such as the last day of the month a source gives.
+ */
+export type JoinFramework = RecordCommand<'JoinFramework', { readonly framework: string; readonly partner: Iso3; readonly dateIs?: DatePrecision }>;
+export type LeaveFramework = RecordCommand<'LeaveFramework', { readonly framework: string; readonly partner: Iso3; readonly dateIs?: DatePrecision }>;
 export type SuspendPartner = RecordCommand<'SuspendPartner', { readonly framework: string; readonly partner: Iso3; readonly reason?: string }>;
 export type ResumePartner = RecordCommand<'ResumePartner', { readonly framework: string; readonly partner: Iso3 }>;
 export type AgreeTailoredProgramme = RecordCommand<
@@ -33,8 +38,8 @@ export type PartnershipsCommand = EstablishFramework | JoinFramework | LeaveFram
 // ---- events ----
 
 export type FrameworkEstablished = WorldEventOf<'FrameworkEstablished', { framework: string; name: Title; region?: string }>;
-export type FrameworkJoined = WorldEventOf<'FrameworkJoined', { framework: string; partner: Iso3 }>;
-export type FrameworkLeft = WorldEventOf<'FrameworkLeft', { framework: string; partner: Iso3 }>;
+export type FrameworkJoined = WorldEventOf<'FrameworkJoined', { framework: string; partner: Iso3; dateIs?: 'on_or_before' }>;
+export type FrameworkLeft = WorldEventOf<'FrameworkLeft', { framework: string; partner: Iso3; dateIs?: 'on_or_before' }>;
 export type PartnerSuspended = WorldEventOf<'PartnerSuspended', { framework: string; partner: Iso3; reason?: string }>;
 export type PartnerResumed = WorldEventOf<'PartnerResumed', { framework: string; partner: Iso3 }>;
 export type TailoredProgrammeAgreed = WorldEventOf<
@@ -65,8 +70,11 @@ export interface Suspension {
  * (Malta in the Partnership for Peace) has two periods.
  */
 export type Participation =
-  | { readonly status: 'participating'; readonly from: string; readonly suspensions: readonly Suspension[] }
-  | { readonly status: 'left'; readonly from: string; readonly until: string; readonly suspensions: readonly Suspension[] };
+  | { readonly status: 'participating'; readonly from: string; readonly fromIs?: 'on_or_before'; readonly suspensions: readonly Suspension[] }
+  | {
+      readonly status: 'left'; readonly from: string; readonly fromIs?: 'on_or_before'; readonly until: string; readonly untilIs?: 'on_or_before';
+      readonly suspensions: readonly Suspension[];
+    };
 
 export interface Programme {
   readonly id: string;

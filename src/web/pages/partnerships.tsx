@@ -13,7 +13,7 @@ import { CoverageNote } from '../components/coverage-note.js';
 import { Chip, DateText, Empty, PageHeader, QueryView, Section } from '../components/ui.js';
 
 type Framework = Fact<{ framework: string; name: { en: string; fr?: string }; region?: string; establishedAt: string }>;
-type Partnership = Fact<{ framework: string; partner: string; from: string; until?: string }>;
+type Partnership = Fact<{ framework: string; partner: string; from: string; fromIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_before' }>;
 type Suspension = Fact<{ framework: string; partner: string; from: string; until?: string; reason?: string }>;
 type Programme = Fact<{ programme: string; framework: string; partner: string; kind: string; title?: string; agreedAt: string }>;
 
@@ -57,8 +57,8 @@ export default function PartnershipsPage({ location }: PageProps) {
                     <SortableTable caption={f.data.name[lang] ?? f.data.name.en} captionHidden rows={rows} rowKey={(r) => r.key} initialSort="partner" dense
                       columns={[
                         { key: 'partner', header: t('part.partner'), rowHeader: true, sort: (r) => stateName(lang, states, r.data.partner), render: (r) => <Link href={hrefFor(lang, `allies/${r.data.partner}`, location.world)}>{stateName(lang, states, r.data.partner)}</Link> },
-                        { key: 'from', header: t('part.from'), sort: (r) => r.data.from, render: (r) => <DateText iso={r.data.from} /> },
-                        { key: 'until', header: t('part.until'), sort: (r) => r.data.until ?? '9999', render: (r) => <DateText iso={r.data.until} /> },
+                        { key: 'from', header: t('part.from'), sort: (r) => r.data.from, render: (r) => <>{r.data.fromIs && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={r.data.from} /></> },
+                        { key: 'until', header: t('part.until'), sort: (r) => r.data.until ?? '9999', render: (r) => <>{r.data.untilIs && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={r.data.until} /></> },
                         {
                           key: 'status', header: t('ops.status'), sort: (r) => (r.data.until ? 3 : allySince.has(r.data.partner) ? 2 : suspended(r) ? 1 : 0),
                           render: (r) => r.data.until ? <Chip>{t('part.left')}</Chip>
