@@ -302,7 +302,8 @@ const TABLES: readonly TableSpec[] = [
       date('launched_at', 'Launched', 'The day it was launched.'),
       date('launch_decided_at', 'Launch decided', 'The day the Council decided to launch it.'),
       f('launch_decision', 'string', 'Launch decision', 'The Council’s launch decision.'),
-      date('ended_at', 'Ended', 'The day it ended.'),
+      date('ended_at', 'Ended', 'The day it ended, or a day by which it had ended when ended_at_is is on_or_before.'),
+      f('ended_at_is', 'string', 'End precision', 'exact, or on_or_before when no source gives the day it ended; empty while it is not ended.', { enum: ['exact', 'on_or_before'] }),
       date('end_decided_at', 'End decided', 'The day the Council decided to end it.'),
       f('end_decision', 'string', 'End decision', 'The Council’s decision to end it.'),
       f('successor', 'string', 'Successor', 'The operation or mission that took over.'),
@@ -312,7 +313,7 @@ const TABLES: readonly TableSpec[] = [
       const d = data<{
         operation: string; name: { en: string; fr?: string }; kind: string; coreTask: string; area: string; mandate: string[]; resolutions?: string[];
         requestedBy?: string[]; requestingOrganisation?: string; determination?: string; status: string; plannedAt?: string; launchedAt?: string;
-        launchDecidedAt?: string; launchDecision?: string; endedAt?: string; endDecidedAt?: string; endDecision?: string; successor?: string;
+        launchDecidedAt?: string; launchDecision?: string; endedAt?: string; endedIs?: string; endDecidedAt?: string; endDecision?: string; successor?: string;
       }>(r);
       return {
         seq: r.seq,
@@ -320,7 +321,7 @@ const TABLES: readonly TableSpec[] = [
           operation: d.operation, name_en: d.name.en, name_fr: d.name.fr, kind: d.kind, core_task: d.coreTask, area: d.area, mandate: list(d.mandate),
           resolutions: list(d.resolutions), requested_by: list(d.requestedBy), requesting_organisation: d.requestingOrganisation, determination: d.determination,
           status: d.status, planned_at: day(d.plannedAt), launched_at: day(d.launchedAt), launch_decided_at: day(d.launchDecidedAt), launch_decision: d.launchDecision,
-          ended_at: day(d.endedAt), end_decided_at: day(d.endDecidedAt), end_decision: d.endDecision, successor: d.successor,
+          ended_at: day(d.endedAt), ended_at_is: d.endedAt === undefined ? undefined : d.endedIs ?? 'exact', end_decided_at: day(d.endDecidedAt), end_decision: d.endDecision, successor: d.successor,
         },
       };
     }),

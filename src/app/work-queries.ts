@@ -80,6 +80,8 @@ interface OperationData {
   readonly launchDecidedAt?: string;
   readonly launchDecision?: string;
   readonly endedAt?: string;
+  /** `on_or_before`: it had ended by `endedAt`; the day is not sourced. */
+  readonly endedIs?: 'on_or_before';
   readonly endDecidedAt?: string;
   readonly endDecision?: string;
   readonly successor?: string;
@@ -142,7 +144,7 @@ export async function operations(
     const d = f.data as OperationData;
     const status = operationStatus(d, b.at);
     if (!status || (q.status && q.status !== status)) continue;
-    const { name, endedAt, endDecidedAt, endDecision, successor, launchedAt, launchDecidedAt, launchDecision, ...rest } = d;
+    const { name, endedAt, endedIs, endDecidedAt, endDecision, successor, launchedAt, launchDecidedAt, launchDecision, ...rest } = d;
     const c = current.get(d.operation) ?? { allies: [], partners: [] };
     // What happened after the date asked is not shown: an operation active then has no end yet.
     const launch = status === 'planned' ? {} : {
@@ -152,6 +154,7 @@ export async function operations(
     };
     const end = status !== 'ended' ? {} : {
       ...(endedAt === undefined ? {} : { endedAt }),
+      ...(endedIs === undefined ? {} : { endedIs }),
       ...(endDecidedAt === undefined ? {} : { endDecidedAt }),
       ...(endDecision === undefined ? {} : { endDecision }),
       ...(successor === undefined ? {} : { successor }),

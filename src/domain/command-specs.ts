@@ -342,7 +342,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'MoveSeat', procedure: 'strategy', basis: 'seats', actors: bodies('NAC'),
     summary: { en: 'Record where NATO Headquarters or SHAPE sits from a date', fr: 'Enregistrer le siège de l’OTAN ou du SHAPE à partir d’une date' },
-    fields: [req('body', { kind: 'enum', values: SEAT_BODIES }), req('place', text), opt('site', text)],
+    fields: [req('body', { kind: 'enum', values: SEAT_BODIES }), req('place', text), opt('site', text), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'AdoptPolicy', procedure: 'strategy', basis: 'policies (WPS, UNSCR 1325; human security)', actors: bodies('NAC'),
@@ -350,7 +350,7 @@ export const COMMAND_SPECS = [
       en: 'Record a policy the Alliance adopted: a Women, Peace and Security policy or action plan, or the Human Security Approach',
       fr: 'Enregistrer une politique adoptée par l’Alliance : politique ou plan d’action Femmes, paix et sécurité, ou approche de la sécurité humaine',
     },
-    fields: [req('policy', id), req('kind', { kind: 'enum', values: POLICY_KINDS }), req('title', { kind: 'title' })],
+    fields: [req('policy', id), req('kind', { kind: 'enum', values: POLICY_KINDS }), req('title', { kind: 'title' }), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   // ---- operations and missions ----
   {
@@ -366,7 +366,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'EndOperation', procedure: 'operations', basis: 'crisis management, Council decision by consensus', actors: bodies('NAC'),
     summary: { en: 'End an operation or mission', fr: 'Mettre fin à une opération ou une mission' },
-    fields: [req('operation', id), opt('successor', id), ...councilDecision],
+    fields: [req('operation', id), opt('successor', id), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS }), ...councilDecision],
   },
   {
     cmd: 'JoinOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,

@@ -81,6 +81,13 @@ export const OFFICE_NAMES: Readonly<Record<string, Message>> = {
   },
 };
 
+/** Kinds of Alliance policy the record follows (src/domain/strategy/types.ts, POLICY_KINDS). */
+export const POLICY_KIND_NAMES: Readonly<Record<string, Message>> = {
+  wps_policy: { en: 'Women, Peace and Security policy', fr: 'Politique sur les femmes, la paix et la sécurité' },
+  wps_action_plan: { en: 'Women, Peace and Security action plan', fr: 'Plan d’action sur les femmes, la paix et la sécurité' },
+  human_security_approach: { en: 'Human Security Approach', fr: 'Approche de la sécurité humaine' },
+};
+
 /** Bodies whose seat the record follows (src/domain/strategy/types.ts, SEAT_BODIES). */
 export const SEAT_BODY_NAMES: Readonly<Record<string, Message>> = {
   nato_headquarters: { en: 'NATO Headquarters', fr: 'Siège de l’OTAN' },

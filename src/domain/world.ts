@@ -428,11 +428,11 @@ export const FACT_KINDS = {
     data: "{ office, n, name, nationality, tookOffice, dateIs?: 'on_or_before', until?, untilIs?: 'on_or_after' }",
     validFrom: 'taking office; validTo: the next holder taking office, or the day after until',
   },
-  seat: { key: 'BODY/n (n-th seat recorded for the body)', data: '{ body, n, place, site?, from }', validFrom: 'moving in; validTo: the next move' },
-  policy: { key: 'policy id', data: "{ policy, kind: 'wps_policy' | 'wps_action_plan' | 'human_security_approach', title, adoptedAt }", validFrom: 'adoption (never ends)' },
+  seat: { key: 'BODY/n (n-th seat recorded for the body)', data: "{ body, n, place, site?, dateIs?: 'on_or_before', from }", validFrom: 'moving in; validTo: the next move' },
+  policy: { key: 'policy id', data: "{ policy, kind: 'wps_policy' | 'wps_action_plan' | 'human_security_approach', title, adoptedAt, dateIs?: 'on_or_before' }", validFrom: 'adoption (never ends)' },
   operation: {
     key: 'operation id',
-    data: '{ operation, name, kind, coreTask, area, mandate, resolutions?, requestedBy?, requestingOrganisation?, determination?, status, plannedAt?, launchedAt?, launchDecidedAt?, launchDecision?, endedAt?, endDecidedAt?, endDecision?, successor? }',
+    data: '{ operation, name, kind, coreTask, area, mandate, resolutions?, requestedBy?, requestingOrganisation?, determination?, status, plannedAt?, launchedAt?, launchDecidedAt?, launchDecision?, endedAt?, endedIs?: on_or_before, endDecidedAt?, endDecision?, successor? }',
     validFrom: 'planning (or launch); validTo: end',
   },
   'operation-contribution': {

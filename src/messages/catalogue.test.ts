@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { MESSAGES, VOCABULARY } from './interface.js';
 import { CODES, joinCodes, type Codes } from './index.js';
 import { checkTemplate, templateArguments } from './format.js';
-import { CORE_TASKS, HUMAN_SECURITY_PILLARS, RESILIENCE_THEMES, WPS_PRINCIPLES } from '../domain/vocabulary.js';
+import { CORE_TASKS, HUMAN_SECURITY_PILLARS, POLICY_KIND_NAMES, RESILIENCE_THEMES, WPS_PRINCIPLES } from '../domain/vocabulary.js';
+import { POLICY_KINDS } from '../domain/strategy/types.js';
 import { DCB_AREAS } from '../domain/fund/types.js';
 import { COOPERATION_AREAS } from '../domain/eu/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from '../domain/operations/types.js';
@@ -64,7 +65,7 @@ test('every code of the vocabularies the pages show has a label in both language
     coreTask: CORE_TASKS, resilienceTheme: RESILIENCE_THEMES, pillar: HUMAN_SECURITY_PILLARS, wps: WPS_PRINCIPLES,
     dcbArea: DCB_AREAS, cooperationArea: COOPERATION_AREAS, operationKind: OPERATION_KINDS, mandate: MANDATE_BASES,
     exerciseDomain: EXERCISE_DOMAINS, instrumentKind: INSTRUMENT_KINDS, armsControlField: ARMS_CONTROL_FIELDS,
-    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS, organisation: ORGANISATIONS,
+    activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS, organisation: ORGANISATIONS, policyKind: POLICY_KINDS,
   };
   for (const [name, codes] of Object.entries(expect) as [keyof typeof VOCABULARY, readonly string[]][]) {
     const table = VOCABULARY[name] as Record<string, { en: string; fr: string } | undefined>;
@@ -75,6 +76,7 @@ test('every code of the vocabularies the pages show has a label in both language
   }
   // The web app names partner organisations as the CLI and the API do.
   for (const code of ORGANISATIONS) assert.deepEqual(VOCABULARY.organisation[code], ORGANISATION_NAMES[code], code);
+  for (const code of POLICY_KINDS) assert.deepEqual(VOCABULARY.policyKind[code], POLICY_KIND_NAMES[code], code);
   for (const status of ARMS_CONTROL_STATUSES) assert.ok(`acstatus.${status}` in MESSAGES, `acstatus.${status} missing`);
   for (const status of ['draft', 'under_silence', 'silence_broken', 'adopted', 'withdrawn']) assert.ok(`proposal.${status}` in MESSAGES, `proposal.${status} missing`);
   for (const status of ['deposited', 'deposited_by', 'undetermined', 'pending']) assert.ok(`status.${status}` in MESSAGES, `status.${status} missing`);

@@ -764,6 +764,17 @@ export const MESSAGES = {
   'hs.untagged': { en: 'Activities with no human-security tag', fr: 'Activités sans marquage de sécurité humaine' },
   'hs.untagged_none': { en: 'Every recorded activity is tagged.', fr: 'Toutes les activités enregistrées sont marquées.' },
   'hs.wps': { en: 'WPS principles', fr: 'Principes FPS' },
+  'hs.policies': { en: 'Policies and action plans', fr: 'Politiques et plans d’action' },
+  'hs.policy_adopted': { en: 'Adopted', fr: 'Adoption' },
+  'hs.policy_title': { en: 'Title', fr: 'Titre' },
+  'hs.representatives': { en: 'Special Representatives for Women, Peace and Security', fr: 'Représentant(e)s spéciaux pour les femmes, la paix et la sécurité' },
+  'hs.rep_name': { en: 'Special Representative', fr: 'Représentant(e) spécial(e)' },
+  'hs.rep_term': { en: 'In post', fr: 'En poste' },
+  'hs.rep_not_before': { en: 'not before', fr: 'au plus tôt le' },
+  'hs.rep_bounds': {
+    en: '“On or before”: the earliest day a source shows the holder in post; “not before”: the day after the last day one does. Between two holders, a span no source covers is shown as not recorded.',
+    fr: '« Au plus tard le » : le premier jour où une source montre la personne en poste ; « au plus tôt le » : le lendemain du dernier jour où une source la montre. Entre deux titulaires, une période qu’aucune source ne couvre est indiquée comme non enregistrée.',
+  },
   'hs.tagged': { en: 'Tagged activities', fr: 'Activités marquées' },
   'hs.with_gender': { en: '{count} of {total} with a gender analysis', fr: '{count} sur {total} avec une analyse de genre' },
 
@@ -797,17 +808,17 @@ export const MESSAGES = {
   'entry.ConsultationsRequested': { en: '{by_The} requested consultations {consultation}', fr: '{by_number, select, one {{by_The} a demandé les consultations {consultation}} other {{by_The} ont demandé les consultations {consultation}}}' },
   'entry.ConsultationsHeld': { en: '{by_The} held consultations {consultation}', fr: '{by_number, select, one {{by_The} a tenu les consultations {consultation}} other {{by_The} ont tenu les consultations {consultation}}}' },
   'entry.Article5InvokedConditionally': { en: '{by_The} invoked Article 5 on a condition', fr: '{by_number, select, one {{by_The} a invoqué l’article 5 sous condition} other {{by_The} ont invoqué l’article 5 sous condition}}' },
-  'entry.PolicyAdopted': { en: '{by_The} adopted a policy', fr: '{by_number, select, one {{by_The} a adopté une politique} other {{by_The} ont adopté une politique}}' },
+  'entry.PolicyAdopted': { en: '{by_The} adopted a policy{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a adopté une politique} other {{by_The} ont adopté une politique}}{dateIs, select, on_or_before { (au plus tard à cette date ; le jour n’est pas enregistré)} other {}}' },
   'entry.ArmedAttackDetermined': { en: '{by_The} determined an armed attack', fr: '{by_number, select, one {{by_The} a constaté une attaque armée} other {{by_The} ont constaté une attaque armée}}' },
   'entry.Article5MeasureReported': { en: '{by_The} reported a measure taken under Article 5', fr: '{by_number, select, one {{by_The} a rendu compte d’une mesure prise au titre de l’article 5} other {{by_The} ont rendu compte d’une mesure prise au titre de l’article 5}}' },
   'entry.StrategicConceptAdopted': { en: '{by_The} adopted a Strategic Concept', fr: '{by_number, select, one {{by_The} a adopté un Concept stratégique} other {{by_The} ont adopté un Concept stratégique}}' },
   'entry.SecretaryGeneralAppointed': { en: '{by_The} appointed a Secretary General', fr: '{by_number, select, one {{by_The} a nommé un secrétaire général} other {{by_The} ont nommé un secrétaire général}}' },
   'entry.OfficeHolderAppointed': { en: '{by_The} appointed a holder of a NATO office{dateIs, select, on_or_before { (in post by this date; when the term began is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a nommé le titulaire d’une fonction de l’OTAN} other {{by_The} ont nommé le titulaire d’une fonction de l’OTAN}}{dateIs, select, on_or_before { (en poste à cette date ; le début de son mandat n’est pas enregistré)} other {}}' },
-  'entry.SeatMoved': { en: '{by_The} moved a NATO seat', fr: '{by_number, select, one {{by_The} a transféré un siège de l’OTAN} other {{by_The} ont transféré un siège de l’OTAN}}' },
+  'entry.SeatMoved': { en: '{by_The} moved a NATO seat{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a transféré un siège de l’OTAN} other {{by_The} ont transféré un siège de l’OTAN}}{dateIs, select, on_or_before { (au plus tard à cette date ; le jour n’est pas enregistré)} other {}}' },
   'entry.SummitHeld': { en: '{by_The} held a summit', fr: '{by_number, select, one {{by_The} a tenu un sommet} other {{by_The} ont tenu un sommet}}' },
   'entry.OperationPlanned': { en: '{by_The} planned operation {operation}', fr: '{by_number, select, one {{by_The} a planifié l’opération {operation}} other {{by_The} ont planifié l’opération {operation}}}' },
   'entry.OperationLaunched': { en: '{by_The} launched operation {operation}', fr: '{by_number, select, one {{by_The} a lancé l’opération {operation}} other {{by_The} ont lancé l’opération {operation}}}' },
-  'entry.OperationEnded': { en: '{by_The} ended operation {operation}', fr: '{by_number, select, one {{by_The} a mis fin à l’opération {operation}} other {{by_The} ont mis fin à l’opération {operation}}}' },
+  'entry.OperationEnded': { en: '{by_The} ended operation {operation}{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a mis fin à l’opération {operation}} other {{by_The} ont mis fin à l’opération {operation}}}{dateIs, select, on_or_before { (au plus tard à cette date ; le jour n’est pas enregistré)} other {}}' },
   'entry.OperationJoined': {
     en: '{by_The} joined operation {operation}{dateIs, select, on_or_before { (contributing by this date; when it began is not recorded)} other {}}',
     fr: '{by_number, select, one {{by_The} a rejoint l’opération {operation}} other {{by_The} ont rejoint l’opération {operation}}}{dateIs, select, on_or_before { (contribution attestée à cette date ; son début n’est pas enregistré)} other {}}',
@@ -1055,6 +1066,12 @@ export const VOCABULARY = {
   /** Organisations that are partners in their own right (domain/states.ts ORGANISATIONS, same names). */
   organisation: {
     UN: { en: 'United Nations', fr: 'Organisation des Nations Unies' },
+  },
+  // The same labels as the CLI's and the API's (src/domain/vocabulary.ts; a catalogue test keeps them equal).
+  policyKind: {
+    wps_policy: { en: 'Women, Peace and Security policy', fr: 'Politique sur les femmes, la paix et la sécurité' },
+    wps_action_plan: { en: 'Women, Peace and Security action plan', fr: 'Plan d’action sur les femmes, la paix et la sécurité' },
+    human_security_approach: { en: 'Human Security Approach', fr: 'Approche de la sécurité humaine' },
   },
   injectKind: {
     incident: { en: 'Incident', fr: 'Incident' },

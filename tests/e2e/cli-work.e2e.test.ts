@@ -58,6 +58,15 @@ describe('evere work verbs on the real record', () => {
     assert.equal(missing.code, 3);
   });
 
+  test('operations: an end known only as a bound is said "by" it; an ended operation shows no contributor count', async () => {
+    const ended = (await jsonOf<{ operation: string; endedAt?: string; endedIs?: string }[]>('operations', '--as-of', '2009-06-01', '--status', 'ended')).find((o) => o.operation === 'ALLIED-PROVIDER');
+    assert.deepEqual([ended?.endedAt, ended?.endedIs], ['2008-12-31', 'on_or_before']);
+    const text = (await cli(db, ['operations', '--as-of', '2009-06-01', '--status', 'ended'])).out;
+    assert.match(text, /ALLIED-PROVIDER .* by 2008-12-31\s+ended\s+—\s+—/);
+    assert.doesNotMatch(text, /\sended\s+0\s+0/);
+    assert.match((await cli(db, ['operations', 'ALLIED-PROVIDER', '--as-of', '2009-06-01', '--lang', 'fr'])).out, /terminée au plus tard le 2008-12-31/);
+  });
+
   test('operations: what the log knew at an earlier record time', async () => {
     assert.deepEqual(await jsonOf('operations', '--known-at', '2000-01-01'), []);
   });
@@ -119,7 +128,7 @@ describe('evere work verbs on the real record', () => {
     assert.equal(ifor.contributorsRecorded, true);
     assert.ok(ifor.allies.length > 0);
     assert.equal(rows.find((r) => r.operation === 'DENY-FLIGHT')!.contributorsRecorded, false);
-    assert.match(await run('operations', '--as-of', '1996-06-01'), /DENY-FLIGHT .*not recorded/);
+    assert.match(await run('operations', '--as-of', '1994-06-01'), /DENY-FLIGHT .*active\s+not recorded\s+not recorded/);
   });
 
   test('a contributor known only from a list of one day counts from that day, and earlier counts say they may be short', async () => {

@@ -322,6 +322,21 @@ describe('the real record', () => {
     assert.match(fr, /Commandant suprême allié Transformation \(SACT\)\s+Philippe Lavigne\s+France/);
   });
 
+  test('policies: the WPS policies and action plans and the Human Security Approach, in date order, bounds said so', async () => {
+    type Policy = { policy: string; kind: string; adoptedAt: string; adoptedIs?: string; title: { en: string; fr: string } };
+    const all = JSON.parse((await cli(db, ['policies', '--json'])).out) as Policy[];
+    assert.deepEqual(all.map((p) => p.adoptedAt), [...all.map((p) => p.adoptedAt)].sort());
+    assert.ok(all.some((p) => p.kind === 'human_security_approach' && p.adoptedAt === '2022-10-14' && p.adoptedIs === undefined), JSON.stringify(all));
+    const first = all[0]!;
+    assert.deepEqual([first.policy, first.adoptedAt, first.adoptedIs], ['WPS-POLICY-2007', '2007-12-31', 'on_or_before']);
+    assert.deepEqual((JSON.parse((await cli(db, ['policies', '--as-of', '2012-01-01', '--json'])).out) as Policy[]).map((p) => p.policy), ['WPS-POLICY-2007', 'WPS-AP-2010']);
+    assert.match((await cli(db, ['policies'])).out, /by 2007-12-31\s+Women, Peace and Security policy\s+NATO\/EAPC Policy on Women, Peace and Security \(2007\)/);
+    const fr = (await cli(db, ['policies', '--lang', 'fr'])).out;
+    assert.match(fr, /au plus tard le 2007-12-31\s+Politique sur les femmes, la paix et la sécurité\s+Politique OTAN\/CPEA/);
+    assert.match(fr, /Approche de la sécurité humaine/);
+    assert.equal((await cli(db, ['policies', '--as-of', '2000-01-01'])).out, 'No policy recorded by the date.\n');
+  });
+
   test('ally profiles accept NATO’s legacy digrams', async () => {
     const r = JSON.parse((await cli(db, ['ally', 'TU', '--json'])).out);
     assert.equal(r.code, 'TUR');

@@ -233,6 +233,34 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     await context.close();
   });
 
+  test('the WPS policies and the Special Representatives are listed from the record, bounds and gaps said in words', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    type Policy = { key: string; validFrom: string; data: { title: { en: string; fr?: string }; dateIs?: string } };
+    const policies = await (await context.request.get(`${base}/api/worlds/record/facts/policy`)).json() as Policy[];
+    type Holder = { data: { office: string; name: string; dateIs?: string } };
+    const reps = (await (await context.request.get(`${base}/api/worlds/record/facts/office-holder`)).json() as Holder[]).filter((h) => h.data.office === 'wps_special_representative');
+    assert.ok(policies.length > 0 && reps.length > 1, 'the record holds WPS policies and more than one Special Representative');
+    for (const lang of ['en', 'fr'] as const) {
+      await page.goto(`${base}/${lang}/human-security`);
+      await settle(page);
+      const rows = page.locator('#policies tbody tr');
+      assert.equal(await rows.count(), policies.length);
+      const text = (await page.locator('#policies').textContent()) ?? '';
+      for (const p of policies) assert.ok(text.includes(p.data.title[lang] ?? p.data.title.en), `${lang}: ${p.data.title.en}`);
+      const bounded = policies.find((p) => p.data.dateIs === 'on_or_before');
+      assert.ok(bounded);
+      const row = rows.filter({ hasText: bounded.data.title[lang] ?? bounded.data.title.en });
+      assert.match((await row.textContent()) ?? '', lang === 'en' ? /on or before/ : /au plus tard le/);
+      const repsText = (await page.locator('#representatives').textContent()) ?? '';
+      for (const r of reps) assert.ok(repsText.includes(r.data.name), `${lang}: ${r.data.name}`);
+      // Between two recorded terms, a span no source covers is a row of its own.
+      assert.match(repsText, lang === 'en' ? /Not recorded/ : /Non enregistré/);
+      assert.match(repsText, lang === 'en' ? /not before/ : /au plus tôt le/);
+    }
+    await context.close();
+  });
+
   test('a signed-out reader asking for an exercise world is offered to sign in, and nothing fails in the console', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -18,7 +18,7 @@ import type { FactRow } from '../../app/ports.js';
 import { spansAt, unrecordedSpans } from '../../app/office-gaps.js';
 import { endOfDay } from '../../app/time.js';
 import { addDays } from '../../domain/time.js';
-import { OFFICE_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
+import { labelOf, OFFICE_NAMES, POLICY_KIND_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
 import { actorName } from '../../domain/states.js';
 import { recordText } from '../../messages/record-french.js';
 
@@ -27,6 +27,7 @@ type Ctx = () => CliContext;
 export function registerRecordCommands(program: Command, ctx: Ctx): void {
   registerCoverageCommand(program, ctx);
   registerOfficesCommand(program, ctx);
+  registerPoliciesCommand(program, ctx);
   program.command('sources')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
@@ -121,7 +122,13 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
               ...(d.dateIs ? { fromIs: d.dateIs } : {}), ...(endBounded ? { untilIs: 'on_or_after' as const } : {}),
             };
           }),
-          ...seats!.map((f) => { const d = f.data as { body: string; place: string; site?: string }; return { kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
+          ...seats!.map((f) => {
+            const d = f.data as { body: string; place: string; site?: string; dateIs?: 'on_or_before' };
+            return {
+              kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom,
+              ...(f.validTo ? { until: f.validTo } : {}), recorded: true, ...(d.dateIs ? { fromIs: d.dateIs } : {}),
+            };
+          }),
         ];
       };
       const fetch = (q: Time) => Promise.all(OFFICE_KINDS.map((kind) => factsOf(ledger, c.world, kind, q)));
@@ -150,6 +157,34 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
         { header: fr ? 'nationalité' : 'nationality', value: (r) => (r.nationality ? actorName(r.nationality, c.lang) : '') },
         { header: fr ? 'depuis' : 'from', value: (r) => (r.fromIs ? `${fr ? 'au plus tard le' : 'by'} ${r.from.slice(0, 10)}` : r.from.slice(0, 10)) },
         { header: fr ? 'jusqu’au' : 'until', value: (r) => (!r.until ? '' : r.untilIs ? `${UNTIL_BOUND[r.untilIs][c.lang]} ${r.until.slice(0, 10)}` : r.until.slice(0, 10)) },
+      ]);
+    });
+}
+
+interface PolicyRow { readonly policy: string; readonly kind: string; readonly title: { readonly en: string; readonly fr: string }; readonly adoptedAt: string; readonly adoptedIs?: 'on_or_before' }
+
+/**
+ * The Alliance's Women, Peace and Security policies and action plans and its Human Security
+ * Approach, adopted by the date, in date order; a day known only as "on or before" says so.
+ */
+export function registerPoliciesCommand(program: Command, ctx: Ctx): void {
+  outputOptions(timeOptions(program.command('policies')))
+    .description('the Women, Peace and Security policies and action plans and the Human Security Approach adopted by the date')
+    .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
+      const c = ctx();
+      const fr = c.lang === 'fr';
+      const facts = await factsOf(await c.ledger(), c.world, 'policy', opts);
+      const rows: PolicyRow[] = facts
+        .map((f) => {
+          const d = f.data as { policy: string; kind: string; title: { en: string; fr?: string }; dateIs?: 'on_or_before' };
+          return { policy: d.policy, kind: d.kind, title: { en: d.title.en, fr: d.title.fr ?? d.title.en }, adoptedAt: f.validFrom.slice(0, 10), ...(d.dateIs ? { adoptedIs: d.dateIs } : {}) };
+        })
+        .sort((a, b) => a.adoptedAt.localeCompare(b.adoptedAt) || a.policy.localeCompare(b.policy));
+      if (rows.length === 0 && !opts.json && !opts.csv) return c.io.out(`${fr ? 'Aucune politique enregistrée à cette date.' : 'No policy recorded by the date.'}\n`);
+      emit(c, opts, rows, [
+        { header: fr ? 'adoptée' : 'adopted', value: (r) => (r.adoptedIs ? `${fr ? 'au plus tard le' : 'by'} ${r.adoptedAt}` : r.adoptedAt) },
+        { header: fr ? 'nature' : 'kind', value: (r) => labelOf(POLICY_KIND_NAMES, r.kind, c.lang) },
+        { header: fr ? 'titre' : 'title', value: (r) => r.title[c.lang] },
       ]);
     });
 }

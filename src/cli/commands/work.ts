@@ -103,6 +103,8 @@ export function registerWorkCommands(program: Command, ctx: Ctx): void {
  */
 function contributorCount(r: OperationRow, codes: readonly string[], fr: boolean): string | number {
   const notRecorded = fr ? 'non enregistré' : 'not recorded';
+  // Nobody contributes to an ended operation on the date: a 0 there would read as "nobody ever did".
+  if (r.status === 'ended') return '—';
   if (!r.contributorsRecorded) return notRecorded;
   if (!r.contributorsIncomplete) return codes.length;
   return codes.length === 0 ? notRecorded : `≥ ${codes.length}`;
@@ -131,7 +133,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
           `  ${fr ? 'mandat' : 'mandate'}: ${mandateText(d, c.lang)}`,
           ...(d.plannedAt ? [`  ${fr ? 'planifiée le' : 'planned'} ${d.plannedAt}`] : []),
           ...(d.launchedAt ? [`  ${fr ? 'lancée le' : 'launched'} ${d.launchedAt}${d.launchDecidedAt ? ` (${fr ? 'décision du Conseil du' : 'Council decision of'} ${d.launchDecidedAt})` : ''}${d.launchDecision ? ` — ${recordText(c.lang, d.launchDecision)}` : ''}`] : []),
-          ...(d.endedAt ? [`  ${fr ? 'terminée le' : 'ended'} ${d.endedAt}${d.endDecidedAt ? ` (${fr ? 'décision du Conseil du' : 'Council decision of'} ${d.endDecidedAt})` : ''}${d.endDecision ? ` — ${recordText(c.lang, d.endDecision)}` : ''}${d.successor ? ` → ${d.successor}` : ''}`] : []),
+          ...(d.endedAt ? [`  ${fr ? 'terminée' : 'ended'} ${d.endedIs ? (fr ? 'au plus tard le' : 'by') : (fr ? 'le' : 'on')} ${d.endedAt}${d.endDecidedAt ? ` (${fr ? 'décision du Conseil du' : 'Council decision of'} ${d.endDecidedAt})` : ''}${d.endDecision ? ` — ${recordText(c.lang, d.endDecision)}` : ''}${d.successor ? ` → ${d.successor}` : ''}`] : []),
         ];
         c.io.out(`${lines.join('\n')}\n\n${d.contributions.length ? table(d.contributions, contributions) : `${fr ? 'aucun contributeur enregistré' : 'no contributor recorded'}\n`}`);
         return;
@@ -145,7 +147,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
         { header: fr ? 'zone' : 'area', value: (r) => recordText(c.lang, r.area) },
         { header: fr ? 'mandat' : 'mandate', value: (r) => mandateText(r, c.lang, !opts.csv) },
         { header: fr ? 'lancée' : 'launched', value: (r) => r.launchedAt },
-        { header: fr ? 'terminée' : 'ended', value: (r) => r.endedAt },
+        { header: fr ? 'terminée' : 'ended', value: (r) => (r.endedAt && r.endedIs ? `${fr ? 'au plus tard le' : 'by'} ${r.endedAt}` : r.endedAt) },
         { header: fr ? 'statut' : 'status', value: (r) => STATUS[r.status][c.lang] },
         { header: fr ? 'Alliés' : 'Allies', value: (r) => contributorCount(r, r.allies, fr), align: 'right' },
         { header: fr ? 'partenaires' : 'partners', value: (r) => contributorCount(r, r.partners, fr), align: 'right' },

@@ -18,6 +18,7 @@ export function operationFact(op: Operation): FactAssert {
   };
   const ended = op.status !== 'ended' ? {} : {
     endedAt: op.endedAt,
+    ...(op.endedIs === undefined ? {} : { endedIs: op.endedIs }),
     ...(op.endDecision.decidedAt === undefined ? {} : { endDecidedAt: op.endDecision.decidedAt }),
     ...(op.endDecision.decision === undefined ? {} : { endDecision: op.endDecision.decision }),
     ...(op.successor === undefined ? {} : { successor: op.successor }),

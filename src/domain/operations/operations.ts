@@ -166,7 +166,7 @@ function launchOperation(world: WorldState, command: LaunchOperation): Operation
 }
 
 function endOperation(state: OperationsState, command: EndOperation): OperationsDecision {
-  const { operation, successor } = command.data;
+  const { operation, successor, dateIs } = command.data;
   const op = state.operations[operation];
   if (!op) return reject('operation.unknown', 'data.operation', { operation });
   if (op.status === 'planned') return reject('operation.not_launched', 'data.operation', { operation });
@@ -176,7 +176,7 @@ function endOperation(state: OperationsState, command: EndOperation): Operations
   }
   const late = decidedAfter(command.data, command.at);
   if (late) return late;
-  return accept(eventFrom(command, 'OperationEnded', { operation, ...(successor === undefined ? {} : { successor }), ...decision(command.data) }));
+  return accept(eventFrom(command, 'OperationEnded', { operation, ...(successor === undefined ? {} : { successor }), ...(dateIs === 'on_or_before' ? { dateIs } : {}), ...decision(command.data) }));
 }
 
 function joinOperation(world: WorldState, command: JoinOperation): OperationsDecision {
@@ -235,7 +235,7 @@ export function evolveOperations(state: OperationsState, event: OperationsEvent)
       const { successor, decidedAt, decision: reference } = event.data;
       const contributions = op.contributions.map((c) => (c.until === undefined || isBefore(event.at, c.until) ? { ...c, until: event.at } : c));
       return withOperation(state, {
-        ...op, status: 'ended', endedAt: event.at, endDecision: decision({ decidedAt, decision: reference }), contributions,
+        ...op, status: 'ended', endedAt: event.at, ...(event.data.dateIs === undefined ? {} : { endedIs: event.data.dateIs }), endDecision: decision({ decidedAt, decision: reference }), contributions,
         ...(successor === undefined ? {} : { successor }),
       });
     }

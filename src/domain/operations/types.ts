@@ -52,7 +52,8 @@ export type LaunchOperation = RecordCommand<
   'LaunchOperation',
   { readonly operation: string } & Partial<OperationDefinition> & CouncilDecision
 >;
-export type EndOperation = RecordCommand<'EndOperation', { readonly operation: string; readonly successor?: string } & CouncilDecision>;
+/** `dateIs: 'on_or_before'`: no source gives the day it ended; it had ended by `at`. */
+export type EndOperation = RecordCommand<'EndOperation', { readonly operation: string; readonly successor?: string; readonly dateIs?: DatePrecision } & CouncilDecision>;
 /**
  * `dateIs: 'on_or_before'`: the source says only that the contributor was contributing on the
  * command's date (a list of contributing nations on that day), not when it began.
@@ -67,7 +68,7 @@ export type OperationsCommand = PlanOperation | LaunchOperation | EndOperation |
 export type OperationPlanned = WorldEventOf<'OperationPlanned', { operation: string } & OperationDefinition & CouncilDecision>;
 /** The full definition is carried by the event, whether it came from the plan or the launch. */
 export type OperationLaunched = WorldEventOf<'OperationLaunched', { operation: string } & OperationDefinition & CouncilDecision>;
-export type OperationEnded = WorldEventOf<'OperationEnded', { operation: string; successor?: string } & CouncilDecision>;
+export type OperationEnded = WorldEventOf<'OperationEnded', { operation: string; successor?: string; dateIs?: 'on_or_before' } & CouncilDecision>;
 /** `role` is `ally` if the contributor was an Ally on joining, otherwise `partner`. */
 export type OperationJoined = WorldEventOf<'OperationJoined', { operation: string; contributor: Iso3; role: ContributorRole; dateIs?: 'on_or_before' }>;
 export type OperationLeft = WorldEventOf<'OperationLeft', { operation: string; contributor: Iso3 }>;
@@ -104,6 +105,8 @@ export type Operation =
       readonly launchedAt: string;
       readonly launchDecision: CouncilDecision;
       readonly endedAt: string;
+      /** `on_or_before`: it had ended by `endedAt`; the day is not sourced. */
+      readonly endedIs?: 'on_or_before';
       readonly endDecision: CouncilDecision;
       readonly successor?: string;
     });

@@ -75,7 +75,7 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       }));
     }
     case 'MoveSeat': {
-      const { body, place, site } = command.data;
+      const { body, place, site, dateIs } = command.data;
       const current = s.seats[body]?.at(-1);
       if (current && isAtOrBefore(command.at, current.from)) {
         return reject('strategy.seat_out_of_order', 'at', { body, at: command.at, place: current.place, from: current.from });
@@ -83,13 +83,13 @@ export function decideStrategy(world: WorldState, command: StrategyCommand): Dec
       if (current && current.place === place && current.site === site) {
         return reject('strategy.seat_unchanged', 'data.place', { body, place, from: current.from });
       }
-      return accept(eventFrom(command, 'SeatMoved', { body, place, ...(site !== undefined ? { site } : {}) }));
+      return accept(eventFrom(command, 'SeatMoved', { body, place, ...(site !== undefined ? { site } : {}), ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
     }
     case 'AdoptPolicy': {
-      const { policy: id, kind, title } = command.data;
+      const { policy: id, kind, title, dateIs } = command.data;
       const existing = s.policies[id];
       if (existing) return reject('strategy.policy_exists', 'data.policy', { policy: id, adoptedAt: existing.adoptedAt });
-      return accept(eventFrom(command, 'PolicyAdopted', { policy: id, kind, title }));
+      return accept(eventFrom(command, 'PolicyAdopted', { policy: id, kind, title, ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
     }
     default:
       return assertNever(command);

@@ -46,7 +46,8 @@ export type AppointOfficeHolder = RecordCommand<
   'AppointOfficeHolder',
   { readonly office: Office; readonly name: string; readonly nationality: Iso3; readonly until?: string; readonly dateIs?: DatePrecision; readonly untilIs?: UntilPrecision }
 >;
-export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; readonly place: string; readonly site?: string }>;
+/** `dateIs: 'on_or_before'`: no source gives the day of the move; the body sat there by `at`. */
+export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; readonly place: string; readonly site?: string; readonly dateIs?: DatePrecision }>;
 /**
  * Alliance policies the record follows apart from Strategic Concepts: the Women, Peace and Security
  * policies and their action plans (UNSCR 1325), and the Human Security Approach. Each stands on its
@@ -54,7 +55,8 @@ export type MoveSeat = RecordCommand<'MoveSeat', { readonly body: SeatBody; read
  */
 export const POLICY_KINDS = ['wps_policy', 'wps_action_plan', 'human_security_approach'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
-export type AdoptPolicy = RecordCommand<'AdoptPolicy', { readonly policy: string; readonly kind: PolicyKind; readonly title: Title }>;
+/** `dateIs: 'on_or_before'`: no source gives the day; the policy had been adopted by `at` (e.g. the last day of the month or summit a source gives). */
+export type AdoptPolicy = RecordCommand<'AdoptPolicy', { readonly policy: string; readonly kind: PolicyKind; readonly title: Title; readonly dateIs?: DatePrecision }>;
 export type StrategyCommand = AdoptStrategicConcept | AppointSecretaryGeneral | HoldSummit | AppointOfficeHolder | MoveSeat | AdoptPolicy;
 
 export type StrategicConceptAdopted = WorldEventOf<'StrategicConceptAdopted', ConceptData>;
@@ -64,9 +66,9 @@ export type SummitHeld = WorldEventOf<'SummitHeld', { summit: string; place: str
 /** `at` = took office; the holder serves until the next holder of the office takes office, or `until`. */
 export type OfficeHolderAppointed = WorldEventOf<'OfficeHolderAppointed', { office: Office; name: string; nationality: Iso3; until?: string; dateIs?: 'on_or_before'; untilIs?: 'on_or_after' }>;
 /** `at` = the body sits there from that day, until it moves again. */
-export type SeatMoved = WorldEventOf<'SeatMoved', { body: SeatBody; place: string; site?: string }>;
+export type SeatMoved = WorldEventOf<'SeatMoved', { body: SeatBody; place: string; site?: string; dateIs?: 'on_or_before' }>;
 /** `at` = adopted (or endorsed) by the Council or by Heads of State and Government. */
-export type PolicyAdopted = WorldEventOf<'PolicyAdopted', { policy: string; kind: PolicyKind; title: Title }>;
+export type PolicyAdopted = WorldEventOf<'PolicyAdopted', { policy: string; kind: PolicyKind; title: Title; dateIs?: 'on_or_before' }>;
 export type StrategyEvent = StrategicConceptAdopted | SecretaryGeneralAppointed | SummitHeld | OfficeHolderAppointed | SeatMoved | PolicyAdopted;
 
 export interface StrategicConcept extends ConceptData {

@@ -19,7 +19,7 @@ import { Chip, DateText, Empty, PageHeader, QueryView, Section, type Tone } from
 export type OperationData = {
   operation: string; name: { en: string; fr?: string }; kind: string; coreTask: string; area: string; mandate: string[];
   resolutions?: string[]; requestedBy?: string[]; requestingOrganisation?: string; determination?: string;
-  status: 'planned' | 'active' | 'ended'; plannedAt?: string; launchedAt?: string; endedAt?: string; successor?: string;
+  status: 'planned' | 'active' | 'ended'; plannedAt?: string; launchedAt?: string; endedAt?: string; endedIs?: 'on_or_before'; successor?: string;
 };
 type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; fromIs?: 'on_or_before'; until?: string }>;
 
@@ -113,7 +113,7 @@ export default function OperationsPage({ location }: PageProps) {
                   { key: 'name', header: t('ops.name'), rowHeader: true, sort: name, render: (o) => <a href={`#op-${o.key}`}>{name(o)}</a> },
                   { key: 'kind', header: t('ops.kind'), sort: (o) => o.data.kind, render: (o) => v('operationKind', o.data.kind) },
                   { key: 'start', header: t('ops.start'), sort: (o) => o.data.launchedAt ?? o.data.plannedAt, render: (o) => <DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> },
-                  { key: 'end', header: t('ops.end'), sort: (o) => o.data.endedAt ?? '9999', render: (o) => o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing') },
+                  { key: 'end', header: t('ops.end'), sort: (o) => o.data.endedAt ?? '9999', render: (o) => o.data.endedAt ? <>{o.data.endedIs && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={o.data.endedAt} /></> : t('app.ongoing') },
                   { key: 'status', header: t('ops.status'), sort: (o) => o.data.status, render: (o) => <Chip tone={TONE[o.data.status]}>{t(`opstatus.${o.data.status}` as MessageKey)}</Chip> },
                   { key: 'mandate', header: t('ops.mandate'), render: mandate },
                 ]} />
@@ -134,7 +134,7 @@ export default function OperationsPage({ location }: PageProps) {
                       <div><dt>{t('ops.area')}</dt><dd>{r(o.data.area)}</dd></div>
                       <div><dt>{t('ops.mandate')}</dt><dd>{mandate(o)}</dd></div>
                       <div><dt>{t('ops.core_task')}</dt><dd>{v('coreTask', o.data.coreTask)}</dd></div>
-                      <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <DateText iso={o.data.endedAt} /> : t('app.ongoing')}</dd></div>
+                      <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <>{o.data.endedIs && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={o.data.endedAt} /></> : t('app.ongoing')}</dd></div>
                       <div><dt>{t('ops.contributors')}</dt><dd data-testid="contributors">{cs.length === 0 ? <span className="muted">{t('ops.contrib_none')}</span> : <>{[
                         allies.length > 0 ? t('ops.contrib_allies', { count: allies.length }) : undefined,
                         partners.length > 0 ? t('ops.contrib_partners', { count: partners.length }) : undefined,
