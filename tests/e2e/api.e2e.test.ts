@@ -35,6 +35,15 @@ describe('HTTP API', () => {
     assert.ok(seats.measures.every((m) => m.modelled && m.recorded >= 2), JSON.stringify(seats));
     const offices = (await s.app.inject({ url: '/api/worlds/record/offices?asOf=2010-01-01' })).json() as { data: { office: string; name: string } }[];
     assert.ok(offices.some((o) => o.data.office === 'sact' && o.data.name === 'Stéphane Abrial'), JSON.stringify(offices));
+    // The terms with their bounds and the spans no source covers, as evere offices gives them.
+    type Term = { what: string; holder?: string; place?: string; from: string; until?: string; recorded: boolean; fromIs?: string; untilIs?: string };
+    const at1980 = (await s.app.inject({ url: '/api/worlds/record/offices/terms?asOf=1980-06-01' })).json() as Term[];
+    assert.deepEqual(at1980.filter((t) => t.what === 'saceur').map((t) => [t.recorded, t.holder, t.from.slice(0, 10), t.until?.slice(0, 10)]), [[false, undefined, '1974-12-01', '1987-06-26']]);
+    assert.equal(at1980.find((t) => t.what === 'nato_headquarters')?.place, 'Brussels');
+    const terms = (await s.app.inject({ url: '/api/worlds/record/offices/terms' })).json() as Term[];
+    const rizzo = terms.find((t) => t.holder === 'Alessandro Minuto-Rizzo');
+    assert.deepEqual([rizzo?.fromIs, rizzo?.untilIs], ['on_or_before', 'on_or_before']);
+    assert.ok(terms.filter((t) => t.what === 'wps_special_representative' && !t.recorded).length >= 2, JSON.stringify(terms));
     const seats1960 = (await s.app.inject({ url: '/api/worlds/record/seats?asOf=1960-01-01' })).json() as { data: { body: string; place: string } }[];
     assert.deepEqual(seats1960.map((f) => [f.data.body, f.data.place]).sort(), [['nato_headquarters', 'Paris'], ['shape', 'Rocquencourt']]);
     const early = (await s.app.inject({ url: '/api/worlds/record/coverage?asOf=1940-01-01' })).json() as typeof areas;

@@ -5,6 +5,7 @@ import { cachedHit, cachedJson, worldAccess } from '../context.js';
 import { factSchema, looseArray, looseObject, timeQuery, worldParam, dateSchema } from './schemas.js';
 import { accession, accessionKeyFrom, allyProfile, consultations, decisions, enlargement, factsOf, members, stateCodeFrom } from '../../app/treaty-queries.js';
 import { STATES } from '../../domain/states.js';
+import { officeTerms } from '../../app/offices.js';
 import type { AccessFilter } from '../../app/ports.js';
 
 type Time = { asOf?: string; knownAt?: string };
@@ -97,4 +98,20 @@ export async function treatyRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   factList('summits', 'summit', 'Summits');
   factList('offices', 'office-holder', 'Holders of offices other than the Secretary General’s (Deputy, acting Secretary General, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security), each until the next took office');
   factList('seats', 'seat', 'Seats of NATO Headquarters and SHAPE, each until the next move');
+
+  app.get('/api/worlds/:world/offices/terms', {
+    preParsing,
+    schema: {
+      tags: ['treaty'], summary: 'Every office’s terms and every body’s seats, with their bounds and the spans no source covers',
+      description: 'One row per term: `kind` (`office` or `seat`), `what` (the office or body), `holder` and `nationality` (an office) or `place` and `site` (a seat), `from` and `until` '
+        + '(instants, [from, until)). `fromIs: on_or_before`: no source gives the first day; `untilIs: on_or_after`: the term ended on or after `until`; `untilIs: on_or_before`: '
+        + '`until` is the next term’s start, itself a bound. A span between two recorded terms that no source covers is a row with `recorded: false` and no holder. '
+        + 'With `asOf`, the terms on that date (a span not recorded included).',
+      params: worldParam, querystring: timeQuery, response: { 200: looseArray },
+    },
+  }, async (request, reply) => {
+    const { world } = request.params as { world: string };
+    const { access } = await worldAccess(deps, request, world);
+    return cachedJson(deps, request, reply, access, () => officeTerms(ledger, world, { ...time(request.query as Time), access }));
+  });
 }

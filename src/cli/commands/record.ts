@@ -14,10 +14,7 @@ import { coverage, readCoverageReference } from '../../app/work-queries.js';
 import { COVERAGE_AREA_NAMES, COVERAGE_MEASURE_NAMES, COVERAGE_STATUS_NAMES, NOT_MODELLED, NOT_RECORDED } from '../../app/coverage-labels.js';
 import { emit, outputOptions, timeOptions, type Time } from '../options.js';
 import { factsOf } from '../../app/treaty-queries.js';
-import type { FactRow } from '../../app/ports.js';
-import { spansAt, unrecordedSpans } from '../../app/office-gaps.js';
-import { endOfDay } from '../../app/time.js';
-import { addDays } from '../../domain/time.js';
+import { officeTerms, type OfficeTerm } from '../../app/offices.js';
 import { labelOf, OFFICE_NAMES, POLICY_KIND_NAMES, SEAT_BODY_NAMES } from '../../domain/vocabulary.js';
 import { actorName } from '../../domain/states.js';
 import { recordText } from '../../messages/record-french.js';
@@ -79,21 +76,11 @@ export function registerCoverageCommand(program: Command, ctx: Ctx): void {
     });
 }
 
-const ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'wps_special_representative', 'nato_headquarters', 'shape'];
-
-interface OfficeRow {
-  readonly kind: 'office' | 'seat'; readonly what: string; readonly holder: string | null; readonly nationality?: string;
-  readonly from: string; readonly until?: string; readonly recorded: boolean;
-  /** `on_or_before`: no source gives the day the holder took office; `from` is the earliest day one shows them in post. */
-  readonly fromIs?: 'on_or_before';
-  /**
-   * `on_or_after`: the holder left on or after `until` (the day after the last day a source shows
-   * them in post); `on_or_before`: `until` is the next holder's start, itself only a bound.
-   */
-  readonly untilIs?: 'on_or_after' | 'on_or_before';
+interface OfficeRow extends Omit<OfficeTerm, 'holder' | 'place' | 'site'> {
+  /** The holder, or for a seat its place (and site) in the reader's language; null where not recorded. */
+  readonly holder: string | null;
 }
 
-const OFFICE_KINDS = ['secretary-general', 'office-holder', 'seat'] as const;
 const UNTIL_BOUND = { on_or_after: { en: 'not before', fr: 'au plus tôt le' }, on_or_before: { en: 'by', fr: 'au plus tard le' } } as const;
 
 /**
@@ -107,47 +94,10 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
     .description('holders of the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT, Special Representative for Women, Peace and Security) and the seats of NATO Headquarters and SHAPE: at a date, or all recorded')
     .action(async (opts: Time & { json?: boolean; csv?: boolean }) => {
       const c = ctx();
-      const ledger = await c.ledger();
       const text = (t: string) => recordText(c.lang, t);
-      const rowsOf = (facts: readonly FactRow[][]): OfficeRow[] => {
-        const [sgs, holders, seats] = facts;
-        return [
-          ...sgs!.map((f) => { const d = f.data as { name: string; nationality: string }; return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true }; }),
-          ...holders!.map((f) => {
-            const d = f.data as { office: string; name: string; nationality: string; dateIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_after' };
-            // The end is a bound only when it is the holder's own last day seen, not the next holder's first.
-            const endBounded = d.untilIs === 'on_or_after' && d.until !== undefined && f.validTo?.slice(0, 10) === addDays(d.until, 1);
-            return {
-              kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true,
-              ...(d.dateIs ? { fromIs: d.dateIs } : {}), ...(endBounded ? { untilIs: 'on_or_after' as const } : {}),
-            };
-          }),
-          ...seats!.map((f) => {
-            const d = f.data as { body: string; place: string; site?: string; dateIs?: 'on_or_before' };
-            return {
-              kind: 'seat' as const, what: d.body, holder: d.site ? `${text(d.place)} (${text(d.site)})` : text(d.place), from: f.validFrom,
-              ...(f.validTo ? { until: f.validTo } : {}), recorded: true, ...(d.dateIs ? { fromIs: d.dateIs } : {}),
-            };
-          }),
-        ];
-      };
-      const fetch = (q: Time) => Promise.all(OFFICE_KINDS.map((kind) => factsOf(ledger, c.world, kind, q)));
-      // The whole history as known at --known-at, to find the spans no holder is recorded for.
-      const history = rowsOf(await fetch(opts.knownAt ? { knownAt: opts.knownAt } : {}));
-      // A term that ends when the next holder took office ends no later than that holder's bound.
-      const boundedStarts = new Set(history.filter((r) => r.fromIs).map((r) => `${r.what} ${r.from}`));
-      const endsByNext = (r: OfficeRow): OfficeRow => (r.until && !r.untilIs && boundedStarts.has(`${r.what} ${r.until}`) ? { ...r, untilIs: 'on_or_before' } : r);
-      const current = (opts.asOf ? rowsOf(await fetch(opts)) : history).map(endsByNext);
-      const kindOf = new Map(history.map((r) => [r.what, r.kind]));
-      let spans = unrecordedSpans(history);
-      if (opts.asOf) {
-        const held = new Set(current.map((r) => r.what));
-        spans = spansAt(spans, endOfDay(opts.asOf)).filter((s) => !held.has(s.what));
-      }
-      const rows: OfficeRow[] = [
-        ...current,
-        ...spans.map((s) => ({ kind: kindOf.get(s.what)!, what: s.what, holder: null, from: s.from, until: s.until, recorded: false })),
-      ].sort((a, b) => ORDER.indexOf(a.what) - ORDER.indexOf(b.what) || a.from.localeCompare(b.from));
+      const rows: OfficeRow[] = (await officeTerms(await c.ledger(), c.world, opts)).map(({ holder, place, site, ...rest }) => ({
+        ...rest, holder: holder ?? (place === undefined ? null : site ? `${text(place)} (${text(site)})` : text(place)),
+      }));
       const fr = c.lang === 'fr';
       const SG = { en: 'Secretary General', fr: 'Secrétaire général' };
       const nameOf = (r: OfficeRow) => (r.kind === 'seat' ? SEAT_BODY_NAMES[r.what] : r.what === 'secretary_general' ? SG : OFFICE_NAMES[r.what])?.[c.lang] ?? r.what;

@@ -6,7 +6,6 @@ import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
 import { useI18n, stateName } from '../lib/i18n.js';
 import { useStates } from '../lib/reference.js';
-import { unrecordedSpans } from '../../app/office-gaps.js';
 import { recordText } from '../../messages/record-french.js';
 import { useApi } from '../lib/data.js';
 import { useMarkings } from '../lib/markings.js';
@@ -18,22 +17,8 @@ import { Chip, DateText, Empty, PageHeader, Progress, QueryView, Section } from 
 
 type Tag = Fact<{ activity: string; id: string; coreTask?: string; pillars: string[]; genderAnalysis?: boolean }>;
 type Policy = Fact<{ policy: string; kind: string; title: { en: string; fr?: string }; adoptedAt: string; dateIs?: 'on_or_before' }>;
-type Holder = Fact<{ office: string; n: number; name: string; nationality: string; tookOffice: string; dateIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_after' }>;
-/** A Special Representative's term, or a span between two recorded terms that no source covers (`name` absent). */
-interface Term { readonly key: string; readonly name?: string; readonly nationality?: string; readonly from: string; readonly fromIs?: boolean; readonly until?: string; readonly untilIs?: 'on_or_after' | 'on_or_before' }
-
-/** The terms in date order, each end said as a bound where it is one, with the unrecorded spans between them. */
-function termsOf(holders: readonly Holder[]): Term[] {
-  const list = latestByKey(holders).filter((h) => h.data.office === 'wps_special_representative').sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-  const boundedStarts = new Set(list.filter((h) => h.data.dateIs).map((h) => h.validFrom));
-  const terms: Term[] = list.map((h) => {
-    const ownBound = h.data.untilIs === 'on_or_after' && h.data.until !== undefined && h.validTo !== undefined && h.validTo.slice(0, 10) > h.data.until.slice(0, 10);
-    const untilIs = h.validTo === undefined ? undefined : ownBound ? 'on_or_after' as const : boundedStarts.has(h.validTo) ? 'on_or_before' as const : undefined;
-    return { key: h.key, name: h.data.name, nationality: h.data.nationality, from: h.validFrom, ...(h.data.dateIs ? { fromIs: true } : {}), ...(h.validTo ? { until: h.validTo } : {}), ...(untilIs ? { untilIs } : {}) };
-  });
-  const gaps = unrecordedSpans(list.map((h) => ({ what: 'wps', from: h.validFrom, ...(h.validTo ? { until: h.validTo } : {}) })));
-  return [...terms, ...gaps.map((g) => ({ key: `gap/${g.from}`, from: g.from, until: g.until }))].sort((a, b) => a.from.localeCompare(b.from));
-}
+/** A term of an office, or a span between two recorded terms that no source covers (the API's offices/terms). */
+interface Term { readonly what: string; readonly holder?: string; readonly nationality?: string; readonly from: string; readonly until?: string; readonly recorded: boolean; readonly fromIs?: 'on_or_before'; readonly untilIs?: 'on_or_after' | 'on_or_before' }
 
 type Named = Fact<{ operation?: string; exercise?: string; package?: string; name?: string | { en: string; fr?: string }; title?: string; partner?: string }>;
 
@@ -45,13 +30,12 @@ export default function HumanSecurityPage({ location }: PageProps) {
   const exercises = useApi<Named[]>(`/api/worlds/${w}/facts/exercise`, location.world);
   const packages = useApi<Named[]>(`/api/worlds/${w}/facts/dcb-package`, location.world);
   const policies = useApi<Policy[]>(`/api/worlds/${w}/facts/policy`, location.world);
-  const holders = useApi<Holder[]>(`/api/worlds/${w}/facts/office-holder`, location.world);
+  const offices = useApi<Term[]>(`/api/worlds/${w}/offices/terms`, location.world);
   const states = useStates();
   useMarkings(tags.data);
   useMarkings(policies.data);
-  useMarkings(holders.data);
   const policyRows = useMemo(() => latestByKey(policies.data ?? []).sort((a, b) => a.validFrom.localeCompare(b.validFrom)), [policies.data]);
-  const terms = useMemo(() => termsOf(holders.data ?? []), [holders.data]);
+  const terms = useMemo(() => (offices.data ?? []).filter((o) => o.what === 'wps_special_representative'), [offices.data]);
   const bound = (on: boolean | undefined) => (on ? <span className="muted">{t('acc.on_or_before')} </span> : null);
 
   const activities = useMemo(() => {
@@ -98,18 +82,18 @@ export default function HumanSecurityPage({ location }: PageProps) {
         </QueryView>
       </Section>
       <Section title={t('hs.representatives')} id="representatives">
-        <QueryView query={holders} isEmpty={() => terms.length === 0}>
+        <QueryView query={offices} isEmpty={() => terms.length === 0}>
           {() => (
             <>
-              <SortableTable caption={t('hs.representatives')} captionHidden rows={terms} rowKey={(r) => r.key} initialSort="from"
+              <SortableTable caption={t('hs.representatives')} captionHidden rows={terms} rowKey={(r) => r.from} initialSort="from"
                 columns={[
                   { key: 'from', header: t('hs.rep_term'), sort: (r) => r.from, render: (r) => (
-                    <>{bound(r.fromIs)}<DateText iso={r.from} /> → {r.until ? <>{r.untilIs === 'on_or_after' ? <span className="muted">{t('hs.rep_not_before')} </span> : bound(r.untilIs === 'on_or_before')}<DateText iso={r.until} /></> : t('app.ongoing')}</>
+                    <>{bound(r.fromIs === 'on_or_before')}<DateText iso={r.from} /> → {r.until ? <>{r.untilIs === 'on_or_after' ? <span className="muted">{t('hs.rep_not_before')} </span> : bound(r.untilIs === 'on_or_before')}<DateText iso={r.until} /></> : t('app.ongoing')}</>
                   ) },
                   // The nationality is said under the name: a third column would not fit a phone.
                   {
-                    key: 'name', header: t('hs.rep_name'), rowHeader: true, sort: (r) => r.name ?? '',
-                    render: (r) => r.name ? <>{r.name}{r.nationality && <><br /><span className="muted">{stateName(lang, states, r.nationality)}</span></>}</> : <span className="muted">{t('acc.row_not_recorded')}</span>,
+                    key: 'name', header: t('hs.rep_name'), rowHeader: true, sort: (r) => r.holder ?? '',
+                    render: (r) => r.holder ? <>{r.holder}{r.nationality && <><br /><span className="muted">{stateName(lang, states, r.nationality)}</span></>}</> : <span className="muted">{t('acc.row_not_recorded')}</span>,
                   },
                 ]} />
               <p className="note">{t('hs.rep_bounds')}</p>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spansAt, unrecordedSpans } from './office-gaps.js';
+import { spansAt, unrecordedSpans } from './offices.js';
 
 test('a span between two recorded tenures is reported, per office, and only between them', () => {
   const spans = unrecordedSpans([
