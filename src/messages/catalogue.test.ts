@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { MESSAGES, VOCABULARY } from './interface.js';
 import { CODES, joinCodes, type Codes } from './index.js';
 import { checkTemplate, templateArguments } from './format.js';
-import { CORE_TASKS, HUMAN_SECURITY_PILLARS, POLICY_KIND_NAMES, RESILIENCE_THEMES, WPS_PRINCIPLES } from '../domain/vocabulary.js';
-import { POLICY_KINDS } from '../domain/strategy/types.js';
+import { CORE_TASKS, HUMAN_SECURITY_PILLARS, OFFICE_NAMES, POLICY_KIND_NAMES, RESILIENCE_THEMES, SEAT_BODY_NAMES, WPS_PRINCIPLES } from '../domain/vocabulary.js';
+import { OFFICES, POLICY_KINDS, SEAT_BODIES } from '../domain/strategy/types.js';
 import { DCB_AREAS } from '../domain/fund/types.js';
 import { COOPERATION_AREAS } from '../domain/eu/types.js';
 import { MANDATE_BASES, OPERATION_KINDS } from '../domain/operations/types.js';
@@ -66,6 +66,7 @@ test('every code of the vocabularies the pages show has a label in both language
     dcbArea: DCB_AREAS, cooperationArea: COOPERATION_AREAS, operationKind: OPERATION_KINDS, mandate: MANDATE_BASES,
     exerciseDomain: EXERCISE_DOMAINS, instrumentKind: INSTRUMENT_KINDS, armsControlField: ARMS_CONTROL_FIELDS,
     activityKind: ACTIVITY_KINDS, role: ROLES, body: BODIES, injectKind: INJECT_KINDS, organisation: ORGANISATIONS, policyKind: POLICY_KINDS,
+    office: ['secretary_general', ...OFFICES], seatBody: SEAT_BODIES,
   };
   for (const [name, codes] of Object.entries(expect) as [keyof typeof VOCABULARY, readonly string[]][]) {
     const table = VOCABULARY[name] as Record<string, { en: string; fr: string } | undefined>;
@@ -77,6 +78,8 @@ test('every code of the vocabularies the pages show has a label in both language
   // The web app names partner organisations as the CLI and the API do.
   for (const code of ORGANISATIONS) assert.deepEqual(VOCABULARY.organisation[code], ORGANISATION_NAMES[code], code);
   for (const code of POLICY_KINDS) assert.deepEqual(VOCABULARY.policyKind[code], POLICY_KIND_NAMES[code], code);
+  for (const code of OFFICES) assert.deepEqual(VOCABULARY.office[code], OFFICE_NAMES[code], code);
+  for (const code of SEAT_BODIES) assert.deepEqual(VOCABULARY.seatBody[code], SEAT_BODY_NAMES[code], code);
   for (const status of ARMS_CONTROL_STATUSES) assert.ok(`acstatus.${status}` in MESSAGES, `acstatus.${status} missing`);
   for (const status of ['draft', 'under_silence', 'silence_broken', 'adopted', 'withdrawn']) assert.ok(`proposal.${status}` in MESSAGES, `proposal.${status} missing`);
   for (const status of ['deposited', 'deposited_by', 'undetermined', 'pending']) assert.ok(`status.${status}` in MESSAGES, `status.${status} missing`);

@@ -115,6 +115,7 @@ export const MESSAGES = {
   'nav.eu': { en: 'NATO–EU', fr: 'OTAN-UE' },
   'nav.arms_control': { en: 'Arms control', fr: 'Maîtrise des armements' },
   'nav.human_security': { en: 'Human security', fr: 'Sécurité humaine' },
+  'nav.offices': { en: 'Offices', fr: 'Fonctions' },
   'nav.ledger': { en: 'Ledger', fr: 'Registre' },
   'nav.scenarios': { en: 'Scenarios', fr: 'Scénarios' },
   'nav.sign_in': { en: 'Sign in', fr: 'Se connecter' },
@@ -769,9 +770,18 @@ export const MESSAGES = {
   'hs.policy_title': { en: 'Title', fr: 'Titre' },
   'hs.representatives': { en: 'Special Representatives for Women, Peace and Security', fr: 'Représentant(e)s spéciaux pour les femmes, la paix et la sécurité' },
   'hs.rep_name': { en: 'Special Representative', fr: 'Représentant(e) spécial(e)' },
-  'hs.rep_term': { en: 'In post', fr: 'En poste' },
-  'hs.rep_not_before': { en: 'not before', fr: 'au plus tôt le' },
-  'hs.rep_bounds': {
+  'terms.in_post': { en: 'In post', fr: 'En poste' },
+  'offices.title': { en: 'Offices and headquarters', fr: 'Fonctions et sièges' },
+  'offices.lead': {
+    en: 'Who held the Alliance’s offices, from the Secretary General to the Supreme Allied Commanders, and where NATO Headquarters and SHAPE sat, as far as the record goes.',
+    fr: 'Qui a exercé les fonctions de l’Alliance, du Secrétaire général aux commandants suprêmes alliés, et où se trouvaient le siège de l’OTAN et le SHAPE, dans la mesure où le registre le dit.',
+  },
+  'offices.holder': { en: 'Holder', fr: 'Titulaire' },
+  'offices.seat': { en: 'Seat', fr: 'Siège' },
+  'offices.current': { en: 'Today', fr: 'Aujourd’hui' },
+  'offices.none_today': { en: 'No holder recorded today', fr: 'Aucun titulaire enregistré aujourd’hui' },
+  'terms.not_before': { en: 'not before', fr: 'au plus tôt le' },
+  'terms.bounds': {
     en: '“On or before”: the earliest day a source shows the holder in post; “not before”: the day after the last day one does. Between two holders, a span no source covers is shown as not recorded.',
     fr: '« Au plus tard le » : le premier jour où une source montre la personne en poste ; « au plus tôt le » : le lendemain du dernier jour où une source la montre. Entre deux titulaires, une période qu’aucune source ne couvre est indiquée comme non enregistrée.',
   },
@@ -1068,6 +1078,22 @@ export const VOCABULARY = {
     UN: { en: 'United Nations', fr: 'Organisation des Nations Unies' },
   },
   // The same labels as the CLI's and the API's (src/domain/vocabulary.ts; a catalogue test keeps them equal).
+  office: {
+    secretary_general: { en: 'Secretary General', fr: 'Secrétaire général' },
+    deputy_secretary_general: { en: 'Deputy Secretary General', fr: 'Secrétaire général délégué' },
+    acting_secretary_general: { en: 'Acting Secretary General', fr: 'Secrétaire général par intérim' },
+    saceur: { en: 'Supreme Allied Commander Europe (SACEUR)', fr: 'Commandant suprême des forces alliées en Europe (SACEUR)' },
+    saclant: { en: 'Supreme Allied Commander Atlantic (SACLANT)', fr: 'Commandant suprême allié de l’Atlantique (SACLANT)' },
+    sact: { en: 'Supreme Allied Commander Transformation (SACT)', fr: 'Commandant suprême allié Transformation (SACT)' },
+    wps_special_representative: {
+      en: 'Secretary General’s Special Representative for Women, Peace and Security',
+      fr: 'Représentant(e) spécial(e) du Secrétaire général pour les femmes, la paix et la sécurité',
+    },
+  },
+  seatBody: {
+    nato_headquarters: { en: 'NATO Headquarters', fr: 'Siège de l’OTAN' },
+    shape: { en: 'Supreme Headquarters Allied Powers Europe (SHAPE)', fr: 'Grand quartier général des puissances alliées en Europe (SHAPE)' },
+  },
   policyKind: {
     wps_policy: { en: 'Women, Peace and Security policy', fr: 'Politique sur les femmes, la paix et la sécurité' },
     wps_action_plan: { en: 'Women, Peace and Security action plan', fr: 'Plan d’action sur les femmes, la paix et la sécurité' },

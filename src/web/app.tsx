@@ -44,6 +44,7 @@ const pages = {
   eu: lazy(() => import('./pages/eu.js')),
   armsControl: lazy(() => import('./pages/arms-control.js')),
   humanSecurity: lazy(() => import('./pages/human-security.js')),
+  offices: lazy(() => import('./pages/offices.js')),
   ledger: lazy(() => import('./pages/ledger.js')),
   scenarios: lazy(() => import('./pages/scenarios.js')),
   scenario: lazy(() => import('./pages/scenario.js')),
@@ -74,6 +75,7 @@ function route(location: Location): Page {
     case 'eu': return pages.eu;
     case 'arms-control': return pages.armsControl;
     case 'human-security': return pages.humanSecurity;
+    case 'offices': return pages.offices;
     case 'ledger': return pages.ledger;
     case 'sign-in': return pages.signIn;
     default: return pages.notFound;

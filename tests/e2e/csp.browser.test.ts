@@ -13,7 +13,7 @@ const suite = browserSuite();
 const PAGES: readonly { path: string; signedIn?: boolean }[] = [
   { path: '' }, { path: 'allies' }, { path: 'allies/FIN' }, { path: 'accessions' }, { path: 'accessions/SWE-2022' },
   { path: 'council' }, { path: 'consultations' }, { path: 'operations' }, { path: 'partnerships' }, { path: 'fund' },
-  { path: 'exercises' }, { path: 'eu' }, { path: 'arms-control' }, { path: 'human-security' }, { path: 'ledger' },
+  { path: 'exercises' }, { path: 'eu' }, { path: 'arms-control' }, { path: 'human-security' }, { path: 'offices' }, { path: 'ledger' },
   { path: 'sign-in' }, { path: 'no-such-page' },
   { path: `?world=${SCENARIO}`, signedIn: true }, { path: `council?world=${SCENARIO}`, signedIn: true },
   { path: `ledger?world=${SCENARIO}`, signedIn: true }, { path: 'scenarios', signedIn: true },

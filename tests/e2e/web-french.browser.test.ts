@@ -20,7 +20,7 @@ const PAGES: readonly { path: string; signedIn?: boolean }[] = [
   { path: 'allies/GBR' }, { path: 'allies/NLD' }, { path: 'allies/MKD' },
   { path: 'accessions' }, { path: 'accessions/SWE-2022' }, { path: 'accessions/CZE-HUN-POL-1997' }, { path: 'council' },
   { path: 'consultations' }, { path: 'operations' }, { path: 'partnerships' }, { path: 'fund' }, { path: 'exercises' }, { path: 'eu' },
-  { path: 'arms-control' }, { path: 'arms-control?instrument=INF' }, { path: 'arms-control?instrument=CFE' }, { path: 'human-security' },
+  { path: 'arms-control' }, { path: 'arms-control?instrument=INF' }, { path: 'arms-control?instrument=CFE' }, { path: 'human-security' }, { path: 'offices' },
   { path: 'ledger' }, { path: 'scenarios' },
   { path: `?world=${SCENARIO}`, signedIn: true }, { path: `operations?world=${SCENARIO}`, signedIn: true },
   { path: `fund?world=${SCENARIO}`, signedIn: true }, { path: `consultations?world=${SCENARIO}`, signedIn: true },

@@ -49,6 +49,7 @@ const PAGES: readonly PageCase[] = [
   { name: 'arms-control-inf', path: 'arms-control?instrument=INF', heading: /Arms control/, title: { en: /^Treaty on the Elimination of Intermediate-Range.*INF.* — Arms control, disarmament and non-proliferation — Evere$/, fr: /^(?!Maîtrise des armements).+ — Maîtrise des armements, désarmement et non-prolifération — Evere$/ } },
   { name: 'operation-kfor', path: 'operations?op=KFOR', heading: /Operations and missions/, title: { en: /^Kosovo Force.* — Operations and missions — Evere$/, fr: /^Force (pour le|au) Kosovo.* — Opérations et missions — Evere$/ } },
   { name: 'human-security', path: 'human-security', heading: /Human security/ },
+  { name: 'offices', path: 'offices', heading: /^Offices and headquarters$/ },
   { name: 'ledger', path: 'ledger', heading: /ledger/ },
   { name: 'scenarios', path: 'scenarios', heading: /^Scenarios$/ },
   { name: 'sign-in', path: 'sign-in', heading: /Sign in/ },
@@ -257,6 +258,29 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
       // Between two recorded terms, a span no source covers is a row of its own.
       assert.match(repsText, lang === 'en' ? /Not recorded/ : /Non enregistré/);
       assert.match(repsText, lang === 'en' ? /not before/ : /au plus tôt le/);
+    }
+    await context.close();
+  });
+
+  test('the offices page gives each office’s holders and today’s, with the spans no source covers', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    type Term = { what: string; holder?: string; recorded: boolean; from: string; until?: string };
+    const terms = await (await context.request.get(`${base}/api/worlds/record/offices/terms`)).json() as Term[];
+    const sgs = terms.filter((x) => x.what === 'secretary_general');
+    const latest = sgs.at(-1)!;
+    assert.equal(latest.until, undefined, 'the last Secretary General recorded is in office');
+    for (const lang of ['en', 'fr'] as const) {
+      await page.goto(`${base}/${lang}/offices`);
+      await settle(page);
+      const section = page.locator('#secretary_general');
+      assert.equal(await section.locator('tbody tr').count(), sgs.length);
+      assert.match((await section.locator('.chips-line').textContent()) ?? '', new RegExp(latest.holder!));
+      const saceur = (await page.locator('#saceur').textContent()) ?? '';
+      assert.match(saceur, lang === 'en' ? /Not recorded/ : /Non enregistré/);
+      assert.equal(await page.locator('#saceur tbody tr').count(), terms.filter((x) => x.what === 'saceur').length);
+      // Seats read in the page's language.
+      assert.match((await page.locator('#nato_headquarters').textContent()) ?? '', lang === 'en' ? /Brussels/ : /Bruxelles/);
     }
     await context.close();
   });

@@ -96,7 +96,7 @@ export function registerOfficesCommand(program: Command, ctx: Ctx): void {
       const c = ctx();
       const text = (t: string) => recordText(c.lang, t);
       const rows: OfficeRow[] = (await officeTerms(await c.ledger(), c.world, opts)).map(({ holder, place, site, ...rest }) => ({
-        ...rest, holder: holder ?? (place === undefined ? null : site ? `${text(place)} (${text(site)})` : text(place)),
+        ...rest, holder: (holder === undefined ? undefined : text(holder)) ?? (place === undefined ? null : site ? `${text(place)} (${text(site)})` : text(place)),
       }));
       const fr = c.lang === 'fr';
       const SG = { en: 'Secretary General', fr: 'Secrétaire général' };

@@ -27,6 +27,7 @@ export const NAV: readonly { path: string; key: MessageKey; group: 'primary' | '
   { path: 'eu', key: 'nav.eu', group: 'topics' },
   { path: 'arms-control', key: 'nav.arms_control', group: 'topics' },
   { path: 'human-security', key: 'nav.human_security', group: 'topics' },
+  { path: 'offices', key: 'nav.offices', group: 'topics' },
 ];
 
 function Banners({ world, position }: { world: string; position: 'top' | 'bottom' }) {

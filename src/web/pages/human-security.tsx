@@ -4,8 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { PageProps } from '../app.js';
-import { useI18n, stateName } from '../lib/i18n.js';
-import { useStates } from '../lib/reference.js';
+import { useI18n } from '../lib/i18n.js';
 import { recordText } from '../../messages/record-french.js';
 import { useApi } from '../lib/data.js';
 import { useMarkings } from '../lib/markings.js';
@@ -13,13 +12,11 @@ import { latestByKey, type Fact } from '../lib/facts.js';
 import { VOCABULARY } from '../lib/messages.js';
 import { SortableTable } from '../components/table.js';
 import { CoverageNote } from '../components/coverage-note.js';
+import { TermsTable, type Term } from '../components/terms-table.js';
 import { Chip, DateText, Empty, PageHeader, Progress, QueryView, Section } from '../components/ui.js';
 
 type Tag = Fact<{ activity: string; id: string; coreTask?: string; pillars: string[]; genderAnalysis?: boolean }>;
 type Policy = Fact<{ policy: string; kind: string; title: { en: string; fr?: string }; adoptedAt: string; dateIs?: 'on_or_before' }>;
-/** A term of an office, or a span between two recorded terms that no source covers (the API's offices/terms). */
-interface Term { readonly what: string; readonly holder?: string; readonly nationality?: string; readonly from: string; readonly until?: string; readonly recorded: boolean; readonly fromIs?: 'on_or_before'; readonly untilIs?: 'on_or_after' | 'on_or_before' }
-
 type Named = Fact<{ operation?: string; exercise?: string; package?: string; name?: string | { en: string; fr?: string }; title?: string; partner?: string }>;
 
 export default function HumanSecurityPage({ location }: PageProps) {
@@ -31,7 +28,6 @@ export default function HumanSecurityPage({ location }: PageProps) {
   const packages = useApi<Named[]>(`/api/worlds/${w}/facts/dcb-package`, location.world);
   const policies = useApi<Policy[]>(`/api/worlds/${w}/facts/policy`, location.world);
   const offices = useApi<Term[]>(`/api/worlds/${w}/offices/terms`, location.world);
-  const states = useStates();
   useMarkings(tags.data);
   useMarkings(policies.data);
   const policyRows = useMemo(() => latestByKey(policies.data ?? []).sort((a, b) => a.validFrom.localeCompare(b.validFrom)), [policies.data]);
@@ -85,18 +81,8 @@ export default function HumanSecurityPage({ location }: PageProps) {
         <QueryView query={offices} isEmpty={() => terms.length === 0}>
           {() => (
             <>
-              <SortableTable caption={t('hs.representatives')} captionHidden rows={terms} rowKey={(r) => r.from} initialSort="from"
-                columns={[
-                  { key: 'from', header: t('hs.rep_term'), sort: (r) => r.from, render: (r) => (
-                    <>{bound(r.fromIs === 'on_or_before')}<DateText iso={r.from} /> → {r.until ? <>{r.untilIs === 'on_or_after' ? <span className="muted">{t('hs.rep_not_before')} </span> : bound(r.untilIs === 'on_or_before')}<DateText iso={r.until} /></> : t('app.ongoing')}</>
-                  ) },
-                  // The nationality is said under the name: a third column would not fit a phone.
-                  {
-                    key: 'name', header: t('hs.rep_name'), rowHeader: true, sort: (r) => r.holder ?? '',
-                    render: (r) => r.holder ? <>{r.holder}{r.nationality && <><br /><span className="muted">{stateName(lang, states, r.nationality)}</span></>}</> : <span className="muted">{t('acc.row_not_recorded')}</span>,
-                  },
-                ]} />
-              <p className="note">{t('hs.rep_bounds')}</p>
+              <TermsTable terms={terms} caption={t('hs.representatives')} who={t('hs.rep_name')} />
+              <p className="note">{t('terms.bounds')}</p>
             </>
           )}
         </QueryView>
