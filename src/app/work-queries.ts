@@ -11,7 +11,7 @@ import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { endOfDay, normaliseInstant } from './time.js';
 import { EvereError } from './errors.js';
-import { partnerNames } from '../domain/states.js';
+import { isFormerStateAt, partnerNames } from '../domain/states.js';
 import { CORE_TASKS, HUMAN_SECURITY_PILLARS, type CoreTask, type HumanSecurityPillar } from '../domain/vocabulary.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../domain/eu/types.js';
 
@@ -848,8 +848,12 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
     ]),
     area('arms_control', [
       measure('arms_control.instruments', instrumentIds.size),
+      // The states that are or have been parties, as depositaries count States Parties: a signatory
+      // that never ratified is not one, nor a state that no longer exists on the date (its
+      // successors are counted in its place).
       ...['INF', 'CFE', 'OPEN-SKIES', 'NEW-START'].map((i) => measure(`arms_control.parties.${i}`,
-        new Set(valid(statuses).map((f) => f.data as { instrument: string; state: string }).filter((d) => d.instrument === i).map((d) => d.state)).size)),
+        new Set(valid(statuses).map((f) => f.data as { instrument: string; state: string; status: string })
+          .filter((d) => d.instrument === i && d.status === 'party' && !isFormerStateAt(d.state, b.at)).map((d) => d.state)).size)),
     ]),
     area('article5', [
       measure('article5.determinations', valid(article5).length),

@@ -238,6 +238,13 @@ describe('the real record', () => {
     }
     const dcb = areas.find((a) => a.area === 'dcb')!;
     assert.ok(dcb.measures.find((m) => m.measure === 'dcb.packages')!.recorded >= 6);
+    // Treaty parties are counted as depositaries count States Parties: not a signatory that never
+    // ratified (Kyrgyzstan, Open Skies), nor a state that no longer exists (the Soviet Union,
+    // Czechoslovakia), so a missing party (Sweden, Open Skies) keeps the count short.
+    const parties = Object.fromEntries(areas.find((a) => a.area === 'arms_control')!.measures.map((m) => [m.measure, m.recorded]));
+    assert.deepEqual([parties['arms_control.parties.CFE'], parties['arms_control.parties.OPEN-SKIES'], parties['arms_control.parties.NEW-START']], [30, 33, 2]);
+    const in1991 = JSON.parse((await cli(db, ['coverage', '--as-of', '1991-06-01', '--json'])).out) as typeof areas;
+    assert.equal(Object.fromEntries(in1991.find((a) => a.area === 'arms_control')!.measures.map((m) => [m.measure, m.recorded]))['arms_control.parties.INF'], 2, 'the United States and the Soviet Union, which existed then');
     const fr = (await cli(db, ['coverage', '--lang', 'fr'])).out;
     assert.match(fr, /Partenariats/);
     assert.match(fr, /non enregistré/);
