@@ -8,20 +8,10 @@ import { useRecordText } from '../lib/record-text.js';
 import { useStates } from '../lib/reference.js';
 import { SortableTable } from './table.js';
 import { DateText } from './ui.js';
+import type { OfficeTerm } from '../../app/offices.js';
 
-export interface Term {
-  readonly kind: 'office' | 'seat';
-  readonly what: string;
-  readonly holder?: string;
-  readonly nationality?: string;
-  readonly place?: string;
-  readonly site?: string;
-  readonly from: string;
-  readonly until?: string;
-  readonly recorded: boolean;
-  readonly fromIs?: 'on_or_before';
-  readonly untilIs?: 'on_or_after' | 'on_or_before';
-}
+/** A term as the API gives it (the same type as the server's). */
+export type Term = OfficeTerm;
 
 export function TermsTable({ terms, caption, who }: { terms: readonly Term[]; caption: string; who: string }) {
   const { t, lang } = useI18n();
