@@ -125,8 +125,8 @@ export async function operations(
   ledger: LedgerService, world: string, q: TimeQuery & { status?: OperationStatus } = {},
 ): Promise<OperationRow[]> {
   const b = await bounds(ledger, world, q);
-  const [ops, contributions, everContributed] = await Promise.all([
-    b.facts('operation'), b.facts('operation-contribution', { validAt: b.at }), b.facts('operation-contribution'),
+  const [ops, contributions, everContributed, allies] = await Promise.all([
+    b.facts('operation'), b.facts('operation-contribution', { validAt: b.at }), b.facts('operation-contribution'), alliesAt(b, b.at),
   ]);
   const recorded = new Set(everContributed.map((c) => (c.data as { operation: string }).operation));
   const boundedLater = new Set(everContributed
@@ -134,9 +134,11 @@ export async function operations(
     .map((c) => (c.data as { operation: string }).operation));
   const current = new Map<string, { allies: string[]; partners: string[] }>();
   for (const c of contributions) {
-    const d = c.data as { operation: string; contributor: string; role: 'ally' | 'partner' };
+    const d = c.data as { operation: string; contributor: string };
     const entry = current.get(d.operation) ?? { allies: [], partners: [] };
-    (d.role === 'ally' ? entry.allies : entry.partners).push(d.contributor);
+    // An Ally or a partner as it stands on the date asked: a partner that has since joined the
+    // Alliance (Finland, Sweden in NATO Mission Iraq) contributes as an Ally from its accession.
+    (allies.has(d.contributor) ? entry.allies : entry.partners).push(d.contributor);
     current.set(d.operation, entry);
   }
   const rows: OperationRow[] = [];
@@ -177,14 +179,16 @@ export async function operation(ledger: LedgerService, world: string, id: string
   const row = (await operations(ledger, world, q)).find((r) => r.operation.toUpperCase() === wanted);
   if (!row) throw new EvereError('work.not_found', { what: 'operation', id });
   const b = await bounds(ledger, world, q);
-  const facts = await b.facts('operation-contribution', { keyPrefix: `${row.operation}/` });
+  const [facts, allies] = await Promise.all([b.facts('operation-contribution', { keyPrefix: `${row.operation}/` }), alliesAt(b, b.at)]);
   const contributions = facts
     .filter((f) => f.validFrom <= b.at && (f.data as { operation: string }).operation === row.operation)
     .map((f) => {
       const d = f.data as { contributor: string; role: 'ally' | 'partner'; fromIs?: 'on_or_before' };
       const until = f.validTo && f.validTo <= b.at ? day(f.validTo) : undefined;
+      // A contribution still under way on the date: the contributor's standing then; an ended one: its standing when it joined.
+      const role = until ? d.role : allies.has(d.contributor) ? 'ally' as const : 'partner' as const;
       return {
-        contributor: d.contributor, name: nameOf(d.contributor), role: d.role, from: day(f.validFrom),
+        contributor: d.contributor, name: nameOf(d.contributor), role, from: day(f.validFrom),
         ...(d.fromIs === undefined ? {} : { fromIs: d.fromIs }), ...(until ? { until } : {}),
       };
     })

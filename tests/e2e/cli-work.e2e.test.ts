@@ -67,6 +67,19 @@ describe('evere work verbs on the real record', () => {
     assert.match((await cli(db, ['operations', 'ALLIED-PROVIDER', '--as-of', '2009-06-01', '--lang', 'fr'])).out, /terminée au plus tard le 2008-12-31/);
   });
 
+  test('operations: a contributor is an Ally or a partner as it stands on the date asked; none recorded of a kind is not 0', async () => {
+    type Row = { operation: string; allies: string[]; partners: string[] };
+    const nmi = async (at: string) => (await jsonOf<Row[]>('operations', '--as-of', at)).find((r) => r.operation === 'NMI')!;
+    // Finland and Sweden were partners when they were recorded contributing (18 November 2021), Allies since 2023 and 2024.
+    assert.deepEqual([(await nmi('2022-06-01')).allies, (await nmi('2022-06-01')).partners], [[], ['AUS', 'FIN', 'SWE']]);
+    assert.deepEqual([(await nmi('2024-06-01')).allies, (await nmi('2024-06-01')).partners], [['FIN', 'SWE'], ['AUS']]);
+    const detail = await jsonOf<{ contributions: { contributor: string; role: string }[] }>('operations', 'NMI', '--as-of', '2024-06-01');
+    assert.deepEqual(detail.contributions.map((c) => [c.contributor, c.role]), [['AUS', 'partner'], ['FIN', 'ally'], ['SWE', 'ally']]);
+    // No Ally is recorded in the mission in 2022: the count says so rather than 0.
+    const line = (await run('operations', '--as-of', '2022-06-01')).split('\n').find((l) => l.startsWith('NMI'))!;
+    assert.match(line, /active\s+not recorded\s+3$/);
+  });
+
   test('operations: what the log knew at an earlier record time', async () => {
     assert.deepEqual(await jsonOf('operations', '--known-at', '2000-01-01'), []);
   });

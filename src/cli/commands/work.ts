@@ -105,9 +105,9 @@ function contributorCount(r: OperationRow, codes: readonly string[], fr: boolean
   const notRecorded = fr ? 'non enregistré' : 'not recorded';
   // Nobody contributes to an ended operation on the date: a 0 there would read as "nobody ever did".
   if (r.status === 'ended') return '—';
-  if (!r.contributorsRecorded) return notRecorded;
-  if (!r.contributorsIncomplete) return codes.length;
-  return codes.length === 0 ? notRecorded : `≥ ${codes.length}`;
+  // None recorded of one kind is not none: NATO Mission Iraq's recorded contributors are partners only.
+  if (!r.contributorsRecorded || codes.length === 0) return notRecorded;
+  return r.contributorsIncomplete ? `≥ ${codes.length}` : codes.length;
 }
 
 function registerOperations(program: Command, ctx: Ctx): void {
