@@ -75,7 +75,7 @@ export const VERBS: Readonly<Record<string, { readonly module: CommandModule; re
   token: { module: 'users', summary: 'API tokens for scripts' },
   sources: { module: 'record', summary: 'the record’s sources by class (official NATO, depositary, government, parliament, …) and any line citing a denied domain' },
   coverage: { module: 'record', summary: 'what the record holds per area: complete, partial or not recorded, with the reference counts and their sources' },
-  offices: { module: 'record', summary: 'who held the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT) and where NATO Headquarters and SHAPE sat, at a date or over time' },
+  offices: { module: 'record', summary: 'who held the Alliance’s offices (Secretary General, Deputy, acting, SACEUR, SACLANT, SACT, WPS Special Representative) and where NATO Headquarters and SHAPE sat, at a date or over time' },
   policies: { module: 'record', summary: 'the Women, Peace and Security policies and action plans and the Human Security Approach, with the day each was adopted' },
   tiles: { module: 'tlog', summary: 'publish the log as C2SP tlog-tiles: `tiles export DIR` writes the checkpoint, hash tiles and entry bundles as static files' },
   dataset: { module: 'dataset', summary: 'the record as open data: a Frictionless data package (a Table Schema and a CSV per topic, every row sourced) taken at a signed checkpoint' },
