@@ -74,6 +74,9 @@ export interface OfficeTerm {
 
 const KINDS = ['secretary-general', 'office-holder', 'seat'] as const;
 
+/** Offices held only now and then: the time between two acting Secretaries General is not a gap in the record. */
+const INTERMITTENT: ReadonlySet<string> = new Set(['acting_secretary_general']);
+
 function termsOf(facts: readonly FactRow[][]): OfficeTerm[] {
   const [sgs, holders, seats] = facts;
   const span = (f: FactRow) => ({ from: f.validFrom, ...(f.validTo ? { until: f.validTo } : {}), recorded: true });
@@ -112,7 +115,7 @@ export async function officeTerms(ledger: LedgerService, world: string, q: TimeQ
   const endsByNext = (r: OfficeTerm): OfficeTerm => (r.until && !r.untilIs && boundedStarts.has(`${r.what} ${r.until}`) ? { ...r, untilIs: 'on_or_before' } : r);
   const current = (q.asOf ? termsOf(await fetch(q)) : history).map(endsByNext);
   const kindOf = new Map(history.map((r) => [r.what, r.kind]));
-  let spans = unrecordedSpans(history);
+  let spans = unrecordedSpans(history).filter((s) => !INTERMITTENT.has(s.what));
   if (q.asOf) {
     const held = new Set(current.map((r) => r.what));
     spans = spansAt(spans, endOfDay(q.asOf)).filter((s) => !held.has(s.what));
