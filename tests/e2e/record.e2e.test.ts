@@ -305,6 +305,12 @@ describe('the real record', () => {
     // The Deputy Secretaries General: de Franchis is recorded on one day only (a bound on both sides),
     // Balanzino until 7 June 2001, then "not recorded" until Minuto-Rizzo's bound of 4 October 2001;
     // Bisogniero and Vershbow are recorded from bounds and each holds until the next takes office.
+    // Acting Secretaries General: Balanzino after Wörner's death and again after Claes's resignation
+    // (20 October to 18 December 1995, the day before Solana's first day); between them the office is not held.
+    assert.equal(await holderAt('acting_secretary_general', '1994-09-01'), 'Sergio Balanzino');
+    assert.equal(await holderAt('acting_secretary_general', '1995-06-01'), undefined);
+    assert.equal(await holderAt('acting_secretary_general', '1995-11-15'), 'Sergio Balanzino');
+    assert.equal(await holderAt('secretary_general', '1995-12-19'), 'Javier Solana');
     assert.equal(await holderAt('deputy_secretary_general', '1993-06-01'), undefined);
     assert.equal(await holderAt('deputy_secretary_general', '1993-12-20'), 'Amedeo de Franchis');
     assert.equal(await holderAt('deputy_secretary_general', '1994-01-15'), null);
