@@ -38,8 +38,10 @@ describe('HTTP API', () => {
     // The terms with their bounds and the spans no source covers, as evere offices gives them.
     type Term = { what: string; holder?: string; place?: string; from: string; until?: string; recorded: boolean; fromIs?: string; untilIs?: string };
     const at1980 = (await s.app.inject({ url: '/api/worlds/record/offices/terms?asOf=1980-06-01' })).json() as Term[];
-    assert.deepEqual(at1980.filter((t) => t.what === 'saceur').map((t) => [t.recorded, t.holder, t.from.slice(0, 10), t.until?.slice(0, 10)]), [[false, undefined, '1974-12-01', '1987-06-26']]);
+    assert.deepEqual(at1980.filter((t) => t.what === 'saceur').map((t) => [t.recorded, t.holder, t.from.slice(0, 10), t.fromIs, t.until?.slice(0, 10)]), [[true, 'Bernard W. Rogers', '1979-07-31', 'on_or_before', '1987-06-26']]);
     assert.equal(at1980.find((t) => t.what === 'nato_headquarters')?.place, 'Brussels');
+    const at1993 = (await s.app.inject({ url: '/api/worlds/record/offices/terms?asOf=1993-11-01' })).json() as Term[];
+    assert.deepEqual(at1993.filter((t) => t.what === 'saceur').map((t) => [t.recorded, t.holder, t.from.slice(0, 10), t.until?.slice(0, 10)]), [[false, undefined, '1993-09-01', '1994-01-31']]);
     const terms = (await s.app.inject({ url: '/api/worlds/record/offices/terms' })).json() as Term[];
     const rizzo = terms.find((t) => t.holder === 'Alessandro Minuto-Rizzo');
     assert.deepEqual([rizzo?.fromIs, rizzo?.untilIs], ['on_or_before', 'on_or_before']);

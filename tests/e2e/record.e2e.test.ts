@@ -274,18 +274,29 @@ describe('the real record', () => {
     assert.equal(await holderAt('wps_special_representative', '2019-06-01'), 'Clare Hutchinson');
     assert.equal(await holderAt('wps_special_representative', '2021-06-01'), null);
     // A holder recorded with a last day (`until`) is followed by a "not recorded" span up to the next
-    // recorded holder: Goodpaster is SACEUR in 1970; between him and Clark (1997) only Galvin is
-    // recorded, until the last day he certainly held the post (3 April 1992).
+    // recorded holder: Goodpaster is SACEUR in 1970 until the last day he certainly held the post
+    // (30 November 1974), and Haig is recorded only from a bound (by 31 December 1974). All of
+    // Goodpaster's successors to Clark (1997) are recorded, with spans not recorded between bounds.
     assert.equal(await holderAt('saceur', '1970-06-01'), 'Andrew J. Goodpaster');
-    assert.equal(await holderAt('saceur', '1980-06-01'), null);
+    assert.equal(await holderAt('saceur', '1974-12-15'), null);
+    assert.equal(await holderAt('saceur', '1977-06-01'), 'Alexander M. Haig Jr.');
+    assert.equal(await holderAt('saceur', '1979-07-15'), null);
+    assert.equal(await holderAt('saceur', '1980-06-01'), 'Bernard W. Rogers');
+    assert.equal(await holderAt('saceur', '1987-06-25'), 'Bernard W. Rogers');
     assert.equal(await holderAt('saceur', '1990-06-01'), 'John R. Galvin');
-    assert.equal(await holderAt('saceur', '1995-06-01'), null);
+    assert.equal(await holderAt('saceur', '1992-05-01'), null);
+    assert.equal(await holderAt('saceur', '1993-01-01'), 'John M. Shalikashvili');
+    assert.equal(await holderAt('saceur', '1993-11-01'), null);
+    assert.equal(await holderAt('saceur', '1995-06-01'), 'George A. Joulwan');
+    assert.equal(await holderAt('saceur', '1997-07-10'), 'George A. Joulwan');
     assert.equal(await holderAt('saceur', '1998-06-01'), 'Wesley K. Clark');
     const history = JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[];
     const saceurs = history.filter((r) => r.what === 'saceur');
-    const gapBeforeGalvin = saceurs.findIndex((r) => !r.recorded);
-    assert.deepEqual([saceurs[gapBeforeGalvin - 1]!.holder, saceurs[gapBeforeGalvin]!.from.slice(0, 10), saceurs[gapBeforeGalvin]!.until?.slice(0, 10), saceurs[gapBeforeGalvin + 1]!.holder],
-      ['Andrew J. Goodpaster', '1974-12-01', '1987-06-26', 'John R. Galvin']);
+    const gapAfterGoodpaster = saceurs.findIndex((r) => !r.recorded);
+    assert.deepEqual([saceurs[gapAfterGoodpaster - 1]!.holder, saceurs[gapAfterGoodpaster]!.from.slice(0, 10), saceurs[gapAfterGoodpaster]!.until?.slice(0, 10), saceurs[gapAfterGoodpaster + 1]!.holder],
+      ['Andrew J. Goodpaster', '1974-12-01', '1974-12-31', 'Alexander M. Haig Jr.']);
+    assert.deepEqual(saceurs.filter((r) => !r.recorded).map((r) => [r.from.slice(0, 10), r.until?.slice(0, 10)]),
+      [['1974-12-01', '1974-12-31'], ['1979-06-26', '1979-07-31'], ['1992-04-04', '1992-06-30'], ['1993-09-01', '1994-01-31']]);
     // Every recorded span of an office is covered once: each row starts where the previous one ends.
     for (let i = 1; i < saceurs.length; i++) assert.equal(saceurs[i]!.from, saceurs[i - 1]!.until, JSON.stringify(saceurs[i]));
     // Days known only as bounds are said so: a start "by" the earliest day a source shows the holder in
@@ -295,13 +306,16 @@ describe('the real record', () => {
     assert.deepEqual([bound('Alessandro Minuto-Rizzo').fromIs, bound('Alessandro Minuto-Rizzo').untilIs], ['on_or_before', 'on_or_before']);
     assert.deepEqual([bound('John R. Galvin').fromIs, bound('John R. Galvin').untilIs, bound('John R. Galvin').until?.slice(0, 10)], [undefined, 'on_or_after', '1992-04-04']);
     assert.deepEqual([bound('Mircea Geoană').fromIs, bound('Mircea Geoană').untilIs], [undefined, undefined]);
+    assert.deepEqual([bound('Bernard W. Rogers').fromIs, bound('Bernard W. Rogers').untilIs, bound('Bernard W. Rogers').until?.slice(0, 10)], ['on_or_before', undefined, '1987-06-26']);
     const deputies = (await cli(db, ['offices'])).out;
     assert.match(deputies, /Alessandro Minuto-Rizzo\s+Italy\s+by 2001-10-04\s+by 2007-10-23/);
     assert.match(deputies, /John R\. Galvin\s+United States\s+1987-06-26\s+not before 1992-04-04/);
+    assert.match(deputies, /Alexander M\. Haig Jr\.\s+United States\s+by 1974-12-31\s+not before 1979-06-26/);
     assert.match((await cli(db, ['offices', '--lang', 'fr'])).out, /Alessandro Minuto-Rizzo\s+Italie\s+au plus tard le 2001-10-04\s+au plus tard le 2007-10-23/);
     const text1980 = await cli(db, ['offices', '--as-of', '1980-06-01']);
-    assert.match(text1980.out, /SACEUR\)\s+\(not recorded\)\s+1974-12-01\s+1987-06-26/);
-    assert.match((await cli(db, ['offices', '--as-of', '1980-06-01', '--lang', 'fr'])).out, /SACEUR\)\s+\(non enregistré\)\s+1974-12-01/);
+    assert.match(text1980.out, /SACEUR\)\s+Bernard W\. Rogers\s+United States\s+by 1979-07-31\s+1987-06-26/);
+    assert.match((await cli(db, ['offices', '--as-of', '1993-11-01'])).out, /SACEUR\)\s+\(not recorded\)\s+1993-09-01\s+1994-01-31/);
+    assert.match((await cli(db, ['offices', '--as-of', '1993-11-01', '--lang', 'fr'])).out, /SACEUR\)\s+\(non enregistré\)\s+1993-09-01/);
     // The Deputy Secretaries General: de Franchis is recorded on one day only (a bound on both sides),
     // Balanzino until 7 June 2001, then "not recorded" until Minuto-Rizzo's bound of 4 October 2001;
     // Bisogniero and Vershbow are recorded from bounds and each holds until the next takes office.
