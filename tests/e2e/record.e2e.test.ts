@@ -334,14 +334,16 @@ describe('the real record', () => {
     assert.equal(await holderAt('deputy_secretary_general', '2010-06-01'), 'Claudio Bisogniero');
     assert.equal(await holderAt('deputy_secretary_general', '2014-06-01'), 'Alexander Vershbow');
     // The SACLANTs before Miller, all from bounds: Dennison (by February 1960, until at least April 1963),
-    // Moorer (by April 1965, until at least June 1967), Holmes (by 1967, until at least 1970), Train (by 1978,
-    // until at least 1982), McDonald (by October 1983, until at least 1 December 1985), Kelso on 8 February
-    // 1990 only, Edney from 31 May 1990; "not recorded" between them.
+    // Moorer (by April 1965, until at least June 1967), Holmes (by 1967, until at least 1970), Cousins (by 1972,
+    // until at least 1975), Train (by 1978, until at least 1982), McDonald (by October 1983, until at least
+    // 1 December 1985), Kelso on 8 February 1990 only, Edney from 31 May 1990; "not recorded" between them.
     assert.equal(await holderAt('saclant', '1955-06-01'), undefined);
     assert.equal(await holderAt('saclant', '1961-06-01'), 'Robert L. Dennison');
     assert.equal(await holderAt('saclant', '1964-06-01'), null);
     assert.equal(await holderAt('saclant', '1966-06-01'), 'Thomas H. Moorer');
     assert.equal(await holderAt('saclant', '1968-06-01'), 'Ephraim P. Holmes');
+    assert.equal(await holderAt('saclant', '1971-06-01'), null);
+    assert.equal(await holderAt('saclant', '1974-06-01'), 'Ralph W. Cousins');
     assert.equal(await holderAt('saclant', '1975-06-01'), null);
     assert.equal(await holderAt('saclant', '1980-06-01'), 'Harry D. Train II');
     assert.equal(await holderAt('saclant', '1983-01-01'), null);
