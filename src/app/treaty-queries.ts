@@ -195,6 +195,18 @@ async function protocolFacts(ledger: LedgerService, world: string, b: object): P
   return ledger.store.facts(world, { kind: 'protocol', ...b });
 }
 
+/** A stage of an Ally's ratification as known on the date: one dated after it is not known yet then. */
+function stageKnownAt(stages: ReadonlyMap<string, FactRow>, name: string, at: string): FactRow | undefined {
+  const f = stages.get(name);
+  return f !== undefined && f.validFrom <= at ? f : undefined;
+}
+
+/** An exactly dated stage after the date: it proves every later stage (the deposit) was after it too. */
+function stageExactlyAfter(stages: ReadonlyMap<string, FactRow>, name: string, at: string): boolean {
+  const f = stages.get(name);
+  return f !== undefined && f.validFrom > at && (f.data as { dateIs?: string }).dateIs !== 'on_or_before';
+}
+
 /** The ratification matrix of a protocol (by id, or by an invitee's code) as of a date. */
 export async function accession(ledger: LedgerService, world: string, protocolOrInvitee: string, q: TimeQuery = {}): Promise<AccessionReport> {
   const b = await bounds(ledger, world, q);
@@ -225,25 +237,16 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     const all = stages.get(ally) ?? none;
     const deposit = all.get('instrument_deposited');
     const bounded = (deposit?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before';
-    // Stages dated after the query date are not known yet then, except a bounded deposit.
-    const known = (name: string) => {
-      const f = all.get(name);
-      return f !== undefined && f.validFrom <= asOfInstant ? f : undefined;
-    };
-    const parliament = known('parliament_approved');
-    const signed = known('instrument_signed');
+    const parliament = stageKnownAt(all, 'parliament_approved', asOfInstant);
+    const signed = stageKnownAt(all, 'instrument_signed', asOfInstant);
     const vote = (parliament?.data as { vote?: RatificationRow['vote'] } | undefined)?.vote;
-    // An exactly dated earlier stage after the query date proves the deposit was after it too.
-    const exactlyAfter = (name: string) => {
-      const f = all.get(name);
-      return f !== undefined && f.validFrom > asOfInstant && (f.data as { dateIs?: string }).dateIs !== 'on_or_before';
-    };
-    const provenLater = exactlyAfter('parliament_approved') || exactlyAfter('instrument_signed');
+    const approvedAfter = stageExactlyAfter(all, 'parliament_approved', asOfInstant);
+    const provenLater = approvedAfter || stageExactlyAfter(all, 'instrument_signed', asOfInstant);
     const status: RatificationRow['status'] = !deposit ? 'pending'
       : deposit.validFrom <= asOfInstant ? (bounded ? 'deposited_by' : 'deposited')
         : bounded && !provenLater ? 'undetermined' : 'pending';
     const stage: RatificationRow['stage'] = status === 'deposited' || status === 'deposited_by' ? 'deposited'
-      : exactlyAfter('parliament_approved') ? 'awaiting_parliament'
+      : approvedAfter ? 'awaiting_parliament'
         : status === 'undetermined' ? 'undetermined'
           : signed ? 'instrument_signed'
             : parliament ? 'parliament_approved'
