@@ -780,6 +780,10 @@ export const MESSAGES = {
   'offices.seat': { en: 'Seat', fr: 'Siège' },
   'offices.current': { en: 'Today', fr: 'Aujourd’hui' },
   'offices.none_today': { en: 'No holder recorded today', fr: 'Aucun titulaire enregistré aujourd’hui' },
+  'offices.saclant_ended': {
+    en: 'The post no longer exists: Allied Command Atlantic gave way to Allied Command Transformation on 19 June 2003.',
+    fr: 'Le poste n’existe plus : le Commandement allié de l’Atlantique a laissé place au Commandement allié Transformation le 19 juin 2003.',
+  },
   'terms.not_before': { en: 'not before', fr: 'au plus tôt le' },
   'terms.bounds': {
     en: '“On or before”: the earliest day a source shows the holder in post; “not before”: the day after the last day one does. Between two holders, a span no source covers is shown as not recorded.',

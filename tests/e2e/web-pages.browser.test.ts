@@ -279,6 +279,9 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
       const saceur = (await page.locator('#saceur').textContent()) ?? '';
       assert.match(saceur, lang === 'en' ? /Not recorded/ : /Non enregistré/);
       assert.equal(await page.locator('#saceur tbody tr').count(), terms.filter((x) => x.what === 'saceur').length);
+      // SACLANT's post ended in 2003: not "no holder recorded today".
+      assert.match((await page.locator('#saclant').textContent()) ?? '', lang === 'en' ? /no longer exists/ : /n’existe plus/);
+      assert.doesNotMatch((await page.locator('#saclant').textContent()) ?? '', lang === 'en' ? /No holder recorded today/ : /Aucun titulaire/);
       // Seats read in the page's language.
       assert.match((await page.locator('#nato_headquarters').textContent()) ?? '', lang === 'en' ? /Brussels/ : /Bruxelles/);
     }
