@@ -14,7 +14,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { OFFICES } from '../domain/strategy/types.js';
-import { addDays } from '../domain/time.js';
+import { endsAtOwnBound } from './offices.js';
 import type { LedgerService, Progress } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { EvereError } from './errors.js';
@@ -434,14 +434,12 @@ const TABLES: readonly TableSpec[] = [
         return { seq: appointed?.seq ?? r.seq, row: { office: 'secretary_general', ordinal: d.ordinal, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), took_office_is: 'exact', left_office: day(r.validTo), left_office_is: r.validTo ? 'exact' : undefined } };
       }),
       ...facts('office-holder').map((r, _i, all) => {
-        const d = data<{ office: string; n: number; name: string; nationality: string; tookOffice: string; dateIs?: string; until?: string; untilIs?: string }>(r);
-        // The end is a bound only when it is the holder's own last day seen, not the next holder's first.
-        const endBounded = d.untilIs === 'on_or_after' && d.until !== undefined && day(r.validTo) === addDays(d.until, 1);
+        const d = data<{ office: string; n: number; name: string; nationality: string; tookOffice: string; dateIs?: string }>(r);
         const appointed = p.entries(['OfficeHolderAppointed']).find((e) => {
           const x = e.entry.payload as { office?: string; name?: string };
           return x.office === d.office && x.name === d.name && day(e.entry.validTime) === day(d.tookOffice);
         });
-        return { seq: appointed?.seq ?? r.seq, row: { office: d.office, ordinal: d.n, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), took_office_is: d.dateIs ?? 'exact', left_office: day(r.validTo), left_office_is: r.validTo ? (endBounded ? 'on_or_after' : endsAtBoundedStart(all, d.office, day(r.validTo)) ? 'on_or_before' : 'exact') : undefined } };
+        return { seq: appointed?.seq ?? r.seq, row: { office: d.office, ordinal: d.n, name: d.name, nationality: d.nationality, took_office: day(d.tookOffice), took_office_is: d.dateIs ?? 'exact', left_office: day(r.validTo), left_office_is: r.validTo ? (endsAtOwnBound(r) ? 'on_or_after' : endsAtBoundedStart(all, d.office, day(r.validTo)) ? 'on_or_before' : 'exact') : undefined } };
       }),
     ],
   },

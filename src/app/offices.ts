@@ -74,6 +74,15 @@ export interface OfficeTerm {
 
 const KINDS = ['secretary-general', 'office-holder', 'seat'] as const;
 
+/**
+ * Whether an office-holder fact ends at its holder's own last day seen (`untilIs: on_or_after`), a
+ * bound, rather than at the next holder's start.
+ */
+export function endsAtOwnBound(f: FactRow): boolean {
+  const d = f.data as { until?: string; untilIs?: string };
+  return d.untilIs === 'on_or_after' && d.until !== undefined && f.validTo?.slice(0, 10) === addDays(d.until, 1);
+}
+
 /** Offices held only now and then: the time between two acting Secretaries General is not a gap in the record. */
 const INTERMITTENT: ReadonlySet<string> = new Set(['acting_secretary_general']);
 
@@ -86,12 +95,10 @@ function termsOf(facts: readonly FactRow[][]): OfficeTerm[] {
       return { kind: 'office' as const, what: 'secretary_general', holder: d.name, nationality: d.nationality, ...span(f) };
     }),
     ...holders!.map((f) => {
-      const d = f.data as { office: string; name: string; nationality: string; dateIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_after' };
-      // The end is a bound only when it is the holder's own last day seen, not the next holder's first.
-      const endBounded = d.untilIs === 'on_or_after' && d.until !== undefined && f.validTo?.slice(0, 10) === addDays(d.until, 1);
+      const d = f.data as { office: string; name: string; nationality: string; dateIs?: 'on_or_before' };
       return {
         kind: 'office' as const, what: d.office, holder: d.name, nationality: d.nationality, ...span(f),
-        ...(d.dateIs ? { fromIs: d.dateIs } : {}), ...(endBounded ? { untilIs: 'on_or_after' as const } : {}),
+        ...(d.dateIs ? { fromIs: d.dateIs } : {}), ...(endsAtOwnBound(f) ? { untilIs: 'on_or_after' as const } : {}),
       };
     }),
     ...seats!.map((f) => {
@@ -106,19 +113,20 @@ function termsOf(facts: readonly FactRow[][]): OfficeTerm[] {
  * when the date falls between two recorded terms), or the whole history with its unrecorded spans.
  */
 export async function officeTerms(ledger: LedgerService, world: string, q: TimeQuery = {}): Promise<OfficeTerm[]> {
-  const fetch = (t: TimeQuery) => Promise.all(KINDS.map((kind) => factsOf(ledger, world, kind, t)));
   const { asOf: _asOf, ...whole } = q;
-  // The whole history as known at knownAt, to find the spans no term is recorded for.
-  const history = termsOf(await fetch(whole));
+  // The whole history as known at knownAt, to find the spans no term is recorded for; the terms at
+  // asOf are those of it valid then, as a valid-time query reads them (from ≤ at < until).
+  const history = termsOf(await Promise.all(KINDS.map((kind) => factsOf(ledger, world, kind, whole))));
+  const at = q.asOf === undefined ? undefined : endOfDay(q.asOf);
   // A term that ends when the next began ends no later than that one's bound.
   const boundedStarts = new Set(history.filter((r) => r.fromIs).map((r) => `${r.what} ${r.from}`));
   const endsByNext = (r: OfficeTerm): OfficeTerm => (r.until && !r.untilIs && boundedStarts.has(`${r.what} ${r.until}`) ? { ...r, untilIs: 'on_or_before' } : r);
-  const current = (q.asOf ? termsOf(await fetch(q)) : history).map(endsByNext);
+  const current = (at === undefined ? history : history.filter((r) => r.from <= at && (r.until === undefined || at < r.until))).map(endsByNext);
   const kindOf = new Map(history.map((r) => [r.what, r.kind]));
   let spans = unrecordedSpans(history).filter((s) => !INTERMITTENT.has(s.what));
-  if (q.asOf) {
+  if (at !== undefined) {
     const held = new Set(current.map((r) => r.what));
-    spans = spansAt(spans, endOfDay(q.asOf)).filter((s) => !held.has(s.what));
+    spans = spansAt(spans, at).filter((s) => !held.has(s.what));
   }
   return [
     ...current,
