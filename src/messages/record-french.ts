@@ -149,6 +149,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Videoconference': { fr: 'Visioconférence' },
 
   // ---- seats of NATO Headquarters and SHAPE (place, site) ----
+  '13 Belgrave Square': SAME('13 Belgrave Square'),
   'Rocquencourt': SAME('Rocquencourt'),
   'Mons': SAME('Mons'),
   'Casteau': SAME('Casteau'),

@@ -312,6 +312,12 @@ describe('the real record', () => {
     assert.match(deputies, /John R\. Galvin\s+United States\s+1987-06-26\s+not before 1992-04-04/);
     assert.match(deputies, /Alexander M\. Haig Jr\.\s+United States\s+by 1974-12-31\s+not before 1979-06-26/);
     assert.match((await cli(db, ['offices', '--lang', 'fr'])).out, /Alessandro Minuto-Rizzo\s+Italie\s+au plus tard le 2001-10-04\s+au plus tard le 2007-10-23/);
+    // NATO Headquarters' first seat, London, is sourced to the year only (1950): it is there "by" the
+    // year's last day, and before that day no seat is claimed.
+    assert.equal(await holderAt('nato_headquarters', '1951-06-01'), 'London (13 Belgrave Square)');
+    assert.equal(await holderAt('nato_headquarters', '1950-06-01'), undefined);
+    assert.match((await cli(db, ['offices', '--as-of', '1951-06-01'])).out, /NATO Headquarters\s+London \(13 Belgrave Square\)\s+by 1950-12-31\s+1952-04-01/);
+    assert.match((await cli(db, ['offices', '--as-of', '1951-06-01', '--lang', 'fr'])).out, /Siège de l’OTAN\s+Londres \(13 Belgrave Square\)\s+au plus tard le 1950-12-31\s+1952-04-01/);
     const text1980 = await cli(db, ['offices', '--as-of', '1980-06-01']);
     assert.match(text1980.out, /SACEUR\)\s+Bernard W\. Rogers\s+United States\s+by 1979-07-31\s+1987-06-26/);
     assert.match((await cli(db, ['offices', '--as-of', '1993-11-01'])).out, /SACEUR\)\s+\(not recorded\)\s+1993-09-01\s+1994-01-31/);
