@@ -243,6 +243,10 @@ describe('the real record', () => {
     // Czechoslovakia), so a missing party (Sweden, Open Skies) keeps the count short.
     const parties = Object.fromEntries(areas.find((a) => a.area === 'arms_control')!.measures.map((m) => [m.measure, m.recorded]));
     assert.deepEqual([parties['arms_control.parties.CFE'], parties['arms_control.parties.OPEN-SKIES'], parties['arms_control.parties.NEW-START']], [30, 33, 2]);
+    // INF: the United States and the Soviet Union's twelve successors make 13; the record names seven
+    // (the six successors no source names are missing), so the measure reads 7 of 13, not complete.
+    const inf = areas.find((a) => a.area === 'arms_control')!.measures.find((m) => m.measure === 'arms_control.parties.INF') as { recorded: number; of?: number };
+    assert.deepEqual([inf.recorded, inf.of], [7, 13]);
     const in1991 = JSON.parse((await cli(db, ['coverage', '--as-of', '1991-06-01', '--json'])).out) as typeof areas;
     assert.equal(Object.fromEntries(in1991.find((a) => a.area === 'arms_control')!.measures.map((m) => [m.measure, m.recorded]))['arms_control.parties.INF'], 2, 'the United States and the Soviet Union, which existed then');
     const fr = (await cli(db, ['coverage', '--lang', 'fr'])).out;
