@@ -231,6 +231,15 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     await settle(page);
     const boundNote = (await page.locator(`#op-${op} [data-testid="contributors-bound"]`).textContent()) ?? '';
     assert.match(boundNote, new RegExp(`^${days.length === 1 ? 'L’un d’eux' : days.length} .*au (1er|\\d{1,2}) \\S+ ${days.at(-1)!.slice(0, 4)}\\u00a0: `), boundNote);
+    // A contribution under way counts its contributor as it stands today, as the CLI and API do:
+    // Finland and Sweden joined NATO Mission Iraq as partners and are Allies since 2023 and 2024;
+    // Australia is still a partner.
+    await page.goto(`${base}/en/operations?op=NMI`);
+    await settle(page);
+    const nmi = (await page.locator('#op-NMI [data-testid="contributors"]').textContent()) ?? '';
+    assert.match(nmi, /2 Allies.*1 partner/, nmi);
+    const detail = await (await context.request.get(`${base}/api/worlds/record/operations/NMI`)).json() as { contributions: { contributor: string; role: string }[] };
+    assert.deepEqual(detail.contributions.map((c) => [c.contributor, c.role]).sort(), [['AUS', 'partner'], ['FIN', 'ally'], ['SWE', 'ally']]);
     await context.close();
   });
 

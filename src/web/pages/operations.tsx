@@ -5,12 +5,13 @@
  */
 import { useMemo, useState } from 'react';
 import type { PageProps } from '../app.js';
+import type { Member } from '../../app/treaty-queries.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
 import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
 import { useMarkings } from '../lib/markings.js';
-import { latestByKey, today, type Fact } from '../lib/facts.js';
+import { latestByKey, today, validAt, type Fact } from '../lib/facts.js';
 import type { MessageKey } from '../lib/messages.js';
 import { SortableTable } from '../components/table.js';
 import { CoverageNote } from '../components/coverage-note.js';
@@ -75,6 +76,7 @@ export default function OperationsPage({ location }: PageProps) {
   const w = encodeURIComponent(location.world);
   const operations = useApi<Fact<OperationData>[]>(`/api/worlds/${w}/facts/operation`, location.world);
   const contributions = useApi<Contribution[]>(`/api/worlds/${w}/facts/operation-contribution`, location.world);
+  const members = useApi<Member[]>(`/api/worlds/${w}/members`, location.world);
   const [filter, setFilter] = useState<'all' | 'active' | 'ended'>('all');
   useMarkings(operations.data);
   useMarkings(contributions.data);
@@ -87,6 +89,13 @@ export default function OperationsPage({ location }: PageProps) {
     return map;
   }, [contributions.data]);
   const name = (o: Fact<OperationData>) => o.data.name[lang] ?? o.data.name.en;
+  // As `evere operation` and the API count them: a contribution under way today counts its
+  // contributor as it stands today (Finland and Sweden in NATO Mission Iraq are Allies since their
+  // accessions); an ended one keeps its standing when it joined. Until the Allies are known, the
+  // standing at joining.
+  const alliesNow = useMemo(() => members.data ? new Set(members.data.map((m) => m.code)) : undefined, [members.data]);
+  const roleOf = (c: Contribution): 'ally' | 'partner' =>
+    alliesNow && validAt(c, new Date().toISOString()) ? (alliesNow.has(c.data.contributor) ? 'ally' : 'partner') : c.data.role;
   // An operation named in the address (?op=KFOR) is the page's subject: the tab names it.
   const asked = location.query.get('op') ? latestByKey(operations.data ?? []).find((o) => o.data.operation === location.query.get('op')) : undefined;
   const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)).join('; ');
@@ -121,8 +130,8 @@ export default function OperationsPage({ location }: PageProps) {
             <div className="card-grid">
               {ops.map((o) => {
                 const cs = byOp.get(o.data.operation) ?? [];
-                const allies = cs.filter((c) => c.data.role === 'ally').map((c) => c.data.contributor);
-                const partners = cs.filter((c) => c.data.role === 'partner').map((c) => c.data.contributor);
+                const allies = cs.filter((c) => roleOf(c) === 'ally').map((c) => c.data.contributor);
+                const partners = cs.filter((c) => roleOf(c) === 'partner').map((c) => c.data.contributor);
                 // Contributors known only from a list of some day: that day is a bound, not their start.
                 const bounded = cs.filter((c) => c.data.fromIs === 'on_or_before');
                 const boundDay = bounded.map((c) => c.data.from).sort().at(-1);
