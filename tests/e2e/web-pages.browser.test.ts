@@ -237,7 +237,7 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     await page.goto(`${base}/en/operations?op=NMI`);
     await settle(page);
     const nmi = (await page.locator('#op-NMI [data-testid="contributors"]').textContent()) ?? '';
-    assert.match(nmi, /2 Allies.*1 partner/, nmi);
+    assert.match(nmi, /2 Allies recorded.*1 partner recorded/, nmi);
     const detail = await (await context.request.get(`${base}/api/worlds/record/operations/NMI`)).json() as { contributions: { contributor: string; role: string }[] };
     assert.deepEqual(detail.contributions.map((c) => [c.contributor, c.role]).sort(), [['AUS', 'partner'], ['FIN', 'ally'], ['SWE', 'ally']]);
     await context.close();
