@@ -115,24 +115,39 @@ describe('evere work verbs on the real record', () => {
   });
 
   test('fund: the real packages; a pledge is not a contribution; every balance reconciles', async () => {
-    const summary = await jsonOf<{ packages: { partner: string }[]; balances: { currency: string; pledged: number; received: number; allocated: number; reconciles: boolean }[] }>('fund', '--as-of', '2023-01-01');
+    const summary = await jsonOf<{ packages: { partner: string }[]; balances: { currency: string; pledged: number; outstandingPledges: number; received: number; allocated: number; reconciles: boolean }[]; contributionsRecorded: number }>('fund', '--as-of', '2023-01-01');
     for (const partner of ['IRQ', 'TUN', 'JOR', 'MRT', 'MDA', 'GEO']) assert.ok(summary.packages.some((p) => p.partner === partner), partner);
+    // Germany's EUR 500,000 given in 2016 (honouring its pledge of September 2016) and in 2017, for
+    // Georgia's package; the Netherlands' EUR 1 million (2018) and Germany's EUR 500,000 (2018) pledged only.
     const eur = summary.balances.find((b) => b.currency === 'EUR');
-    assert.deepEqual([eur?.pledged, eur?.received, eur?.allocated], [100_000_000, 0, 0]);
+    assert.deepEqual([eur?.pledged, eur?.outstandingPledges, eur?.received, eur?.allocated], [200_000_000, 150_000_000, 100_000_000, 0]);
+    assert.equal(summary.contributionsRecorded, 2);
     assert.ok(summary.balances.length > 0 && summary.balances.every((b) => b.reconciles));
-    const early = await jsonOf<{ packages: unknown[]; balances: unknown[] }>('fund', '--as-of', '2015-01-01');
+    const early = await jsonOf<{ packages: unknown[]; balances: { currency: string; received: number }[] }>('fund', '--as-of', '2015-01-01');
     assert.equal(early.packages.length, 3);
     assert.deepEqual(early.balances, []);
-    const byAlly = await jsonOf<{ key: string; currency: string; pledged: number }[]>('fund', 'report', '--by', 'ally');
-    assert.deepEqual(byAlly.map((r) => [r.key, r.currency, r.pledged]), [['NLD', 'EUR', 100_000_000], ['ROU', 'USD', 100_000_000]]);
+    const byAlly = await jsonOf<{ key: string; currency: string; pledged: number; received: number }[]>('fund', 'report', '--by', 'ally');
+    assert.deepEqual(byAlly.map((r) => [r.key, r.currency, r.pledged, r.received]), [
+      ['DEU', 'EUR', 100_000_000, 100_000_000], ['DNK', 'DKK', 2_300_000_000, 0], ['NLD', 'EUR', 900_000_000, 0], ['ROU', 'USD', 175_000_000, 0],
+    ]);
     const byYear = await jsonOf<{ key: string }[]>('fund', 'report', '--by', 'year');
-    assert.deepEqual(byYear.map((r) => r.key), ['2018', '2022']);
+    assert.deepEqual([...new Set(byYear.map((r) => r.key))], ['2016', '2017', '2018', '2022', '2023']);
     const table = await run('fund', '--as-of', '2023-01-01');
-    assert.match(table, /1,000,000\.00 EUR/);
-    // No contribution is in the record: what was received is not known, and is not shown as 0.00.
-    assert.equal((summary as unknown as { contributionsRecorded: number }).contributionsRecorded, 0);
-    assert.match(table, /not recorded/);
-    assert.doesNotMatch(table, /\s0\.00 EUR/);
+    assert.match(table, /EUR\s+2,000,000\.00 EUR\s+1,500,000\.00 EUR\s+1,000,000\.00 EUR\s+0\.00 EUR\s+0\.00 EUR\s+1,000,000\.00 EUR\s+0\.00 EUR\s+yes/);
+    // No contribution in Danish kroner or dollars is in the record: what was received in them is not
+    // known, and is not shown as 0.00.
+    assert.match(table, /DKK\s+23,000,000\.00 DKK\s+23,000,000\.00 DKK(\s+not recorded){6}$/m);
+    assert.match(table, /USD\s+1,000,000\.00 USD\s+1,000,000\.00 USD(\s+not recorded){6}$/m);
+    assert.doesNotMatch(table, /\s0\.00 (DKK|USD)/);
+    const report = await run('fund', 'report');
+    assert.match(report, /Netherlands \(NLD\)\s+EUR\s+9,000,000\.00 EUR\s+not recorded/);
+    const fr = await run('--lang', 'fr', 'fund', '--as-of', '2023-01-01');
+    assert.match(fr, /USD\s+1,000,000\.00 USD\s+1,000,000\.00 USD(\s+non enregistré){6}$/m);
+    assert.match(await run('--lang', 'fr', 'fund', 'report', '--by', 'year'), /^année\s+devise/);
+    // Before the first contribution, nothing received is recorded in any currency.
+    const before = await jsonOf<{ contributionsRecorded: number }>('fund', '--as-of', '2016-12-30');
+    assert.equal(before.contributionsRecorded, 0);
+    assert.match(await run('fund', '--as-of', '2016-12-30'), /EUR\s+500,000\.00 EUR\s+500,000\.00 EUR(\s+not recorded){6}$/m);
   });
 
   test('operations without recorded contributors say so instead of showing 0', async () => {

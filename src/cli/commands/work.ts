@@ -226,19 +226,21 @@ function registerFund(program: Command, ctx: Ctx): void {
       const s = await fund(await c.ledger(), c.world, opts);
       if (opts.json) return c.io.out(json(s));
       const money = (n: number, cur: string) => formatMoney(n, cur);
-      // With no contribution in the record, what was received (and so allocated, spent, left) is unknown, not nil.
+      // With no contribution in a currency in the record, what was received in it (and so allocated,
+      // spent, left) is unknown, not nil: a movement is never 0, so nothing received means none recorded.
       const notRecorded = fr ? 'non enregistré' : 'not recorded';
-      const known = (n: number, cur: string) => (s.contributionsRecorded === 0 ? notRecorded : money(n, cur));
+      const unknown = (b: (typeof s.balances)[number]) => s.contributionsRecorded === 0 || b.received === 0;
+      const known = (n: number, b: (typeof s.balances)[number]) => (unknown(b) ? notRecorded : money(n, b.currency));
       const columns: Column<(typeof s.balances)[number]>[] = [
         { header: fr ? 'devise' : 'currency', value: (b) => b.currency },
         { header: fr ? 'engagé' : 'pledged', value: (b) => money(b.pledged, b.currency), align: 'right' },
         { header: fr ? 'engagements non honorés' : 'outstanding pledges', value: (b) => money(b.outstandingPledges, b.currency), align: 'right' },
-        { header: fr ? 'reçu' : 'received', value: (b) => known(b.received, b.currency), align: 'right' },
-        { header: fr ? 'alloué' : 'allocated', value: (b) => known(b.allocated, b.currency), align: 'right' },
-        { header: fr ? 'dépensé' : 'spent', value: (b) => known(b.spent, b.currency), align: 'right' },
-        { header: fr ? 'non alloué' : 'unallocated', value: (b) => known(b.unallocated, b.currency), align: 'right' },
-        { header: fr ? 'non dépensé' : 'unspent', value: (b) => known(b.unspent, b.currency), align: 'right' },
-        { header: fr ? 'concordance' : 'reconciles', value: (b) => (s.contributionsRecorded === 0 ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
+        { header: fr ? 'reçu' : 'received', value: (b) => known(b.received, b), align: 'right' },
+        { header: fr ? 'alloué' : 'allocated', value: (b) => known(b.allocated, b), align: 'right' },
+        { header: fr ? 'dépensé' : 'spent', value: (b) => known(b.spent, b), align: 'right' },
+        { header: fr ? 'non alloué' : 'unallocated', value: (b) => known(b.unallocated, b), align: 'right' },
+        { header: fr ? 'non dépensé' : 'unspent', value: (b) => known(b.unspent, b), align: 'right' },
+        { header: fr ? 'concordance' : 'reconciles', value: (b) => (unknown(b) ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
       ];
       if (opts.csv) return c.io.out(csv(s.balances, columns));
       c.io.out(`${fr ? `Fonds DCB au ${s.asOf} : ${s.packages.length} programmes` : `DCB trust fund on ${s.asOf}: ${s.packages.length} packages`}\n${fr ? 'Un engagement n’est pas une contribution : seul le reçu peut être alloué.' : 'A pledge is not a contribution: only money received can be allocated.'}\n\n`);
@@ -270,10 +272,11 @@ function registerFund(program: Command, ctx: Ctx): void {
         return r.key === '-' ? (fr ? '(non affecté)' : '(general)') : r.key;
       };
       emit(c, opts, rows, [
-        { header: opts.by, value: key },
+        { header: fr ? ({ ally: 'allié', partner: 'partenaire', area: 'domaine', year: 'année', package: 'programme' } as const)[opts.by] : opts.by, value: key },
         { header: fr ? 'devise' : 'currency', value: (r) => r.currency },
         { header: fr ? 'engagé' : 'pledged', value: (r) => formatMoney(r.pledged, r.currency), align: 'right' },
-        { header: fr ? 'reçu' : 'received', value: (r) => formatMoney(r.received, r.currency), align: 'right' },
+        // Nothing received recorded for a row is not known to be nil (a movement is never 0).
+        { header: fr ? 'reçu' : 'received', value: (r) => (r.received === 0 ? (fr ? 'non enregistré' : 'not recorded') : formatMoney(r.received, r.currency)), align: 'right' },
         { header: fr ? 'alloué' : 'allocated', value: (r) => formatMoney(r.allocated, r.currency), align: 'right' },
         { header: fr ? 'dépensé' : 'spent', value: (r) => formatMoney(r.spent, r.currency), align: 'right' },
       ]);
