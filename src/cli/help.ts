@@ -51,17 +51,17 @@ class FrenchHelp extends Help {
 
 /** Commander's own usage errors (unknown option, missing argument, …) in French. */
 const ERRORS: readonly [RegExp, string][] = [
-  [/^error: /, 'erreur : '],
-  [/unknown command '([^']*)'/, 'commande inconnue « $1 »'],
-  [/unknown option '([^']*)'/, 'option inconnue « $1 »'],
-  [/missing required argument '([^']*)'/, 'argument requis manquant : « $1 »'],
-  [/option '([^']*)' argument missing/, 'l’option « $1 » attend une valeur'],
-  [/required option '([^']*)' not specified/, 'l’option requise « $1 » n’est pas indiquée'],
-  [/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments : $2 attendu(s), $3 reçu(s).'],
-  [/option '([^']*)' argument '([^']*)' is invalid\./, 'la valeur « $2 » de l’option « $1 » est invalide.'],
-  [/command-argument value '([^']*)' is invalid for argument '([^']*)'\./, 'la valeur « $1 » de l’argument « $2 » est invalide.'],
-  [/Allowed choices are ([^\n]*)\./, 'Valeurs possibles : $1.'],
-  [/\(Did you mean ([^?]*)\?\)/, '(Vouliez-vous dire $1 ?)'],
+  [/^error: /, 'erreur\u00a0: '],
+  [/unknown command '([^']*)'/, 'commande inconnue «\u00a0$1\u00a0»'],
+  [/unknown option '([^']*)'/, 'option inconnue «\u00a0$1\u00a0»'],
+  [/missing required argument '([^']*)'/, 'argument requis manquant\u00a0: «\u00a0$1\u00a0»'],
+  [/option '([^']*)' argument missing/, 'l’option «\u00a0$1\u00a0» attend une valeur'],
+  [/required option '([^']*)' not specified/, 'l’option requise «\u00a0$1\u00a0» n’est pas indiquée'],
+  [/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments\u00a0: $2 attendu(s), $3 reçu(s).'],
+  [/option '([^']*)' argument '([^']*)' is invalid\./, 'la valeur «\u00a0$2\u00a0» de l’option «\u00a0$1\u00a0» est invalide.'],
+  [/command-argument value '([^']*)' is invalid for argument '([^']*)'\./, 'la valeur «\u00a0$1\u00a0» de l’argument «\u00a0$2\u00a0» est invalide.'],
+  [/Allowed choices are ([^\n]*)\./, 'Valeurs possibles\u00a0: $1.'],
+  [/\(Did you mean ([^?]*)\?\)/, '(Vouliez-vous dire $1\u00a0?)'],
 ];
 
 export function frenchCommanderError(text: string): string {

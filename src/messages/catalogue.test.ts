@@ -24,6 +24,9 @@ import { ROLES } from '../app/access.js';
 import { commandSpecs } from '../domain/command-specs.js';
 import { BODIES, ORGANISATIONS, ORGANISATION_NAMES } from '../domain/states.js';
 import { INJECT_KINDS } from '../domain/scenario/types.js';
+import { HELP_FRAME, HELP_TEXTS } from './help.js';
+import { RECORD_FRENCH } from './record-french.js';
+import { COVERAGE_AREA_NAMES, COVERAGE_MEASURE_NAMES } from './coverage-names.js';
 
 
 /** The params a template needs: its arguments, a derived form (`by_the`, `at_date`) counted as its base. */
@@ -103,4 +106,18 @@ test('every catalogue key the web sources use exists', () => {
     for (const m of text.matchAll(/\bt\('([a-zA-Z_.]+)'/g)) if (!Object.hasOwn(ALL, m[1]!)) unknown.push(`${file}: ${m[1]}`);
   }
   assert.deepEqual(unknown, []);
+});
+
+test('French typography: a no-break space before : ; ! ? and inside « » (CONVENTIONS §4.1), never an ordinary one', () => {
+  // An ordinary space there lets a line break before the sign or inside the quotation marks.
+  const typography = /\S [:;!?](?=\s|$)|« | »/;
+  const french: [string, string][] = [
+    ...Object.entries(ALL).map(([key, msg]) => [key, msg.fr ?? ''] as [string, string]),
+    ...Object.entries(HELP_FRAME).map(([key, msg]) => [`help frame ${key}`, msg.fr] as [string, string]),
+    ...HELP_TEXTS.map((msg) => [`help ${msg.en.slice(0, 40)}`, msg.fr] as [string, string]),
+    ...Object.entries(RECORD_FRENCH).map(([key, msg]) => [`record ${key}`, msg.fr] as [string, string]),
+    ...Object.entries({ ...COVERAGE_AREA_NAMES, ...COVERAGE_MEASURE_NAMES }).map(([key, msg]) => [`coverage ${key}`, msg.fr ?? ''] as [string, string]),
+  ];
+  assert.ok(french.length > 1000, `${french.length} French texts checked`);
+  assert.deepEqual(french.filter(([, fr]) => typography.test(fr)).map(([key, fr]) => `${key}: ${fr}`), []);
 });

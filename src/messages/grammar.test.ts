@@ -84,7 +84,7 @@ test('the brief’s sentences, through the catalogue', () => {
   assert.equal(t('home.joined', { names: ['FIN'] }), 'La Finlande a rejoint l’Alliance');
   assert.equal(t('home.joined', { names: ['CZE', 'HUN', 'POL'] }), 'La Tchéquie, la Hongrie et la Pologne ont rejoint l’Alliance');
   assert.equal(t('cons.attack', { date: '11 septembre 2001', victims: ['USA'] }), 'Attaque du 11 septembre 2001 contre les États-Unis');
-  assert.equal(formatMessage('aar.ProposalTabled', { by: 'ALB', proposal: 'P-1', title: 'T', procedure: 'silence' }, 'fr'), 'L’Albanie dépose P-1 « T » (silence)');
+  assert.equal(formatMessage('aar.ProposalTabled', { by: 'ALB', proposal: 'P-1', title: 'T', procedure: 'silence' }, 'fr'), 'L’Albanie dépose P-1 «\u00a0T\u00a0» (silence)');
   assert.equal(formatMessage('aar.failed_silence_broken', { breakers: ['HUN'], rounds: 1 }, 'en'), 'silence broken by Hungary (after 1 round)');
   assert.equal(longDate('fr', '2024-01-01'), '1er janvier 2024');
   // An accession's round: the state with its article, and "Allié" agreeing with it.

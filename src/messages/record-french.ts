@@ -42,7 +42,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Brussels Summit': { fr: 'Sommet de Bruxelles' },
   'North Atlantic Council (Foreign Ministers), Brussels': { fr: 'Conseil de l’Atlantique Nord (ministres des Affaires étrangères), Bruxelles' },
   'Bucharest Summit: "We agreed today that these countries will become members of NATO."': {
-    fr: 'Sommet de Bucarest : « Nous avons décidé aujourd’hui que ces pays deviendraient membres de l’OTAN. »',
+    fr: 'Sommet de Bucarest\u00a0: «\u00a0Nous avons décidé aujourd’hui que ces pays deviendraient membres de l’OTAN.\u00a0»',
   },
   'Foreign Ministers in Tallinn invite Bosnia and Herzegovina to join the Membership Action Plan': {
     fr: 'Réunis à Tallinn, les ministres des Affaires étrangères invitent la Bosnie-Herzégovine à participer au Plan d’action pour l’adhésion',
@@ -55,7 +55,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'Turkish military aircraft shot down by Syrian air defences': { fr: 'Avion militaire turc abattu par la défense aérienne syrienne' },
   'Syrian shelling of Akcakale killing five Turkish civilians': { fr: 'Bombardement syrien d’Akçakale ayant tué cinq civils turcs' },
   'Developments in and around Ukraine (Russian aggression, Crimea)': { fr: 'Évolution de la situation en Ukraine et autour de l’Ukraine (agression russe, Crimée)' },
-  'Terrorist attacks in Türkiye; informing Allies of the measures taken': { fr: 'Attentats terroristes en Türkiye ; information des Alliés sur les mesures prises' },
+  'Terrorist attacks in Türkiye; informing Allies of the measures taken': { fr: 'Attentats terroristes en Türkiye\u00a0; information des Alliés sur les mesures prises' },
   'Situation in Syria after attacks killing Turkish soldiers in Idlib': { fr: 'Situation en Syrie après des attaques ayant tué des soldats turcs à Idlib' },
   'Russia\'s full-scale military attack on Ukraine': { fr: 'Attaque militaire de grande ampleur de la Russie contre l’Ukraine' },
   'Violation of Polish airspace by Russian drones': { fr: 'Violation de l’espace aérien polonais par des drones russes' },
@@ -69,7 +69,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     source: 'https://www.nato.int/terrorism/cinq.htm',
   },
   'The terrorist attacks of 11 September 2001 against the United States were determined to have been directed from abroad and are regarded as an action covered by Article 5 of the Washington Treaty.': {
-    fr: 'Il a été établi que les attentats terroristes perpétrés le 11 septembre 2001 contre les États-Unis avaient été dirigés de l’étranger ; ils sont assimilés à une action relevant de l’article 5 du Traité de Washington.',
+    fr: 'Il a été établi que les attentats terroristes perpétrés le 11 septembre 2001 contre les États-Unis avaient été dirigés de l’étranger\u00a0; ils sont assimilés à une action relevant de l’article 5 du Traité de Washington.',
     source: ART5_2002,
   },
   'Enhance intelligence sharing and co-operation, bilaterally and in NATO bodies, on the threats posed by terrorism and the actions to be taken against it': {
@@ -105,10 +105,10 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     source: ART5_2001,
   },
   'Operation Eagle Assist: NATO AWACS aircraft patrol the airspace of the United States (9 October 2001 - 16 May 2002)': {
-    fr: 'Opération Eagle Assist : des avions AWACS de l’OTAN patrouillent dans l’espace aérien des États-Unis (9 octobre 2001 - 16 mai 2002)',
+    fr: 'Opération Eagle Assist\u00a0: des avions AWACS de l’OTAN patrouillent dans l’espace aérien des États-Unis (9 octobre 2001 - 16 mai 2002)',
   },
   'Operation Active Endeavour: NATO maritime operation in the Eastern Mediterranean to detect and deter terrorist activity': {
-    fr: 'Opération Active Endeavour : opération maritime de l’OTAN en Méditerranée orientale pour détecter et dissuader les activités terroristes',
+    fr: 'Opération Active Endeavour\u00a0: opération maritime de l’OTAN en Méditerranée orientale pour détecter et dissuader les activités terroristes',
   },
 
   // ---- Strategic Concepts (title, place, coreTasks, threats, challenges) ----
@@ -205,7 +205,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     fr: 'Le Conseil a approuvé les plans de l’OTAN pour faire respecter la zone d’exclusion aérienne de la résolution 816 du Conseil de sécurité et a fait savoir à l’ONU qu’il était disposé à mener l’opération.',
   },
   'On 1 December 1995 the Council authorised SACEUR to deploy enabling forces and gave provisional approval to the military plan; Foreign and Defence Ministers endorsed the planning on 5 December 1995.': {
-    fr: 'Le 1er décembre 1995, le Conseil a autorisé le SACEUR à déployer des forces de préparation et a approuvé à titre provisoire le plan militaire ; les ministres des Affaires étrangères et de la Défense ont entériné la planification le 5 décembre 1995.',
+    fr: 'Le 1er décembre 1995, le Conseil a autorisé le SACEUR à déployer des forces de préparation et a approuvé à titre provisoire le plan militaire\u00a0; les ministres des Affaires étrangères et de la Défense ont entériné la planification le 5 décembre 1995.',
   },
   'On 10 June 1999 the Council authorised the Activation Order for the deployment of KFOR (Operation Joint Guardian).': {
     fr: 'Le 10 juin 1999, le Conseil a autorisé l’ordre d’activation pour le déploiement de la KFOR (opération Joint Guardian).',
@@ -235,7 +235,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     fr: 'Le 8 juin 2005, l’OTAN a accepté d’aider l’Union africaine à étendre sa mission au Darfour.',
   },
   'Pakistan asked NATO for assistance on 10 October 2005; the next day the Council approved an air operation.': {
-    fr: 'Le Pakistan a demandé l’aide de l’OTAN le 10 octobre 2005 ; le lendemain, le Conseil a approuvé une opération aérienne.',
+    fr: 'Le Pakistan a demandé l’aide de l’OTAN le 10 octobre 2005\u00a0; le lendemain, le Conseil a approuvé une opération aérienne.',
   },
   'The Council gave final approval on 11 March 2009 (http://aco.nato.int/missionarchive.aspx?cat=26).': {
     fr: 'Le Conseil a donné son approbation finale le 11 mars 2009 (http://aco.nato.int/missionarchive.aspx?cat=26).',
@@ -254,7 +254,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     fr: 'Décision préliminaire du Conseil du 21 octobre 2011 de mettre fin à l’opération le 31 octobre, confirmée par une décision formelle la semaine suivante.',
   },
   'Defence Ministers agreed on 11 February 2016; the Council approved the modalities on 24 February 2016 (https://www.mfa.gov.tr/no_-51_-25-february-2016_-press-release-regarding-the-activities-of-nato-in-the-aegean-sea.en.mfa).': {
-    fr: 'Les ministres de la Défense en sont convenus le 11 février 2016 ; le Conseil en a approuvé les modalités le 24 février 2016 (https://www.mfa.gov.tr/no_-51_-25-february-2016_-press-release-regarding-the-activities-of-nato-in-the-aegean-sea.en.mfa).',
+    fr: 'Les ministres de la Défense en sont convenus le 11 février 2016\u00a0; le Conseil en a approuvé les modalités le 24 février 2016 (https://www.mfa.gov.tr/no_-51_-25-february-2016_-press-release-regarding-the-activities-of-nato-in-the-aegean-sea.en.mfa).',
   },
   'Decided at the Warsaw Summit (8-9 July 2016) as the successor of Active Endeavour.': {
     fr: 'Décidée au sommet de Varsovie (8-9 juillet 2016) pour succéder à Active Endeavour.',
@@ -279,10 +279,10 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
     source: IPAP,
   },
   'Belarus\'s policies and actions, which violated the principles underpinning its partnership with NATO: Allies suspended all practical civilian and military cooperation, maintaining dialogue as necessary': {
-    fr: 'Les politiques et les actions du Bélarus, contraires aux principes qui sous-tendent son partenariat avec l’OTAN : les Alliés ont suspendu toute coopération pratique, civile et militaire, tout en maintenant le dialogue si nécessaire',
+    fr: 'Les politiques et les actions du Bélarus, contraires aux principes qui sous-tendent son partenariat avec l’OTAN\u00a0: les Alliés ont suspendu toute coopération pratique, civile et militaire, tout en maintenant le dialogue si nécessaire',
   },
   'Russia\'s illegal annexation of Crimea: NATO Foreign Ministers suspended all practical civilian and military cooperation with Russia': {
-    fr: 'Annexion illégale de la Crimée par la Russie : les ministres des Affaires étrangères des pays de l’OTAN ont suspendu toute coopération pratique, civile et militaire, avec la Russie',
+    fr: 'Annexion illégale de la Crimée par la Russie\u00a0: les ministres des Affaires étrangères des pays de l’OTAN ont suspendu toute coopération pratique, civile et militaire, avec la Russie',
   },
 
   // ---- DCB packages (title) ----
@@ -309,7 +309,7 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
 
   // ---- NATO-EU declarations (title) ----
   'EU-NATO Declaration on the European Security and Defence Policy (ESDP)': { fr: 'Déclaration UE-OTAN sur la politique européenne de sécurité et de défense (PESD)' },
-  'Berlin Plus arrangements': { fr: 'Arrangements « Berlin plus »' },
+  'Berlin Plus arrangements': { fr: 'Arrangements «\u00a0Berlin plus\u00a0»' },
   'Joint Declaration by the President of the European Council, the President of the European Commission and the Secretary General of NATO': {
     fr: 'Déclaration commune du président du Conseil européen, du président de la Commission européenne et du secrétaire général de l’OTAN',
   },
@@ -319,14 +319,14 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   // ---- arms control (name, mandate, depositary, reason) ----
   'High-Level Task Force on Conventional Arms Control': { fr: 'Groupe de travail de haut niveau sur la maîtrise des armements conventionnels' },
   'Consultative and advisory body that channels advice on conventional arms control to Foreign and Defence Ministers; chaired by the Deputy Secretary General.': {
-    fr: 'Organe consultatif qui conseille les ministres des Affaires étrangères et de la Défense sur la maîtrise des armements conventionnels ; présidé par le secrétaire général délégué.',
+    fr: 'Organe consultatif qui conseille les ministres des Affaires étrangères et de la Défense sur la maîtrise des armements conventionnels\u00a0; présidé par le secrétaire général délégué.',
   },
   'Treaty on the Elimination of Intermediate-Range and Shorter-Range Missiles (INF Treaty)': {
     fr: 'Traité sur l’élimination des missiles à portée intermédiaire et à plus courte portée (Traité FNI)',
     source: INF,
   },
   'Treaty on Conventional Armed Forces in Europe (CFE)': { fr: 'Traité sur les forces armées conventionnelles en Europe (FCE)', source: CFE },
-  'Treaty on Open Skies': { fr: 'Traité sur le régime « Ciel ouvert »' },
+  'Treaty on Open Skies': { fr: 'Traité sur le régime «\u00a0Ciel ouvert\u00a0»' },
   'Treaty between the United States of America and the Russian Federation on Measures for the Further Reduction and Limitation of Strategic Offensive Arms (New START)': {
     fr: 'Traité entre les États-Unis d’Amérique et la Fédération de Russie sur des mesures visant à réduire et à limiter davantage les armements stratégiques offensifs (New START)',
   },

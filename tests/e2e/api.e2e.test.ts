@@ -78,7 +78,7 @@ describe('HTTP API', () => {
       assert.equal(r.json().code, 'query.ambiguous_state');
     }
     const r = await s.app.inject({ url: '/api/worlds/record/allies/AU', headers: { 'accept-language': 'fr' } });
-    assert.match(r.json().detail, /« AU » est ambigu : il se lit AUS \(ISO 3166-1 alpha-2\), AUT \(NATO\/FIPS 10-4\)/);
+    assert.match(r.json().detail, /«\u00a0AU\u00a0» est ambigu\u00a0: il se lit AUS \(ISO 3166-1 alpha-2\), AUT \(NATO\/FIPS 10-4\)/);
     assert.equal((await s.app.inject({ url: '/api/worlds/record/allies/TU' })).json().code, 'TUR');
   });
 
@@ -128,8 +128,8 @@ describe('HTTP API', () => {
     assert.equal(r.json().code, 'act.refused');
     assert.ok(r.json().violations.length >= 1);
     const fr = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie, 'x-csrf-token': csrf, 'accept-language': 'fr' }, payload: brk });
-    assert.match(fr.json().detail, /^Refusé : /);
-    assert.equal(fr.json().detail.slice('Refusé : '.length), fr.json().violations.map((v: { message: string }) => v.message).join('; '), 'the rule is in French too');
+    assert.match(fr.json().detail, /^Refusé\u00a0: /);
+    assert.equal(fr.json().detail.slice('Refusé\u00a0: '.length), fr.json().violations.map((v: { message: string }) => v.message).join('; '), 'the rule is in French too');
     r = await s.app.inject({ method: 'POST', url: '/api/worlds/record/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: brk });
     assert.equal(r.statusCode, 403);
     assert.equal(r.json().code, 'world.read_only');

@@ -65,8 +65,8 @@ describe('the help in French', () => {
     ];
     for (const r of answers) {
       assert.equal(r.code, 0, r.err);
-      assert.match(r.out, /^Utilisation : evere \[options\] \[commande\]/);
-      assert.match(r.out, /\nCommandes :\n/);
+      assert.match(r.out, /^Utilisation\u00a0: evere \[options\] \[commande\]/);
+      assert.match(r.out, /\nCommandes\u00a0:\n/);
       assert.ok(flat(r.out).includes(flat(french.get(VERBS.members!.summary)!)), r.out);
       assert.ok(!flat(r.out).includes(VERBS.members!.summary), 'the English summary is still shown');
       assert.match(flat(r.out), /le monde sur lequel agir \(par défaut : "record"\)/);
@@ -95,11 +95,11 @@ describe('the help in French', () => {
   test('usage errors are in French too, followed by the French help', async () => {
     const missing = await cli(db, ['dataset'], { EVERE_LANG: 'fr' });
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /^erreur : l’option requise « --out <dir> » n’est pas indiquée\n/);
+    assert.match(missing.err, /^erreur\u00a0: l’option requise «\u00a0--out <dir>\u00a0» n’est pas indiquée\n/);
     assert.ok(flat(missing.err).includes('répertoire où écrire le paquet de données'));
     const unknown = await cli(db, ['--lang', 'fr', 'members', '--bogus']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /^erreur : option inconnue « --bogus »/);
+    assert.match(unknown.err, /^erreur\u00a0: option inconnue «\u00a0--bogus\u00a0»/);
     const english = await cli(db, ['dataset'], { EVERE_LANG: 'en' });
     assert.match(english.err, /^error: required option '--out <dir>' not specified/);
   });

@@ -136,9 +136,9 @@ describe('evere ledger verbs', () => {
 
   test('messages exist in French', async () => {
     const r = await cli(db, ['verify'], { EVERE_LANG: 'fr' });
-    assert.match(r.out, /vérifiés : tout est intact/);
+    assert.match(r.out, /vérifiés\u00a0: tout est intact/);
     const missing = await cli(db, ['--world', 'nope', 'verify', '--lang', 'fr']);
     assert.equal(missing.code, 3);
-    assert.match(missing.err, /Aucun monde nommé « nope »/);
+    assert.match(missing.err, /Aucun monde nommé «\u00a0nope\u00a0»/);
   });
 });

@@ -212,6 +212,6 @@ describe('the record as a data package', () => {
   test('in French', async () => {
     const r = await cli(db, ['dataset', '--out', join(tempDir(), 'fr')], { EVERE_LANG: 'fr' });
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /Paquet de données de « record » écrit dans .*taille d’arbre \d+/);
+    assert.match(r.out, /Paquet de données de «\u00a0record\u00a0» écrit dans .*taille d’arbre \d+/);
   });
 });

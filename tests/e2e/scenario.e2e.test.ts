@@ -284,8 +284,8 @@ describe('evere scenario', () => {
     ].join('\n'));
     const dist = await run(['--lang', 'fr', 'scenario', 'validate', bad]);
     assert.equal(dist.code, 2);
-    assert.match(dist.err, /ligne 6, colonne 47, seats\.default\.delay\.mode : Dans une distribution, min ≤ mode ≤ max doit être respecté : mode est inférieur à min/);
-    assert.match(dist.err, /ligne 7, colonne 13, seats\.default\.accept : champ manquant : max/);
+    assert.match(dist.err, /ligne 6, colonne 47, seats\.default\.delay\.mode\u00a0: Dans une distribution, min ≤ mode ≤ max doit être respecté\u00a0: mode est inférieur à min/);
+    assert.match(dist.err, /ligne 7, colonne 13, seats\.default\.accept\u00a0: champ manquant\u00a0: max/);
     const list = await jsonOf<{ name: string }[]>(['scenario', 'list']);
     assert.ok(!list.some((s) => s.name === 'bad-one'));
     assert.equal((await run(['--world', 'bad-one', 'members'])).code, 3);

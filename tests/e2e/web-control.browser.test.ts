@@ -361,7 +361,7 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
     const text = (await card.textContent()) ?? '';
     assert.match(text, /Sabotage présumé d’un poste électrique/);
     assert.match(text, /Deux postes près de Tartu/);
-    assert.match(text, /Destinataires : Secrétariat international/);
+    assert.match(text, /Destinataires\u00a0: Secrétariat international/);
     assert.equal(await card.getByRole('link', { name: 'Grid operator bulletin' }).getAttribute('href'), 'https://files.example/bulletin.pdf');
     await card.screenshot({ path: join(SHOTS, 'fr-adhoc-inject-player-phone.png') });
     assert.deepEqual(playerErrors, []);

@@ -104,7 +104,7 @@ describe('scenario files', () => {
 
   test('in French', () => {
     const problems = problemsOf(GOOD.replace('kind: incident', 'kind: explosion'), 'bad.yaml', 'fr');
-    assert.match(problems[0]!, /^ligne 7, colonne 11, injects\[0\]\.kind : "explosion" n’est pas l’une des valeurs/);
+    assert.match(problems[0]!, /^ligne 7, colonne 11, injects\[0\]\.kind\u00a0: "explosion" n’est pas l’une des valeurs/);
   });
 
   test('YAML syntax errors name the line', () => {

@@ -74,17 +74,17 @@ function reasonOf(error: ErrorObject, lang: 'en' | 'fr'): { reason: string; key?
   const described = (error.parentSchema as { description?: string } | undefined)?.description;
   switch (error.keyword) {
     case 'required':
-      return { reason: fr ? `champ manquant : ${String(p.missingProperty)}` : `missing field ${String(p.missingProperty)}` };
+      return { reason: fr ? `champ manquant\u00a0: ${String(p.missingProperty)}` : `missing field ${String(p.missingProperty)}` };
     case 'additionalProperties':
-      return { reason: fr ? `champ inconnu : ${String(p.additionalProperty)}` : `unknown field ${String(p.additionalProperty)}`, key: String(p.additionalProperty) };
+      return { reason: fr ? `champ inconnu\u00a0: ${String(p.additionalProperty)}` : `unknown field ${String(p.additionalProperty)}`, key: String(p.additionalProperty) };
     case 'enum':
       return { reason: fr ? `${JSON.stringify(error.data)} n’est pas l’une des valeurs ${(p.allowedValues as unknown[]).join(', ')}` : `${JSON.stringify(error.data)} is not one of ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'pattern':
       return { reason: fr ? `${JSON.stringify(error.data)} n’a pas la forme attendue${described ? ` (${described})` : ''}` : `${JSON.stringify(error.data)} does not have the expected form${described ? ` (${described})` : ''}` };
     case 'type':
-      return { reason: fr ? `type attendu : ${String(p.type)}` : `expected ${String(p.type)}` };
+      return { reason: fr ? `type attendu\u00a0: ${String(p.type)}` : `expected ${String(p.type)}` };
     case 'propertyNames':
-      return { reason: fr ? `nom de champ invalide : ${String(p.propertyName)}` : `invalid field name ${String(p.propertyName)}`, key: String(p.propertyName) };
+      return { reason: fr ? `nom de champ invalide\u00a0: ${String(p.propertyName)}` : `invalid field name ${String(p.propertyName)}`, key: String(p.propertyName) };
     default:
       return { reason: error.message ?? error.keyword };
   }

@@ -44,7 +44,7 @@ function parseRating(value: string): string {
 export function showObjectives(c: CliContext, objectives: readonly ObjectiveView[]): void {
   const l = c.lang;
   const f = l === 'fr';
-  c.io.out(`\n${f ? 'Objectifs de l’exercice' : 'Exercise objectives'}:\n`);
+  c.io.out(`\n${f ? 'Objectifs de l’exercice\u00a0:' : 'Exercise objectives:'}\n`);
   c.io.out(table(objectives, [
     { header: 'id', value: (o) => o.id },
     { header: f ? 'objectif' : 'objective', value: (o) => o.title[l] ?? o.title.en },

@@ -98,12 +98,12 @@ function showStatus(c: CliContext, s: ScenarioStatus): void {
   const f = fr(c);
   c.io.out(`${s.title[lang(c)] ?? s.title.en} — ${s.name}${s.branch ? ` (${f ? 'variante de' : 'branch of'} ${s.branch.parent} @ ${s.branch.atSeq})` : ''}\n`);
   c.io.out(`${f ? 'registre au' : 'record as of'} ${s.asOf} · T+0 ${s.start} · ${f ? 'fin' : 'end'} ${s.end}\n`);
-  c.io.out(`${f ? 'horloge' : 'clock'}: ${clockStatus(c, s.clock.status)} ×${s.clock.speed} · ${f ? 'maintenant' : 'now'} ${s.now} (${formatOffset(Date.parse(s.now) - Date.parse(s.start))})${s.ended ? (f ? ' · terminé' : ' · ended') : ''}\n\n`);
+  c.io.out(`${f ? 'horloge\u00a0: ' : 'clock: '}${clockStatus(c, s.clock.status)} ×${s.clock.speed} · ${f ? 'maintenant' : 'now'} ${s.now} (${formatOffset(Date.parse(s.now) - Date.parse(s.start))})${s.ended ? (f ? ' · terminé' : ' · ended') : ''}\n\n`);
   const people = s.seats.filter((x) => x.played === 'person');
-  c.io.out(`${f ? 'sièges' : 'seats'}: ${s.seats.length} (${people.length} ${f ? 'tenus par des personnes' : 'held by people'}: ${people.map((p) => `${p.seat}=${p.holder}`).join(', ') || '—'}; ${f ? 'les autres joués par des robots' : 'the others played by bots'})\n`);
-  c.io.out(`${f ? 'injects transmis' : 'injects delivered'}: ${s.delivered.map((d) => d.inject).join(', ') || '—'}\n`);
+  c.io.out(`${f ? 'sièges\u00a0: ' : 'seats: '}${s.seats.length} (${people.length} ${f ? 'tenus par des personnes\u00a0: ' : 'held by people: '}${people.map((p) => `${p.seat}=${p.holder}`).join(', ') || '—'}; ${f ? 'les autres joués par des robots' : 'the others played by bots'})\n`);
+  c.io.out(`${f ? 'injects transmis\u00a0: ' : 'injects delivered: '}${s.delivered.map((d) => d.inject).join(', ') || '—'}\n`);
   if (s.upcoming) {
-    c.io.out(`\n${f ? 'à venir (liste des événements du scénario)' : 'to come (master scenario events list)'}:\n`);
+    c.io.out(`\n${f ? 'à venir (liste des événements du scénario)\u00a0:' : 'to come (master scenario events list):'}\n`);
     c.io.out(table(s.upcoming, [
       { header: f ? 'temps' : 'time', value: (u) => `${formatOffset(Date.parse(u.at) - Date.parse(s.start))}  ${u.at}` },
       { header: 'id', value: (u) => u.inject },
@@ -129,7 +129,7 @@ function showRuns(c: CliContext, r: HeadlessResult): void {
   ]));
   const blocks = r.summary.proposals.flatMap((p) => p.blocks.map((b) => ({ proposal: p.proposal, ...b })));
   if (blocks.length) {
-    c.io.out(`\n${f ? 'blocages (ruptures de silence et objections, toutes exécutions)' : 'blocks (silence breaks and objections, all runs)'}:\n`);
+    c.io.out(`\n${f ? 'blocages (ruptures de silence et objections, toutes exécutions)\u00a0:' : 'blocks (silence breaks and objections, all runs):'}\n`);
     c.io.out(table(blocks, [
       { header: f ? 'proposition' : 'proposal', value: (b) => b.proposal },
       { header: f ? 'délégation' : 'delegation', value: (b) => b.ally },
@@ -138,8 +138,8 @@ function showRuns(c: CliContext, r: HeadlessResult): void {
     ]));
   }
   const s = r.summary.adoptedShare;
-  c.io.out(`\n${f ? 'part des propositions adoptées par exécution' : 'share of proposals adopted per run'}: ${f ? 'moyenne' : 'mean'} ${s.mean ?? '—'}, p10 ${s.p10 ?? '—'}, ${f ? 'médiane' : 'median'} ${s.p50 ?? '—'}, p90 ${s.p90 ?? '—'}\n`);
-  c.io.out(`${f ? 'ruptures de silence par exécution' : 'silence breaks per run'}: ${f ? 'moyenne' : 'mean'} ${r.summary.silenceBreaks.mean ?? '—'} · ${f ? 'notes de bas de page' : 'footnotes'}: ${r.summary.footnotes.mean ?? '—'}\n`);
+  c.io.out(`\n${f ? 'part des propositions adoptées par exécution\u00a0: ' : 'share of proposals adopted per run: '}${f ? 'moyenne' : 'mean'} ${s.mean ?? '—'}, p10 ${s.p10 ?? '—'}, ${f ? 'médiane' : 'median'} ${s.p50 ?? '—'}, p90 ${s.p90 ?? '—'}\n`);
+  c.io.out(`${f ? 'ruptures de silence par exécution\u00a0: ' : 'silence breaks per run: '}${f ? 'moyenne' : 'mean'} ${r.summary.silenceBreaks.mean ?? '—'} · ${f ? 'notes de bas de page\u00a0: ' : 'footnotes: '}${r.summary.footnotes.mean ?? '—'}\n`);
   if (r.summary.accessions.length) {
     c.io.out('\n');
     c.io.out(table(r.summary.accessions, [
@@ -155,11 +155,11 @@ function showReport(c: CliContext, r: ScenarioReport): void {
   const l = lang(c);
   const a = r.aar;
   banner(c);
-  c.io.out(`${f ? 'Rapport après action' : 'After-action report'}: ${r.status.title[l] ?? r.status.title.en} (${r.status.name}) — ${r.classification}\n`);
+  c.io.out(`${f ? 'Rapport après action\u00a0: ' : 'After-action report: '}${r.status.title[l] ?? r.status.title.en} (${r.status.name}) — ${r.classification}\n`);
   c.io.out(`${f ? 'joué jusqu’au' : 'played until'} ${r.playedUntil} (${formatOffset(Date.parse(r.playedUntil) - Date.parse(a.scenario.start))})\n`);
   const cmp = r.comparison;
   if (cmp) {
-    c.io.out(`\n${f ? 'Variante côte à côte' : 'What-if side by side'}: ${cmp.left} | ${cmp.right}\n`);
+    c.io.out(`\n${f ? 'Variante côte à côte\u00a0: ' : 'What-if side by side: '}${cmp.left} | ${cmp.right}\n`);
     if (cmp.branch) c.io.out(`${formatMessage('cli.scenario.branch_changed', { parent: cmp.left, atSeq: cmp.branch.atSeq, change: changeWords(cmp.branch.change, l) }, l)}\n`);
     c.io.out(table(cmp.totals, [
       { header: f ? 'mesure' : 'measure', value: (m) => m.measure },
@@ -187,12 +187,12 @@ function showReport(c: CliContext, r: ScenarioReport): void {
   ]));
   if (r.objectives?.length) showObjectives(c, r.objectives);
   if (a.failed.length) {
-    c.io.out(`\n${f ? 'Échecs, et pourquoi' : 'Failed, and why'}:\n`);
+    c.io.out(`\n${f ? 'Échecs, et pourquoi\u00a0:' : 'Failed, and why:'}\n`);
     for (const x of a.failed) c.io.out(`  ${x.proposal}: ${formatMessage(x.reason.code, x.reason.params, l)}\n`);
   }
   const parties = [...new Set([...a.silenceBreaks.map((x) => x.party), ...a.footnotes.map((x) => x.party)])].sort();
   if (parties.length) {
-    c.io.out(`\n${f ? 'Par délégation' : 'By delegation'}:\n`);
+    c.io.out(`\n${f ? 'Par délégation\u00a0:' : 'By delegation:'}\n`);
     c.io.out(table(parties, [
       { header: f ? 'délégation' : 'delegation', value: (p) => `${stateName(p, l)} (${p})` },
       { header: f ? 'ruptures de silence' : 'silence breaks', value: (p) => a.silenceBreaks.find((x) => x.party === p)?.count ?? 0, align: 'right' },
@@ -200,7 +200,7 @@ function showReport(c: CliContext, r: ScenarioReport): void {
     ]));
   }
   if (a.responseTimes.length) {
-    c.io.out(`\n${f ? 'Temps de réponse par siège (premier acte sur chaque texte soumis)' : 'Response times per seat (first act on each text put to the Council)'}:\n`);
+    c.io.out(`\n${f ? 'Temps de réponse par siège (premier acte sur chaque texte soumis)\u00a0:' : 'Response times per seat (first act on each text put to the Council):'}\n`);
     c.io.out(table(a.responseTimes, [
       { header: f ? 'siège' : 'seat', value: (x) => x.party },
       { header: f ? 'réponses' : 'answers', value: (x) => x.answers, align: 'right' },
@@ -210,13 +210,13 @@ function showReport(c: CliContext, r: ScenarioReport): void {
     ]));
   }
   if (a.consultations.length) {
-    c.io.out(`\n${f ? 'Consultations (art. 4)' : 'Consultations (Art. 4)'}:\n`);
+    c.io.out(`\n${f ? 'Consultations (art. 4)\u00a0:' : 'Consultations (Art. 4):'}\n`);
     for (const x of a.consultations) c.io.out(`  ${x.consultation}: ${x.requesters.join(', ')} ${x.requestedAt} → ${x.heldAt ?? '…'}${x.hoursToConsultations !== undefined ? ` (${x.hoursToConsultations} h)` : ''}\n`);
   }
   for (const x of a.accessions) {
     c.io.out(`\n${x.protocol}: ${x.deposited.length} ${f ? 'ratifications déposées en jeu' : 'ratifications deposited in play'}${x.enteredIntoForceAt ? ` · ${f ? 'en vigueur' : 'in force'} ${x.enteredIntoForceAt}` : ''}${x.acceded.length ? ` · ${x.acceded.map((y) => `${y.state} ${y.at}`).join(', ')}` : ''}\n`);
   }
-  c.io.out(`\n${f ? 'Chronologie' : 'Timeline'}:\n`);
+  c.io.out(`\n${f ? 'Chronologie\u00a0:' : 'Timeline:'}\n`);
   c.io.out(table(a.timeline, [
     { header: '#', value: (r) => r.seq, align: 'right' },
     { header: 'T+', value: (r) => r.offset },

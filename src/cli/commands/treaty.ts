@@ -54,10 +54,10 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
       const lines = [`${p.name[c.lang]} (${p.code} · ${p.iso2} · ${p.numeric})`];
       for (const m of p.memberships) lines.push(`  ${fr() ? 'Allié depuis' : 'Ally since'} ${m.since}${m.until ? ` ${fr() ? 'jusqu’au' : 'until'} ${m.until}` : ''}`);
       if (p.memberships.length === 0) lines.push(`  ${fr() ? 'pas (encore) Allié' : 'not (yet) an Ally'}`);
-      for (const o of p.outOfIntegratedStructure) lines.push(`  ${fr() ? 'hors de la structure militaire intégrée' : 'out of the integrated military structure'}: ${o.from} → ${o.until ?? '…'}`);
+      for (const o of p.outOfIntegratedStructure) lines.push(`  ${fr() ? 'hors de la structure militaire intégrée\u00a0: ' : 'out of the integrated military structure: '}${o.from} → ${o.until ?? '…'}`);
       const deposits = p.ratifications.filter((r) => (r as { stage?: string }).stage === 'instrument_deposited');
-      if (deposits.length) lines.push(`  ${fr() ? 'ratifications déposées' : 'ratifications deposited'}: ${deposits.map((r) => `${(r as unknown as { protocol: string }).protocol} (${r.at})`).join(', ')}`);
-      for (const k of p.consultationsRequested) lines.push(`  ${fr() ? 'consultations art. 4 demandées' : 'Art. 4 consultations requested'}: ${k.at} — ${recordText(c.lang, (k as { reason?: string }).reason) ?? ''}`);
+      if (deposits.length) lines.push(`  ${fr() ? 'ratifications déposées\u00a0: ' : 'ratifications deposited: '}${deposits.map((r) => `${(r as unknown as { protocol: string }).protocol} (${r.at})`).join(', ')}`);
+      for (const k of p.consultationsRequested) lines.push(`  ${fr() ? 'consultations art. 4 demandées\u00a0: ' : 'Art. 4 consultations requested: '}${k.at} — ${recordText(c.lang, (k as { reason?: string }).reason) ?? ''}`);
       c.io.out(`${lines.join('\n')}\n`);
     });
 

@@ -173,7 +173,7 @@ describe('Art. 10 — entry into force and accession', () => {
       .when(command('ProtocolEntersIntoForce', '2023-06-01', 'DEPOSITARY', { protocol: 'SWE-2022' }))
       .thenRejects('accession.not_ratified', { invitees: ['SWE'], missing: ['HUN', 'TUR'] });
     assert.equal(formatViolation(violations[0]!), 'Art. 10: protocol for SWE not ratified by HUN, TUR');
-    assert.equal(formatViolation(violations[0]!, 'fr'), 'Art. 10 : protocole pour SWE non ratifié par HUN, TUR');
+    assert.equal(formatViolation(violations[0]!, 'fr'), 'Art. 10\u00a0: protocole pour SWE non ratifié par HUN, TUR');
   });
 
   test('a parliament’s approval alone is not a ratification', () => {

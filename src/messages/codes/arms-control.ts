@@ -16,7 +16,7 @@ export const ARMS_CONTROL = {
   },
   'arms_control.not_in_force': {
     en: 'Instrument {instrument} is not in force on {at}; only a treaty in force can terminate',
-    fr: 'L’instrument {instrument} n’est pas en vigueur le {at} ; seul un traité en vigueur peut prendre fin',
+    fr: 'L’instrument {instrument} n’est pas en vigueur le {at}\u00a0; seul un traité en vigueur peut prendre fin',
   },
   'arms_control.already_terminated': {
     en: 'Instrument {instrument} already ceased to be in force on {terminatedAt}',
@@ -24,7 +24,7 @@ export const ARMS_CONTROL = {
   },
   'arms_control.not_a_treaty': {
     en: 'Instrument {instrument} is politically binding; it does not enter into force',
-    fr: 'L’instrument {instrument} est politiquement contraignant ; il n’entre pas en vigueur',
+    fr: 'L’instrument {instrument} est politiquement contraignant\u00a0; il n’entre pas en vigueur',
   },
   'arms_control.status_unchanged': {
     en: '{state} has already been {status} in {instrument} since {from}',
@@ -44,7 +44,7 @@ export const ARMS_CONTROL = {
   },
   'arms_control.state_dissolved': {
     en: '{state} no longer exists on {at} (its last day was {until}); record the status of its successor or continuing state in {instrument}',
-    fr: '{state} n’existe plus le {at} (son dernier jour était le {until}) ; enregistrez le statut de l’État successeur ou continuateur dans {instrument}',
+    fr: '{state} n’existe plus le {at} (son dernier jour était le {until})\u00a0; enregistrez le statut de l’État successeur ou continuateur dans {instrument}',
   },
   'arms_control.committee_exists': {
     en: 'Committee {committee} was already established on {establishedAt}',

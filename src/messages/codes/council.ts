@@ -12,7 +12,7 @@ export const COUNCIL = {
   },
   'council.proposal_closed': {
     en: 'Proposal {proposal} is {status}; no further act is possible',
-    fr: 'La proposition {proposal} est close ({status}) ; plus aucun acte n’est possible',
+    fr: 'La proposition {proposal} est close ({status})\u00a0; plus aucun acte n’est possible',
   },
   'council.before_tabling': {
     en: 'An act on {at} cannot precede the tabling of proposal {proposal} on {tabledAt}',
@@ -32,7 +32,7 @@ export const COUNCIL = {
   },
   'council.invitee_is_ally': {
     en: '{states} an Ally on {at}: Allies take part in consensus and are not invitees',
-    fr: '{states} Allié le {at} : les Alliés participent au consensus et ne sont pas invités',
+    fr: '{states} Allié le {at}\u00a0: les Alliés participent au consensus et ne sont pas invités',
   },
   'council.already_objecting': {
     en: '{ally} already objects to proposal {proposal}',
@@ -48,7 +48,7 @@ export const COUNCIL = {
   },
   'council.deadline_passed': {
     en: 'Silence on proposal {proposal} ended at {deadline}; a break at {at} does not count',
-    fr: 'Le silence sur la proposition {proposal} a pris fin le {deadline} ; une rupture le {at} ne compte pas',
+    fr: 'Le silence sur la proposition {proposal} a pris fin le {deadline}\u00a0; une rupture le {at} ne compte pas',
   },
   'council.already_broken': {
     en: '{ally} already broke silence on proposal {proposal} on {brokenAt}',
@@ -56,19 +56,19 @@ export const COUNCIL = {
   },
   'council.under_silence': {
     en: 'Proposal {proposal} is under silence until {deadline}; close the silence first',
-    fr: 'La proposition {proposal} est sous silence jusqu’au {deadline} ; il faut d’abord clore le silence',
+    fr: 'La proposition {proposal} est sous silence jusqu’au {deadline}\u00a0; il faut d’abord clore le silence',
   },
   'council.no_consensus': {
     en: 'No consensus on proposal {proposal}: {objectors} object',
-    fr: 'Pas de consensus sur la proposition {proposal} : {objectors} s’y oppose',
+    fr: 'Pas de consensus sur la proposition {proposal}\u00a0: {objectors} s’y oppose',
   },
   'council.deadline_not_reached': {
     en: 'Silence on proposal {proposal} runs until {deadline}; it cannot close on {at}',
-    fr: 'Le silence sur la proposition {proposal} court jusqu’au {deadline} ; il ne peut être clos le {at}',
+    fr: 'Le silence sur la proposition {proposal} court jusqu’au {deadline}\u00a0; il ne peut être clos le {at}',
   },
   'council.silence_broken': {
     en: 'Silence on proposal {proposal} was broken by {breakers}; it returns to discussion',
-    fr: 'Le silence sur la proposition {proposal} a été rompu par {breakers} ; elle retourne en discussion',
+    fr: 'Le silence sur la proposition {proposal} a été rompu par {breakers}\u00a0; elle retourne en discussion',
   },
   'council.not_tabler': {
     en: 'Only the Secretary General or {tabledBy}, which tabled it, may withdraw proposal {proposal}',
@@ -80,7 +80,7 @@ export const COUNCIL = {
   },
   'council.associate_ally': {
     en: '{state} is an Ally on {at}: Allies join the consensus rather than associate themselves',
-    fr: '{state} est Allié le {at} : les Alliés participent au consensus plutôt que de s’associer',
+    fr: '{state} est Allié le {at}\u00a0: les Alliés participent au consensus plutôt que de s’associer',
   },
   'council.already_associated': {
     en: '{state} already associated itself with proposal {proposal} on {associatedAt}',
@@ -88,11 +88,11 @@ export const COUNCIL = {
   },
   'council.old_revision': {
     en: 'Proposal {proposal} is at revision {current}; an act on revision {revision} is refused',
-    fr: 'La proposition {proposal} en est à la révision {current} ; un acte sur la révision {revision} est refusé',
+    fr: 'La proposition {proposal} en est à la révision {current}\u00a0; un acte sur la révision {revision} est refusé',
   },
   'council.paragraph_unknown': {
     en: 'Proposal {proposal} has {count} paragraphs; there is no paragraph {paragraph} to act on',
-    fr: 'La proposition {proposal} compte {count} paragraphes ; il n’y a pas de paragraphe {paragraph} sur lequel agir',
+    fr: 'La proposition {proposal} compte {count} paragraphes\u00a0; il n’y a pas de paragraphe {paragraph} sur lequel agir',
   },
   'council.wording_without_paragraph': {
     en: 'Proposed wording on proposal {proposal} must name the paragraph it replaces (paragraph)',
@@ -108,7 +108,7 @@ export const COUNCIL = {
   },
   'council.span_not_found': {
     en: 'Paragraph {paragraph} of proposal {proposal} does not contain “{span}” to put in brackets',
-    fr: 'Le paragraphe {paragraph} de la proposition {proposal} ne contient pas « {span} » à mettre entre crochets',
+    fr: 'Le paragraphe {paragraph} de la proposition {proposal} ne contient pas «\u00a0{span}\u00a0» à mettre entre crochets',
   },
   'council.amendment_no_change': {
     en: 'The wording proposed for paragraph {paragraph} of proposal {proposal} is the current wording',
@@ -124,19 +124,19 @@ export const COUNCIL = {
   },
   'council.amendment_not_pending': {
     en: 'Amendment {amendment} to proposal {proposal} (on revision {revision}) is {status}; only pending amendments to the current revision can be accepted',
-    fr: 'L’amendement {amendment} à la proposition {proposal} (sur la révision {revision}) est {status} ; seuls les amendements en attente sur la révision en cours peuvent être acceptés',
+    fr: 'L’amendement {amendment} à la proposition {proposal} (sur la révision {revision}) est {status}\u00a0; seuls les amendements en attente sur la révision en cours peuvent être acceptés',
   },
   'council.amendments_conflict': {
     en: 'Amendments {amendments} to proposal {proposal} both change paragraph {paragraph}; accept one of them',
-    fr: 'Les amendements {amendments} à la proposition {proposal} modifient tous deux le paragraphe {paragraph} ; n’en accepter qu’un',
+    fr: 'Les amendements {amendments} à la proposition {proposal} modifient tous deux le paragraphe {paragraph}\u00a0; n’en accepter qu’un',
   },
   'council.open_brackets': {
     en: 'Proposal {proposal} still has square brackets in paragraph(s) {paragraphs}; a text is adopted or put under silence only when no brackets remain',
-    fr: 'La proposition {proposal} comporte encore des crochets au(x) paragraphe(s) {paragraphs} ; un texte n’est adopté ou soumis au silence que lorsqu’il n’en reste aucun',
+    fr: 'La proposition {proposal} comporte encore des crochets au(x) paragraphe(s) {paragraphs}\u00a0; un texte n’est adopté ou soumis au silence que lorsqu’il n’en reste aucun',
   },
   'council_revision.not_found': {
     en: 'Proposal {proposal} has no revision {revision}; its revisions run from 0 to {current}',
-    fr: 'La proposition {proposal} n’a pas de révision {revision} ; ses révisions vont de 0 à {current}',
+    fr: 'La proposition {proposal} n’a pas de révision {revision}\u00a0; ses révisions vont de 0 à {current}',
   },
   'council_proposal.not_found': {
     en: 'No proposal {proposal} in world {world}',

@@ -12,11 +12,11 @@ export const EU = {
   },
   'eu.already_notified': {
     en: 'Art. 50 TEU: {state} already notified its withdrawal on {notifiedAt}',
-    fr: 'Art. 50 TUE : {state} a déjà notifié son retrait le {notifiedAt}',
+    fr: 'Art. 50 TUE\u00a0: {state} a déjà notifié son retrait le {notifiedAt}',
   },
   'eu.not_notified': {
     en: 'Art. 50 TEU: {state} cannot leave on {at} without having notified its intention to withdraw',
-    fr: 'Art. 50 TUE : {state} ne peut se retirer le {at} sans avoir notifié son intention de le faire',
+    fr: 'Art. 50 TUE\u00a0: {state} ne peut se retirer le {at} sans avoir notifié son intention de le faire',
   },
   'eu.declaration_exists': {
     en: 'NATO-EU declaration {declaration} was already signed on {signedAt}',

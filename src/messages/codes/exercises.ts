@@ -12,6 +12,6 @@ export const EXERCISE = {
   },
   'exercise.no_ally': {
     en: 'Exercise {exercise} is an Alliance exercise: at least one participant must be an Ally on {at}',
-    fr: 'L’exercice {exercise} est un exercice de l’Alliance : au moins un participant doit être Allié le {at}',
+    fr: 'L’exercice {exercise} est un exercice de l’Alliance\u00a0: au moins un participant doit être Allié le {at}',
   },
 } satisfies Codes;

@@ -8,7 +8,7 @@ export const FUND = {
   },
   'fund.partner_is_ally': {
     en: 'DCB supports partners; {partner} is an Ally on {at}',
-    fr: 'Le DCB soutient des partenaires ; {partner} est Allié le {at}',
+    fr: 'Le DCB soutient des partenaires\u00a0; {partner} est Allié le {at}',
   },
   'fund.package_unknown': {
     en: 'No DCB package {package} has been launched by {at}',
@@ -16,7 +16,7 @@ export const FUND = {
   },
   'fund.not_ally': {
     en: 'Only Allies pledge or contribute to the fund; {state} is not an Ally on {at}',
-    fr: 'Seuls les Alliés s’engagent ou contribuent au fonds ; {state} n’est pas Allié le {at}',
+    fr: 'Seuls les Alliés s’engagent ou contribuent au fonds\u00a0; {state} n’est pas Allié le {at}',
   },
   'fund.pledge_exists': {
     en: 'Pledge {pledge} was already made on {pledgedAt}',
@@ -36,7 +36,7 @@ export const FUND = {
   },
   'fund.currency_mismatch': {
     en: '{what} {id} is in {expected}; an amount in {currency} cannot be counted against it',
-    fr: '{what} {id} est libellé en {expected} ; un montant en {currency} ne peut y être imputé',
+    fr: '{what} {id} est libellé en {expected}\u00a0; un montant en {currency} ne peut y être imputé',
   },
   'fund.package_mismatch': {
     en: 'Pledge {pledge} is earmarked for package {pledgePackage}, not {package}',
@@ -44,11 +44,11 @@ export const FUND = {
   },
   'fund.pledge_exceeded': {
     en: 'A contribution of {amount} exceeds what remains of pledge {pledge}: {outstanding}',
-    fr: 'Une contribution de {amount} dépasse le reliquat de l’engagement {pledge} : {outstanding}',
+    fr: 'Une contribution de {amount} dépasse le reliquat de l’engagement {pledge}\u00a0: {outstanding}',
   },
   'fund.insufficient_funds': {
     en: 'Nothing is allocated beyond what was received: {amount} asked for package {package}, {available} received and unallocated',
-    fr: 'Rien n’est alloué au-delà de ce qui a été reçu : {amount} demandés pour le programme {package}, {available} reçus et non alloués',
+    fr: 'Rien n’est alloué au-delà de ce qui a été reçu\u00a0: {amount} demandés pour le programme {package}, {available} reçus et non alloués',
   },
   'fund.area_not_in_package': {
     en: 'Area {area} is not part of package {package} ({areas})',
@@ -64,11 +64,11 @@ export const FUND = {
   },
   'fund.overspent': {
     en: 'An expenditure of {amount} exceeds what remains allocated to project {project}: {available}',
-    fr: 'Une dépense de {amount} dépasse le reliquat alloué au projet {project} : {available}',
+    fr: 'Une dépense de {amount} dépasse le reliquat alloué au projet {project}\u00a0: {available}',
   },
   'fund.before_last_movement': {
     en: 'Money in {currency} moves in date order: {at} is before the latest movement, on {lastAt}',
-    fr: 'Les mouvements en {currency} suivent l’ordre des dates : le {at} précède le dernier mouvement, du {lastAt}',
+    fr: 'Les mouvements en {currency} suivent l’ordre des dates\u00a0: le {at} précède le dernier mouvement, du {lastAt}',
   },
   'fund.amount_out_of_range': {
     en: 'The amount {amount} would make a total beyond what can be counted exactly',

@@ -12,11 +12,11 @@ export const OPERATION = {
   },
   'operation.definition_missing': {
     en: 'Operation {operation} is launched without a plan: {field} is required',
-    fr: 'L’opération {operation} est lancée sans planification : {field} est requis',
+    fr: 'L’opération {operation} est lancée sans planification\u00a0: {field} est requis',
   },
   'operation.definition_with_plan': {
     en: 'Operation {operation} was planned on {plannedAt}; its launch cannot redefine {field}',
-    fr: 'L’opération {operation} a été planifiée le {plannedAt} ; son lancement ne peut redéfinir {field}',
+    fr: 'L’opération {operation} a été planifiée le {plannedAt}\u00a0; son lancement ne peut redéfinir {field}',
   },
   'operation.mandate_incomplete': {
     en: 'Mandate {basis} of operation {operation} needs {field}',
@@ -24,19 +24,19 @@ export const OPERATION = {
   },
   'operation.mandate_detail_unused': {
     en: 'Operation {operation}: {field} is given but the mandate does not include {basis}',
-    fr: 'Opération {operation} : {field} est donné mais le mandat ne comprend pas {basis}',
+    fr: 'Opération {operation}\u00a0: {field} est donné mais le mandat ne comprend pas {basis}',
   },
   'operation.mandate_none_exclusive': {
     en: 'Operation {operation}: a mandate of none cannot be combined with another basis',
-    fr: 'Opération {operation} : un mandat « none » ne peut être combiné avec un autre fondement',
+    fr: 'Opération {operation}\u00a0: un mandat «\u00a0none\u00a0» ne peut être combiné avec un autre fondement',
   },
   'operation.resolution_invalid': {
     en: 'Operation {operation}: {value} is not a UN Security Council resolution number',
-    fr: 'Opération {operation} : {value} n’est pas un numéro de résolution du Conseil de sécurité des Nations unies',
+    fr: 'Opération {operation}\u00a0: {value} n’est pas un numéro de résolution du Conseil de sécurité des Nations unies',
   },
   'operation.determination_unknown': {
     en: 'Art. 5: operation {operation} rests on determination {determination}, which has not been made by {at}',
-    fr: 'Art. 5 : l’opération {operation} repose sur la constatation {determination}, qui n’a pas été faite au {at}',
+    fr: 'Art. 5\u00a0: l’opération {operation} repose sur la constatation {determination}, qui n’a pas été faite au {at}',
   },
   'operation.decided_after': {
     en: 'The Council decision of {decidedAt} cannot postdate the act it decided, on {at}',
@@ -48,7 +48,7 @@ export const OPERATION = {
   },
   'operation.not_launched': {
     en: 'Operation {operation} has not been launched; it cannot end',
-    fr: 'L’opération {operation} n’a pas été lancée ; elle ne peut prendre fin',
+    fr: 'L’opération {operation} n’a pas été lancée\u00a0; elle ne peut prendre fin',
   },
   'operation.already_ended': {
     en: 'Operation {operation} already ended on {endedAt}',

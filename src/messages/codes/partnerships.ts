@@ -12,7 +12,7 @@ export const PARTNERSHIP = {
   },
   'partnership.partner_is_ally': {
     en: '{partner} is an Ally on {at}; Allies are not partners',
-    fr: '{partner} est Allié le {at} ; les Alliés ne sont pas des partenaires',
+    fr: '{partner} est Allié le {at}\u00a0; les Alliés ne sont pas des partenaires',
   },
   'partnership.already_member': {
     en: '{partner} has taken part in {framework} since {from}',
@@ -20,7 +20,7 @@ export const PARTNERSHIP = {
   },
   'partnership.not_member': {
     en: '{partner} does not take part in {framework} on {at}: it never joined it, or left it',
-    fr: '{partner} ne participe pas à {framework} le {at} : il n’y a jamais adhéré, ou l’a quitté',
+    fr: '{partner} ne participe pas à {framework} le {at}\u00a0: il n’y a jamais adhéré, ou l’a quitté',
   },
   'partnership.already_suspended': {
     en: 'The participation of {partner} in {framework} has been suspended since {from}',
@@ -32,7 +32,7 @@ export const PARTNERSHIP = {
   },
   'partnership.suspended': {
     en: 'The participation of {partner} in {framework} has been suspended since {from}; no programme can be agreed',
-    fr: 'La participation de {partner} à {framework} est suspendue depuis le {from} ; aucun programme ne peut être convenu',
+    fr: 'La participation de {partner} à {framework} est suspendue depuis le {from}\u00a0; aucun programme ne peut être convenu',
   },
   'partnership.programme_exists': {
     en: 'Programme {programme} was already agreed on {agreedAt}',

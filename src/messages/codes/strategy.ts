@@ -12,7 +12,7 @@ export const STRATEGY = {
   },
   'strategy.sg_nationality_not_ally': {
     en: 'The Secretary General is a national of an Ally; {nationality} is not an Ally on {at}',
-    fr: 'Le Secrétaire général est ressortissant d’un Allié ; {nationality} n’est pas Allié le {at}',
+    fr: 'Le Secrétaire général est ressortissant d’un Allié\u00a0; {nationality} n’est pas Allié le {at}',
   },
   'strategy.sg_out_of_order': {
     en: 'Secretary General no. {ordinal} must follow no. {lastOrdinal} ({lastName}, in office from {lastAt})',
@@ -32,7 +32,7 @@ export const STRATEGY = {
   },
   'strategy.office_nationality_not_ally': {
     en: 'The holder of office {office} is a national of an Ally; {nationality} is not an Ally on {at}',
-    fr: 'Le titulaire de la fonction {office} est ressortissant d’un Allié ; {nationality} n’est pas Allié le {at}',
+    fr: 'Le titulaire de la fonction {office} est ressortissant d’un Allié\u00a0; {nationality} n’est pas Allié le {at}',
   },
   'strategy.office_out_of_order': {
     en: 'A holder of office {office} taking office on {at} cannot precede {lastName}, in office from {lastAt}',
@@ -48,7 +48,7 @@ export const STRATEGY = {
   },
   'strategy.seat_out_of_order': {
     en: 'The seat of {body} cannot move on {at}: it is recorded in {place} from {from}',
-    fr: 'Le siège de {body} ne peut changer le {at} : il est enregistré à {place} depuis le {from}',
+    fr: 'Le siège de {body} ne peut changer le {at}\u00a0: il est enregistré à {place} depuis le {from}',
   },
   'strategy.seat_unchanged': {
     en: 'The seat of {body} is already in {place} (from {from})',

@@ -24,7 +24,7 @@ test('an entry in words: the actor with its article, the act, the date, the rule
   const broke = entry('SilenceBroken', 'BEL', '2024-06-03T10:00:00Z', { proposal: 'PO-2024-0001' });
   assert.deepEqual(entryWords('fr', undefined, broke), {
     sentence: 'La Belgique a rompu le silence sur PO-2024-0001, le 3 juin 2024',
-    basis: 'au titre de l’article 9 : procédure d’accord tacite',
+    basis: 'au titre de l’article 9\u00a0: procédure d’accord tacite',
     known: true,
   });
   assert.equal(entryWords('en', undefined, broke).sentence, 'Belgium broke silence on PO-2024-0001, 3 June 2024');
