@@ -418,12 +418,12 @@ export const COMMAND_SPECS = [
   {
     cmd: 'PledgeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
     summary: { en: 'Pledge money to the DCB trust fund (an Ally; not yet received)', fr: 'S’engager à verser des fonds au fonds DCB (un Allié ; non encore reçus)' },
-    fields: [req('pledge', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id)],
+    fields: [req('pledge', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'ContributeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
     summary: { en: 'Contribute money to the DCB trust fund (an Ally; received)', fr: 'Verser des fonds au fonds DCB (un Allié ; reçus)' },
-    fields: [req('contribution', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('pledge', id)],
+    fields: [req('contribution', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('pledge', id), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'AllocateToProject', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: bodies('DCB'),

@@ -453,10 +453,10 @@ export const FACT_KINDS = {
   },
   'partnership-programme': { key: 'programme id', data: '{ programme, framework, partner, kind, title?, agreedAt }', validFrom: 'agreement' },
   'dcb-package': { key: 'package id', data: '{ package, partner, areas, title?, launchedAt }', validFrom: 'launch' },
-  'fund-pledge': { key: 'pledge id', data: '{ pledge, ally, amount, currency, package?, partner? }', validFrom: 'pledge (never ends)' },
+  'fund-pledge': { key: 'pledge id', data: "{ pledge, ally, amount, currency, package?, partner?, dateIs?: 'on_or_before' }", validFrom: 'pledge (never ends)' },
   'fund-contribution': {
     key: 'contribution id',
-    data: '{ contribution, ally, amount, currency, package?, pledge?, partner? }',
+    data: "{ contribution, ally, amount, currency, package?, pledge?, partner?, dateIs?: 'on_or_before' }",
     validFrom: 'receipt (never ends)',
   },
   'fund-allocation': {

@@ -215,6 +215,13 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     // The headline of a currency with nothing received says so, not "0 €".
     const figures = (await page.locator('.figure').allTextContents()).join(' | ');
     assert.doesNotMatch(figures, /(^|\s)0(,00)?\s?€|€\s?0(\.00)?\b/, figures);
+    // A contribution known by its year only is dated "by" the year's last day, never as that day.
+    type Movement = { validFrom: string; data: { contribution: string; dateIs?: string } };
+    const movements = await (await context.request.get(`${base}/api/worlds/record/facts/fund-contribution`)).json() as Movement[];
+    const byYear = movements.find((m) => m.data.dateIs === 'on_or_before');
+    assert.ok(byYear, 'the record holds a contribution known by its year only');
+    const rows = (await page.locator('table tr').allTextContents()).filter((t) => t.includes(byYear.validFrom.slice(0, 4)) && /reçu/i.test(t));
+    assert.ok(rows.some((t) => /au plus tard le/.test(t)), rows.join(' | '));
     await page.goto(`${base}/en/partnerships`);
     await settle(page);
     const patg = coverage.find((a) => a.area === 'partnerships')?.measures.find((m) => m.measure === 'partners.PATG');

@@ -73,6 +73,23 @@ describe('DCB fund: pledges and contributions by Allies', () => {
     const pledged = eventsOf([pledge('P1', 'NLD', 100, '2018-08-01')], launched());
     given(pledged).when(pledge('P1', 'NLD', 100, '2018-09-01')).thenRejects('fund.pledge_exists');
   });
+
+  test('a pledge or a contribution known only by a year carries its bound into its fact; exact days carry none', () => {
+    const byYear = eventsOf([
+      pledge('P1', 'NLD', 500, '2016-12-31', { dateIs: 'on_or_before' }),
+      contribute('C1', 'NLD', 500, '2017-12-31', { pledge: 'P1', dateIs: 'on_or_before' }),
+    ], launched());
+    const kinds = byYear.slice(-2).map((e, i) => {
+      const fact = project(replay(byYear.slice(0, byYear.length - 2 + i)), e)[0];
+      assert.ok(fact && fact.op === 'assert');
+      return [fact.kind, fact.validFrom, (fact.data as { dateIs?: string }).dateIs];
+    });
+    assert.deepEqual(kinds, [['fund-pledge', '2016-12-31', 'on_or_before'], ['fund-contribution', '2017-12-31', 'on_or_before']]);
+    // The bounded contribution honours the pledge and counts as received from its bound.
+    assert.equal(booksOf(replay(byYear).fund, EUR).received, 500);
+    const exact = eventsOf([contribute('C2', 'NLD', 100, '2018-08-01', { dateIs: 'exact' })], launched());
+    assert.equal((exact.at(-1)!.data as { dateIs?: string }).dateIs, undefined);
+  });
 });
 
 describe('DCB fund: allocations and expenditures', () => {

@@ -93,7 +93,7 @@ function donorViolation(world: WorldState, by: string, ally: string, at: string)
 
 function pledge(world: WorldState, command: PledgeToFund): FundDecision {
   const f = world.fund;
-  const { pledge: id, ally, amount, currency, package: pkg } = command.data;
+  const { pledge: id, ally, amount, currency, package: pkg, dateIs } = command.data;
   const refused = donorViolation(world, command.by, ally, command.at);
   if (refused) return refused;
   const existing = f.pledges[id];
@@ -101,12 +101,14 @@ function pledge(world: WorldState, command: PledgeToFund): FundDecision {
   if (pkg !== undefined && !packageAt(f, pkg, command.at)) return reject('fund.package_unknown', 'data.package', { package: pkg, at: command.at });
   const large = tooLarge([booksOf(f, currency).pledged, amount]);
   if (large) return large;
-  return accept(eventFrom(command, 'FundPledged', { pledge: id, ally, amount, currency, ...(pkg === undefined ? {} : { package: pkg }) }));
+  return accept(eventFrom(command, 'FundPledged', {
+    pledge: id, ally, amount, currency, ...(pkg === undefined ? {} : { package: pkg }), ...(dateIs === 'on_or_before' ? { dateIs } : {}),
+  }));
 }
 
 function contribute(world: WorldState, command: ContributeToFund): FundDecision {
   const f = world.fund;
-  const { contribution: id, ally, amount, currency, pledge: pledgeId } = command.data;
+  const { contribution: id, ally, amount, currency, pledge: pledgeId, dateIs } = command.data;
   const refused = donorViolation(world, command.by, ally, command.at);
   if (refused) return refused;
   const existing = f.contributions[id];
@@ -137,6 +139,7 @@ function contribute(world: WorldState, command: ContributeToFund): FundDecision 
   if (large) return large;
   return accept(eventFrom(command, 'FundContributed', {
     contribution: id, ally, amount, currency, ...(pkg === undefined ? {} : { package: pkg }), ...(pledgeId === undefined ? {} : { pledge: pledgeId }),
+    ...(dateIs === 'on_or_before' ? { dateIs } : {}),
   }));
 }
 

@@ -7,6 +7,7 @@ import type { RecordCommand, WorldEventOf } from '../command.js';
 import type { Iso3 } from '../states.js';
 import type { Message } from '../../messages/index.js';
 import type { Currency } from './money.js';
+import type { DatePrecision } from '../membership/types.js';
 
 /** The areas of DCB support the seed names. */
 export const DCB_AREAS = [
@@ -32,12 +33,18 @@ export type LaunchDcbPackage = RecordCommand<
   'LaunchDcbPackage',
   { readonly package: string; readonly partner: Iso3; readonly areas: readonly DcbArea[]; readonly title?: string }
 >;
-/** A promise of money; it does not count as received. */
+/**
+ * A promise of money; it does not count as received. `dateIs: 'on_or_before'`: no source gives the
+ * day; `at` is a day by which the pledge had been made (the last day of the year a source gives).
+ */
 export type PledgeToFund = RecordCommand<
   'PledgeToFund',
-  { readonly pledge: string; readonly ally: Iso3; readonly amount: number; readonly currency: Currency; readonly package?: string }
+  { readonly pledge: string; readonly ally: Iso3; readonly amount: number; readonly currency: Currency; readonly package?: string; readonly dateIs?: DatePrecision }
 >;
-/** Money received; earmarked for a package if `package` is given (or its pledge was). */
+/**
+ * Money received; earmarked for a package if `package` is given (or its pledge was).
+ * `dateIs: 'on_or_before'`: `at` is a day by which the money had been received.
+ */
 export type ContributeToFund = RecordCommand<
   'ContributeToFund',
   {
@@ -47,6 +54,7 @@ export type ContributeToFund = RecordCommand<
     readonly currency: Currency;
     readonly package?: string;
     readonly pledge?: string;
+    readonly dateIs?: DatePrecision;
   }
 >;
 export type AllocateToProject = RecordCommand<
@@ -70,11 +78,11 @@ export type FundCommand = LaunchDcbPackage | PledgeToFund | ContributeToFund | A
 // ---- events ----
 
 export type DcbPackageLaunched = WorldEventOf<'DcbPackageLaunched', { package: string; partner: Iso3; areas: readonly DcbArea[]; title?: string }>;
-export type FundPledged = WorldEventOf<'FundPledged', { pledge: string; ally: Iso3; amount: number; currency: Currency; package?: string }>;
+export type FundPledged = WorldEventOf<'FundPledged', { pledge: string; ally: Iso3; amount: number; currency: Currency; package?: string; dateIs?: 'on_or_before' }>;
 /** `package` is resolved from the pledge when the contribution names none. */
 export type FundContributed = WorldEventOf<
   'FundContributed',
-  { contribution: string; ally: Iso3; amount: number; currency: Currency; package?: string; pledge?: string }
+  { contribution: string; ally: Iso3; amount: number; currency: Currency; package?: string; pledge?: string; dateIs?: 'on_or_before' }
 >;
 /** `fromEarmarked` + `fromGeneral` = `amount`: what was drawn from money earmarked for the package, then from general money. */
 export type ProjectAllocated = WorldEventOf<

@@ -17,7 +17,7 @@ import { Chip, DateText, Empty, Loading, PageHeader, QueryView, Section } from '
 const BarChart = lazy(() => import('../components/plot-chart.js'));
 
 type Package = Fact<{ package: string; partner: string; areas: string[]; title?: string; launchedAt: string }>;
-type Movement = Fact<{ ally?: string; amount: number; currency: string; package?: string; partner?: string; area?: string; project?: string; contribution?: string; pledge?: string }>;
+type Movement = Fact<{ ally?: string; amount: number; currency: string; package?: string; partner?: string; area?: string; project?: string; contribution?: string; pledge?: string; dateIs?: 'on_or_before' }>;
 
 function sumBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => number): Map<string, number> {
   const m = new Map<string, number>();
@@ -94,7 +94,7 @@ export default function FundPage({ location }: PageProps) {
                 <SortableTable caption={t('fund.contributions')} rows={[...(received.data ?? []).map((m) => ({ ...m, kind: 'received' })), ...(pledged.data ?? []).map((m) => ({ ...m, kind: 'pledged' }))]}
                   rowKey={(m) => `${m.kind}-${m.key}`} initialSort="date" initialDir="desc"
                   columns={[
-                    { key: 'date', header: t('ally.date'), sort: (m) => m.validFrom, render: (m) => <DateText iso={m.validFrom} /> },
+                    { key: 'date', header: t('ally.date'), sort: (m) => m.validFrom, render: (m) => <>{m.data.dateIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={m.validFrom} /></> },
                     { key: 'ally', header: t('fund.ally'), rowHeader: true, sort: (m) => stateName(lang, states, m.data.ally ?? ''), render: (m) => stateName(lang, states, m.data.ally ?? '') },
                     { key: 'kind', header: t('fund.kind'), sort: (m) => m.kind, render: (m) => m.kind === 'received' ? <Chip tone="success">{t('fund.received')}</Chip> : <Chip>{t('fund.pledged')}</Chip> },
                     { key: 'amount', header: t('fund.amount'), numeric: true, sort: (m) => m.data.amount, render: (m) => money(lang, m.data.amount, m.data.currency) },
