@@ -137,7 +137,7 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'TreatyEntersIntoForce', procedure: 'membership', basis: 'Art. 11', actors: bodies('DEPOSITARY'),
-    summary: { en: 'Record the Treaty’s entry into force; the parties become Allies', fr: 'Constater l’entrée en vigueur du Traité ; les parties deviennent Alliés' },
+    summary: { en: 'Record the Treaty’s entry into force; the parties become Allies', fr: 'Constater l’entrée en vigueur du Traité\u00a0; les parties deviennent Alliés' },
     fields: [req('parties', states)],
   },
   {
@@ -157,7 +157,7 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'SignAccessionProtocol', procedure: 'membership', basis: 'Art. 10', actors: bodies('NAC'),
-    summary: { en: 'Sign an accession protocol; the current Allies must ratify it', fr: 'Signer un protocole d’adhésion ; les Alliés actuels doivent le ratifier' },
+    summary: { en: 'Sign an accession protocol; the current Allies must ratify it', fr: 'Signer un protocole d’adhésion\u00a0; les Alliés actuels doivent le ratifier' },
     fields: [req('protocol', id), req('invitees', states)],
   },
   {
@@ -172,12 +172,12 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'DepositAccessionInstrument', procedure: 'membership', basis: 'Art. 10', actors: STATE,
-    summary: { en: 'Deposit the instrument of accession; Ally from that date', fr: 'Déposer l’instrument d’adhésion ; Allié à cette date' },
+    summary: { en: 'Deposit the instrument of accession; Ally from that date', fr: 'Déposer l’instrument d’adhésion\u00a0; Allié à cette date' },
     fields: [req('state', state), req('protocol', id)],
   },
   {
     cmd: 'NotifyDenunciation', procedure: 'membership', basis: 'Art. 13', actors: ALLY,
-    summary: { en: 'Give notice of denunciation; cease to be a Party one year later', fr: 'Notifier la dénonciation ; cesser d’être Partie un an après' },
+    summary: { en: 'Give notice of denunciation; cease to be a Party one year later', fr: 'Notifier la dénonciation\u00a0; cesser d’être Partie un an après' },
     fields: [req('ally', state)],
   },
   {
@@ -231,7 +231,7 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'ReviseProposal', procedure: 'council', basis: 'Art. 9', actors: bodies('SG'),
-    summary: { en: 'Revise a proposal; it returns to discussion', fr: 'Réviser une proposition ; elle retourne en discussion' },
+    summary: { en: 'Revise a proposal; it returns to discussion', fr: 'Réviser une proposition\u00a0; elle retourne en discussion' },
     fields: [proposal, opt('title', { kind: 'title' }), opt('paragraphs', texts)],
   },
   {
@@ -263,7 +263,7 @@ export const COMMAND_SPECS = [
     cmd: 'ProposeAmendment', procedure: 'council', basis: 'Art. 9, negotiating a text', actors: { bodies: ['SG'], ally: true, state: false },
     summary: {
       en: 'Propose an amendment to a paragraph of the current revision: replace, insert, delete or bracket',
-      fr: 'Proposer un amendement à un paragraphe de la révision en cours : remplacer, insérer, supprimer ou mettre entre crochets',
+      fr: 'Proposer un amendement à un paragraphe de la révision en cours\u00a0: remplacer, insérer, supprimer ou mettre entre crochets',
     },
     fields: [proposal, req('paragraph', paragraphNo), req('op', { kind: 'enum', values: AMENDMENT_OPS }), opt('text', text), revision],
   },
@@ -348,7 +348,7 @@ export const COMMAND_SPECS = [
     cmd: 'AdoptPolicy', procedure: 'strategy', basis: 'policies (WPS, UNSCR 1325; human security)', actors: bodies('NAC'),
     summary: {
       en: 'Record a policy the Alliance adopted: a Women, Peace and Security policy or action plan, or the Human Security Approach',
-      fr: 'Enregistrer une politique adoptée par l’Alliance : politique ou plan d’action Femmes, paix et sécurité, ou approche de la sécurité humaine',
+      fr: 'Enregistrer une politique adoptée par l’Alliance\u00a0: politique ou plan d’action Femmes, paix et sécurité, ou approche de la sécurité humaine',
     },
     fields: [req('policy', id), req('kind', { kind: 'enum', values: POLICY_KINDS }), req('title', { kind: 'title' }), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
@@ -417,12 +417,12 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'PledgeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
-    summary: { en: 'Pledge money to the DCB trust fund (an Ally; not yet received)', fr: 'S’engager à verser des fonds au fonds DCB (un Allié ; non encore reçus)' },
+    summary: { en: 'Pledge money to the DCB trust fund (an Ally; not yet received)', fr: 'S’engager à verser des fonds au fonds DCB (un Allié\u00a0; non encore reçus)' },
     fields: [req('pledge', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
     cmd: 'ContributeToFund', procedure: 'fund', basis: 'cooperative security, DCB trust fund', actors: STATE,
-    summary: { en: 'Contribute money to the DCB trust fund (an Ally; received)', fr: 'Verser des fonds au fonds DCB (un Allié ; reçus)' },
+    summary: { en: 'Contribute money to the DCB trust fund (an Ally; received)', fr: 'Verser des fonds au fonds DCB (un Allié\u00a0; reçus)' },
     fields: [req('contribution', id), req('ally', state), req('amount', amount), req('currency', currency), opt('package', id), opt('pledge', id), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {
@@ -476,7 +476,7 @@ export const COMMAND_SPECS = [
   // ---- arms control ----
   {
     cmd: 'RegisterArmsControlInstrument', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: bodies('SG'),
-    summary: { en: 'Enter an arms-control instrument in the register (at: opened for signature or adopted)', fr: 'Inscrire un instrument de maîtrise des armements au registre (at : ouverture à la signature ou adoption)' },
+    summary: { en: 'Enter an arms-control instrument in the register (at: opened for signature or adopted)', fr: 'Inscrire un instrument de maîtrise des armements au registre (at\u00a0: ouverture à la signature ou adoption)' },
     fields: [
       req('instrument', id),
       req('name', text),
@@ -497,7 +497,7 @@ export const COMMAND_SPECS = [
   },
   {
     cmd: 'RecordArmsControlStatus', procedure: 'arms-control', basis: 'arms control, disarmament and non-proliferation', actors: STATE,
-    summary: { en: 'Record a state’s status in an instrument: signed, party, suspended, withdrawn', fr: 'Enregistrer le statut d’un État dans un instrument : signataire, partie, suspendu, retiré' },
+    summary: { en: 'Record a state’s status in an instrument: signed, party, suspended, withdrawn', fr: 'Enregistrer le statut d’un État dans un instrument\u00a0: signataire, partie, suspendu, retiré' },
     fields: [req('instrument', id), req('state', state), req('status', { kind: 'enum', values: ARMS_CONTROL_STATUSES }), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   {

@@ -58,9 +58,9 @@ export const WPS_PRINCIPLES = ['integration', 'inclusiveness', 'integrity'] as c
 export type WpsPrinciple = (typeof WPS_PRINCIPLES)[number];
 
 export const WPS_PRINCIPLE_NAMES: Readonly<Record<WpsPrinciple, Message>> = {
-  integration: { en: 'Integration: a gender perspective in all activities', fr: 'Intégration : une perspective de genre dans toutes les activités' },
-  inclusiveness: { en: 'Inclusiveness: gender balance', fr: 'Inclusivité : équilibre entre les femmes et les hommes' },
-  integrity: { en: 'Integrity: accountability', fr: 'Intégrité : responsabilité' },
+  integration: { en: 'Integration: a gender perspective in all activities', fr: 'Intégration\u00a0: une perspective de genre dans toutes les activités' },
+  inclusiveness: { en: 'Inclusiveness: gender balance', fr: 'Inclusivité\u00a0: équilibre entre les femmes et les hommes' },
+  integrity: { en: 'Integrity: accountability', fr: 'Intégrité\u00a0: responsabilité' },
 };
 
 /** The label of a code in one of the vocabularies above; an unknown code is returned as given. */

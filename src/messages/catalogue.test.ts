@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { MESSAGES, VOCABULARY } from './interface.js';
 import { CODES, joinCodes, type Codes } from './index.js';
 import { checkTemplate, templateArguments } from './format.js';
-import { CORE_TASKS, HUMAN_SECURITY_PILLARS, OFFICE_NAMES, POLICY_KIND_NAMES, RESILIENCE_THEMES, SEAT_BODY_NAMES, WPS_PRINCIPLES } from '../domain/vocabulary.js';
+import { CORE_TASKS, CORE_TASK_NAMES, HUMAN_SECURITY_PILLARS, HUMAN_SECURITY_PILLAR_NAMES, OFFICE_NAMES, POLICY_KIND_NAMES, RESILIENCE_THEMES, RESILIENCE_THEME_NAMES, SEAT_BODY_NAMES, WPS_PRINCIPLES, WPS_PRINCIPLE_NAMES } from '../domain/vocabulary.js';
 import { OFFICES, POLICY_KINDS, SEAT_BODIES } from '../domain/strategy/types.js';
 import { DCB_AREAS } from '../domain/fund/types.js';
 import { COOPERATION_AREAS } from '../domain/eu/types.js';
@@ -117,6 +117,9 @@ test('French typography: a no-break space before : ; ! ? and inside « » (CONVE
     ...HELP_TEXTS.map((msg) => [`help ${msg.en.slice(0, 40)}`, msg.fr] as [string, string]),
     ...Object.entries(RECORD_FRENCH).map(([key, msg]) => [`record ${key}`, msg.fr] as [string, string]),
     ...Object.entries({ ...COVERAGE_AREA_NAMES, ...COVERAGE_MEASURE_NAMES }).map(([key, msg]) => [`coverage ${key}`, msg.fr ?? ''] as [string, string]),
+    ...commandSpecs.map((spec) => [`command ${spec.cmd}`, spec.summary.fr] as [string, string]),
+    ...[CORE_TASK_NAMES, RESILIENCE_THEME_NAMES, HUMAN_SECURITY_PILLAR_NAMES, WPS_PRINCIPLE_NAMES, OFFICE_NAMES, POLICY_KIND_NAMES, SEAT_BODY_NAMES]
+      .flatMap((names) => Object.entries(names).map(([code, msg]) => [`vocabulary ${code}`, msg.fr ?? ''] as [string, string])),
   ];
   assert.ok(french.length > 1000, `${french.length} French texts checked`);
   assert.deepEqual(french.filter(([, fr]) => typography.test(fr)).map(([key, fr]) => `${key}: ${fr}`), []);

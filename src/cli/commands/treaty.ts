@@ -368,10 +368,10 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     .join(fr ? ' ; ' : '; ');
   const bound = [
     ...(r.rows.some((x) => x.depositDateIsBound)
-      ? [fr ? '≤ (dépôt) : date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']
+      ? [fr ? '≤ (dépôt)\u00a0: date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']
       : []),
     ...(r.rows.some((x) => x.parliamentApprovalIsBound)
-      ? [fr ? '≤ (approbation) : approuvé au plus tard à cette date, selon une déclaration officielle (jour exact non sourcé)' : '≤ (approval): approved by that date, per an official statement (exact day not sourced)']
+      ? [fr ? '≤ (approbation)\u00a0: approuvé au plus tard à cette date, selon une déclaration officielle (jour exact non sourcé)' : '≤ (approval): approved by that date, per an official statement (exact day not sourced)']
       : []),
   ];
   return [

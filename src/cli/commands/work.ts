@@ -243,7 +243,7 @@ function registerFund(program: Command, ctx: Ctx): void {
         { header: fr ? 'concordance' : 'reconciles', value: (b) => (unknown(b) ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
       ];
       if (opts.csv) return c.io.out(csv(s.balances, columns));
-      c.io.out(`${fr ? `Fonds DCB au ${s.asOf} : ${s.packages.length} programmes` : `DCB trust fund on ${s.asOf}: ${s.packages.length} packages`}\n${fr ? 'Un engagement n’est pas une contribution : seul le reçu peut être alloué.' : 'A pledge is not a contribution: only money received can be allocated.'}\n\n`);
+      c.io.out(`${fr ? `Fonds DCB au ${s.asOf}\u00a0: ${s.packages.length} programmes` : `DCB trust fund on ${s.asOf}: ${s.packages.length} packages`}\n${fr ? 'Un engagement n’est pas une contribution\u00a0: seul le reçu peut être alloué.' : 'A pledge is not a contribution: only money received can be allocated.'}\n\n`);
       c.io.out(s.balances.length ? table(s.balances, columns) : `${fr ? 'aucun mouvement de fonds enregistré' : 'no movement of money recorded'}\n`);
     });
   outputOptions(timeOptions(fundCmd.command('packages')))
@@ -363,7 +363,7 @@ function registerEu(program: Command, ctx: Ctx): void {
       ];
       if (opts.csv) return c.io.out(csv(r.states, columns));
       c.io.out(`${fr
-        ? `Au ${r.asOf} : ${r.allies} Alliés, ${r.euMembers} membres de l’UE, ${r.shared.length} membres communs ; ${r.natoOnly.length} à l’OTAN seulement, ${r.euOnly.length} à l’UE seulement`
+        ? `Au ${r.asOf}\u00a0: ${r.allies} Alliés, ${r.euMembers} membres de l’UE, ${r.shared.length} membres communs\u00a0; ${r.natoOnly.length} à l’OTAN seulement, ${r.euOnly.length} à l’UE seulement`
         : `On ${r.asOf}: ${r.allies} Allies, ${r.euMembers} EU members, ${r.shared.length} shared members; ${r.natoOnly.length} in NATO only, ${r.euOnly.length} in the EU only`}\n\n${table(r.states, columns)}`);
     });
   outputOptions(timeOptions(euCmd.command('declarations')))
