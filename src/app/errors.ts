@@ -23,7 +23,8 @@ export class EvereError extends Error {
 
 export function localizedParams(error: EvereError, lang: Lang): ViolationParams {
   if (error.violations.length === 0 || error.params.rule === undefined) return error.params;
-  return { ...error.params, rule: error.violations.map((v) => formatViolation(v, lang)).join('; ') };
+  // French puts a no-break space before the semicolon (CONVENTIONS §4.1).
+  return { ...error.params, rule: error.violations.map((v) => formatViolation(v, lang)).join(lang === 'fr' ? '\u00a0; ' : '; ') };
 }
 
 export const isEvereError = (error: unknown): error is EvereError => error instanceof EvereError;

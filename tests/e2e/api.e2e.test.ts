@@ -129,7 +129,7 @@ describe('HTTP API', () => {
     assert.ok(r.json().violations.length >= 1);
     const fr = await s.app.inject({ method: 'POST', url: '/api/worlds/ex/commands', headers: { cookie, 'x-csrf-token': csrf, 'accept-language': 'fr' }, payload: brk });
     assert.match(fr.json().detail, /^Refusé\u00a0: /);
-    assert.equal(fr.json().detail.slice('Refusé\u00a0: '.length), fr.json().violations.map((v: { message: string }) => v.message).join('; '), 'the rule is in French too');
+    assert.equal(fr.json().detail.slice('Refusé\u00a0: '.length), fr.json().violations.map((v: { message: string }) => v.message).join('\u00a0; '), 'the rule is in French too');
     r = await s.app.inject({ method: 'POST', url: '/api/worlds/record/commands', headers: { cookie, 'x-csrf-token': csrf }, payload: brk });
     assert.equal(r.statusCode, 403);
     assert.equal(r.json().code, 'world.read_only');
