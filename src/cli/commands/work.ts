@@ -226,21 +226,24 @@ function registerFund(program: Command, ctx: Ctx): void {
       const s = await fund(await c.ledger(), c.world, opts);
       if (opts.json) return c.io.out(json(s));
       const money = (n: number, cur: string) => formatMoney(n, cur);
-      // With no contribution in a currency in the record, what was received in it (and so allocated,
-      // spent, left) is unknown, not nil: a movement is never 0, so nothing received means none recorded.
+      // A movement is never 0, so a total of 0 means none is recorded, which is not knowing it was nil:
+      // with nothing received in a currency, nothing about its money is known; with no allocation,
+      // neither what was allocated, spent or left unspent, nor what is left unallocated.
       const notRecorded = fr ? 'non enregistré' : 'not recorded';
-      const unknown = (b: (typeof s.balances)[number]) => s.contributionsRecorded === 0 || b.received === 0;
-      const known = (n: number, b: (typeof s.balances)[number]) => (unknown(b) ? notRecorded : money(n, b.currency));
-      const columns: Column<(typeof s.balances)[number]>[] = [
+      type Balance = (typeof s.balances)[number];
+      const shown = (n: number, b: Balance, known: boolean) => (known ? money(n, b.currency) : notRecorded);
+      const received = (b: Balance) => b.received > 0;
+      const allocated = (b: Balance) => received(b) && b.allocated > 0;
+      const columns: Column<Balance>[] = [
         { header: fr ? 'devise' : 'currency', value: (b) => b.currency },
         { header: fr ? 'engagé' : 'pledged', value: (b) => money(b.pledged, b.currency), align: 'right' },
         { header: fr ? 'engagements non honorés' : 'outstanding pledges', value: (b) => money(b.outstandingPledges, b.currency), align: 'right' },
-        { header: fr ? 'reçu' : 'received', value: (b) => known(b.received, b), align: 'right' },
-        { header: fr ? 'alloué' : 'allocated', value: (b) => known(b.allocated, b), align: 'right' },
-        { header: fr ? 'dépensé' : 'spent', value: (b) => known(b.spent, b), align: 'right' },
-        { header: fr ? 'non alloué' : 'unallocated', value: (b) => known(b.unallocated, b), align: 'right' },
-        { header: fr ? 'non dépensé' : 'unspent', value: (b) => known(b.unspent, b), align: 'right' },
-        { header: fr ? 'concordance' : 'reconciles', value: (b) => (unknown(b) ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
+        { header: fr ? 'reçu' : 'received', value: (b) => shown(b.received, b, received(b)), align: 'right' },
+        { header: fr ? 'alloué' : 'allocated', value: (b) => shown(b.allocated, b, allocated(b)), align: 'right' },
+        { header: fr ? 'dépensé' : 'spent', value: (b) => shown(b.spent, b, allocated(b) && b.spent > 0), align: 'right' },
+        { header: fr ? 'non alloué' : 'unallocated', value: (b) => shown(b.unallocated, b, allocated(b)), align: 'right' },
+        { header: fr ? 'non dépensé' : 'unspent', value: (b) => shown(b.unspent, b, allocated(b) && b.spent > 0), align: 'right' },
+        { header: fr ? 'concordance' : 'reconciles', value: (b) => (!received(b) ? notRecorded : b.reconciles ? (fr ? 'oui' : 'yes') : (fr ? 'NON' : 'NO')) },
       ];
       if (opts.csv) return c.io.out(csv(s.balances, columns));
       c.io.out(`${fr ? `Fonds DCB au ${s.asOf}\u00a0: ${s.packages.length} programmes` : `DCB trust fund on ${s.asOf}: ${s.packages.length} packages`}\n${fr ? 'Un engagement n’est pas une contribution\u00a0: seul le reçu peut être alloué.' : 'A pledge is not a contribution: only money received can be allocated.'}\n\n`);
@@ -266,6 +269,7 @@ function registerFund(program: Command, ctx: Ctx): void {
       const c = ctx();
       const fr = c.lang === 'fr';
       const rows = await fundReport(await c.ledger(), c.world, opts.by, opts);
+      const known = (n: number, currency: string) => (n === 0 ? (fr ? 'non enregistré' : 'not recorded') : formatMoney(n, currency));
       const key = (r: FundReportRow): string => {
         if (opts.by === 'ally' || opts.by === 'partner') return r.key === '-' ? (fr ? '(non affecté)' : '(general)') : `${partnerNames(r.key)?.[c.lang] ?? r.key} (${r.key})`;
         if (opts.by === 'area') return labelOf(DCB_AREA_NAMES, r.key, c.lang);
@@ -275,10 +279,10 @@ function registerFund(program: Command, ctx: Ctx): void {
         { header: fr ? ({ ally: 'allié', partner: 'partenaire', area: 'domaine', year: 'année', package: 'programme' } as const)[opts.by] : opts.by, value: key },
         { header: fr ? 'devise' : 'currency', value: (r) => r.currency },
         { header: fr ? 'engagé' : 'pledged', value: (r) => formatMoney(r.pledged, r.currency), align: 'right' },
-        // Nothing received recorded for a row is not known to be nil (a movement is never 0).
-        { header: fr ? 'reçu' : 'received', value: (r) => (r.received === 0 ? (fr ? 'non enregistré' : 'not recorded') : formatMoney(r.received, r.currency)), align: 'right' },
-        { header: fr ? 'alloué' : 'allocated', value: (r) => formatMoney(r.allocated, r.currency), align: 'right' },
-        { header: fr ? 'dépensé' : 'spent', value: (r) => formatMoney(r.spent, r.currency), align: 'right' },
+        // A total of 0 for a row means none is recorded, not that it was nil (a movement is never 0).
+        { header: fr ? 'reçu' : 'received', value: (r) => known(r.received, r.currency), align: 'right' },
+        { header: fr ? 'alloué' : 'allocated', value: (r) => known(r.allocated, r.currency), align: 'right' },
+        { header: fr ? 'dépensé' : 'spent', value: (r) => known(r.spent, r.currency), align: 'right' },
       ]);
     });
 
