@@ -4,6 +4,7 @@
  */
 import type { ViolationParams, Violation } from '../domain/decider.js';
 import { formatMessage, formatViolation, type Lang } from '../messages/index.js';
+import { joinClauses } from '../messages/format.js';
 
 export class EvereError extends Error {
   constructor(
@@ -24,7 +25,7 @@ export class EvereError extends Error {
 export function localizedParams(error: EvereError, lang: Lang): ViolationParams {
   if (error.violations.length === 0 || error.params.rule === undefined) return error.params;
   // French puts a no-break space before the semicolon (CONVENTIONS §4.1).
-  return { ...error.params, rule: error.violations.map((v) => formatViolation(v, lang)).join(lang === 'fr' ? '\u00a0; ' : '; ') };
+  return { ...error.params, rule: joinClauses(error.violations.map((v) => formatViolation(v, lang)), lang) };
 }
 
 export const isEvereError = (error: unknown): error is EvereError => error instanceof EvereError;

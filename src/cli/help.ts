@@ -21,7 +21,7 @@ const frame = (key: keyof typeof HELP_FRAME) => HELP_FRAME[key].fr;
 function frenchNotes(full: string, description: string | undefined, translated: string): string {
   const rest = description && full.startsWith(description) ? full.slice(description.length) : full === description ? '' : undefined;
   if (rest === undefined) return full;
-  return translated + rest.replace(/\bdefault: /g, `${frame('default')} : `).replace(/\bchoices: /g, `${frame('choices')} : `);
+  return translated + rest.replace(/\bdefault: /g, `${frame('default')}\u00a0: `).replace(/\bchoices: /g, `${frame('choices')}\u00a0: `);
 }
 
 class FrenchHelp extends Help {

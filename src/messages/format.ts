@@ -116,3 +116,11 @@ export function formatTemplate(template: string, params: Params, lang: Lang): st
   }
   return format(values);
 }
+
+/**
+ * Joins clauses with a semicolon as the language writes it: in French with a no-break space
+ * before the sign (CONVENTIONS §4.1), so that a line never breaks before it.
+ */
+export function joinClauses(parts: readonly string[], lang: Lang): string {
+  return parts.join(lang === 'fr' ? '\u00a0; ' : '; ');
+}

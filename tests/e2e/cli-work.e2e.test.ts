@@ -241,6 +241,10 @@ describe('evere work verbs on the real record', () => {
   test('French headers and CSV', async () => {
     assert.match(await run('--lang', 'fr', 'operations', '--as-of', '2005-01-01'), /opérations et missions connues au 2005-01-01/);
     assert.match(await run('--lang', 'fr', 'eu', '--as-of', '2021-01-01'), /membres communs/);
+    // French lists of clauses put a no-break space before the semicolon (CONVENTIONS §4.1), English none.
+    assert.match(await run('--lang', 'fr', 'operations', '--as-of', '2012-01-01'), /demande de IRQ\u00a0; RCSNU 1546/);
+    assert.match(await run('operations', '--as-of', '2012-01-01'), /request of IRQ; UNSCR 1546/);
+    assert.match(await run('--lang', 'fr', 'fund', 'packages'), /Formation et entraînement\u00a0; Cyberdéfense/);
     const lines = (await run('partners', 'frameworks', '--csv')).trim().split('\r\n');
     assert.equal(lines[0], 'id,name,established,partners,suspended');
   });
@@ -257,7 +261,7 @@ describe('evere work verbs on the real record', () => {
     assert.match(await run('--lang', 'fr', 'arms-control', '--as-of', '2000-01-01'), /Traité sur les forces armées conventionnelles en Europe \(FCE\)/);
     // The accession's line says the state with its article and "Allié" agreeing with it.
     assert.match(await run('--lang', 'fr', 'accession', 'SWE-2022', '--as-of', '2024-04-01'), /La Suède, Alliée depuis le 2024-03-07/);
-    assert.match(await run('--lang', 'fr', 'accession', 'CZE-HUN-POL-1997', '--as-of', '2000-01-01'), /La Tchéquie, Alliée depuis le 1999-03-12 ; la Hongrie, Alliée depuis le 1999-03-12/);
+    assert.match(await run('--lang', 'fr', 'accession', 'CZE-HUN-POL-1997', '--as-of', '2000-01-01'), /La Tchéquie, Alliée depuis le 1999-03-12\u00a0; la Hongrie, Alliée depuis le 1999-03-12/);
     assert.match(await run('accession', 'SWE-2022', '--as-of', '2024-04-01'), /Sweden, an Ally since 2024-03-07/);
     // JSON stays the record's data, in its English.
     const json = await jsonOf<{ data: { reason: string } }[]>('consult', '--as-of', '2022-03-01', '--lang', 'fr');

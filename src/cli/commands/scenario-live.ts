@@ -7,6 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
 import { formatMessage } from '../../messages/index.js';
+import { joinClauses } from '../../messages/format.js';
 import { CLASSIFICATIONS, isClassification, type Classification } from '../../ledger/classification.js';
 import { Scenarios } from '../../app/scenarios/service.js';
 import { listMessages, sendMessage } from '../../app/scenarios/channels.js';
@@ -48,10 +49,10 @@ export function showObjectives(c: CliContext, objectives: readonly ObjectiveView
   c.io.out(table(objectives, [
     { header: 'id', value: (o) => o.id },
     { header: f ? 'objectif' : 'objective', value: (o) => o.title[l] ?? o.title.en },
-    { header: f ? 'mesuré' : 'measured', value: (o) => `${formatMessage(`objective.status_${o.measured.status}`, {}, l)}: ${formatMessage(o.measured.code, o.measured.params, l)}` },
-    { header: f ? 'évaluations' : 'scores', value: (o) => o.scores.map((s) => `${formatMessage(`objective.rating_${s.rating}`, {}, l)} (${s.evaluator}, ${s.offset})`).join('; ') || '—' },
+    { header: f ? 'mesuré' : 'measured', value: (o) => `${formatMessage(`objective.status_${o.measured.status}`, {}, l)}${f ? '\u00a0:' : ':'} ${formatMessage(o.measured.code, o.measured.params, l)}` },
+    { header: f ? 'évaluations' : 'scores', value: (o) => joinClauses(o.scores.map((s) => `${formatMessage(`objective.rating_${s.rating}`, {}, l)} (${s.evaluator}, ${s.offset})`), l) || '—' },
   ]));
-  for (const o of objectives) for (const s of o.scores) c.io.out(`  ${o.id} · ${s.evaluator} · ${s.offset}: ${s.observation}\n`);
+  for (const o of objectives) for (const s of o.scores) c.io.out(`  ${o.id} · ${s.evaluator} · ${s.offset}${f ? '\u00a0:' : ':'} ${s.observation}\n`);
 }
 
 function banner(c: CliContext): void {

@@ -365,7 +365,7 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
   };
   const joined = Object.entries(r.members)
     .map(([s, d], i) => (fr ? `${nameForms(s, 'fr')[i === 0 ? 'The' : 'the']}, ${allyWord(s)} depuis le ${d}` : `${stateName(s, c.lang)}, an Ally since ${d}`))
-    .join(fr ? ' ; ' : '; ');
+    .join(fr ? '\u00a0; ' : '; ');
   const bound = [
     ...(r.rows.some((x) => x.depositDateIsBound)
       ? [fr ? '≤ (dépôt)\u00a0: date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']

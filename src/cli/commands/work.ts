@@ -25,6 +25,7 @@ import {
 } from '../../domain/vocabulary.js';
 import type { Lang, Message } from '../../messages/index.js';
 import { recordText } from '../../messages/record-french.js';
+import { joinClauses } from '../../messages/format.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;
@@ -50,7 +51,7 @@ function mandateText(r: OperationRow, lang: Lang, short = false): string {
   const fr = lang === 'fr';
   const resolutions = r.resolutions ?? [];
   const listed = short && resolutions.length > 3 ? `${resolutions.slice(0, 3).join(', ')} (+${resolutions.length - 3})` : resolutions.join(', ');
-  return r.mandate.map((m) => {
+  return joinClauses(r.mandate.map((m) => {
     switch (m) {
       case 'unscr': return `${fr ? 'RCSNU' : 'UNSCR'} ${listed}`;
       case 'host_request': return `${fr ? 'demande de' : 'request of'} ${(r.requestedBy ?? []).join(', ')}`;
@@ -59,7 +60,7 @@ function mandateText(r: OperationRow, lang: Lang, short = false): string {
       case 'none': return fr ? 'aucun' : 'none';
       default: return m;
     }
-  }).join('; ');
+  }), lang);
 }
 
 /** Major units as typed (`1000000.00`) to integer minor units of the currency (ISO 4217). */
@@ -259,7 +260,7 @@ function registerFund(program: Command, ctx: Ctx): void {
         { header: fr ? 'lancé' : 'launched', value: (p) => p.launchedAt },
         { header: 'id', value: (p) => p.package },
         { header: fr ? 'partenaire' : 'partner', value: (p) => p.name[c.lang] },
-        { header: fr ? 'domaines' : 'areas', value: (p) => p.areas.map((a) => labelOf(DCB_AREA_NAMES, a, c.lang)).join('; ') },
+        { header: fr ? 'domaines' : 'areas', value: (p) => joinClauses(p.areas.map((a) => labelOf(DCB_AREA_NAMES, a, c.lang)), c.lang) },
       ]);
     });
   outputOptions(timeOptions(fundCmd.command('report')))
@@ -340,7 +341,7 @@ function registerExercises(program: Command, ctx: Ctx): void {
         { header: fr ? 'tâche fondamentale' : 'core task', value: (r) => labelOf(CORE_TASK_NAMES, r.coreTask, c.lang) },
         { header: fr ? 'Alliés' : 'Allies', value: (r) => r.allies.length, align: 'right' },
         { header: fr ? 'partenaires' : 'partners', value: (r) => names(r.partners, c.lang) },
-        { header: fr ? 'thèmes de résilience' : 'resilience themes', value: (r) => r.themes.map((x) => labelOf(RESILIENCE_THEME_NAMES, x, c.lang)).join('; ') },
+        { header: fr ? 'thèmes de résilience' : 'resilience themes', value: (r) => joinClauses(r.themes.map((x) => labelOf(RESILIENCE_THEME_NAMES, x, c.lang)), c.lang) },
         { header: fr ? 'effectifs' : 'personnel', value: (r) => r.personnel, align: 'right' },
       ];
       emit(c, opts, rows, columns);
@@ -380,7 +381,7 @@ function registerEu(program: Command, ctx: Ctx): void {
         { header: fr ? 'signée' : 'signed', value: (d) => d.signedAt },
         { header: 'id', value: (d) => d.declaration },
         { header: fr ? 'titre' : 'title', value: (d) => recordText(c.lang, d.title) },
-        { header: fr ? 'domaines' : 'areas', value: (d) => d.areas.map((a) => labelOf(COOPERATION_AREA_NAMES, a, c.lang)).join('; ') },
+        { header: fr ? 'domaines' : 'areas', value: (d) => joinClauses(d.areas.map((a) => labelOf(COOPERATION_AREA_NAMES, a, c.lang)), c.lang) },
       ]);
     });
   outputOptions(timeOptions(euCmd.command('areas')))
@@ -487,7 +488,7 @@ function registerHumanSecurity(program: Command, ctx: Ctx): void {
         { header: fr ? 'analyse de genre' : 'gender analysis', value: (r) => r.genderAnalysis, align: 'right' },
         { header: fr ? 'lacunes' : 'gaps', value: (r) => r.untagged.length, align: 'right' },
       ];
-      const legend = HUMAN_SECURITY_PILLARS.map((p) => `${t(c.lang, short[p]!)} = ${labelOf(HUMAN_SECURITY_PILLAR_NAMES, p, c.lang)}`).join('; ');
+      const legend = joinClauses(HUMAN_SECURITY_PILLARS.map((p) => `${t(c.lang, short[p]!)} = ${labelOf(HUMAN_SECURITY_PILLAR_NAMES, p, c.lang)}`), c.lang);
       emit(c, opts, rows, columns, opts.csv || opts.json ? undefined : legend);
     });
 }

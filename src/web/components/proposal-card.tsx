@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import type { Proposal } from '../../domain/council/types.js';
 import { brussels, dtg, stateName, useI18n } from '../lib/i18n.js';
+import { joinClauses } from '../../messages/format.js';
 import { useStates } from '../lib/reference.js';
 import { actionLabelKey, actionTone, proposalActions, type AvailableCommand } from '../lib/actions.js';
 import type { MessageKey } from '../lib/messages.js';
@@ -174,7 +175,7 @@ export function ProposalCard({ proposal, world, available, onActed, endpoint, cl
       {proposal.status === 'silence_broken' && (
         <p className="notice notice--warning">
           {t('proposal.silence_broken')}{t('app.colon')}{proposal.silenceRounds.at(-1)?.breaks.map((b) => stateName(lang, states, b.ally)).join(', ')}
-          {proposal.silenceRounds.at(-1)?.breaks.some((b) => b.reason) && <> — {proposal.silenceRounds.at(-1)?.breaks.map((b) => b.reason).filter(Boolean).join('; ')}</>}
+          {proposal.silenceRounds.at(-1)?.breaks.some((b) => b.reason) && <> — {joinClauses((proposal.silenceRounds.at(-1)?.breaks ?? []).flatMap((b) => (b.reason ? [b.reason] : [])), lang)}</>}
         </p>
       )}
       {proposal.status === 'adopted' && <p className="notice notice--success">{t('council.adopted_under', { date: date(proposal.adoptedAt), procedure: proposal.adoptedUnder === 'silence' ? t('council.procedure_silence') : t('council.procedure_meeting') })}</p>}

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { PageProps } from '../app.js';
 import type { Member } from '../../app/treaty-queries.js';
 import { useI18n, stateNames } from '../lib/i18n.js';
+import { joinClauses } from '../../messages/format.js';
 import { useRecordText } from '../lib/record-text.js';
 import { useApi } from '../lib/data.js';
 import { useStates } from '../lib/reference.js';
@@ -98,7 +99,7 @@ export default function OperationsPage({ location }: PageProps) {
     alliesNow && validAt(c, new Date().toISOString()) ? (alliesNow.has(c.data.contributor) ? 'ally' : 'partner') : c.data.role;
   // An operation named in the address (?op=KFOR) is the page's subject: the tab names it.
   const asked = location.query.get('op') ? latestByKey(operations.data ?? []).find((o) => o.data.operation === location.query.get('op')) : undefined;
-  const mandate = (o: Fact<OperationData>) => o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)).join('; ');
+  const mandate = (o: Fact<OperationData>) => joinClauses(o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)), lang);
 
   return (
     <>
