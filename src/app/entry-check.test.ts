@@ -5,6 +5,10 @@ import { memoryKeyStore } from '../adapters/keystore/file-keystore.js';
 import { toBase64 } from '../ledger/bytes.js';
 import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../ledger/entry.js';
 import { checkEntry } from './entry-check.js';
+import { formatMessage } from '../messages/index.js';
+
+/** The problems found, in English and in French. */
+const said = (found: readonly { code: string; params: Record<string, string | number> }[], lang: 'en' | 'fr' = 'en') => found.map((f) => formatMessage(f.code, f.params, lang));
 
 test('an entry checks clean; a changed byte or a foreign key is named', async () => {
   const signer = await memoryKeyStore().create('w', 'archive');
@@ -16,10 +20,12 @@ test('an entry checks clean; a changed byte or a foreign key is named', async ()
   const bytes = entryBytes(signEntry(body, signer));
   const keys = new Map([['abcd0123', { id: 'archive', publicKey: toBase64(signer.publicKey) }]]);
   assert.deepEqual(checkEntry(nodeCrypto, 'w', 3, bytes, keys).problems, []);
-  assert.deepEqual(checkEntry(nodeCrypto, 'w', 4, bytes, keys).problems, ['entry says seq 3']);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w', 4, bytes, keys).problems), ['entry says seq 3']);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w', 4, bytes, keys).problems, 'fr'), ['l’entrée indique le numéro 3']);
   const forged = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"n":1', '"n":2'));
-  assert.deepEqual(checkEntry(nodeCrypto, 'w', 3, forged, keys).problems, ['signature does not verify']);
-  assert.match(checkEntry(nodeCrypto, 'w', 3, bytes, new Map()).problems[0]!, /unknown key/);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w', 3, forged, keys).problems), ['signature does not verify']);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w', 3, forged, keys).problems, 'fr'), ['la signature n’est pas valide']);
+  assert.match(said(checkEntry(nodeCrypto, 'w', 3, bytes, new Map()).problems)[0]!, /unknown key abcd0123 \(archive\)/);
 });
 
 test('bytes that are not canonical are named as such', async () => {
@@ -31,5 +37,5 @@ test('bytes that are not canonical are named as such', async () => {
   const text = new TextDecoder().decode(entryBytes(signEntry(body, signer)));
   const reordered = new TextEncoder().encode(text.replace('"a":1,"b":2', '"b":2,"a":1'));
   const keys = new Map([['abcd0123', { id: 'archive', publicKey: toBase64(signer.publicKey) }]]);
-  assert.deepEqual(checkEntry(nodeCrypto, 'w2', 0, reordered, keys).problems, ['entry bytes are not in canonical form']);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w2', 0, reordered, keys).problems), ['entry bytes are not in canonical form']);
 });

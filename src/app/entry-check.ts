@@ -8,6 +8,7 @@ import type { LedgerCrypto } from '../ledger/crypto.js';
 import { fromBase64, fromUtf8 } from '../ledger/bytes.js';
 import { bodyOf, canonicalJson, checkEntryShape, signingBytes, type Entry } from '../ledger/entry.js';
 import { hashLeaf } from '../ledger/merkle.js';
+import { finding, type Finding } from './verify-problem.js';
 
 export interface EntryKey {
   readonly id: string;
@@ -20,7 +21,7 @@ export interface EntryCheck {
   readonly leafHash: Uint8Array;
   readonly recordTime?: string;
   readonly signed: boolean;
-  readonly problems: readonly string[];
+  readonly problems: readonly Finding[];
 }
 
 const decodedKeys = new Map<string, Uint8Array>();
@@ -62,22 +63,22 @@ function signedBytesOf(entry: Entry, text: string, bytes: Uint8Array): Uint8Arra
 
 export function checkEntry(crypto: LedgerCrypto, world: string, seq: number, bytes: Uint8Array, keys: ReadonlyMap<string, EntryKey>): EntryCheck {
   const leafHash = hashLeaf(crypto, bytes);
-  const problems: string[] = [];
+  const problems: Finding[] = [];
   let text: string;
   let entry: Entry;
   try {
     text = fromUtf8(bytes);
     entry = JSON.parse(text) as Entry;
   } catch {
-    return { seq, leafHash, signed: false, problems: ['entry bytes are not valid UTF-8 JSON'] };
+    return { seq, leafHash, signed: false, problems: [finding('verify.not_json')] };
   }
   const shape = checkEntryShape(entry);
-  if (shape.length) return { seq, leafHash, signed: false, problems: [`malformed entry: ${shape.join('; ')}`] };
-  if (entry.seq !== seq) problems.push(`entry says seq ${entry.seq}`);
-  if (entry.world !== world) problems.push(`entry says world ${entry.world}`);
+  if (shape.length) return { seq, leafHash, signed: false, problems: [finding('verify.malformed', { details: shape.join('; ') })] };
+  if (entry.seq !== seq) problems.push(finding('verify.wrong_seq', { said: String(entry.seq) }));
+  if (entry.world !== world) problems.push(finding('verify.wrong_world', { said: entry.world }));
   const key = keys.get(entry.kid);
   let signed = false;
-  if (!key || key.id !== entry.actor) problems.push(`signed by unknown key ${entry.kid} (${entry.actor})`);
+  if (!key || key.id !== entry.actor) problems.push(finding('verify.unknown_key', { kid: entry.kid, actor: entry.actor }));
   else {
     let signature: Uint8Array;
     try {
@@ -90,7 +91,7 @@ export function checkEntry(crypto: LedgerCrypto, world: string, seq: number, byt
     // canonical form, so a valid signature also proves the bytes canonical. Only a failure needs
     // the slower canonicalisation, to say which of the two is wrong.
     if (!crypto.verifyEd25519(publicKeyBytes(key.publicKey), signedBytesOf(entry, text, bytes), signature)) {
-      problems.push(canonicalJson(entry) !== text ? 'entry bytes are not in canonical form' : 'signature does not verify');
+      problems.push(finding(canonicalJson(entry) !== text ? 'verify.not_canonical' : 'verify.bad_signature'));
     }
   }
   return { seq, leafHash, recordTime: entry.recordTime, signed, problems };

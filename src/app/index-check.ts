@@ -13,6 +13,7 @@ import { FactMarkings } from './fact-marking.js';
 import { normaliseInstant } from './time.js';
 import type { LedgerCrypto } from '../ledger/crypto.js';
 import { DIGEST_BYTES, addDigest, closureHash, columnsHash, rowHash } from './index-digest.js';
+import { finding, type Finding } from './verify-problem.js';
 
 /** A rebuilt row whose `sysTo` is set when a later entry supersedes it. */
 export interface RebuiltRow {
@@ -95,9 +96,8 @@ export class IndexRebuild {
   }
 }
 
-export interface IndexProblem {
+export interface IndexProblem extends Finding {
   readonly seq: number;
-  readonly problem: string;
 }
 
 const COLUMNS = [
@@ -146,7 +146,7 @@ export class IndexComparison {
       for (const row of next.value) {
         if (row.sysFrom >= this.size) continue; // appended since the check began
         if (row.sysFrom <= this.compared) {
-          this.report({ seq: row.sysFrom, problem: `index row ${row.kind} ${row.key} in the store is not derived from this entry` });
+          this.report({ seq: row.sysFrom, ...finding('verify.index_not_derived', { kind: row.kind, key: row.key }) });
           continue;
         }
         let list = this.pending.get(row.sysFrom);
@@ -166,12 +166,12 @@ export class IndexComparison {
     const used = new Set<number>();
     for (const row of rebuilt) {
       const i = stored.findIndex((s, j) => !used.has(j) && s.kind === row.kind && s.key === row.key);
-      if (i < 0) { this.report({ seq, problem: `index row ${row.kind} ${row.key} is missing from the store` }); continue; }
+      if (i < 0) { this.report({ seq, ...finding('verify.index_missing', { kind: row.kind, key: row.key }) }); continue; }
       used.add(i);
       const s = stored[i]!;
       for (const [field, column] of COLUMNS) {
         if (field === 'data' ? !sameData(s.data, row.data) : s[field] !== row[field]) {
-          this.report({ seq, problem: `index row ${row.kind} ${row.key}: ${column} is ${shown(s[field])} in the store, ${shown(row[field])} rebuilt from the log` });
+          this.report({ seq, ...finding('verify.index_column', { kind: row.kind, key: row.key, column, stored: shown(s[field]), rebuilt: shown(row[field]) }) });
           break;
         }
       }
@@ -180,7 +180,7 @@ export class IndexComparison {
       if (row.sysTo !== null) this.checkEnd(row);
     }
     stored.forEach((s, j) => {
-      if (!used.has(j)) this.report({ seq, problem: `index row ${s.kind} ${s.key} in the store is not derived from this entry` });
+      if (!used.has(j)) this.report({ seq, ...finding('verify.index_not_derived', { kind: s.kind, key: s.key }) });
     });
   }
 
@@ -193,8 +193,8 @@ export class IndexComparison {
     if (!this.storedEnd.has(row)) return; // reported missing already
     const stored = this.storedEnd.get(row)!;
     if (stored !== row.sysTo) {
-      const say = (v: number | null) => (v === null ? 'current' : `superseded by entry ${v}`);
-      this.report({ seq: row.sysFrom, problem: `index row ${row.kind} ${row.key}: ${say(stored)} in the store, ${say(row.sysTo)} rebuilt from the log` });
+      const end = (v: number | null) => (v === null ? 'current' : String(v));
+      this.report({ seq: row.sysFrom, ...finding('verify.index_end', { kind: row.kind, key: row.key, stored: end(stored), rebuilt: end(row.sysTo) }) });
     }
     this.storedEnd.delete(row);
   }
@@ -204,18 +204,18 @@ export class IndexComparison {
     await this.ready(Number.MAX_SAFE_INTEGER);
     for (const row of current) this.checkEnd(row);
     for (const [seq, rows] of [...this.pending].sort((a, b) => a[0] - b[0])) {
-      for (const s of rows) this.report({ seq, problem: `index row ${s.kind} ${s.key} in the store is not derived from this entry` });
+      for (const s of rows) this.report({ seq, ...finding('verify.index_not_derived', { kind: s.kind, key: s.key }) });
     }
     this.pending.clear();
   }
 }
 
 /** The first difference between an entry's stored columns and the ones its bytes give, if any. */
-export function entryColumnsProblem(stored: EntryColumns | undefined, entry: Entry): string | undefined {
+export function entryColumnsProblem(stored: EntryColumns | undefined, entry: Entry): Finding | undefined {
   const want = entryColumnsOf(entry);
-  if (!stored) return 'entry columns missing from the store';
+  if (!stored) return finding('verify.columns_missing');
   for (const field of ['type', 'validTime', 'recordTime', 'rank', 'rel'] as const) {
-    if (stored[field] !== want[field]) return `entry column ${field} is ${shown(stored[field])} in the store, ${shown(want[field])} in the entry`;
+    if (stored[field] !== want[field]) return finding('verify.entry_column', { column: field, stored: shown(stored[field]), wanted: shown(want[field]) });
   }
   return undefined;
 }

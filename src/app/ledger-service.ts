@@ -28,6 +28,7 @@ import { FactMarkings, type Marking } from './fact-marking.js';
 import { DigestScan, entryIndexHash, type DigestReport } from './index-digest.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
 import { IndexComparison, IndexRebuild, entryColumnsOf, entryColumnsProblem, normaliseFacts, type RebuiltRow } from './index-check.js';
+import { finding, verifyProblem, type VerifyProblem } from './verify-problem.js';
 
 export interface LedgerDeps {
   readonly store: LedgerStore;
@@ -92,11 +93,7 @@ export interface ConsistencyProof {
   readonly checkpoint2: string;
 }
 
-export interface VerifyProblem {
-  readonly seq?: number;
-  readonly checkpointSize?: number;
-  readonly problem: string;
-}
+export type { VerifyProblem } from './verify-problem.js';
 
 export interface VerifyReport {
   readonly world: string;
@@ -538,7 +535,7 @@ export class LedgerService {
       const end = Math.min(size, start + VERIFY_CHUNK);
       next = end < size && rows.length === end - start ? fetch(end) : undefined;
       if (rows.length !== end - start) {
-        report({ seq: start + rows.length, problem: 'entry missing from the store' });
+        report(verifyProblem({ seq: start + rows.length }, finding('verify.entry_missing')));
         await checks;
         break;
       }
@@ -548,16 +545,16 @@ export class LedgerService {
       rows.forEach((row, i) => {
         const r = results[i]!;
         const seq = row.seq;
-        if (!equalBytes(r.leafHash, row.leafHash)) report({ seq, problem: 'leaf hash does not match the entry bytes' });
-        for (const problem of r.problems) report({ seq, problem });
+        if (!equalBytes(r.leafHash, row.leafHash)) report(verifyProblem({ seq }, finding('verify.leaf_mismatch')));
+        for (const found of r.problems) report(verifyProblem({ seq }, found));
         if (r.signed) signatures++;
         if (r.recordTime !== undefined) {
-          if (r.recordTime < lastRecordTime) report({ seq, problem: 'record time goes backwards' });
+          if (r.recordTime < lastRecordTime) report(verifyProblem({ seq }, finding('verify.record_time_backwards')));
           lastRecordTime = r.recordTime;
         }
         const appended = appendLeaf(crypto, frontier, r.leafHash);
         frontier = appended.frontier;
-        if (!nodesMatch(appended.completed, row.nodes)) report({ seq, problem: 'stored tree nodes do not match the recomputed tree' });
+        if (!nodesMatch(appended.completed, row.nodes)) report(verifyProblem({ seq }, finding('verify.nodes_mismatch')));
         if (wanted.has(frontier.size)) rootsAt.set(frontier.size, frontierRoot(crypto, frontier));
       });
       progress?.(end, size);
@@ -566,17 +563,17 @@ export class LedgerService {
     await index.finish();
     const logKey = log ? parseVerifierKey(crypto, formatVerifierKey(crypto, log.keyName, fromBase64(log.publicKey))) : undefined;
     for (const cp of checkpoints) {
-      if (cp.size > size) { report({ checkpointSize: cp.size, problem: 'checkpoint is beyond the end of the log' }); continue; }
+      if (cp.size > size) { report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_beyond'))); continue; }
       const root = rootsAt.get(cp.size);
-      if (!root || !equalBytes(root, cp.root)) report({ checkpointSize: cp.size, problem: 'checkpoint root differs from the tree' });
+      if (!root || !equalBytes(root, cp.root)) report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_root')));
       try {
         if (!logKey) throw new Error('no log key');
         const opened = openCheckpoint(crypto, cp.note, logKey);
         if (opened.origin !== info.origin || opened.size !== cp.size || !equalBytes(opened.root, cp.root)) {
-          report({ checkpointSize: cp.size, problem: 'signed note disagrees with the stored checkpoint' });
+          report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_note')));
         }
       } catch (error) {
-        report({ checkpointSize: cp.size, problem: `checkpoint signature: ${(error as Error).message}` });
+        report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_signature', { reason: (error as Error).message })));
       }
     }
     return {
@@ -591,7 +588,7 @@ export class LedgerService {
    */
   private indexCheck(world: string, size: number, report: (p: VerifyProblem) => void) {
     const rebuild = new IndexRebuild(this.model);
-    const comparison = new IndexComparison(this.deps.store.indexRows(world), size, report);
+    const comparison = new IndexComparison(this.deps.store.indexRows(world), size, (p) => report(verifyProblem({ seq: p.seq }, p)));
     rebuild.onClose = (row) => comparison.closed(row);
     let broken = false;
     return {
@@ -609,7 +606,7 @@ export class LedgerService {
           }
           const column = columns[i]?.seq === row.seq ? columns[i] : columns.find((c) => c.seq === row.seq);
           const problem = entryColumnsProblem(column, entry);
-          if (problem) report({ seq: row.seq, problem });
+          if (problem) report(verifyProblem({ seq: row.seq }, problem));
           comparison.compare(row.seq, rebuild.feed(entry));
         });
       },
@@ -631,7 +628,7 @@ export class LedgerService {
       const end = Math.min(size, start + VERIFY_CHUNK);
       const [rows, columns] = await Promise.all([this.deps.store.entries(world, start, end), this.deps.store.entryColumns(world, start, end)]);
       if (rows.length !== end - start) {
-        problems.push({ seq: start + rows.length, problem: 'entry missing from the store' });
+        problems.push(verifyProblem({ seq: start + rows.length }, finding('verify.entry_missing')));
         return { world, size, indexRows: index.rows(), ok: false, problems };
       }
       await index.ready(end - 1);

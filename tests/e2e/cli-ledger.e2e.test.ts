@@ -132,6 +132,14 @@ describe('evere ledger verbs', () => {
     assert.equal(r.code, 1);
     assert.match(r.out, /entry 123: leaf hash does not match/);
     assert.match(r.err, /first: entry 123/);
+    // In French, each problem and the refusal are French, and --json keeps the code beside the English text.
+    const fr = await cli(copy, ['verify', '--lang', 'fr']);
+    assert.equal(fr.code, 1);
+    assert.match(fr.out, /entrée 123\u00a0: l’empreinte de feuille ne correspond pas aux octets de l’entrée/);
+    assert.doesNotMatch(fr.out, /does not match/);
+    assert.match(fr.err, /premier\u00a0: entrée 123/);
+    const listed = JSON.parse((await cli(copy, ['verify', '--json'])).out) as { problems: { seq?: number; code: string; problem: string }[] };
+    assert.ok(listed.problems.some((p) => p.seq === 123 && p.code === 'verify.leaf_mismatch' && p.problem === 'leaf hash does not match the entry bytes'), JSON.stringify(listed.problems));
   });
 
   test('messages exist in French', async () => {

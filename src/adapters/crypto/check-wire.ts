@@ -4,6 +4,7 @@
  * on a check).
  */
 import type { EntryCheck, EntryKey } from '../../app/entry-check.js';
+import type { Finding } from '../../app/verify-problem.js';
 
 export interface CheckTask {
   readonly world: string;
@@ -20,7 +21,7 @@ export interface PackedChecks {
   readonly signed: Uint8Array;
   readonly recordTimes: (string | null)[];
   /** Only the entries with problems: [index, problems]. */
-  readonly problems: [number, string[]][];
+  readonly problems: [number, Finding[]][];
 }
 
 export function packTask(world: string, keys: [string, EntryKey][], rows: readonly { readonly seq: number; readonly bytes: Uint8Array }[]): CheckTask {
@@ -49,7 +50,7 @@ export function packChecks(checks: readonly EntryCheck[]): PackedChecks {
   const leaves = new Uint8Array(checks.length * 32);
   const signed = new Uint8Array(checks.length);
   const recordTimes: (string | null)[] = [];
-  const problems: [number, string[]][] = [];
+  const problems: [number, Finding[]][] = [];
   checks.forEach((c, i) => {
     leaves.set(c.leafHash, i * 32);
     signed[i] = c.signed ? 1 : 0;

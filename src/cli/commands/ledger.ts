@@ -14,6 +14,7 @@ import { withCosignatures } from '../../app/tlog.js';
 import { readKeyArgument } from '../key-argument.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { EvereError } from '../../app/errors.js';
+import type { VerifyProblem } from '../../app/verify-problem.js';
 import { isDate } from '../../app/time.js';
 import { exportWorld, importWorld } from '../../app/transfer.js';
 import { initRecord } from '../../app/record-loader.js';
@@ -98,19 +99,19 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
       const ledger = await c.ledger();
       const bar = c.progress(c.lang === 'fr' ? 'Vérification' : 'Verifying');
       const report = await ledger.verify(c.world, (d, t) => bar.update(d, t));
+      // Each problem in the reader's language, where it was found.
+      const said = (p: VerifyProblem): string => {
+        const problem = c.t(p.code, p.params);
+        return p.seq !== undefined ? c.t('cli.verify_entry', { seq: p.seq, problem }) : c.t('cli.verify_checkpoint', { size: p.checkpointSize ?? '?', problem });
+      };
       bar.stop();
       if (opts.json) c.io.out(json(report));
       else if (report.ok) c.say('cli.verify_ok', { world: report.world, size: report.size, signatures: report.signatures, checkpoints: report.checkpoints, indexRows: report.indexRows, root: report.root });
       else {
         c.say('cli.verify_bad', { world: report.world, count: report.problems.length });
-        for (const p of report.problems) {
-          c.io.out(`  ${p.seq !== undefined ? c.t('cli.verify_entry', { seq: p.seq, problem: p.problem }) : c.t('cli.verify_checkpoint', { size: p.checkpointSize ?? '?', problem: p.problem })}\n`);
-        }
+        for (const p of report.problems) c.io.out(`  ${said(p)}\n`);
       }
-      if (!report.ok) {
-        const first = report.problems[0]!;
-        throw new EvereError('ledger.verify_failed', { count: report.problems.length, first: first.seq !== undefined ? `entry ${first.seq}: ${first.problem}` : `checkpoint ${first.checkpointSize}: ${first.problem}` });
-      }
+      if (!report.ok) throw new EvereError('ledger.verify_failed', { count: report.problems.length, first: said(report.problems[0]!) });
     });
 
   program.command('reindex')
