@@ -89,20 +89,22 @@ describe('the real record', () => {
   test('an approval known only by a bound is not taken for a date: Montenegro’s protocol before and after 10 February 2017', async () => {
     type Row = { ally: string; stage: string; parliamentApproved?: string; parliamentApprovalIsBound?: boolean; deposited?: string; depositDateIsBound?: boolean };
     const at = async (date: string) => JSON.parse((await cli(db, ['accession', 'MNE', '--as-of', date, '--json'])).out) as { rows: Row[]; pending: { parliament: string[] } };
-    // Before the bound nothing is known about Albania's approval: not "awaiting parliament", no date.
+    // Before the bound nothing is known about Belgium's approval: not "awaiting parliament", no date.
     const jan = await at('2017-01-15');
-    const albJan = jan.rows.find((x) => x.ally === 'ALB')!;
-    assert.equal(albJan.parliamentApproved, undefined);
-    assert.notEqual(albJan.stage, 'awaiting_parliament');
-    assert.ok(!jan.pending.parliament.includes('ALB'));
+    const belJan = jan.rows.find((x) => x.ally === 'BEL')!;
+    assert.equal(belJan.parliamentApproved, undefined);
+    assert.notEqual(belJan.stage, 'awaiting_parliament');
+    assert.ok(!jan.pending.parliament.includes('BEL'));
     // By the bound it had approved and deposited; both dates are marked as bounds.
     const mar = await at('2017-03-01');
-    const alb = mar.rows.find((x) => x.ally === 'ALB')!;
-    assert.deepEqual([alb.parliamentApproved, alb.parliamentApprovalIsBound, alb.deposited, alb.depositDateIsBound, alb.stage], ['2017-02-10', true, '2017-02-10', true, 'deposited']);
-    // Iceland's approval is exactly dated: no bound flag.
+    const bel = mar.rows.find((x) => x.ally === 'BEL')!;
+    assert.deepEqual([bel.parliamentApproved, bel.parliamentApprovalIsBound, bel.deposited, bel.depositDateIsBound, bel.stage], ['2017-02-10', true, '2017-02-10', true, 'deposited']);
+    // Iceland's and Albania's approvals are exactly dated: no bound flag.
     assert.equal(mar.rows.find((x) => x.ally === 'ISL')!.parliamentApprovalIsBound, undefined);
+    const alb = mar.rows.find((x) => x.ally === 'ALB')!;
+    assert.deepEqual([alb.parliamentApproved, alb.parliamentApprovalIsBound], ['2016-06-23', undefined]);
     const text = (await cli(db, ['accession', 'MNE', '--as-of', '2017-03-01'])).out;
-    assert.match(text, /Albania\s+≤ 2017-02-10/);
+    assert.match(text, /Belgium\s+≤ 2017-02-10/);
     assert.match(text, /≤ \(approval\): approved by that date/);
     const coverage = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
     const m = Object.fromEntries(coverage.find((a) => a.area === 'ratification')!.measures.map((x) => [x.measure, x.recorded]));
