@@ -6,11 +6,19 @@ import type { ViolationParams, Violation } from '../domain/decider.js';
 import { formatMessage, formatViolation, type Lang } from '../messages/index.js';
 import { joinClauses } from '../messages/format.js';
 
+/** A parameter that is itself a message, rendered in the reader's language with the error. */
+export interface NestedMessage {
+  readonly code: string;
+  readonly params: ViolationParams;
+}
+
 export class EvereError extends Error {
   constructor(
     readonly code: string,
     readonly params: ViolationParams = {},
     readonly violations: readonly Violation[] = [],
+    /** Parameters whose text is a message of its own (`params` holds their English). */
+    readonly nested: Readonly<Record<string, NestedMessage>> = {},
   ) {
     super(formatMessage(code, params, 'en'));
     this.name = 'EvereError';
@@ -23,9 +31,19 @@ export class EvereError extends Error {
 }
 
 export function localizedParams(error: EvereError, lang: Lang): ViolationParams {
-  if (error.violations.length === 0 || error.params.rule === undefined) return error.params;
+  const nested = Object.entries(error.nested);
+  const ruled = error.violations.length > 0 && error.params.rule !== undefined;
+  if (!ruled && nested.length === 0) return error.params;
+  const params: Record<string, ViolationParams[string]> = { ...error.params };
   // French puts a no-break space before the semicolon (CONVENTIONS §4.1).
-  return { ...error.params, rule: joinClauses(error.violations.map((v) => formatViolation(v, lang)), lang) };
+  if (ruled) params.rule = joinClauses(error.violations.map((v) => formatViolation(v, lang)), lang);
+  for (const [name, message] of nested) params[name] = formatMessage(message.code, message.params, lang);
+  return params;
+}
+
+/** An error whose `{name}` parameter is another message, given in English now and in any language later. */
+export function withNested(code: string, params: ViolationParams, name: string, message: NestedMessage): EvereError {
+  return new EvereError(code, { ...params, [name]: formatMessage(message.code, message.params, 'en') }, [], { [name]: message });
 }
 
 export const isEvereError = (error: unknown): error is EvereError => error instanceof EvereError;

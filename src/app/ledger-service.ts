@@ -23,7 +23,7 @@ import {
   type EntryColumns, type RandomBytes, type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from './ports.js';
 import { bareModel, type WorldModel } from './world-model.js';
-import { EvereError } from './errors.js';
+import { EvereError, withNested } from './errors.js';
 import { FactMarkings, type Marking } from './fact-marking.js';
 import { DigestScan, entryIndexHash, type DigestReport } from './index-digest.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
@@ -666,7 +666,7 @@ export class LedgerService {
     const full = await this.checkIndexes(world);
     if (!full.ok) {
       const first = full.problems[0]!;
-      throw new EvereError('ledger.index_mismatch', { world, count: full.problems.length, first: `entry ${first.seq ?? '?'}: ${first.problem}` });
+      throw withNested('ledger.index_mismatch', { world, count: full.problems.length, seq: first.seq ?? '?' }, 'first', first);
     }
     if (digest.unhashed > 0) {
       const rebuilt = await this.reindex(world);

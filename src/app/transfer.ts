@@ -14,7 +14,9 @@ import { fromUtf8 } from '../ledger/bytes.js';
 import { entryIndexHash } from './index-digest.js';
 import type { AppendRecord, Principal, StoredCheckpoint, WorldInfo } from './ports.js';
 import type { LedgerService, Progress } from './ledger-service.js';
-import { EvereError } from './errors.js';
+import { EvereError, withNested } from './errors.js';
+import type { ViolationParams } from '../domain/decider.js';
+import type { ImportReason } from '../messages/codes/verify.js';
 import { normaliseInstant } from './time.js';
 import { FactMarkings } from './fact-marking.js';
 
@@ -51,8 +53,8 @@ export async function importWorld(
   progress?: Progress,
 ): Promise<{ world: string; size: number; root: string }> {
   const { crypto } = ledger.deps;
-  const fail = (line: number, reason: string): never => {
-    throw new EvereError('import.malformed_line', { file, line, reason });
+  const fail = (line: number, reason: ImportReason, params: ViolationParams = {}): never => {
+    throw withNested('import.malformed_line', { file, line }, 'reason', { code: reason, params });
   };
   let lineNo = 0;
   let header: ExportHeader | undefined;
@@ -66,31 +68,31 @@ export async function importWorld(
   for await (const raw of lines) {
     lineNo++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() === '') fail(lineNo, 'empty line');
+    if (text.trim() === '') fail(lineNo, 'import.reason.empty_line');
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      fail(lineNo, `not valid JSON (${(error as Error).message})`);
+      fail(lineNo, 'import.reason.not_json', { detail: (error as Error).message });
     }
     if (!header) {
-      header = checkHeader(value, (reason) => fail(lineNo, reason));
+      header = checkHeader(value, (reason, params) => fail(lineNo, reason, params));
       byKid = new Map(header.principals.map((p) => [p.kid, p]));
       continue;
     }
     const problems = checkEntryShape(value);
-    if (problems.length) fail(lineNo, problems.join('; '));
+    if (problems.length) fail(lineNo, 'import.reason.malformed', { details: problems.join('; ') });
     const entry = value as Entry;
     const bytes = utf8(text);
-    if (canonicalJson(entry) !== text) fail(lineNo, 'entry is not in canonical JSON form (RFC 8785)');
-    if (entry.world !== header.world.name) fail(lineNo, `entry belongs to world ${entry.world}, not ${header.world.name}`);
-    if (entry.seq !== frontier.size) fail(lineNo, `seq is ${entry.seq}, expected ${frontier.size}`);
-    if (entry.recordTime < lastRecordTime) fail(lineNo, 'recordTime goes backwards');
+    if (canonicalJson(entry) !== text) fail(lineNo, 'import.reason.not_canonical');
+    if (entry.world !== header.world.name) fail(lineNo, 'import.reason.wrong_world', { said: entry.world, expected: header.world.name });
+    if (entry.seq !== frontier.size) fail(lineNo, 'import.reason.wrong_seq', { said: String(entry.seq), expected: frontier.size });
+    if (entry.recordTime < lastRecordTime) fail(lineNo, 'import.reason.record_time_backwards');
     lastRecordTime = entry.recordTime;
     const principal = byKid.get(entry.kid);
-    if (!principal || principal.id !== entry.actor) fail(lineNo, `signed by unknown key ${entry.kid}`);
+    if (!principal || principal.id !== entry.actor) fail(lineNo, 'import.reason.unknown_key', { kid: entry.kid });
     const signature = fromBase64(entry.sig);
-    if (!crypto.verifyEd25519(fromBase64(principal!.publicKey), signingBytes(bodyOf(entry)), signature)) fail(lineNo, 'signature does not verify');
+    if (!crypto.verifyEd25519(fromBase64(principal!.publicKey), signingBytes(bodyOf(entry)), signature)) fail(lineNo, 'import.reason.bad_signature');
     const leafHash = hashLeaf(crypto, bytes);
     const appended = appendLeaf(crypto, frontier, leafHash);
     const facts = markings.mark(entry, ledger.model.project(state, entry).map((f) => (f.op === 'assert'
@@ -103,10 +105,10 @@ export async function importWorld(
     records.push({ entry, bytes, leafHash, nodes: concat(...appended.completed), facts, indexHash: entryIndexHash(crypto, entry, facts) });
     if (lineNo % 5000 === 0) progress?.(lineNo, 0);
   }
-  if (!header) fail(1, 'empty file: no export header');
+  if (!header) fail(1, 'import.reason.empty_file');
   const h = header!;
   const log = h.principals.find((p) => p.id === 'log');
-  if (!log) fail(1, 'header has no log principal');
+  if (!log) fail(1, 'import.reason.no_log_principal');
   const logKey = parseVerifierKey(crypto, formatVerifierKey(crypto, log!.keyName, fromBase64(log!.publicKey)));
   const checkpoints: StoredCheckpoint[] = [];
   for (const cp of h.checkpoints) {
@@ -114,10 +116,10 @@ export async function importWorld(
     try {
       opened = openCheckpoint(crypto, cp.note, logKey);
     } catch (error) {
-      fail(1, `checkpoint at size ${cp.size} does not verify: ${(error as Error).message}`);
+      fail(1, 'import.reason.checkpoint_invalid', { size: cp.size, detail: (error as Error).message });
     }
     const root = opened!.size === 0 ? frontierRoot(crypto, emptyFrontier) : roots.get(opened!.size);
-    if (opened!.size !== cp.size || !root || !equalBytes(root, opened!.root)) fail(1, `checkpoint at size ${cp.size} does not match the entries`);
+    if (opened!.size !== cp.size || !root || !equalBytes(root, opened!.root)) fail(1, 'import.reason.checkpoint_mismatch', { size: cp.size });
     checkpoints.push({ size: cp.size, root: opened!.root, note: cp.note, createdAt: cp.createdAt });
   }
   const store = ledger.store;
@@ -132,17 +134,17 @@ export async function importWorld(
   return { world: h.world.name, size: records.length, root: toHex(frontierRoot(crypto, frontier)) };
 }
 
-function checkHeader(value: unknown, fail: (reason: string) => never): ExportHeader {
-  if (typeof value !== 'object' || value === null) return fail('the first line must be the export header');
+function checkHeader(value: unknown, fail: (reason: ImportReason, params?: ViolationParams) => never): ExportHeader {
+  if (typeof value !== 'object' || value === null) return fail('import.reason.not_header');
   const h = value as Partial<ExportHeader>;
-  if (h.evere !== 'export' || h.version !== 1) return fail('the first line must be an Evere export header, version 1');
-  if (!h.world || typeof h.world.name !== 'string' || typeof h.world.origin !== 'string') return fail('header: world is missing its name or origin');
-  if (!Array.isArray(h.principals)) return fail('header: principals must be a list');
+  if (h.evere !== 'export' || h.version !== 1) return fail('import.reason.header_version');
+  if (!h.world || typeof h.world.name !== 'string' || typeof h.world.origin !== 'string') return fail('import.reason.header_world');
+  if (!Array.isArray(h.principals)) return fail('import.reason.header_principals');
   for (const [i, p] of h.principals.entries()) {
     if (typeof p?.id !== 'string' || typeof p.publicKey !== 'string' || typeof p.kid !== 'string' || typeof p.keyName !== 'string') {
-      return fail(`header: principals[${i}] is incomplete`);
+      return fail('import.reason.header_principal', { index: i });
     }
   }
-  if (!Array.isArray(h.checkpoints)) return fail('header: checkpoints must be a list');
+  if (!Array.isArray(h.checkpoints)) return fail('import.reason.header_checkpoints');
   return h as ExportHeader;
 }

@@ -106,6 +106,13 @@ describe('evere ledger verbs', () => {
     assert.equal(refused.code, 2);
     assert.match(refused.err, /broken\.ndjson:8: not valid JSON/);
     assert.match(refused.err, /Nothing was imported/);
+    // A line out of order, refused in French with its reason in French.
+    const swapped = [...lines];
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    writeFileSync(join(dir, 'swapped.ndjson'), `${swapped.join('\n')}\n`);
+    const refusedFr = await cli(other, ['import', join(dir, 'swapped.ndjson'), '--lang', 'fr']);
+    assert.equal(refusedFr.code, 2);
+    assert.match(refusedFr.err, /swapped\.ndjson:4\u00a0: seq vaut 3, 2 attendu\. Rien n’a été importé\./);
     assert.equal(JSON.parse((await cli(other, ['worlds', '--json'])).out).length, 0);
 
     const imported = await cli(other, ['import', file, '--json']);

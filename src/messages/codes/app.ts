@@ -18,8 +18,8 @@ export const APP = {
   'ledger.size_out_of_range': { en: 'Tree size {size} is not between 0 and {max}.', fr: 'La taille d’arbre {size} n’est pas comprise entre 0 et {max}.' },
   'ledger.no_checkpoint_at': { en: 'No checkpoint was made at tree size {size}.', fr: 'Aucun point de contrôle n’a été fait à la taille {size}.' },
   'ledger.index_mismatch': {
-    en: 'The indexes of world "{world}" differ from its log ({count} problem(s); first: {first}). Refusing to serve answers the log does not support: run `evere --world {world} verify` to see every difference and `evere --world {world} reindex` to rebuild the indexes.',
-    fr: 'Les index du monde «\u00a0{world}\u00a0» diffèrent de son journal ({count} problème(s)\u00a0; premier\u00a0: {first}). Refus de servir des réponses que le journal ne justifie pas\u00a0: lancez `evere --world {world} verify` pour voir chaque différence et `evere --world {world} reindex` pour reconstruire les index.',
+    en: 'The indexes of world "{world}" differ from its log ({count} problem(s); first, at entry {seq}: {first}). Refusing to serve answers the log does not support: run `evere --world {world} verify` to see every difference and `evere --world {world} reindex` to rebuild the indexes.',
+    fr: 'Les index du monde «\u00a0{world}\u00a0» diffèrent de son journal ({count} problème(s)\u00a0; premier, à l’entrée {seq}\u00a0: {first}). Refus de servir des réponses que le journal ne justifie pas\u00a0: lancez `evere --world {world} verify` pour voir chaque différence et `evere --world {world} reindex` pour reconstruire les index.',
   },
   'ledger.index_digest_mismatch': {
     en: 'The index digest of world "{world}" differs from the one its appends kept ({what}), though its rows and columns match the log. Refusing to serve: run `evere --world {world} reindex` to rebuild the indexes and their digest.',

@@ -35,4 +35,29 @@ export const VERIFY = {
   },
 } satisfies Codes;
 
+/** Why `import` refuses a line of an export file (the line is named by `import.malformed_line`). */
+export const IMPORT_REASONS = {
+  'import.reason.empty_line': { en: 'empty line', fr: 'ligne vide' },
+  'import.reason.not_json': { en: 'not valid JSON ({detail})', fr: 'JSON invalide ({detail})' },
+  'import.reason.not_header': { en: 'the first line must be the export header', fr: 'la première ligne doit être l’en-tête d’export' },
+  'import.reason.header_version': { en: 'the first line must be an Evere export header, version 1', fr: 'la première ligne doit être un en-tête d’export Evere, version 1' },
+  'import.reason.header_world': { en: 'header: world is missing its name or origin', fr: 'en-tête : il manque au monde son nom ou son origine' },
+  'import.reason.header_principals': { en: 'header: principals must be a list', fr: 'en-tête : principals doit être une liste' },
+  'import.reason.header_principal': { en: 'header: principals[{index}] is incomplete', fr: 'en-tête : principals[{index}] est incomplet' },
+  'import.reason.header_checkpoints': { en: 'header: checkpoints must be a list', fr: 'en-tête : checkpoints doit être une liste' },
+  'import.reason.malformed': { en: '{details}', fr: 'entrée mal formée : {details}' },
+  'import.reason.not_canonical': { en: 'entry is not in canonical JSON form (RFC 8785)', fr: 'l’entrée n’est pas sous forme JSON canonique (RFC 8785)' },
+  'import.reason.wrong_world': { en: 'entry belongs to world {said}, not {expected}', fr: 'l’entrée appartient au monde {said}, non à {expected}' },
+  'import.reason.wrong_seq': { en: 'seq is {said}, expected {expected}', fr: 'seq vaut {said}, {expected} attendu' },
+  'import.reason.record_time_backwards': { en: 'recordTime goes backwards', fr: 'recordTime recule' },
+  'import.reason.unknown_key': { en: 'signed by unknown key {kid}', fr: 'signée par une clé inconnue {kid}' },
+  'import.reason.bad_signature': { en: 'signature does not verify', fr: 'la signature n’est pas valide' },
+  'import.reason.empty_file': { en: 'empty file: no export header', fr: 'fichier vide : aucun en-tête d’export' },
+  'import.reason.no_log_principal': { en: 'header has no log principal', fr: 'l’en-tête n’a pas de principal du journal (log)' },
+  'import.reason.checkpoint_invalid': { en: 'checkpoint at size {size} does not verify: {detail}', fr: 'le point de contrôle à la taille {size} n’est pas valide : {detail}' },
+  'import.reason.checkpoint_mismatch': { en: 'checkpoint at size {size} does not match the entries', fr: 'le point de contrôle à la taille {size} ne correspond pas aux entrées' },
+} satisfies Codes;
+
+export type ImportReason = keyof typeof IMPORT_REASONS;
+
 export type VerifyCode = keyof typeof VERIFY;
