@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axe, browserSuite, inPool, MEASURE, type Overflow, ROOT, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
 import { ENGLISH, VISIBLE_TEXT } from '../support/record-english.js';
+import { HUMAN_SECURITY_PILLARS } from '../../src/domain/vocabulary.js';
 
 const suite = browserSuite();
 
@@ -258,6 +259,7 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     type Holder = { data: { office: string; name: string; dateIs?: string } };
     const reps = (await (await context.request.get(`${base}/api/worlds/record/facts/office-holder`)).json() as Holder[]).filter((h) => h.data.office === 'wps_special_representative');
     assert.ok(policies.length > 0 && reps.length > 1, 'the record holds WPS policies and more than one Special Representative');
+    const tagged = await (await context.request.get(`${base}/api/worlds/record/facts/human-security`)).json() as { validTo?: string; data: { pillars: string[] } }[];
     for (const lang of ['en', 'fr'] as const) {
       await page.goto(`${base}/${lang}/human-security`);
       await settle(page);
@@ -274,6 +276,12 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
       // Between two recorded terms, a span no source covers is a row of its own.
       assert.match(repsText, lang === 'en' ? /Not recorded/ : /Non enregistré/);
       assert.match(repsText, lang === 'en' ? /not before/ : /au plus tôt le/);
+      // A pillar no tagged activity addresses reads "None recorded", not 0: most activities are not assessed.
+      const untouched = HUMAN_SECURITY_PILLARS
+        .filter((p) => !tagged.some((t) => !t.validTo && t.data.pillars.includes(p)));
+      const coverageRows = await page.locator('#coverage tbody tr').allTextContents();
+      assert.equal(coverageRows.filter((r) => (lang === 'en' ? /None recorded/ : /Aucun enregistrement/).test(r)).length, untouched.length, coverageRows.join(' | '));
+      assert.ok(coverageRows.every((r) => !/\b0$/.test(r.trim())), coverageRows.join(' | '));
     }
     await context.close();
   });

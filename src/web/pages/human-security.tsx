@@ -94,7 +94,7 @@ export default function HumanSecurityPage({ location }: PageProps) {
               <SortableTable caption={t('hs.coverage')} captionHidden rows={pillars} rowKey={(p) => p} initialSort="count" initialDir="desc"
                 columns={[
                   { key: 'pillar', header: t('hs.pillar'), rowHeader: true, sort: (p) => v('pillar', p), render: (p) => v('pillar', p) },
-                  { key: 'count', header: t('hs.activities'), numeric: true, sort: (p) => current.filter((c) => c.data.pillars.includes(p)).length, render: (p) => current.filter((c) => c.data.pillars.includes(p)).length },
+                  { key: 'count', header: t('hs.activities'), numeric: true, sort: (p) => current.filter((c) => c.data.pillars.includes(p)).length, render: (p) => current.filter((c) => c.data.pillars.includes(p)).length || <span className="muted">{t('app.none_recorded')}</span> },
                 ]} />
               {current.length > 0 && <Progress value={withGender} max={current.length} label={t('hs.with_gender', { count: withGender, total: current.length })} />}
             </Section>
