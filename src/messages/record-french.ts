@@ -196,6 +196,22 @@ export const RECORD_FRENCH: Readonly<Record<string, RecordFrench>> = {
   'South-eastern Türkiye': { fr: 'Sud-est de la Türkiye' },
   'South-eastern Türkiye (Adana, Gaziantep, Kahramanmaraş)': { fr: 'Sud-est de la Türkiye (Adana, Gaziantep, Kahramanmaraş)' },
   'African Union': { fr: 'Union africaine' },
+  'Türkiye\'s border with Iraq and the eastern Mediterranean': { fr: 'Frontière entre la Türkiye et l’Iraq, et Méditerranée orientale' },
+  'Greece (Athens Olympic and Paralympic Games)': { fr: 'Grèce (Jeux olympiques et paralympiques d’Athènes)' },
+  'United States (Gulf Coast)': { fr: 'États-Unis (côte du golfe du Mexique)' },
+  'Somalia': { fr: 'Somalie' },
+  'Foreign Ministers, meeting in the North Atlantic Council at Helsinki, agreed on a NATO maritime operation to monitor compliance with UN Security Council Resolutions 713 and 757, in coordination with the operation decided by the WEU.': {
+    fr: 'Réunis au sein du Conseil de l’Atlantique Nord à Helsinki, les ministres des Affaires étrangères sont convenus d’une opération maritime de l’OTAN chargée de surveiller le respect des résolutions 713 et 757 du Conseil de sécurité des Nations Unies, en coordination avec l’opération décidée par l’UEO.',
+  },
+  'On 18 November 1992 the Council agreed in principle that NATO maritime forces would enforce compliance with UN Security Council Resolutions 713 and 757, in accordance with Resolution 787; on 20 November it agreed that enforcement operations could commence in coordination with WEU forces.': {
+    fr: 'Le 18 novembre 1992, le Conseil est convenu en principe que les forces maritimes de l’OTAN feraient respecter les résolutions 713 et 757 du Conseil de sécurité des Nations Unies, conformément à la résolution 787\u00a0; le 20 novembre, il est convenu que les opérations de mise en application pouvaient commencer en coordination avec les forces de l’UEO.',
+  },
+  'At the request of the United States, the Allies approved a naval operation, with air elements, to bring relief supplies from Europe to the United States.': {
+    fr: 'À la demande des États-Unis, les Alliés ont approuvé une opération navale, comportant des moyens aériens, pour acheminer des secours d’Europe vers les États-Unis.',
+  },
+  'On 7 June 2007 the Council agreed in principle to the African Union\'s request of 22 May 2007 for airlift support to its member states willing to deploy in Somalia under AMISOM.': {
+    fr: 'Le 7 juin 2007, le Conseil a accepté en principe la demande de l’Union africaine du 22 mai 2007 visant à fournir un soutien de transport aérien à ses États membres disposés à se déployer en Somalie dans le cadre de l’AMISOM.',
+  },
   'United Nations (Secretary-General)': { fr: 'Organisation des Nations Unies (Secrétaire général)' },
   'United Nations': { fr: 'Organisation des Nations Unies' },
   'At a joint session the North Atlantic Council and the Council of the Western European Union approved a single command and control arrangement for the combined NATO/WEU naval operations in the Adriatic.': {

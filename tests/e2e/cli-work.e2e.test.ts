@@ -27,7 +27,9 @@ describe('evere work verbs on the real record', () => {
     for (const op of all) assert.ok(op.mandate.length > 0, op.operation);
     assert.deepEqual(all.find((o) => o.operation === 'ALLIED-FORCE')?.mandate, ['none']);
     assert.deepEqual(all.find((o) => o.operation === 'KFOR')?.resolutions, ['1244']);
-    assert.ok(all.every((o) => (o.launchedAt ?? '') >= '1993'));
+    // The earliest is Anchor Guard (AWACS over Türkiye, from 8 August 1990).
+    assert.ok(all.every((o) => (o.launchedAt ?? '') >= '1990'));
+    assert.equal(all.map((o) => o.launchedAt ?? '').sort()[0], '1990-08-08');
   });
 
   test('operations: KFOR active in 2005; ISAF active on 30 December 2014, ended on 31 December 2014', async () => {
