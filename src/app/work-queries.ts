@@ -819,6 +819,11 @@ export async function coverage(ledger: LedgerService, world: string, reference: 
       measure('ratification.deposits_bounded', exact.filter((d) => d.dateIs !== undefined).length),
       measure('ratification.parliament_approvals', approvals.filter((d) => d.dateIs === undefined).length),
       measure('ratification.parliament_approvals_bounded', approvals.filter((d) => d.dateIs !== undefined).length),
+      // Signed instruments: a step of its own only in some Allies' procedures, so no count to reach.
+      measure('ratification.instruments_signed', valid(ratifications).filter((f) => {
+        const d = f.data as { stage: string; required: boolean };
+        return d.required && d.stage === 'instrument_signed';
+      }).length),
     ]),
     area('partnerships', [
       ...['PFP', 'MD', 'ICI', 'PATG'].map((f) => measure(`partners.${f}`, frameworkIds.includes(f) ? partnersIn(f) : 0)),

@@ -36,6 +36,7 @@ export const COVERAGE_MEASURE_NAMES: Readonly<Record<string, Message>> = {
   'ratification.deposits_bounded': { en: 'deposits known only by a bound', fr: 'dépôts connus par une borne seulement' },
   'ratification.parliament_approvals': { en: 'parliamentary approvals with an exact date', fr: 'approbations parlementaires à date exacte' },
   'ratification.parliament_approvals_bounded': { en: 'parliamentary approvals known only by a bound', fr: 'approbations parlementaires connues par une borne seulement' },
+  'ratification.instruments_signed': { en: 'instruments signed (where a step of its own)', fr: 'instruments signés (quand c’est une étape distincte)' },
   'partners.PFP': { en: 'Partnership for Peace partners (ever)', fr: 'partenaires du Partenariat pour la paix (depuis 1994)' },
   'partners.MD': { en: 'Mediterranean Dialogue partners', fr: 'partenaires du Dialogue méditerranéen' },
   'partners.ICI': { en: 'Istanbul Cooperation Initiative partners', fr: 'partenaires de l’Initiative de coopération d’Istanbul' },

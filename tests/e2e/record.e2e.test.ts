@@ -109,6 +109,16 @@ describe('the real record', () => {
     const coverage = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
     const m = Object.fromEntries(coverage.find((a) => a.area === 'ratification')!.measures.map((x) => [x.measure, x.recorded]));
     assert.ok(m['ratification.parliament_approvals_bounded']! >= 22, 'bounded approvals counted apart');
+    // The signatures of instruments are counted as recorded: Iceland's for both 2022 protocols among them.
+    const signed = JSON.parse((await cli(db, ['accession', 'SWE-2022', '--as-of', '2024-04-01', '--json'])).out) as { rows: { ally: string; instrumentSigned?: string }[] };
+    assert.equal(signed.rows.find((x) => x.ally === 'ISL')?.instrumentSigned, '2022-07-05');
+    const rounds = JSON.parse((await cli(db, ['enlargement', '--json'])).out) as { protocol: string }[];
+    let rows = 0;
+    for (const r of rounds) {
+      const tracked = JSON.parse((await cli(db, ['accession', r.protocol, '--json'])).out) as { rows: { instrumentSigned?: string }[] };
+      rows += tracked.rows.filter((x) => x.instrumentSigned).length;
+    }
+    assert.equal(m['ratification.instruments_signed'], rows, 'every signature the trackers show is counted');
   });
 
   test('enlargement lists the ten rounds with their durations', async () => {
