@@ -61,6 +61,12 @@ describe('the record in French', () => {
     assert.deepEqual(missing, [], `titles without "fr":\n${missing.join('\n')}`);
   });
 
+  test('French titles in the record follow French typography: the typographic apostrophe, a no-break space before : ; ! ? and inside « »', () => {
+    const bad = titles.map((t) => ({ where: t.where, fr: String(t.value['fr'] ?? '') }))
+      .filter((t) => /'|\S [:;!?](?=\s|$)|« | »/.test(t.fr)).map((t) => `${t.where}: “${t.fr}”`);
+    assert.deepEqual(bad, []);
+  });
+
   test('a person’s name needs no French, but one with English words in it has it', () => {
     assert.ok(plain.some((s) => s.person && s.text === 'Mark Rutte'));
     assert.equal(recordText('fr', 'Hastings Ismay, 1st Baron Ismay'), 'Hastings Ismay, 1er baron Ismay');
