@@ -122,6 +122,8 @@ export interface RatificationRow {
   readonly parliamentApprovalIsBound?: boolean;
   readonly vote?: { readonly for: number; readonly against: number; readonly abstain?: number };
   readonly instrumentSigned?: string;
+  /** The signature date is only a bound ("on or before"): signed by then, the exact day not sourced. */
+  readonly instrumentSignedIsBound?: boolean;
   readonly deposited?: string;
   /** The deposit date is only a bound ("on or before"): the exact day is not sourced. */
   readonly depositDateIsBound?: boolean;
@@ -259,6 +261,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
       ...((parliament?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { parliamentApprovalIsBound: true } : {}),
       ...(vote ? { vote } : {}),
       ...(signed ? { instrumentSigned: day(signed.validFrom) } : {}),
+      ...((signed?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { instrumentSignedIsBound: true } : {}),
       ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),
       status,
       ratified: status === 'deposited' || status === 'deposited_by',

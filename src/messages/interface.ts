@@ -258,8 +258,8 @@ export const MESSAGES = {
   'acc.status': { en: 'Status', fr: 'Statut' },
   'acc.on_or_before': { en: 'on or before', fr: 'au plus tard le' },
   'acc.bound_note': {
-    en: '“on or before”: the exact day is not sourced; the date is an upper bound (e.g. the protocol’s entry into force, or an official statement that the step had been taken).',
-    fr: '«\u00a0au plus tard le\u00a0»\u00a0: le jour exact n’est pas sourcé\u00a0; la date est une borne (par ex. l’entrée en vigueur du protocole, ou une déclaration officielle constatant que l’étape était franchie).',
+    en: '“on or before”: the exact day is not sourced; the date is an upper bound (e.g. the protocol’s entry into force, or a dated source saying that the step had been taken).',
+    fr: '«\u00a0au plus tard le\u00a0»\u00a0: le jour exact n’est pas sourcé\u00a0; la date est une borne (par ex. l’entrée en vigueur du protocole, ou une source datée constatant que l’étape était franchie).',
   },
   'acc.vote_detail': { en: '{for} for, {against} against', fr: '{for} pour, {against} contre' },
   'acc.vote_abstain': { en: ', {abstain} abstaining', fr: ', {abstain} abstentions' },

@@ -106,6 +106,11 @@ describe('the real record', () => {
     const text = (await cli(db, ['accession', 'MNE', '--as-of', '2017-03-01'])).out;
     assert.match(text, /Belgium\s+≤ 2017-02-10/);
     assert.match(text, /≤ \(approval\): approved by that date/);
+    // Türkiye ratified by a Council of Ministers decision known by a bound: a signature, not an approval, and said to be a bound.
+    const tur = mar.rows.find((x) => x.ally === 'TUR')! as Row & { instrumentSigned?: string; instrumentSignedIsBound?: boolean };
+    assert.deepEqual([tur.parliamentApproved, tur.instrumentSigned, tur.instrumentSignedIsBound], [undefined, '2016-09-08', true]);
+    assert.match(text, /Türkiye\s+≤ 2016-09-08/);
+    assert.match(text, /≤ \(signature\): signed by that date/);
     const coverage = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
     const m = Object.fromEntries(coverage.find((a) => a.area === 'ratification')!.measures.map((x) => [x.measure, x.recorded]));
     assert.ok(m['ratification.parliament_approvals_bounded']! >= 22, 'bounded approvals counted apart');

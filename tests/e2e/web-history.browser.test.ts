@@ -213,6 +213,13 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
           assert.doesNotMatch(text, /\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/, 'the first of the month is “1er”');
         }
         await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-tracker-2024-02-01.png`), fullPage: true });
+
+        // A signature known only by a bound says so: Türkiye's Council of Ministers decision on Montenegro's protocol.
+        await page.goto(`${base}/${lang}/accessions/MNE-2016?at=2017-04-20`);
+        await settle(page);
+        await page.waitForSelector('[data-testid="tracker"][data-as-of="2017-04-20"]');
+        const signedCell = (await page.locator('.tracker tbody tr:has(a[href*="/allies/TUR"]) td').allTextContents()).join(' | ');
+        assert.match(signedCell, lang === 'en' ? /^— \| on or before 2016-09-08 \|/ : /^— \| au plus tard le 2016-09-08 \|/, signedCell);
         assert.deepEqual(errors, []);
         await close();
       });

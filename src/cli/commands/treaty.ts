@@ -71,7 +71,7 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
         { header: fr() ? 'Allié' : 'Ally', value: (x) => `${x.name[c.lang]}${x.required ? '' : ' *'}` },
         { header: fr() ? 'approbation parlementaire' : 'parliament approved', value: (x) => (x.parliamentApproved ? `${x.parliamentApprovalIsBound ? '≤ ' : ''}${x.parliamentApproved}` : '') },
         { header: fr() ? 'vote' : 'vote', value: (x) => (x.vote ? `${x.vote.for}–${x.vote.against}${x.vote.abstain ? `–${x.vote.abstain}` : ''}` : '') },
-        { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => x.instrumentSigned },
+        { header: fr() ? 'instrument signé' : 'instrument signed', value: (x) => (x.instrumentSigned ? `${x.instrumentSignedIsBound ? '≤ ' : ''}${x.instrumentSigned}` : '') },
         { header: fr() ? 'déposé' : 'deposited', value: (x) => (x.deposited ? `${x.depositDateIsBound ? '≤ ' : ''}${x.deposited}` : '') },
         { header: fr() ? 'étape' : 'stage', value: (x) => stageLabel(x, c.lang) },
       ];
@@ -368,10 +368,13 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     .join(fr ? '\u00a0; ' : '; ');
   const bound = [
     ...(r.rows.some((x) => x.depositDateIsBound)
-      ? [fr ? '≤ (dépôt)\u00a0: date de dépôt bornée par l’entrée en vigueur ou une déclaration officielle (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or an official statement (exact day not sourced)']
+      ? [fr ? '≤ (dépôt)\u00a0: date de dépôt bornée par l’entrée en vigueur ou une source datée (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or a dated source (exact day not sourced)']
       : []),
     ...(r.rows.some((x) => x.parliamentApprovalIsBound)
-      ? [fr ? '≤ (approbation)\u00a0: approuvé au plus tard à cette date, selon une déclaration officielle (jour exact non sourcé)' : '≤ (approval): approved by that date, per an official statement (exact day not sourced)']
+      ? [fr ? '≤ (approbation)\u00a0: approuvé au plus tard à cette date, selon une source datée (jour exact non sourcé)' : '≤ (approval): approved by that date, per a dated source (exact day not sourced)']
+      : []),
+    ...(r.rows.some((x) => x.instrumentSignedIsBound)
+      ? [fr ? '≤ (signature)\u00a0: signé au plus tard à cette date, selon une source datée (jour exact non sourcé)' : '≤ (signature): signed by that date, per a dated source (exact day not sourced)']
       : []),
   ];
   return [

@@ -142,7 +142,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
               columns={[
                 { key: 'ally', header: t('acc.ally'), rowHeader: true, sort: (row) => row.name.en, render: (row) => <Link href={hrefFor(lang, `allies/${row.ally}`, location.world)}>{row.name[lang]}</Link> },
                 { key: 'parliament', header: t('acc.parliament'), sort: (row) => row.parliamentApproved, render: (row) => row.parliamentApproved ? <>{row.parliamentApprovalIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.parliamentApproved} />{row.vote && <span className="muted"> · {t('acc.vote_detail', { for: row.vote.for, against: row.vote.against })}{row.vote.abstain ? t('acc.vote_abstain', { abstain: row.vote.abstain }) : ''}</span>}</> : '—' },
-                { key: 'signed', header: t('acc.instrument_signed'), sort: (row) => row.instrumentSigned, render: (row) => <DateText iso={row.instrumentSigned} /> },
+                { key: 'signed', header: t('acc.instrument_signed'), sort: (row) => row.instrumentSigned, render: (row) => row.instrumentSigned ? <>{row.instrumentSignedIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.instrumentSigned} /></> : '—' },
                 { key: 'deposited', header: t('acc.deposited'), sort: (row) => row.deposited, render: (row) => row.deposited ? <>{row.depositDateIsBound && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={row.deposited} /></> : '—' },
                 {
                   key: 'status', header: t('acc.status'), sort: (row) => row.stage,
@@ -150,7 +150,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
                 },
               ]}
             />
-            {r.rows.some((row) => row.depositDateIsBound || row.parliamentApprovalIsBound) && <p className="note">{t('acc.bound_note')}</p>}
+            {r.rows.some((row) => row.depositDateIsBound || row.parliamentApprovalIsBound || row.instrumentSignedIsBound) && <p className="note">{t('acc.bound_note')}</p>}
           </div>
         );
       }}
