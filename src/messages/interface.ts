@@ -52,6 +52,12 @@ export const MESSAGES = {
   'ops.contrib_allies': { en: '{count, plural, one {# Ally} other {# Allies}} recorded', fr: '{count, plural, one {# Allié enregistré} other {# Alliés enregistrés}}' },
   'ops.contrib_partners': { en: '{count, plural, one {# partner} other {# partners}} recorded', fr: '{count, plural, one {# partenaire enregistré} other {# partenaires enregistrés}}' },
   'ops.contrib_none': { en: 'No contributor recorded', fr: 'Aucun contributeur enregistré' },
+  'ops.contrib_none_today': { en: 'No contributor recorded today', fr: 'Aucun contributeur enregistré aujourd’hui' },
+  'ops.contrib_earlier': { en: 'Earlier: {names}', fr: 'Auparavant\u00a0: {names}' },
+  'ops.contrib_bound_days': {
+    en: '{count, plural, one {One of them is} other {# of them are}} known only from a day by which {count, plural, one {it was} other {each was}} contributing: when {count, plural, one {it} other {each}} began is not recorded.',
+    fr: '{count, plural, one {L’un d’eux n’est connu} other {# d’entre eux ne sont connus}} que par un jour où {count, plural, one {il contribuait} other {chacun contribuait}} déjà\u00a0: {count, plural, one {son début n’est pas enregistré} other {le début de chacun n’est pas enregistré}}.',
+  },
   'ops.contrib_bound': {
     en: '{count, plural, one {One of them is} other {# of them are}} known only to have been contributing by {at_date}: when {count, plural, one {it} other {each}} began is not recorded.',
     fr: '{count, plural, one {L’un d’eux n’est connu} other {# d’entre eux ne sont connus}} que comme contributeur{count, plural, one {} other {s}} au {at_date} : {count, plural, one {son début n’est pas enregistré} other {le début de chacun n’est pas enregistré}}.',

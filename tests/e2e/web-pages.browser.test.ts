@@ -228,26 +228,54 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     const patg = coverage.find((a) => a.area === 'partnerships')?.measures.find((m) => m.measure === 'partners.PATG');
     assert.ok(patg?.of !== undefined);
     assert.match((await page.locator('[data-testid="coverage-partnerships"]').textContent()) ?? '', new RegExp(`partners across the globe: ${patg.recorded} of ${patg.of} recorded`));
-    // Contributors known only from a list of one day: the card gives that day as a bound.
-    type Contribution = { key: string; data: { operation: string; from: string; fromIs?: string } };
+    // Contributors known only from a list of one day: the card gives that day as a bound (ISAF's
+    // contributors of May 2004, an ended mission: everyone who took part counts, each nation once).
+    type Contribution = { key: string; validFrom: string; validTo?: string; data: { operation: string; contributor: string; role: string; from: string; fromIs?: string } };
     const contributions = await (await context.request.get(`${base}/api/worlds/record/facts/operation-contribution`)).json() as Contribution[];
-    const bounded = contributions.filter((c) => c.data.fromIs === 'on_or_before');
-    assert.ok(bounded.length > 0, 'the record holds contributors known only by a day they were contributing');
-    const op = bounded[0]!.data.operation;
-    const days = bounded.filter((c) => c.data.operation === op).map((c) => c.data.from).sort();
-    await page.goto(`${base}/fr/operations?op=${op}`);
+    const of = (op: string) => contributions.filter((c) => c.data.operation === op);
+    const isaf = of('ISAF');
+    const isafBounded = [...new Set(isaf.filter((c) => c.data.fromIs === 'on_or_before').map((c) => c.data.contributor))];
+    const isafDays = [...new Set(isaf.filter((c) => c.data.fromIs === 'on_or_before').map((c) => c.data.from.slice(0, 10)))];
+    assert.ok(isafBounded.length > 1, 'ISAF has contributors known only from a list');
+    await page.goto(`${base}/fr/operations?op=ISAF`);
     await settle(page);
-    const boundNote = (await page.locator(`#op-${op} [data-testid="contributors-bound"]`).textContent()) ?? '';
-    assert.match(boundNote, new RegExp(`^${days.length === 1 ? 'L’un d’eux' : days.length} .*au (1er|\\d{1,2}) \\S+ ${days.at(-1)!.slice(0, 4)}\\u00a0: `), boundNote);
+    const boundNote = (await page.locator('#op-ISAF [data-testid="contributors-bound"]').textContent()) ?? '';
+    assert.match(boundNote, isafDays.length === 1
+      ? new RegExp(`^${isafBounded.length} .*au (1er|\\d{1,2}) \\S+ ${isafDays[0]!.slice(0, 4)}\\u00a0: `)
+      : new RegExp(`^${isafBounded.length} d’entre eux ne sont connus que par un jour`), boundNote);
+    const isafAllies = new Set(isaf.filter((c) => c.data.role === 'ally').map((c) => c.data.contributor)).size;
+    assert.match((await page.locator('#op-ISAF [data-testid="contributors"]').textContent()) ?? '', new RegExp(`^${isafAllies} Alliés enregistrés`));
+    // An operation under way counts who contributes today and names apart those who have left:
+    // Morocco left KFOR in 2014. A nation flying several air policing rotations is named once.
+    const now = new Date().toISOString();
+    const live = (c: Contribution) => c.validFrom <= now && (c.validTo === undefined || now < c.validTo);
+    await page.goto(`${base}/en/operations?op=KFOR`);
+    await settle(page);
+    const kfor = (await page.locator('#op-KFOR [data-testid="contributors"]').textContent()) ?? '';
+    const kforLeft = [...new Set(of('KFOR').filter((c) => !live(c)).map((c) => c.data.contributor))].filter((x) => !of('KFOR').some((c) => live(c) && c.data.contributor === x));
+    assert.ok(kforLeft.includes('MAR'), `Morocco left KFOR: ${kforLeft}`);
+    assert.match((await page.locator('#op-KFOR [data-testid="contributors-earlier"]').textContent()) ?? '', /^Earlier: .*Morocco/);
+    const alliesToday = new Set(((await (await context.request.get(`${base}/api/worlds/record/members`)).json()) as { code: string }[]).map((m) => m.code));
+    assert.match(kfor, new RegExp(`^${new Set(of('KFOR').filter((c) => live(c) && alliesToday.has(c.data.contributor)).map((c) => c.data.contributor)).size} Allies recorded`), kfor);
+    assert.doesNotMatch(kfor.split('Earlier')[0]!, /Morocco/);
+    await page.goto(`${base}/en/operations?op=BALTIC-AIR-POLICING`);
+    await settle(page);
+    const bap = (await page.locator('#op-BALTIC-AIR-POLICING [data-testid="contributors"]').textContent()) ?? '';
+    const bapNow = of('BALTIC-AIR-POLICING').filter(live);
+    if (bapNow.length === 0) assert.match(bap, /^No contributor recorded today/, bap);
+    const bapEarlier = (await page.locator('#op-BALTIC-AIR-POLICING [data-testid="contributors-earlier"]').textContent()) ?? '';
+    assert.equal((bapEarlier.match(/Belgium/g) ?? []).length, 1, bapEarlier);
     // A contribution under way counts its contributor as it stands today, as the CLI and API do:
     // Finland and Sweden joined NATO Mission Iraq as partners and are Allies since 2023 and 2024;
     // Australia is still a partner.
+    const detail = await (await context.request.get(`${base}/api/worlds/record/operations/NMI`)).json() as { contributions: { contributor: string; role: string }[] };
+    const nmiRoles = new Map(detail.contributions.map((c) => [c.contributor, c.role]));
+    assert.deepEqual([nmiRoles.get('FIN'), nmiRoles.get('SWE'), nmiRoles.get('AUS')], ['ally', 'ally', 'partner']);
+    const count = (role: string) => [...nmiRoles.values()].filter((r) => r === role).length;
     await page.goto(`${base}/en/operations?op=NMI`);
     await settle(page);
     const nmi = (await page.locator('#op-NMI [data-testid="contributors"]').textContent()) ?? '';
-    assert.match(nmi, /2 Allies recorded.*1 partner recorded/, nmi);
-    const detail = await (await context.request.get(`${base}/api/worlds/record/operations/NMI`)).json() as { contributions: { contributor: string; role: string }[] };
-    assert.deepEqual(detail.contributions.map((c) => [c.contributor, c.role]).sort(), [['AUS', 'partner'], ['FIN', 'ally'], ['SWE', 'ally']]);
+    assert.match(nmi, new RegExp(`${count('ally')} Allies recorded.*${count('partner')} partner recorded`), nmi);
     await context.close();
   });
 

@@ -131,11 +131,18 @@ export default function OperationsPage({ location }: PageProps) {
             <div className="card-grid">
               {ops.map((o) => {
                 const cs = byOp.get(o.data.operation) ?? [];
-                const allies = cs.filter((c) => roleOf(c) === 'ally').map((c) => c.data.contributor);
-                const partners = cs.filter((c) => roleOf(c) === 'partner').map((c) => c.data.contributor);
+                // An operation under way counts who contributes today, as the CLI and the API do; those
+                // whose contributions have ended are named apart. An ended operation counts everyone who
+                // took part. A nation that took part several times (air policing rotations) counts once.
+                const now = new Date().toISOString();
+                const shown = o.data.status === 'active' ? cs.filter((c) => validAt(c, now)) : cs;
+                const distinct = (list: readonly Contribution[]) => [...new Set(list.map((c) => c.data.contributor))];
+                const allies = distinct(shown.filter((c) => roleOf(c) === 'ally'));
+                const partners = distinct(shown.filter((c) => roleOf(c) === 'partner')).filter((x) => !allies.includes(x));
+                const earlier = distinct(cs).filter((x) => !allies.includes(x) && !partners.includes(x));
                 // Contributors known only from a list of some day: that day is a bound, not their start.
-                const bounded = cs.filter((c) => c.data.fromIs === 'on_or_before');
-                const boundDay = bounded.map((c) => c.data.from).sort().at(-1);
+                const bounded = distinct(shown.filter((c) => c.data.fromIs === 'on_or_before'));
+                const boundDays = [...new Set(shown.filter((c) => c.data.fromIs === 'on_or_before').map((c) => c.data.from.slice(0, 10)))];
                 return (
                   <article key={o.key} id={`op-${o.key}`} className={`card-block${location.query.get('op') === o.data.operation ? ' card-block--selected' : ''}`}>
                     <h3>{name(o)}</h3>
@@ -145,11 +152,15 @@ export default function OperationsPage({ location }: PageProps) {
                       <div><dt>{t('ops.mandate')}</dt><dd>{mandate(o)}</dd></div>
                       <div><dt>{t('ops.core_task')}</dt><dd>{v('coreTask', o.data.coreTask)}</dd></div>
                       <div><dt>{t('ops.start')} – {t('ops.end')}</dt><dd><DateText iso={o.data.launchedAt ?? o.data.plannedAt} /> → {o.data.endedAt ? <>{o.data.endedIs && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={o.data.endedAt} /></> : t('app.ongoing')}</dd></div>
-                      <div><dt>{t('ops.contributors')}</dt><dd data-testid="contributors">{cs.length === 0 ? <span className="muted">{t('ops.contrib_none')}</span> : <>{[
-                        allies.length > 0 ? t('ops.contrib_allies', { count: allies.length }) : undefined,
-                        partners.length > 0 ? t('ops.contrib_partners', { count: partners.length }) : undefined,
-                      ].filter(Boolean).join(t('app.list_sep'))}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span>
-                        {boundDay && <><br /><span className="muted" data-testid="contributors-bound">{t('ops.contrib_bound', { count: bounded.length, at: boundDay })}</span></>}</>}</dd></div>
+                      <div><dt>{t('ops.contributors')}</dt><dd data-testid="contributors">{cs.length === 0 ? <span className="muted">{t('ops.contrib_none')}</span> : <>
+                        {allies.length + partners.length === 0 ? <span className="muted">{t('ops.contrib_none_today')}</span> : <>{[
+                          allies.length > 0 ? t('ops.contrib_allies', { count: allies.length }) : undefined,
+                          partners.length > 0 ? t('ops.contrib_partners', { count: partners.length }) : undefined,
+                        ].filter(Boolean).join(t('app.list_sep'))}<br /><span className="muted">{stateNames(lang, states, [...allies, ...partners])}</span></>}
+                        {earlier.length > 0 && <><br /><span className="muted" data-testid="contributors-earlier">{t('ops.contrib_earlier', { names: stateNames(lang, states, earlier) })}</span></>}
+                        {bounded.length > 0 && <><br /><span className="muted" data-testid="contributors-bound">{boundDays.length === 1
+                          ? t('ops.contrib_bound', { count: bounded.length, at: boundDays[0]! })
+                          : t('ops.contrib_bound_days', { count: bounded.length })}</span></>}</>}</dd></div>
                     </dl>
                   </article>
                 );
