@@ -191,6 +191,12 @@ export interface AccessionReport {
   /** The tracker's counts per stage (additive to `ratified`, which counts deposits). */
   readonly stages: StageCounts;
   readonly pending: PendingByStage;
+  /**
+   * Required ratifiers counted in `stages.parliamentApproved` from their signed or deposited
+   * instrument, with no parliamentary approval recorded (Canada's and the United Kingdom's
+   * procedures have no vote; Türkiye ratified Montenegro's protocol by a Council of Ministers decision).
+   */
+  readonly approvalNotRecorded: readonly string[];
 }
 
 async function protocolFacts(ledger: LedgerService, world: string, b: object): Promise<FactRow[]> {
@@ -280,7 +286,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   const required = rows.filter((r) => r.required);
   const of = (...stages: RatificationRow['stage'][]) => required.filter((r) => stages.includes(r.stage));
   const stageCounts: StageCounts = {
-    parliamentApproved: required.filter((r) => r.parliamentApproved !== undefined || r.stage === 'deposited' || r.stage === 'instrument_signed').length,
+    parliamentApproved: required.filter((r) => r.parliamentApproved !== undefined || r.instrumentSigned !== undefined || r.stage === 'deposited').length,
     parliamentApprovalDated: required.filter((r) => r.parliamentApproved !== undefined).length,
     instrumentSigned: required.filter((r) => r.instrumentSigned !== undefined || r.stage === 'deposited').length,
     deposited: of('deposited').length,
@@ -307,6 +313,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
     rows,
     stages: stageCounts,
     pending,
+    approvalNotRecorded: required.filter((r) => r.parliamentApproved === undefined && (r.instrumentSigned !== undefined || r.stage === 'deposited')).map((r) => r.ally),
   };
 }
 

@@ -275,6 +275,10 @@ export const MESSAGES = {
   'acc.days_short': { en: '{days} d', fr: '{days} j' },
   'acc.stages': { en: 'By stage, as of {date}', fr: 'Par étape, au {date}' },
   'acc.stage_parliament': { en: 'Parliaments approved: {done} of {total}', fr: 'Approbations parlementaires\u00a0: {done} sur {total}' },
+  'acc.stage_parliament_implied': {
+    en: 'No parliamentary approval recorded for {names}: {count, plural, one {counted} other {counted}} from the deposit or the signature.',
+    fr: 'Aucune approbation parlementaire enregistrée pour {names}\u00a0: {count, plural, one {compté} other {comptés}} d’après le dépôt ou la signature.',
+  },
   'acc.stage_deposited': { en: 'Instruments deposited: {done} of {total}', fr: 'Instruments déposés\u00a0: {done} sur {total}' },
   'acc.stage_deposited_bound': {
     en: '{count, plural, one {# more Ally} other {# more Allies}} deposited on a day the record gives only as “on or before”: it may or may not have happened by this date.',

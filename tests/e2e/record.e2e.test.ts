@@ -111,6 +111,11 @@ describe('the real record', () => {
     assert.deepEqual([tur.parliamentApproved, tur.instrumentSigned, tur.instrumentSignedIsBound], [undefined, '2016-09-08', true]);
     assert.match(text, /Türkiye\s+≤ 2016-09-08/);
     assert.match(text, /≤ \(signature\): signed by that date/);
+    // Counted as approved from its deposit or signature, an Ally without a recorded approval is named.
+    const done = (await cli(db, ['accession', 'MNE'])).out;
+    assert.match(done, /28 of 28 parliaments approved \(2 from the deposit or the signature, no approval recorded\)/);
+    assert.match(done, /no parliamentary approval recorded: Canada, Türkiye/);
+    assert.match((await cli(db, ['--lang', 'fr', 'accession', 'MNE'])).out, /aucune approbation parlementaire enregistrée\u00a0: Canada, Türkiye/);
     const coverage = JSON.parse((await cli(db, ['coverage', '--json'])).out) as { area: string; measures: { measure: string; recorded: number }[] }[];
     const m = Object.fromEntries(coverage.find((a) => a.area === 'ratification')!.measures.map((x) => [x.measure, x.recorded]));
     assert.ok(m['ratification.parliament_approvals_bounded']! >= 22, 'bounded approvals counted apart');

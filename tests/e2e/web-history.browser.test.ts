@@ -220,6 +220,9 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
         await page.waitForSelector('[data-testid="tracker"][data-as-of="2017-04-20"]');
         const signedCell = (await page.locator('.tracker tbody tr:has(a[href*="/allies/TUR"]) td').allTextContents()).join(' | ');
         assert.match(signedCell, lang === 'en' ? /^— \| on or before 2016-09-08 \|/ : /^— \| au plus tard le 2016-09-08 \|/, signedCell);
+        // Counted as approved from the signature, with no parliamentary approval recorded: named under the bar.
+        const implied = (await page.locator('[data-testid="parliament-implied"]').textContent()) ?? '';
+        assert.match(implied, lang === 'en' ? /^No parliamentary approval recorded for .*Türkiye/ : /^Aucune approbation parlementaire enregistrée pour .*Türkiye/, implied);
         assert.deepEqual(errors, []);
         await close();
       });

@@ -344,19 +344,24 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
   const names = (codes: readonly string[]) => codes.map((s) => stateName(s, c.lang)).join(', ');
   const invitees = names(r.invitees);
   const st = r.stages;
+  // Counted as approved from a deposit or a signature, with no parliamentary approval recorded.
+  const implied = r.approvalNotRecorded;
   const counts = [
-    fr ? `${st.parliamentApproved} sur ${r.required} parlements ont approuvé` : `${st.parliamentApproved} of ${r.required} parliaments approved`,
+    (fr ? `${st.parliamentApproved} sur ${r.required} parlements ont approuvé` : `${st.parliamentApproved} of ${r.required} parliaments approved`)
+      + (implied.length ? (fr ? ` (dont ${implied.length} d’après le dépôt ou la signature, sans approbation enregistrée)` : ` (${implied.length} from the deposit or the signature, no approval recorded)`) : ''),
     (fr ? `${st.deposited} sur ${r.required} instruments déposés` : `${st.deposited} of ${r.required} instruments deposited`)
       + (st.depositedByBound ? (fr ? ` (dont ${st.depositedByBound} à date bornée)` : ` (${st.depositedByBound} by a bounded date)`) : ''),
     ...(st.undetermined ? [fr ? `${st.undetermined} indéterminés` : `${st.undetermined} undetermined`] : []),
     st.inForce ? (fr ? `en vigueur le ${r.enteredIntoForceAt}` : `in force ${r.enteredIntoForceAt}`) : (fr ? 'pas en vigueur' : 'not in force'),
   ].join(' · ');
   const p = r.pending;
+  const colon = fr ? '\u00a0: ' : ': ';
   const pending = [
-    ...(p.parliament.length ? [`${fr ? 'attendent l’approbation parlementaire' : 'awaiting parliament'}: ${names(p.parliament)}`] : []),
-    ...(p.deposit.length ? [`${fr ? 'approuvé, instrument non déposé' : 'approved, instrument not deposited'}: ${names(p.deposit)}`] : []),
-    ...(p.undetermined.length ? [`${fr ? 'indéterminés (date de dépôt seulement bornée)' : 'undetermined (deposit date only bounded)'}: ${names(p.undetermined)}`] : []),
-    ...(p.notRecorded.length ? [`${fr ? 'étape non enregistrée' : 'stage not recorded'}: ${names(p.notRecorded)}`] : []),
+    ...(p.parliament.length ? [`${fr ? 'attendent l’approbation parlementaire' : 'awaiting parliament'}${colon}${names(p.parliament)}`] : []),
+    ...(p.deposit.length ? [`${fr ? 'approuvé, instrument non déposé' : 'approved, instrument not deposited'}${colon}${names(p.deposit)}`] : []),
+    ...(p.undetermined.length ? [`${fr ? 'indéterminés (date de dépôt seulement bornée)' : 'undetermined (deposit date only bounded)'}${colon}${names(p.undetermined)}`] : []),
+    ...(p.notRecorded.length ? [`${fr ? 'étape non enregistrée' : 'stage not recorded'}${colon}${names(p.notRecorded)}`] : []),
+    ...(implied.length ? [`${fr ? 'aucune approbation parlementaire enregistrée' : 'no parliamentary approval recorded'}${colon}${names(implied)}`] : []),
   ];
   // "la Suède, Alliée depuis le …", "les Pays-Bas, Alliés depuis le …": article and agreement from the grammar table.
   const allyWord = (s: string): string => {

@@ -130,8 +130,8 @@ function registerOperations(program: Command, ctx: Ctx): void {
         if (opts.csv) return c.io.out(csv(d.contributions, contributions));
         const lines = [
           `${d.name[c.lang]} (${d.operation}) — ${STATUS[d.status][c.lang]} ${fr ? 'au' : 'on'} ${dateOf(opts)}`,
-          `  ${fr ? 'tâche fondamentale' : 'core task'}: ${labelOf(CORE_TASK_NAMES, d.coreTask, c.lang)} · ${fr ? 'zone' : 'area'}: ${recordText(c.lang, d.area)}`,
-          `  ${fr ? 'mandat' : 'mandate'}: ${mandateText(d, c.lang)}`,
+          `  ${fr ? 'tâche fondamentale\u00a0:' : 'core task:'} ${labelOf(CORE_TASK_NAMES, d.coreTask, c.lang)} · ${fr ? 'zone\u00a0:' : 'area:'} ${recordText(c.lang, d.area)}`,
+          `  ${fr ? 'mandat\u00a0:' : 'mandate:'} ${mandateText(d, c.lang)}`,
           ...(d.plannedAt ? [`  ${fr ? 'planifiée le' : 'planned'} ${d.plannedAt}`] : []),
           ...(d.launchedAt ? [`  ${fr ? 'lancée le' : 'launched'} ${d.launchedAt}${d.launchDecidedAt ? ` (${fr ? 'décision du Conseil du' : 'Council decision of'} ${d.launchDecidedAt})` : ''}${d.launchDecision ? ` — ${recordText(c.lang, d.launchDecision)}` : ''}`] : []),
           ...(d.endedAt ? [`  ${fr ? 'terminée' : 'ended'} ${d.endedIs ? (fr ? 'au plus tard le' : 'by') : (fr ? 'le' : 'on')} ${d.endedAt}${d.endDecidedAt ? ` (${fr ? 'décision du Conseil du' : 'Council decision of'} ${d.endDecidedAt})` : ''}${d.endDecision ? ` — ${recordText(c.lang, d.endDecision)}` : ''}${d.successor ? ` → ${d.successor}` : ''}`] : []),

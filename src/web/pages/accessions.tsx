@@ -79,6 +79,10 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
       {(r) => {
         const joined = Object.entries(r.members);
         const rowOf = new Map(r.rows.map((row) => [row.ally, row]));
+        // Counted as approved from a deposit or a signature, with no parliamentary approval recorded
+        // (Canada's and the United Kingdom's procedures have no vote; Türkiye ratified Montenegro's
+        // protocol by a decision of its Council of Ministers).
+        const implied = r.approvalNotRecorded;
         // Bounded deposits, grouped by their bound ("on or before 7 March 2024").
         const byBound = new Map<string, string[]>();
         for (const a of r.pending.undetermined) {
@@ -106,7 +110,9 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
             </div>
             <h4>{t('acc.stages', { date: date(r.asOf) })}</h4>
             <ol className="stages" data-testid="stages">
-              <StageBar id="parliament" value={r.stages.parliamentApproved} max={r.required} label={t('acc.stage_parliament', { done: r.stages.parliamentApproved, total: r.required })} />
+              <StageBar id="parliament" value={r.stages.parliamentApproved} max={r.required} label={t('acc.stage_parliament', { done: r.stages.parliamentApproved, total: r.required })}>
+                {implied.length > 0 && <p className="note stage__note" data-testid="parliament-implied">{t('acc.stage_parliament_implied', { names: stateNames(lang, states, implied), count: implied.length })}</p>}
+              </StageBar>
               <StageBar id="deposited" value={r.stages.deposited} max={r.required} label={t('acc.stage_deposited', { done: r.stages.deposited, total: r.required })}>
                 {r.stages.undetermined > 0 && <p className="note stage__note">{t('acc.stage_deposited_bound', { count: r.stages.undetermined })}</p>}
               </StageBar>
