@@ -95,6 +95,8 @@ export interface ContributionRow {
   readonly from: string;
   readonly fromIs?: 'on_or_before';
   readonly until?: string;
+  /** With `'on_or_before'`: `until` is a day by which the contribution had ended. */
+  readonly untilIs?: 'on_or_before';
 }
 
 export interface OperationRow extends Omit<OperationData, 'name'> {
@@ -183,13 +185,13 @@ export async function operation(ledger: LedgerService, world: string, id: string
   const contributions = facts
     .filter((f) => f.validFrom <= b.at && (f.data as { operation: string }).operation === row.operation)
     .map((f) => {
-      const d = f.data as { contributor: string; role: 'ally' | 'partner'; fromIs?: 'on_or_before' };
+      const d = f.data as { contributor: string; role: 'ally' | 'partner'; fromIs?: 'on_or_before'; untilIs?: 'on_or_before' };
       const until = f.validTo && f.validTo <= b.at ? day(f.validTo) : undefined;
       // A contribution still under way on the date: the contributor's standing then; an ended one: its standing when it joined.
       const role = until ? d.role : allies.has(d.contributor) ? 'ally' as const : 'partner' as const;
       return {
         contributor: d.contributor, name: nameOf(d.contributor), role, from: day(f.validFrom),
-        ...(d.fromIs === undefined ? {} : { fromIs: d.fromIs }), ...(until ? { until } : {}),
+        ...(d.fromIs === undefined ? {} : { fromIs: d.fromIs }), ...(until ? { until, ...(d.untilIs === undefined ? {} : { untilIs: d.untilIs }) } : {}),
       };
     })
     .sort((x, y) => x.from.localeCompare(y.from) || byName(x, y));

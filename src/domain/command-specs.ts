@@ -376,7 +376,7 @@ export const COMMAND_SPECS = [
   {
     cmd: 'LeaveOperation', procedure: 'operations', basis: 'contributions of Allies and partners', actors: STATE,
     summary: { en: 'Stop contributing to an operation', fr: 'Cesser de contribuer à une opération' },
-    fields: [req('operation', id), req('contributor', state)],
+    fields: [req('operation', id), req('contributor', state), opt('dateIs', { kind: 'enum', values: DATE_PRECISIONS })],
   },
   // ---- partnerships ----
   {

@@ -847,7 +847,10 @@ export const MESSAGES = {
     en: '{by_The} joined operation {operation}{dateIs, select, on_or_before { (contributing by this date; when it began is not recorded)} other {}}',
     fr: '{by_number, select, one {{by_The} a rejoint l’opération {operation}} other {{by_The} ont rejoint l’opération {operation}}}{dateIs, select, on_or_before { (contribution attestée à cette date ; son début n’est pas enregistré)} other {}}',
   },
-  'entry.OperationLeft': { en: '{by_The} left operation {operation}', fr: '{by_number, select, one {{by_The} a quitté l’opération {operation}} other {{by_The} ont quitté l’opération {operation}}}' },
+  'entry.OperationLeft': {
+    en: '{by_The} left operation {operation}{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}',
+    fr: '{by_number, select, one {{by_The} a quitté l’opération {operation}} other {{by_The} ont quitté l’opération {operation}}}{dateIs, select, on_or_before { (au plus tard à cette date\u00a0; le jour n’est pas enregistré)} other {}}',
+  },
   'entry.FrameworkEstablished': { en: '{by_The} established partnership framework {framework}', fr: '{by_number, select, one {{by_The} a établi le cadre de partenariat {framework}} other {{by_The} ont établi le cadre de partenariat {framework}}}' },
   'entry.FrameworkJoined': { en: '{by_The} joined partnership framework {framework}{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a rejoint le cadre de partenariat {framework}} other {{by_The} ont rejoint le cadre de partenariat {framework}}}{dateIs, select, on_or_before { (au plus tard à cette date ; le jour n’est pas enregistré)} other {}}' },
   'entry.FrameworkLeft': { en: '{by_The} left partnership framework {framework}{dateIs, select, on_or_before { (by this date; the day is not recorded)} other {}}', fr: '{by_number, select, one {{by_The} a quitté le cadre de partenariat {framework}} other {{by_The} ont quitté le cadre de partenariat {framework}}}{dateIs, select, on_or_before { (au plus tard à cette date ; le jour n’est pas enregistré)} other {}}' },

@@ -125,7 +125,7 @@ function registerOperations(program: Command, ctx: Ctx): void {
           { header: fr ? 'contributeur' : 'contributor', value: (x) => x.name[c.lang] },
           { header: fr ? 'rôle' : 'role', value: (x) => (x.role === 'ally' ? (fr ? 'Allié' : 'Ally') : (fr ? 'partenaire' : 'partner')) },
           { header: fr ? 'depuis' : 'from', value: (x) => (x.fromIs === 'on_or_before' ? `${fr ? 'au plus tard le' : 'by'} ${x.from}` : x.from) },
-          { header: fr ? 'jusqu’au' : 'until', value: (x) => x.until },
+          { header: fr ? 'jusqu’au' : 'until', value: (x) => (x.until && x.untilIs === 'on_or_before' ? `${fr ? 'au plus tard le' : 'by'} ${x.until}` : x.until) },
         ];
         if (opts.csv) return c.io.out(csv(d.contributions, contributions));
         const lines = [

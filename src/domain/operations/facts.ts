@@ -55,6 +55,7 @@ function contributionFact(op: Operation, index: number): FactAssert | undefined 
     data: {
       operation: op.id, contributor: c.contributor, role: c.role, from: c.from,
       ...(c.fromIs === undefined ? {} : { fromIs: c.fromIs }), ...(c.until === undefined ? {} : { until: c.until }),
+      ...(c.untilIs === undefined ? {} : { untilIs: c.untilIs }),
     },
   };
 }

@@ -161,6 +161,20 @@ describe('Operations: contributors over time', () => {
     assert.equal(replay(exact).operations.operations['KFOR']!.contributions[0]!.fromIs, undefined);
   });
 
+  test('a departure known only by a day it had happened by closes the period with that bound, not a day', () => {
+    const bounded = command('LeaveOperation', '2016-06-14', 'GBR', { operation: 'KFOR', contributor: 'GBR', dateIs: 'on_or_before' });
+    const events = eventsOf([join('GBR', '1999-06-12'), bounded], launched());
+    assert.equal((events.at(-1)!.data as { dateIs?: string }).dateIs, 'on_or_before');
+    const op = replay(events).operations.operations['KFOR']!;
+    assert.deepEqual(op.contributions, [{ contributor: 'GBR', role: 'ally', from: '1999-06-12', until: '2016-06-14', untilIs: 'on_or_before' }]);
+    const [fact] = project(replay(events.slice(0, -1)), events.at(-1)!);
+    assert.ok(fact?.op === 'assert' && fact.validTo === '2016-06-14');
+    assert.equal((fact.data as { untilIs?: string }).untilIs, 'on_or_before');
+    // An exact departure carries no bound.
+    const exact = eventsOf([join('GBR', '1999-06-12'), leave('GBR', '2001-01-01')], launched());
+    assert.equal(replay(exact).operations.operations['KFOR']!.contributions[0]!.untilIs, undefined);
+  });
+
   test('no operation before the Treaty is in force: the Council does not exist', () => {
     given([]).when(launch('1948-01-01')).thenRejects('treaty.not_in_force');
     void foundingEvents;

@@ -193,7 +193,7 @@ function joinOperation(world: WorldState, command: JoinOperation): OperationsDec
 }
 
 function leaveOperation(state: OperationsState, command: LeaveOperation): OperationsDecision {
-  const { operation, contributor } = command.data;
+  const { operation, contributor, dateIs } = command.data;
   if (command.by !== contributor) return reject('actor.mismatch', 'by', { by: command.by, party: contributor });
   const op = state.operations[operation];
   if (!op) return reject('operation.unknown', 'data.operation', { operation });
@@ -201,7 +201,7 @@ function leaveOperation(state: OperationsState, command: LeaveOperation): Operat
   if (!current || current.until !== undefined) {
     return reject('operation.not_contributing', 'data.contributor', { contributor, operation, at: command.at });
   }
-  return accept(eventFrom(command, 'OperationLeft', { operation, contributor }));
+  return accept(eventFrom(command, 'OperationLeft', { operation, contributor, ...(dateIs === 'on_or_before' ? { dateIs } : {}) }));
 }
 
 // ---- evolve ----
@@ -251,7 +251,9 @@ export function evolveOperations(state: OperationsState, event: OperationsEvent)
       const op = state.operations[event.data.operation];
       if (!op) return state;
       const contributions = op.contributions.map((c) =>
-        c.contributor === event.data.contributor && c.until === undefined ? { ...c, until: event.at } : c,
+        c.contributor === event.data.contributor && c.until === undefined
+          ? { ...c, until: event.at, ...(event.data.dateIs === undefined ? {} : { untilIs: event.data.dateIs }) }
+          : c,
       );
       return withOperation(state, { ...op, contributions });
     }

@@ -59,7 +59,8 @@ export type EndOperation = RecordCommand<'EndOperation', { readonly operation: s
  * command's date (a list of contributing nations on that day), not when it began.
  */
 export type JoinOperation = RecordCommand<'JoinOperation', { readonly operation: string; readonly contributor: Iso3; readonly dateIs?: DatePrecision }>;
-export type LeaveOperation = RecordCommand<'LeaveOperation', { readonly operation: string; readonly contributor: Iso3 }>;
+/** `dateIs: 'on_or_before'`: no source gives the day the contribution ended; it had ended by `at`. */
+export type LeaveOperation = RecordCommand<'LeaveOperation', { readonly operation: string; readonly contributor: Iso3; readonly dateIs?: DatePrecision }>;
 
 export type OperationsCommand = PlanOperation | LaunchOperation | EndOperation | JoinOperation | LeaveOperation;
 
@@ -71,7 +72,7 @@ export type OperationLaunched = WorldEventOf<'OperationLaunched', { operation: s
 export type OperationEnded = WorldEventOf<'OperationEnded', { operation: string; successor?: string; dateIs?: 'on_or_before' } & CouncilDecision>;
 /** `role` is `ally` if the contributor was an Ally on joining, otherwise `partner`. */
 export type OperationJoined = WorldEventOf<'OperationJoined', { operation: string; contributor: Iso3; role: ContributorRole; dateIs?: 'on_or_before' }>;
-export type OperationLeft = WorldEventOf<'OperationLeft', { operation: string; contributor: Iso3 }>;
+export type OperationLeft = WorldEventOf<'OperationLeft', { operation: string; contributor: Iso3; dateIs?: 'on_or_before' }>;
 
 export type OperationsEvent = OperationPlanned | OperationLaunched | OperationEnded | OperationJoined | OperationLeft;
 
@@ -87,6 +88,8 @@ export interface Contribution {
   readonly from: string;
   readonly fromIs?: 'on_or_before';
   readonly until?: string;
+  /** With `'on_or_before'`: `until` is a day by which it had ended (the day itself is not sourced). */
+  readonly untilIs?: 'on_or_before';
 }
 
 interface OperationBase {

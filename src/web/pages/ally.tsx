@@ -27,7 +27,7 @@ interface Profile {
   secretariesGeneral: { name: string; ordinal: number; tookOffice: string }[];
 }
 
-type Contribution = Fact<{ operation: string; contributor: string; role: string; from: string; fromIs?: 'on_or_before'; until?: string }>;
+type Contribution = Fact<{ operation: string; contributor: string; role: string; from: string; fromIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_before' }>;
 type Operation = Fact<{ operation: string; name: { en: string; fr?: string }; kind: string; status: string; launchedAt?: string; endedAt?: string }>;
 type Money = Fact<{ contribution?: string; pledge?: string; ally: string; amount: number; currency: string; package?: string }>;
 type EuMembership = Fact<{ state: string; from: string; until?: string }>;
@@ -141,7 +141,7 @@ export default function AllyPage({ location }: PageProps) {
           <ul className="plain-list">
             {myOps.map((c) => {
               const op = opNames.get(c.data.operation);
-              return <li key={c.key}><Link href={hrefFor(lang, 'operations', location.world, { op: c.data.operation })}>{op ? (op.data.name[lang] ?? op.data.name.en) : c.data.operation}</Link> — {c.data.fromIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={c.data.from} /> → {c.data.until ? <DateText iso={c.data.until} /> : t('app.ongoing')}</li>;
+              return <li key={c.key}><Link href={hrefFor(lang, 'operations', location.world, { op: c.data.operation })}>{op ? (op.data.name[lang] ?? op.data.name.en) : c.data.operation}</Link> — {c.data.fromIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={c.data.from} /> → {c.data.until ? <>{c.data.untilIs === 'on_or_before' && <span className="muted">{t('acc.on_or_before')} </span>}<DateText iso={c.data.until} /></> : t('app.ongoing')}</li>;
             })}
           </ul>
         )}

@@ -23,7 +23,7 @@ export type OperationData = {
   resolutions?: string[]; requestedBy?: string[]; requestingOrganisation?: string; determination?: string;
   status: 'planned' | 'active' | 'ended'; plannedAt?: string; launchedAt?: string; endedAt?: string; endedIs?: 'on_or_before'; successor?: string;
 };
-type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; fromIs?: 'on_or_before'; until?: string }>;
+type Contribution = Fact<{ operation: string; contributor: string; role: 'ally' | 'partner'; from: string; fromIs?: 'on_or_before'; until?: string; untilIs?: 'on_or_before' }>;
 
 const TONE: Record<string, Tone> = { planned: 'info', active: 'success', ended: 'neutral' };
 
