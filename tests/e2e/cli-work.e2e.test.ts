@@ -167,8 +167,8 @@ describe('evere work verbs on the real record', () => {
     const ifor = rows.find((r) => r.operation === 'IFOR')!;
     assert.equal(ifor.contributorsRecorded, true);
     assert.ok(ifor.allies.length > 0);
-    assert.equal(rows.find((r) => r.operation === 'DENY-FLIGHT')!.contributorsRecorded, false);
-    assert.match(await run('operations', '--as-of', '1994-06-01'), /DENY-FLIGHT .*active\s+not recorded\s+not recorded/);
+    assert.equal(rows.find((r) => r.operation === 'MARITIME-GUARD')!.contributorsRecorded, false);
+    assert.match(await run('operations', '--as-of', '1993-01-01'), /MARITIME-GUARD .*active\s+not recorded\s+not recorded/);
   });
 
   test('a contributor known only from a list of one day counts from that day, and earlier counts say they may be short', async () => {
