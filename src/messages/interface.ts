@@ -276,8 +276,8 @@ export const MESSAGES = {
   'acc.stages': { en: 'By stage, as of {date}', fr: 'Par étape, au {date}' },
   'acc.stage_parliament': { en: 'Parliaments approved: {done} of {total}', fr: 'Approbations parlementaires\u00a0: {done} sur {total}' },
   'acc.stage_parliament_implied': {
-    en: 'No parliamentary approval recorded for {names}: {count, plural, one {counted} other {counted}} from the deposit or the signature.',
-    fr: 'Aucune approbation parlementaire enregistrée pour {names}\u00a0: {count, plural, one {compté} other {comptés}} d’après le dépôt ou la signature.',
+    en: 'No parliamentary approval recorded for {states_the}: {count, plural, one {it counts} other {they count}} from the deposit or the signature.',
+    fr: 'Aucune approbation parlementaire enregistrée pour {states_the}\u00a0: {count, plural, one {{states_gender, select, f {comptée} other {compté}}} other {comptés}} d’après le dépôt ou la signature.',
   },
   'acc.stage_deposited': { en: 'Instruments deposited: {done} of {total}', fr: 'Instruments déposés\u00a0: {done} sur {total}' },
   'acc.stage_deposited_bound': {

@@ -111,7 +111,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
             <h4>{t('acc.stages', { date: date(r.asOf) })}</h4>
             <ol className="stages" data-testid="stages">
               <StageBar id="parliament" value={r.stages.parliamentApproved} max={r.required} label={t('acc.stage_parliament', { done: r.stages.parliamentApproved, total: r.required })}>
-                {implied.length > 0 && <p className="note stage__note" data-testid="parliament-implied">{t('acc.stage_parliament_implied', { names: stateNames(lang, states, implied), count: implied.length })}</p>}
+                {implied.length > 0 && <p className="note stage__note" data-testid="parliament-implied">{t('acc.stage_parliament_implied', { states: implied, count: implied.length })}</p>}
               </StageBar>
               <StageBar id="deposited" value={r.stages.deposited} max={r.required} label={t('acc.stage_deposited', { done: r.stages.deposited, total: r.required })}>
                 {r.stages.undetermined > 0 && <p className="note stage__note">{t('acc.stage_deposited_bound', { count: r.stages.undetermined })}</p>}
