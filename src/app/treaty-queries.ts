@@ -194,7 +194,7 @@ export interface AccessionReport {
   /**
    * Required ratifiers counted in `stages.parliamentApproved` from their signed or deposited
    * instrument, with no parliamentary approval recorded (Canada's and the United Kingdom's
-   * procedures have no vote; Türkiye ratified Montenegro's protocol by a Council of Ministers decision).
+   * procedures need no vote; Türkiye ratified Montenegro's protocol by a Council of Ministers decision).
    */
   readonly approvalNotRecorded: readonly string[];
 }

@@ -80,7 +80,7 @@ function Tracker({ protocol, location }: { protocol: string; location: PageProps
         const joined = Object.entries(r.members);
         const rowOf = new Map(r.rows.map((row) => [row.ally, row]));
         // Counted as approved from a deposit or a signature, with no parliamentary approval recorded
-        // (Canada's and the United Kingdom's procedures have no vote; Türkiye ratified Montenegro's
+        // (Canada's and the United Kingdom's procedures need no vote; Türkiye ratified Montenegro's
         // protocol by a decision of its Council of Ministers).
         const implied = r.approvalNotRecorded;
         // Bounded deposits, grouped by their bound ("on or before 7 March 2024").
