@@ -113,6 +113,11 @@ export interface OperationRow extends Omit<OperationData, 'name'> {
    * only from a later list (a day by which it was contributing, not when it began).
    */
   readonly contributorsIncomplete: boolean;
+  /**
+   * Contributors in the lists whose departure the record knows only by a later bound (a day by
+   * which they had left, not the day): on the date asked they may already have gone.
+   */
+  readonly contributorsMayHaveLeft: readonly string[];
 }
 
 function operationStatus(d: OperationData, at: string): OperationStatus | undefined {
@@ -134,10 +139,11 @@ export async function operations(
   const boundedLater = new Set(everContributed
     .filter((c) => (c.data as { fromIs?: string }).fromIs === 'on_or_before' && c.validFrom > b.at)
     .map((c) => (c.data as { operation: string }).operation));
-  const current = new Map<string, { allies: string[]; partners: string[] }>();
+  const current = new Map<string, { allies: string[]; partners: string[]; mayHaveLeft: string[] }>();
   for (const c of contributions) {
-    const d = c.data as { operation: string; contributor: string };
-    const entry = current.get(d.operation) ?? { allies: [], partners: [] };
+    const d = c.data as { operation: string; contributor: string; untilIs?: string };
+    const entry = current.get(d.operation) ?? { allies: [], partners: [], mayHaveLeft: [] };
+    if (d.untilIs === 'on_or_before') entry.mayHaveLeft.push(d.contributor);
     // An Ally or a partner as it stands on the date asked: a partner that has since joined the
     // Alliance (Finland, Sweden in NATO Mission Iraq) contributes as an Ally from its accession.
     (allies.has(d.contributor) ? entry.allies : entry.partners).push(d.contributor);
@@ -149,7 +155,7 @@ export async function operations(
     const status = operationStatus(d, b.at);
     if (!status || (q.status && q.status !== status)) continue;
     const { name, endedAt, endedIs, endDecidedAt, endDecision, successor, launchedAt, launchDecidedAt, launchDecision, ...rest } = d;
-    const c = current.get(d.operation) ?? { allies: [], partners: [] };
+    const c = current.get(d.operation) ?? { allies: [], partners: [], mayHaveLeft: [] };
     // What happened after the date asked is not shown: an operation active then has no end yet.
     const launch = status === 'planned' ? {} : {
       ...(launchedAt === undefined ? {} : { launchedAt }),
@@ -165,6 +171,7 @@ export async function operations(
     };
     rows.push({ ...rest, ...launch, ...end, name: { en: name.en, fr: name.fr ?? name.en }, status, allies: c.allies.sort(), partners: c.partners.sort(),
       contributorsRecorded: recorded.has(d.operation), contributorsIncomplete: status === 'active' && boundedLater.has(d.operation),
+      contributorsMayHaveLeft: c.mayHaveLeft.sort(),
     });
   }
   return rows

@@ -171,6 +171,22 @@ describe('evere work verbs on the real record', () => {
     assert.match(await run('operations', '--as-of', '1993-01-01'), /MARITIME-GUARD .*active\s+not recorded\s+not recorded/);
   });
 
+  test('a departure known only by a later bound: the count says the contributor may already have gone', async () => {
+    type Row = { operation: string; allies: string[]; contributorsMayHaveLeft: string[]; contributorsIncomplete: boolean };
+    const at = async (date: string, op: string) => (await jsonOf<Row[]>('operations', '--as-of', date)).find((r) => r.operation === op)!;
+    // The Netherlands' ship left the Aegean activity by 30 June 2016 (the day not sourced): in April it may already have gone.
+    const april = await at('2016-04-15', 'AEGEAN');
+    assert.ok(april.allies.includes('NLD'));
+    assert.deepEqual([april.contributorsMayHaveLeft, april.contributorsIncomplete], [['NLD'], false]);
+    const line = (await run('operations', '--as-of', '2016-04-15')).split('\n').find((l) => l.startsWith('AEGEAN'))!;
+    assert.match(line, new RegExp(`active\\s+${april.allies.length - 1}–${april.allies.length}\\s`));
+    // After the bound it is gone; and the United States' Patriots in Türkiye likewise by 14 June 2016.
+    assert.deepEqual((await at('2016-07-01', 'AEGEAN')).contributorsMayHaveLeft, []);
+    assert.ok(!(await at('2016-07-01', 'AEGEAN')).allies.includes('NLD'));
+    assert.deepEqual((await at('2016-01-01', 'TUR-AIR-DEFENCE')).contributorsMayHaveLeft, ['USA']);
+    assert.ok(!(await at('2016-07-01', 'TUR-AIR-DEFENCE')).allies.includes('USA'));
+  });
+
   test('a contributor known only from a list of one day counts from that day, and earlier counts say they may be short', async () => {
     // The record as it stood on KFOR's first day: Germany and the United Kingdom, each from that day.
     await run('world', 'create', 'ops-bound', '--as-of', '1999-06-12');

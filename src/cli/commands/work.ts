@@ -100,7 +100,8 @@ export function registerWorkCommands(program: Command, ctx: Ctx): void {
 /**
  * How many contributors of one kind the record holds on the date: "not recorded" when it holds
  * none and cannot say there were none, "≥ n" when a contributor known only from a later list may
- * already have been there.
+ * already have been there, "n–m" when k of the m counted are known to have left only by a later
+ * bound (n = m − k); both at once, "≥ n".
  */
 function contributorCount(r: OperationRow, codes: readonly string[], fr: boolean): string | number {
   const notRecorded = fr ? 'non enregistré' : 'not recorded';
@@ -108,7 +109,9 @@ function contributorCount(r: OperationRow, codes: readonly string[], fr: boolean
   if (r.status === 'ended') return '—';
   // None recorded of one kind is not none: NATO Mission Iraq's recorded contributors are partners only.
   if (!r.contributorsRecorded || codes.length === 0) return notRecorded;
-  return r.contributorsIncomplete ? `≥ ${codes.length}` : codes.length;
+  const mayHaveLeft = codes.filter((x) => r.contributorsMayHaveLeft.includes(x)).length;
+  if (r.contributorsIncomplete) return `≥ ${codes.length - mayHaveLeft}`;
+  return mayHaveLeft ? `${codes.length - mayHaveLeft}–${codes.length}` : codes.length;
 }
 
 function registerOperations(program: Command, ctx: Ctx): void {
