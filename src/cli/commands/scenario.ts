@@ -100,7 +100,7 @@ function showStatus(c: CliContext, s: ScenarioStatus): void {
   c.io.out(`${f ? 'registre au' : 'record as of'} ${s.asOf} · T+0 ${s.start} · ${f ? 'fin' : 'end'} ${s.end}\n`);
   c.io.out(`${f ? 'horloge\u00a0: ' : 'clock: '}${clockStatus(c, s.clock.status)} ×${s.clock.speed} · ${f ? 'maintenant' : 'now'} ${s.now} (${formatOffset(Date.parse(s.now) - Date.parse(s.start))})${s.ended ? (f ? ' · terminé' : ' · ended') : ''}\n\n`);
   const people = s.seats.filter((x) => x.played === 'person');
-  c.io.out(`${f ? 'sièges\u00a0: ' : 'seats: '}${s.seats.length} (${people.length} ${f ? 'tenus par des personnes\u00a0: ' : 'held by people: '}${people.map((p) => `${p.seat}=${p.holder}`).join(', ') || '—'}; ${f ? 'les autres joués par des robots' : 'the others played by bots'})\n`);
+  c.io.out(`${f ? 'sièges\u00a0: ' : 'seats: '}${s.seats.length} (${people.length} ${f ? 'tenus par des personnes\u00a0: ' : 'held by people: '}${people.map((p) => `${p.seat}=${p.holder}`).join(', ') || '—'}${f ? '\u00a0; les autres joués par des robots' : '; the others played by bots'})\n`);
   c.io.out(`${f ? 'injects transmis\u00a0: ' : 'injects delivered: '}${s.delivered.map((d) => d.inject).join(', ') || '—'}\n`);
   if (s.upcoming) {
     c.io.out(`\n${f ? 'à venir (liste des événements du scénario)\u00a0:' : 'to come (master scenario events list):'}\n`);
@@ -188,7 +188,7 @@ function showReport(c: CliContext, r: ScenarioReport): void {
   if (r.objectives?.length) showObjectives(c, r.objectives);
   if (a.failed.length) {
     c.io.out(`\n${f ? 'Échecs, et pourquoi\u00a0:' : 'Failed, and why:'}\n`);
-    for (const x of a.failed) c.io.out(`  ${x.proposal}: ${formatMessage(x.reason.code, x.reason.params, l)}\n`);
+    for (const x of a.failed) c.io.out(`  ${x.proposal}${f ? '\u00a0:' : ':'} ${formatMessage(x.reason.code, x.reason.params, l)}\n`);
   }
   const parties = [...new Set([...a.silenceBreaks.map((x) => x.party), ...a.footnotes.map((x) => x.party)])].sort();
   if (parties.length) {
@@ -211,10 +211,10 @@ function showReport(c: CliContext, r: ScenarioReport): void {
   }
   if (a.consultations.length) {
     c.io.out(`\n${f ? 'Consultations (art. 4)\u00a0:' : 'Consultations (Art. 4):'}\n`);
-    for (const x of a.consultations) c.io.out(`  ${x.consultation}: ${x.requesters.join(', ')} ${x.requestedAt} → ${x.heldAt ?? '…'}${x.hoursToConsultations !== undefined ? ` (${x.hoursToConsultations} h)` : ''}\n`);
+    for (const x of a.consultations) c.io.out(`  ${x.consultation}${f ? '\u00a0:' : ':'} ${x.requesters.join(', ')} ${x.requestedAt} → ${x.heldAt ?? '…'}${x.hoursToConsultations !== undefined ? ` (${x.hoursToConsultations} h)` : ''}\n`);
   }
   for (const x of a.accessions) {
-    c.io.out(`\n${x.protocol}: ${x.deposited.length} ${f ? 'ratifications déposées en jeu' : 'ratifications deposited in play'}${x.enteredIntoForceAt ? ` · ${f ? 'en vigueur' : 'in force'} ${x.enteredIntoForceAt}` : ''}${x.acceded.length ? ` · ${x.acceded.map((y) => `${y.state} ${y.at}`).join(', ')}` : ''}\n`);
+    c.io.out(`\n${x.protocol}${f ? '\u00a0:' : ':'} ${x.deposited.length} ${f ? 'ratifications déposées en jeu' : 'ratifications deposited in play'}${x.enteredIntoForceAt ? ` · ${f ? 'en vigueur' : 'in force'} ${x.enteredIntoForceAt}` : ''}${x.acceded.length ? ` · ${x.acceded.map((y) => `${y.state} ${y.at}`).join(', ')}` : ''}\n`);
   }
   c.io.out(`\n${f ? 'Chronologie\u00a0:' : 'Timeline:'}\n`);
   c.io.out(table(a.timeline, [

@@ -21,6 +21,7 @@ import { EvereError } from '../../app/errors.js';
 import type { FactRow } from '../../app/ports.js';
 import { recordText } from '../../messages/record-french.js';
 import { nameForms } from '../../messages/grammar.js';
+import { joinClauses } from '../../messages/format.js';
 
 type Ctx = () => CliContext;
 const code = stateCode;
@@ -368,9 +369,8 @@ function accessionHeading(r: AccessionReport, c: CliContext): string {
     const f = nameForms(s, 'fr');
     return `Allié${f.gender === 'f' ? 'e' : ''}${f.number === 'other' ? 's' : ''}`;
   };
-  const joined = Object.entries(r.members)
-    .map(([s, d], i) => (fr ? `${nameForms(s, 'fr')[i === 0 ? 'The' : 'the']}, ${allyWord(s)} depuis le ${d}` : `${stateName(s, c.lang)}, an Ally since ${d}`))
-    .join(fr ? '\u00a0; ' : '; ');
+  const joined = joinClauses(Object.entries(r.members)
+    .map(([s, d], i) => (fr ? `${nameForms(s, 'fr')[i === 0 ? 'The' : 'the']}, ${allyWord(s)} depuis le ${d}` : `${stateName(s, c.lang)}, an Ally since ${d}`)), c.lang);
   const bound = [
     ...(r.rows.some((x) => x.depositDateIsBound)
       ? [fr ? '≤ (dépôt)\u00a0: date de dépôt bornée par l’entrée en vigueur ou une source datée (jour exact non sourcé)' : '≤ (deposit): deposit date bounded by entry into force or a dated source (exact day not sourced)']

@@ -95,8 +95,10 @@ export default function OperationsPage({ location }: PageProps) {
   // accessions); an ended one keeps its standing when it joined. Until the Allies are known, the
   // standing at joining.
   const alliesNow = useMemo(() => members.data ? new Set(members.data.map((m) => m.code)) : undefined, [members.data]);
+  const now = new Date().toISOString();
   const roleOf = (c: Contribution): 'ally' | 'partner' =>
-    alliesNow && validAt(c, new Date().toISOString()) ? (alliesNow.has(c.data.contributor) ? 'ally' : 'partner') : c.data.role;
+    alliesNow && validAt(c, now) ? (alliesNow.has(c.data.contributor) ? 'ally' : 'partner') : c.data.role;
+  const distinct = (list: readonly Contribution[]) => [...new Set(list.map((c) => c.data.contributor))];
   // An operation named in the address (?op=KFOR) is the page's subject: the tab names it.
   const asked = location.query.get('op') ? latestByKey(operations.data ?? []).find((o) => o.data.operation === location.query.get('op')) : undefined;
   const mandate = (o: Fact<OperationData>) => joinClauses(o.data.mandate.map((m) => m === 'unscr' && o.data.resolutions?.length ? `${v('mandate', m)} ${o.data.resolutions.join(', ')}` : m === 'host_request' && o.data.requestedBy?.length ? `${v('mandate', m)} (${stateNames(lang, states, o.data.requestedBy)})` : m === 'organisation_request' && o.data.requestingOrganisation ? `${v('mandate', m)} (${r(o.data.requestingOrganisation)})` : v('mandate', m)), lang);
@@ -134,15 +136,14 @@ export default function OperationsPage({ location }: PageProps) {
                 // An operation under way counts who contributes today, as the CLI and the API do; those
                 // whose contributions have ended are named apart. An ended operation counts everyone who
                 // took part. A nation that took part several times (air policing rotations) counts once.
-                const now = new Date().toISOString();
                 const shown = o.data.status === 'active' ? cs.filter((c) => validAt(c, now)) : cs;
-                const distinct = (list: readonly Contribution[]) => [...new Set(list.map((c) => c.data.contributor))];
                 const allies = distinct(shown.filter((c) => roleOf(c) === 'ally'));
                 const partners = distinct(shown.filter((c) => roleOf(c) === 'partner')).filter((x) => !allies.includes(x));
                 const earlier = distinct(cs).filter((x) => !allies.includes(x) && !partners.includes(x));
                 // Contributors known only from a list of some day: that day is a bound, not their start.
-                const bounded = distinct(shown.filter((c) => c.data.fromIs === 'on_or_before'));
-                const boundDays = [...new Set(shown.filter((c) => c.data.fromIs === 'on_or_before').map((c) => c.data.from.slice(0, 10)))];
+                const boundedRows = shown.filter((c) => c.data.fromIs === 'on_or_before');
+                const bounded = distinct(boundedRows);
+                const boundDays = [...new Set(boundedRows.map((c) => c.data.from.slice(0, 10)))];
                 return (
                   <article key={o.key} id={`op-${o.key}`} className={`card-block${location.query.get('op') === o.data.operation ? ' card-block--selected' : ''}`}>
                     <h3>{name(o)}</h3>
