@@ -5,10 +5,10 @@ import { memoryKeyStore } from '../adapters/keystore/file-keystore.js';
 import { toBase64 } from '../ledger/bytes.js';
 import { ENTRY_VERSION, entryBytes, signEntry, type EntryBody } from '../ledger/entry.js';
 import { checkEntry } from './entry-check.js';
-import { formatMessage } from '../messages/index.js';
+import { renderMessage, type MessageRef } from '../messages/index.js';
 
 /** The problems found, in English and in French. */
-const said = (found: readonly { code: string; params: Record<string, string | number> }[], lang: 'en' | 'fr' = 'en') => found.map((f) => formatMessage(f.code, f.params, lang));
+const said = (found: readonly MessageRef[], lang: 'en' | 'fr' = 'en') => found.map((f) => renderMessage(f, lang));
 
 test('an entry checks clean; a changed byte or a foreign key is named', async () => {
   const signer = await memoryKeyStore().create('w', 'archive');
@@ -38,4 +38,13 @@ test('bytes that are not canonical are named as such', async () => {
   const reordered = new TextEncoder().encode(text.replace('"a":1,"b":2', '"b":2,"a":1'));
   const keys = new Map([['abcd0123', { id: 'archive', publicKey: toBase64(signer.publicKey) }]]);
   assert.deepEqual(said(checkEntry(nodeCrypto, 'w2', 0, reordered, keys).problems), ['entry bytes are not in canonical form']);
+});
+
+test('a malformed entry names each bad field and its rule, in English and in French', () => {
+  const text = JSON.stringify({ v: 1, world: 'w', seq: -1, type: 'X', validTime: '2024-02-30', recordTime: '2026-01-01T00:00:00.000Z', actor: 'archive',
+    actingFor: 'SG', kid: 'abcd0123', classification: 'PUBLIC', releasability: ['PUBLIC', 'nato'], salt: 'AA==', sig: 'AA==', payload: {}, colour: 'red' });
+  const found = checkEntry(nodeCrypto, 'w', 0, new TextEncoder().encode(text), new Map()).problems;
+  assert.deepEqual(said(found), ['malformed entry: seq: expected a non-negative integer; validTime: expected an ISO 8601 date or UTC date-time; releasability: invalid token nato; colour: unknown field']);
+  assert.deepEqual(said(found, 'fr'), ['entrée mal formée\u00a0: seq\u00a0: entier positif ou nul attendu\u00a0; validTime\u00a0: date ISO\u00a08601 ou date et heure UTC attendue\u00a0; releasability\u00a0: jeton invalide nato\u00a0; colour\u00a0: champ inconnu']);
+  assert.deepEqual(said(checkEntry(nodeCrypto, 'w', 0, new TextEncoder().encode('[1]'), new Map()).problems, 'fr'), ['entrée mal formée\u00a0: l’entrée n’est pas un objet JSON']);
 });

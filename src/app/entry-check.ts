@@ -8,7 +8,7 @@ import type { LedgerCrypto } from '../ledger/crypto.js';
 import { fromBase64, fromUtf8 } from '../ledger/bytes.js';
 import { bodyOf, canonicalJson, checkEntryShape, signingBytes, type Entry } from '../ledger/entry.js';
 import { hashLeaf } from '../ledger/merkle.js';
-import { finding, type Finding } from './verify-problem.js';
+import { finding, malformed, type Finding } from './verify-problem.js';
 
 export interface EntryKey {
   readonly id: string;
@@ -73,7 +73,7 @@ export function checkEntry(crypto: LedgerCrypto, world: string, seq: number, byt
     return { seq, leafHash, signed: false, problems: [finding('verify.not_json')] };
   }
   const shape = checkEntryShape(entry);
-  if (shape.length) return { seq, leafHash, signed: false, problems: [finding('verify.malformed', { details: shape.join('; ') })] };
+  if (shape.length) return { seq, leafHash, signed: false, problems: [malformed(shape)] };
   if (entry.seq !== seq) problems.push(finding('verify.wrong_seq', { said: String(entry.seq) }));
   if (entry.world !== world) problems.push(finding('verify.wrong_world', { said: entry.world }));
   const key = keys.get(entry.kid);

@@ -117,7 +117,8 @@ function sameData(a: string, b: string): boolean {
   }
 }
 
-const shown = (value: unknown) => (value === null ? 'empty' : typeof value === 'string' ? JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}…` : value) : String(value));
+/** A stored value as a message shows it; SQL NULL is the token `null`, which the message says as "empty" in the reader's language. */
+const shown = (value: unknown) => (value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}…` : value) : String(value));
 
 /**
  * Compares stored index rows with rebuilt ones, entry by entry. Call `ready(seq)` before

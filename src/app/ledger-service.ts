@@ -28,7 +28,7 @@ import { FactMarkings, type Marking } from './fact-marking.js';
 import { DigestScan, entryIndexHash, type DigestReport } from './index-digest.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
 import { IndexComparison, IndexRebuild, entryColumnsOf, entryColumnsProblem, normaliseFacts, type RebuiltRow } from './index-check.js';
-import { finding, verifyProblem, type VerifyProblem } from './verify-problem.js';
+import { fieldMessages, finding, verifyProblem, type VerifyProblem } from './verify-problem.js';
 
 export interface LedgerDeps {
   readonly store: LedgerStore;
@@ -383,7 +383,7 @@ export class LedgerService {
       };
       // The ledger sets the other fields itself; those from the draft are checked.
       const problems = checkDraftFields(body);
-      if (problems.length) throw new EvereError('ledger.entry_invalid', { problems });
+      if (problems.length) throw withNested('ledger.entry_invalid', {}, 'problems', fieldMessages(problems));
       bodies.push({ body, ...signingAndBodyBytes(body), signer });
     }
     // Signing dominates an append: large batches are signed on every core, in slices, so that this

@@ -6,11 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommand, worldDecider, type WorldState } from '../domain/world.js';
-import { formatViolation } from '../messages/index.js';
+import { formatViolation, renderMessage, type MessageRef } from '../messages/index.js';
 import type { Json } from '../ledger/entry.js';
 import type { Draft, LedgerService, Progress } from './ledger-service.js';
 import { ARCHIVE_PRINCIPAL } from './ledger-service.js';
-import { EvereError } from './errors.js';
+import { EvereError, withNested } from './errors.js';
+import { isJsonObject, parseJsonLine } from './json-line.js';
 import { normaliseInstant } from './time.js';
 import { SOURCE_CLASSES, isSourceClass } from './record-sources.js';
 
@@ -37,28 +38,26 @@ export function readRecordLines(dir: string): { lines: RecordLine[]; files: numb
     text.split('\n').forEach((raw, i) => {
       const line = i + 1;
       if (raw.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch (error) {
-        throw new EvereError('load.malformed', { file: name, line, reason: `not valid JSON (${(error as Error).message})` });
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new EvereError('load.malformed', { file: name, line, reason: 'a line must be a JSON object' });
-      }
-      const v = value as Record<string, unknown>;
-      if (typeof v.source !== 'string' || !/^https?:\/\/\S+$/.test(v.source)) {
-        throw new EvereError('load.malformed', { file: name, line, reason: 'source: every fact needs a public source URL' });
-      }
+      const refuse = (reason: MessageRef): never => {
+        throw withNested('load.malformed', { file: name, line }, 'reason', reason);
+      };
+      const parsed = parseJsonLine(raw);
+      if (!parsed.ok) return refuse(parsed.reason);
+      if (!isJsonObject(parsed.value)) return refuse({ code: 'json_line.not_object', params: {} });
+      const v = parsed.value;
+      if (typeof v.source !== 'string' || !/^https?:\/\/\S+$/.test(v.source)) return refuse({ code: 'load.reason.no_source', params: {} });
       if (!isSourceClass(v.sourceClass)) {
-        throw new EvereError('load.malformed', { file: name, line, reason: `sourceClass: ${v.sourceClass === undefined ? 'missing' : `"${String(v.sourceClass)}" is not a class`}; one of ${SOURCE_CLASSES.join(', ')}` });
+        const classes = SOURCE_CLASSES.join(', ');
+        return refuse(v.sourceClass === undefined
+          ? { code: 'load.reason.no_source_class', params: { classes } }
+          : { code: 'load.reason.bad_source_class', params: { value: String(v.sourceClass), classes } });
       }
-      if (typeof v.at !== 'string') throw new EvereError('load.malformed', { file: name, line, reason: 'at: missing valid time' });
+      if (typeof v.at !== 'string') return refuse({ code: 'load.reason.no_time', params: {} });
       let at: string;
       try {
         at = normaliseInstant(v.at);
       } catch {
-        throw new EvereError('load.malformed', { file: name, line, reason: `at: "${v.at}" is not an ISO 8601 date` });
+        return refuse({ code: 'load.reason.bad_time', params: { value: v.at } });
       }
       lines.push({ file: name, line, value: v, at });
     });
@@ -76,7 +75,9 @@ export function decideRecord(lines: readonly RecordLine[]): Draft[] {
     const parsed = parseCommand(l.value);
     if (!parsed.ok) {
       const v = parsed.violations[0]!;
-      throw new EvereError('load.malformed', { file: l.file, line: l.line, reason: `${formatViolation(v)}${v.path ? ` (${v.path})` : ''}` }, parsed.violations);
+      const rule: MessageRef = { code: v.code, params: v.params };
+      const reason: MessageRef = v.path ? { code: 'load.reason.command', params: { path: v.path }, nested: { rule } } : rule;
+      throw new EvereError('load.malformed', { file: l.file, line: l.line, reason: renderMessage(reason, 'en') }, parsed.violations, { reason });
     }
     const decision = worldDecider.decide(state, parsed.command);
     if (!decision.ok) {

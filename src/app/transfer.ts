@@ -17,6 +17,9 @@ import type { LedgerService, Progress } from './ledger-service.js';
 import { EvereError, withNested } from './errors.js';
 import type { ViolationParams } from '../domain/decider.js';
 import type { ImportReason } from '../messages/codes/verify.js';
+import type { MessageRef } from '../messages/index.js';
+import { fieldMessages } from './verify-problem.js';
+import { parseJsonLine } from './json-line.js';
 import { normaliseInstant } from './time.js';
 import { FactMarkings } from './fact-marking.js';
 
@@ -56,6 +59,10 @@ export async function importWorld(
   const fail = (line: number, reason: ImportReason, params: ViolationParams = {}): never => {
     throw withNested('import.malformed_line', { file, line }, 'reason', { code: reason, params });
   };
+  // A reason that names other messages (an entry's bad fields), each said in the reader's language.
+  const failNested = (line: number, reason: ImportReason, name: string, nested: readonly MessageRef[]): never => {
+    throw withNested('import.malformed_line', { file, line }, 'reason', { code: reason, params: {}, nested: { [name]: nested } });
+  };
   let lineNo = 0;
   let header: ExportHeader | undefined;
   let byKid = new Map<string, Principal>();
@@ -69,19 +76,16 @@ export async function importWorld(
     lineNo++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') fail(lineNo, 'import.reason.empty_line');
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      fail(lineNo, 'import.reason.not_json', { detail: (error as Error).message });
-    }
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok) throw withNested('import.malformed_line', { file, line: lineNo }, 'reason', parsed.reason);
+    const value = parsed.value;
     if (!header) {
       header = checkHeader(value, (reason, params) => fail(lineNo, reason, params));
       byKid = new Map(header.principals.map((p) => [p.kid, p]));
       continue;
     }
     const problems = checkEntryShape(value);
-    if (problems.length) fail(lineNo, 'import.reason.malformed', { details: problems.join('; ') });
+    if (problems.length) failNested(lineNo, 'import.reason.malformed', 'details', fieldMessages(problems));
     const entry = value as Entry;
     const bytes = utf8(text);
     if (canonicalJson(entry) !== text) fail(lineNo, 'import.reason.not_canonical');

@@ -3,10 +3,11 @@
  * in its own language (src/messages/codes/verify.ts); `problem` is its English text, as `--json`
  * has always given it.
  */
-import { formatMessage } from '../messages/index.js';
+import { renderMessage, type MessageRef } from '../messages/index.js';
 import type { VerifyCode } from '../messages/codes/verify.js';
+import type { FieldProblem } from '../ledger/entry.js';
 
-export interface Finding {
+export interface Finding extends MessageRef {
   readonly code: VerifyCode;
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -18,9 +19,20 @@ export interface VerifyProblem extends Finding {
   readonly problem: string;
 }
 
-export const finding = (code: VerifyCode, params: Finding['params'] = {}): Finding => ({ code, params });
+export const finding = (code: VerifyCode, params: Finding['params'] = {}, nested?: MessageRef['nested']): Finding =>
+  (nested ? { code, params, nested } : { code, params });
+
+/** The ledger's field problems as messages (`entry_field.<rule>`), to be said in the reader's language. */
+export const fieldMessages = (problems: readonly FieldProblem[]): MessageRef[] =>
+  problems.map((p): MessageRef => ({ code: `entry_field.${p.rule}`, params: p.value === undefined ? { field: p.field } : { field: p.field, value: p.value } }));
+
+/** A malformed entry, its bad fields named. */
+export const malformed = (problems: readonly FieldProblem[]): Finding => {
+  const details = fieldMessages(problems);
+  return finding('verify.malformed', { details: details.map((m) => renderMessage(m, 'en')).join('; ') }, { details });
+};
 
 /** The problem found at an entry (`seq`) or a checkpoint (`checkpointSize`). */
 export function verifyProblem(at: { readonly seq: number } | { readonly checkpointSize: number }, found: Finding): VerifyProblem {
-  return { ...at, code: found.code, params: found.params, problem: formatMessage(found.code, found.params, 'en') };
+  return { ...at, ...found, problem: renderMessage(found, 'en') };
 }

@@ -34,10 +34,11 @@ export const CLASSIFICATION_LABELS: Readonly<Record<Classification, { en: string
  */
 export type Releasability = readonly string[];
 
-export function checkReleasability(value: unknown): string | undefined {
-  if (!Array.isArray(value) || value.length === 0) return 'releasability must be a non-empty list';
+/** What is wrong with a releasability marking: not a non-empty list, or the first bad token. */
+export function checkReleasability(value: unknown): { readonly rule: 'non_empty_list' } | { readonly rule: 'releasability_token'; readonly value: string } | undefined {
+  if (!Array.isArray(value) || value.length === 0) return { rule: 'non_empty_list' };
   for (const token of value) {
-    if (typeof token !== 'string' || !/^(PUBLIC|NATO|EU|[A-Z]{3})$/.test(token)) return `invalid releasability token: ${String(token)}`;
+    if (typeof token !== 'string' || !/^(PUBLIC|NATO|EU|[A-Z]{3})$/.test(token)) return { rule: 'releasability_token', value: String(token) };
   }
   return undefined;
 }

@@ -139,38 +139,53 @@ const ENTRY_FIELDS = new Set(['v', 'world', 'seq', 'type', 'validTime', 'recordT
 /** An entry's fields, of any value (a body, or JSON of unknown shape). */
 type Fields = { readonly [K in keyof Entry]?: unknown };
 
-const nonEmpty = (e: Fields, field: keyof Entry, problems: string[]): void => {
+/**
+ * The rules an entry's field can break. The ledger names the field and the rule; the message
+ * catalogue says it in the reader's language (`entry_field.<rule>`).
+ */
+export type FieldRule =
+  | 'not_object' | 'version' | 'non_empty_string' | 'non_negative_integer' | 'utc_time' | 'iso_time' | 'true_or_absent'
+  | 'classification' | 'non_empty_list' | 'releasability_token' | 'string' | 'missing' | 'unknown_field';
+
+/** A field that breaks a rule; `value` is the offending part where the rule names one. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly rule: FieldRule;
+  readonly value?: string;
+}
+
+const nonEmpty = (e: Fields, field: keyof Entry, problems: FieldProblem[]): void => {
   const value = e[field];
-  if (typeof value !== 'string' || value.length === 0) problems.push(`${field}: expected a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0) problems.push({ field, rule: 'non_empty_string' });
 };
 
 /**
  * Problems with the fields of an entry that an append takes from its draft (type, times of
  * validity, acting-for, marking, source, payload), each naming its field.
  */
-export function checkDraftFields(e: Fields, problems: string[] = []): string[] {
+export function checkDraftFields(e: Fields, problems: FieldProblem[] = []): FieldProblem[] {
   nonEmpty(e, 'type', problems);
   nonEmpty(e, 'actingFor', problems);
-  if (!isIsoTime(e.validTime)) problems.push('validTime: expected an ISO 8601 date or UTC date-time');
-  if (!isClassification(e.classification)) problems.push('classification: unknown level');
+  if (!isIsoTime(e.validTime)) problems.push({ field: 'validTime', rule: 'iso_time' });
+  if (!isClassification(e.classification)) problems.push({ field: 'classification', rule: 'classification' });
   const rel = checkReleasability(e.releasability);
-  if (rel) problems.push(`releasability: ${rel}`);
-  if (e.source !== undefined && typeof e.source !== 'string') problems.push('source: expected a string');
-  if (!('payload' in e)) problems.push('payload: missing');
+  if (rel) problems.push({ field: 'releasability', ...rel });
+  if (e.source !== undefined && typeof e.source !== 'string') problems.push({ field: 'source', rule: 'string' });
+  if (!('payload' in e)) problems.push({ field: 'payload', rule: 'missing' });
   return problems;
 }
 
 /** Problems with an entry's shape, each naming its field; empty when well-formed. */
-export function checkEntryShape(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['entry is not a JSON object'];
+export function checkEntryShape(value: unknown): FieldProblem[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ field: '', rule: 'not_object' }];
   const e = value as Record<string, unknown>;
-  const problems: string[] = [];
-  if (e.v !== ENTRY_VERSION) problems.push(`v: expected ${ENTRY_VERSION}`);
+  const problems: FieldProblem[] = [];
+  if (e.v !== ENTRY_VERSION) problems.push({ field: 'v', rule: 'version', value: String(ENTRY_VERSION) });
   for (const field of ['world', 'actor', 'kid', 'salt', 'sig'] as const) nonEmpty(e, field, problems);
-  if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) problems.push('seq: expected a non-negative integer');
-  if (!isIsoTime(e.recordTime)) problems.push('recordTime: expected an ISO 8601 UTC date-time');
-  if (e.exercise !== undefined && e.exercise !== true) problems.push('exercise: expected true or absent');
+  if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) problems.push({ field: 'seq', rule: 'non_negative_integer' });
+  if (!isIsoTime(e.recordTime)) problems.push({ field: 'recordTime', rule: 'utc_time' });
+  if (e.exercise !== undefined && e.exercise !== true) problems.push({ field: 'exercise', rule: 'true_or_absent' });
   checkDraftFields(e, problems);
-  for (const key of Object.keys(e)) if (!ENTRY_FIELDS.has(key)) problems.push(`${key}: unknown field`);
+  for (const key of Object.keys(e)) if (!ENTRY_FIELDS.has(key)) problems.push({ field: key, rule: 'unknown_field' });
   return problems;
 }

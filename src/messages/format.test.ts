@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CODES } from './index.js';
+import { CODES, formatMessage, renderMessage } from './index.js';
 import { MESSAGES } from './interface.js';
 import { formatTemplate, templateArguments } from './format.js';
 
@@ -22,4 +22,14 @@ test('every template of the catalogue, in both languages, says what MessageForma
     }
   }
   assert.ok(checked > 1000, `${checked} formats checked`);
+});
+
+test('a nested message and a list of them are said in the reader’s language; a stored NULL reads "empty"', () => {
+  const reason = { code: 'import.reason.malformed', params: {}, nested: { details: [{ code: 'entry_field.missing', params: { field: 'payload' } }, { code: 'entry_field.unknown_field', params: { field: 'colour' } }] } };
+  const refusal = { code: 'import.malformed_line', params: { file: 'x.ndjson', line: 4 }, nested: { reason } };
+  assert.equal(renderMessage(refusal, 'en'), 'x.ndjson:4: malformed entry: payload: missing; colour: unknown field. Nothing was imported.');
+  assert.equal(renderMessage(refusal, 'fr'), 'x.ndjson:4\u00a0: entrée mal formée\u00a0: payload\u00a0: absent\u00a0; colour\u00a0: champ inconnu. Rien n’a été importé.');
+  const params = { kind: 'member', key: 'BEL', column: 'valid_to', stored: 'null', rebuilt: '"2024-01-01"' };
+  assert.match(formatMessage('verify.index_column', params, 'en'), /valid_to is empty in the store, "2024-01-01" rebuilt/);
+  assert.match(formatMessage('verify.index_column', params, 'fr'), /valid_to est vide dans le stockage, "2024-01-01" d’après/);
 });

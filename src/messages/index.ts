@@ -13,7 +13,7 @@
  * and the web app to).
  */
 import type { Codes, Lang, Message, Params } from './message.js';
-import { formatTemplate } from './format.js';
+import { formatTemplate, joinClauses } from './format.js';
 import { ACTOR, COMMAND } from './codes/common.js';
 import { ACCESSION, MILITARY_STRUCTURE, TREATY, WITHDRAWAL } from './codes/membership.js';
 import { COUNCIL } from './codes/council.js';
@@ -31,7 +31,7 @@ import { SCENARIO } from './codes/scenario.js';
 import { APP } from './codes/app.js';
 import { SCENARIO_USE } from './codes/app-scenarios.js';
 import { CLI } from './codes/cli.js';
-import { IMPORT_REASONS, VERIFY } from './codes/verify.js';
+import { ENTRY_FIELD, IMPORT_REASONS, JSON_LINE, LOAD_REASONS, VERIFY } from './codes/verify.js';
 import { TRANSPARENCY } from './codes/transparency.js';
 import { DATASET } from './codes/dataset.js';
 import { EXERCISE_LIVE } from './codes/exercise-live.js';
@@ -57,6 +57,7 @@ export function joinCodes<T extends Codes>(...parts: readonly T[]): T {
 export const CODES: Codes = joinCodes<Codes>(
   COMMAND, ACTOR, TREATY, ACCESSION, WITHDRAWAL, MILITARY_STRUCTURE, COUNCIL, CONSULTATION, ARTICLE5, STRATEGY, OPERATION,
   PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET, EXERCISE_LIVE, VERIFY, IMPORT_REASONS,
+  ENTRY_FIELD, JSON_LINE, LOAD_REASONS,
 );
 
 export function messageFor(code: string): Message | undefined {
@@ -76,3 +77,31 @@ export function formatMessage(code: string, params: Params = {}, lang: Lang = 'e
 export function formatViolation(violation: { readonly code: string; readonly params: Params }, lang: Lang = 'en'): string {
   return formatMessage(violation.code, violation.params, lang);
 }
+
+/**
+ * A message kept as its code and params, some of whose params are messages of their own (or
+ * lists of them, joined as clauses), so that the whole is said in one language: an import
+ * refusal names its reason, which names the entry's bad fields.
+ */
+export interface MessageRef {
+  readonly code: string;
+  readonly params: Params;
+  readonly nested?: Readonly<Record<string, MessageRef | readonly MessageRef[]>>;
+}
+
+/** Renders a message and the messages it nests, all in one language. */
+export function renderMessage(message: MessageRef, lang: Lang = 'en'): string {
+  return formatMessage(message.code, nestedParams(message, lang), lang);
+}
+
+/** A message's params with its nested messages rendered in the given language. */
+export function nestedParams(message: MessageRef, lang: Lang): Params {
+  if (!message.nested) return message.params;
+  const params: Record<string, Params[string]> = { ...message.params };
+  for (const [name, nested] of Object.entries(message.nested)) {
+    params[name] = isMessageList(nested) ? joinClauses(nested.map((m) => renderMessage(m, lang)), lang) : renderMessage(nested, lang);
+  }
+  return params;
+}
+
+const isMessageList = (value: MessageRef | readonly MessageRef[]): value is readonly MessageRef[] => Array.isArray(value);

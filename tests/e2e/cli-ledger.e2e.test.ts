@@ -113,6 +113,15 @@ describe('evere ledger verbs', () => {
     const refusedFr = await cli(other, ['import', join(dir, 'swapped.ndjson'), '--lang', 'fr']);
     assert.equal(refusedFr.code, 2);
     assert.match(refusedFr.err, /swapped\.ndjson:4\u00a0: seq vaut 3, 2 attendu\. Rien n’a été importé\./);
+    // A line whose fields break the entry's rules names each field and rule, in the reader's language.
+    const odd = [...lines];
+    odd[5] = JSON.stringify({ ...JSON.parse(odd[5]!), seq: -1, colour: 'red' });
+    writeFileSync(join(dir, 'odd.ndjson'), `${odd.join('\n')}\n`);
+    const oddEn = await cli(other, ['import', join(dir, 'odd.ndjson')]);
+    assert.equal(oddEn.code, 2);
+    assert.match(oddEn.err, /odd\.ndjson:6: malformed entry: seq: expected a non-negative integer; colour: unknown field\. Nothing was imported\./);
+    const oddFr = await cli(other, ['import', join(dir, 'odd.ndjson'), '--lang', 'fr']);
+    assert.match(oddFr.err, /odd\.ndjson:6\u00a0: entrée mal formée\u00a0: seq\u00a0: entier positif ou nul attendu\u00a0; colour\u00a0: champ inconnu\. Rien n’a été importé\./);
     assert.equal(JSON.parse((await cli(other, ['worlds', '--json'])).out).length, 0);
 
     const imported = await cli(other, ['import', file, '--json']);

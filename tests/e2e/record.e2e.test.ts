@@ -484,10 +484,14 @@ describe('bad record data fails the load, naming file, line and rule, and writes
     const db = join(tempDir(), 'bad.db');
     const r = await cli(db, ['init'], { EVERE_DATA: data });
     assert.equal(r.code, 2);
-    assert.match(r.err, /99-bad\.ndjson:2: not valid JSON/);
+    assert.match(r.err, /99-bad\.ndjson:2: not valid JSON at column 23\. Nothing was loaded\./);
+    const rFr = await cli(db, ['init', '--lang', 'fr'], { EVERE_DATA: data });
+    assert.match(rFr.err, /99-bad\.ndjson:2\u00a0: JSON invalide à la colonne 23\. Rien n’a été chargé\./);
     writeFileSync(join(data, 'record', '99-bad.ndjson'), '{"cmd":"HoldSummit","at":"2030-01-01","by":"NAC","data":{"summit":"x","place":"Y"}}\n');
     const r2 = await cli(db, ['init'], { EVERE_DATA: data });
     assert.match(r2.err, /99-bad\.ndjson:1: source: every fact needs a public source URL/);
+    const r2Fr = await cli(db, ['init', '--lang', 'fr'], { EVERE_DATA: data });
+    assert.match(r2Fr.err, /99-bad\.ndjson:1\u00a0: source\u00a0: chaque fait demande l’URL d’une source publique\. Rien n’a été chargé\./);
   });
 
   test('a truncated source URL is refused with its file and line', async () => {
@@ -498,6 +502,9 @@ describe('bad record data fails the load, naming file, line and rule, and writes
     const r = await cli(db, ['init'], { EVERE_DATA: data });
     assert.notEqual(r.code, 0);
     assert.match(r.err, /99-bad\.ndjson:2: .*news_… was cut short/);
+    const fr = await cli(db, ['init', '--lang', 'fr'], { EVERE_DATA: data });
+    assert.match(fr.err, /99-bad\.ndjson:2\u00a0: /);
+    assert.doesNotMatch(fr.err, /cut short|Nothing was loaded/, 'the refusal and its rule are French');
     assert.equal(JSON.parse((await cli(db, ['worlds', '--json'], { EVERE_DATA: data })).out).length, 0);
   });
 });

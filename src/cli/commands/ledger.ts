@@ -15,6 +15,7 @@ import { readKeyArgument } from '../key-argument.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { EvereError } from '../../app/errors.js';
 import type { VerifyProblem } from '../../app/verify-problem.js';
+import { renderMessage } from '../../messages/index.js';
 import { isDate } from '../../app/time.js';
 import { exportWorld, importWorld } from '../../app/transfer.js';
 import { initRecord } from '../../app/record-loader.js';
@@ -101,7 +102,7 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
       const report = await ledger.verify(c.world, (d, t) => bar.update(d, t));
       // Each problem in the reader's language, where it was found.
       const said = (p: VerifyProblem): string => {
-        const problem = c.t(p.code, p.params);
+        const problem = renderMessage(p, c.lang);
         return p.seq !== undefined ? c.t('cli.verify_entry', { seq: p.seq, problem }) : c.t('cli.verify_checkpoint', { size: p.checkpointSize ?? '?', problem });
       };
       bar.stop();

@@ -22,12 +22,15 @@ export const VERIFY = {
   'verify.checkpoint_note': { en: 'signed note disagrees with the stored checkpoint', fr: 'la note signée contredit le point de contrôle stocké' },
   'verify.checkpoint_signature': { en: 'checkpoint signature: {reason}', fr: 'signature du point de contrôle\u00a0: {reason}' },
   'verify.columns_missing': { en: 'entry columns missing from the store', fr: 'colonnes de l’entrée absentes du stockage' },
-  'verify.entry_column': { en: 'entry column {column} is {stored} in the store, {wanted} in the entry', fr: 'la colonne {column} de l’entrée vaut {stored} dans le stockage, {wanted} dans l’entrée' },
+  'verify.entry_column': {
+    en: 'entry column {column} is {stored, select, null {empty} other {{stored}}} in the store, {wanted, select, null {empty} other {{wanted}}} in the entry',
+    fr: 'la colonne {column} de l’entrée est {stored, select, null {vide} other {{stored}}} dans le stockage, {wanted, select, null {vide} other {{wanted}}} dans l’entrée',
+  },
   'verify.index_missing': { en: 'index row {kind} {key} is missing from the store', fr: 'la ligne d’index {kind} {key} manque dans le stockage' },
   'verify.index_not_derived': { en: 'index row {kind} {key} in the store is not derived from this entry', fr: 'la ligne d’index {kind} {key} du stockage ne découle pas de cette entrée' },
   'verify.index_column': {
-    en: 'index row {kind} {key}: {column} is {stored} in the store, {rebuilt} rebuilt from the log',
-    fr: 'ligne d’index {kind} {key}\u00a0: {column} vaut {stored} dans le stockage, {rebuilt} reconstruit à partir du journal',
+    en: 'index row {kind} {key}: {column} is {stored, select, null {empty} other {{stored}}} in the store, {rebuilt, select, null {empty} other {{rebuilt}}} rebuilt from the log',
+    fr: 'ligne d’index {kind} {key}\u00a0: {column} est {stored, select, null {vide} other {{stored}}} dans le stockage, {rebuilt, select, null {vide} other {{rebuilt}}} d’après le journal reconstruit',
   },
   'verify.index_end': {
     en: 'index row {kind} {key}: {stored, select, current {current} other {superseded by entry {stored}}} in the store, {rebuilt, select, current {current} other {superseded by entry {rebuilt}}} rebuilt from the log',
@@ -35,17 +38,56 @@ export const VERIFY = {
   },
 } satisfies Codes;
 
+/**
+ * A field of an entry that breaks a rule (the ledger's `FieldRule`), named in `verify.malformed`,
+ * `import.reason.malformed` and `ledger.entry_invalid`. Field names are the entry's JSON keys and
+ * stay as they are in French.
+ */
+export const ENTRY_FIELD = {
+  'entry_field.not_object': { en: 'the entry is not a JSON object', fr: 'l’entrée n’est pas un objet JSON' },
+  'entry_field.version': { en: '{field}: expected {value}', fr: '{field}\u00a0: {value} attendu' },
+  'entry_field.non_empty_string': { en: '{field}: expected a non-empty string', fr: '{field}\u00a0: chaîne non vide attendue' },
+  'entry_field.non_negative_integer': { en: '{field}: expected a non-negative integer', fr: '{field}\u00a0: entier positif ou nul attendu' },
+  'entry_field.utc_time': { en: '{field}: expected an ISO 8601 UTC date-time', fr: '{field}\u00a0: date et heure UTC ISO\u00a08601 attendues' },
+  'entry_field.iso_time': { en: '{field}: expected an ISO 8601 date or UTC date-time', fr: '{field}\u00a0: date ISO\u00a08601 ou date et heure UTC attendue' },
+  'entry_field.true_or_absent': { en: '{field}: expected true or absent', fr: '{field}\u00a0: true attendu, ou champ absent' },
+  'entry_field.classification': { en: '{field}: unknown level', fr: '{field}\u00a0: niveau inconnu' },
+  'entry_field.non_empty_list': { en: '{field}: expected a non-empty list', fr: '{field}\u00a0: liste non vide attendue' },
+  'entry_field.releasability_token': { en: '{field}: invalid token {value}', fr: '{field}\u00a0: jeton invalide {value}' },
+  'entry_field.string': { en: '{field}: expected a string', fr: '{field}\u00a0: chaîne attendue' },
+  'entry_field.missing': { en: '{field}: missing', fr: '{field}\u00a0: absent' },
+  'entry_field.unknown_field': { en: '{field}: unknown field', fr: '{field}\u00a0: champ inconnu' },
+} satisfies Codes;
+
+/** Why a line of an NDJSON file (an export, a record file) is not even a JSON line: the column counts from 1. */
+export const JSON_LINE = {
+  'json_line.invalid': { en: 'not valid JSON', fr: 'JSON invalide' },
+  'json_line.invalid_at': { en: 'not valid JSON at column {column}', fr: 'JSON invalide à la colonne {column}' },
+  'json_line.not_object': { en: 'a line must be a JSON object', fr: 'une ligne doit être un objet JSON' },
+} satisfies Codes;
+
+export type JsonLineReason = keyof typeof JSON_LINE;
+
+/** Why `evere init` refuses a line of the record before deciding it (`load.malformed`). */
+export const LOAD_REASONS = {
+  'load.reason.no_source': { en: 'source: every fact needs a public source URL', fr: 'source\u00a0: chaque fait demande l’URL d’une source publique' },
+  'load.reason.no_source_class': { en: 'sourceClass: missing; one of {classes}', fr: 'sourceClass\u00a0: absente\u00a0; l’une de {classes}' },
+  'load.reason.bad_source_class': { en: 'sourceClass: "{value}" is not a class; one of {classes}', fr: 'sourceClass\u00a0: «\u00a0{value}\u00a0» n’est pas une classe\u00a0; l’une de {classes}' },
+  'load.reason.no_time': { en: 'at: missing valid time', fr: 'at\u00a0: temps de validité absent' },
+  'load.reason.bad_time': { en: 'at: "{value}" is not an ISO 8601 date', fr: 'at\u00a0: «\u00a0{value}\u00a0» n’est pas une date ISO\u00a08601' },
+  'load.reason.command': { en: '{rule} ({path})', fr: '{rule} ({path})' },
+} satisfies Codes;
+
 /** Why `import` refuses a line of an export file (the line is named by `import.malformed_line`). */
 export const IMPORT_REASONS = {
   'import.reason.empty_line': { en: 'empty line', fr: 'ligne vide' },
-  'import.reason.not_json': { en: 'not valid JSON ({detail})', fr: 'JSON invalide ({detail})' },
   'import.reason.not_header': { en: 'the first line must be the export header', fr: 'la première ligne doit être l’en-tête d’export' },
   'import.reason.header_version': { en: 'the first line must be an Evere export header, version 1', fr: 'la première ligne doit être un en-tête d’export Evere, version 1' },
   'import.reason.header_world': { en: 'header: world is missing its name or origin', fr: 'en-tête : il manque au monde son nom ou son origine' },
   'import.reason.header_principals': { en: 'header: principals must be a list', fr: 'en-tête : principals doit être une liste' },
   'import.reason.header_principal': { en: 'header: principals[{index}] is incomplete', fr: 'en-tête : principals[{index}] est incomplet' },
   'import.reason.header_checkpoints': { en: 'header: checkpoints must be a list', fr: 'en-tête : checkpoints doit être une liste' },
-  'import.reason.malformed': { en: '{details}', fr: 'entrée mal formée : {details}' },
+  'import.reason.malformed': { en: 'malformed entry: {details}', fr: 'entrée mal formée : {details}' },
   'import.reason.not_canonical': { en: 'entry is not in canonical JSON form (RFC 8785)', fr: 'l’entrée n’est pas sous forme JSON canonique (RFC 8785)' },
   'import.reason.wrong_world': { en: 'entry belongs to world {said}, not {expected}', fr: 'l’entrée appartient au monde {said}, non à {expected}' },
   'import.reason.wrong_seq': { en: 'seq is {said}, expected {expected}', fr: 'seq vaut {said}, {expected} attendu' },
