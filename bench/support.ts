@@ -16,6 +16,8 @@ export interface Result {
   readonly value: string;
   readonly against?: string;
   readonly ratio?: number;
+  /** The ratios of the independent runs the ratio is the median of, as "min–max". */
+  readonly ratioSpread?: string;
   readonly goal?: string;
   readonly met?: boolean;
 }
@@ -26,7 +28,7 @@ export function report(result: Result): void {
   results.push(result);
   const parts = [`${result.name.padEnd(52)} ${result.value}`];
   if (result.against) parts.push(`  vs ${result.against}`);
-  if (result.ratio !== undefined) parts.push(`  ratio ${result.ratio.toFixed(2)}×`);
+  if (result.ratio !== undefined) parts.push(`  ratio ${result.ratio.toFixed(2)}×${result.ratioSpread ? ` (median of runs ${result.ratioSpread})` : ''}`);
   if (result.goal) parts.push(`  goal ${result.goal} ${result.met ? 'MET' : 'NOT MET'}`);
   console.log(parts.join(''));
 }
@@ -56,15 +58,21 @@ export interface Paired {
   readonly ours: number;
   readonly floors: readonly number[];
   readonly oursAll: readonly number[];
+  /** Independent runs (fresh processes, or rounds measured apart), each side's median in each. */
+  readonly runs?: readonly { readonly floor: number; readonly ours: number }[];
 }
 
 export const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 
-/** Rounds measured apart (e.g. in alternation with other sizes) as one result: the medians over all of them. */
+/**
+ * Runs measured apart (fresh pairs of processes, or rounds in alternation with other sizes) as one
+ * result: the medians over all their figures, and each run's medians, so that the ratio is the
+ * median of the runs' ratios and one run that settled fast or slow does not decide it.
+ */
 export function mergePaired(parts: readonly Paired[]): Paired {
   const floors = parts.flatMap((p) => p.floors);
   const oursAll = parts.flatMap((p) => p.oursAll);
-  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+  return { floor: median(floors), ours: median(oursAll), floors, oursAll, runs: parts.map((p) => ({ floor: p.floor, ours: p.ours })) };
 }
 
 /** How a floor comparison runs: its rounds, and whether it prints its own line. */
@@ -99,13 +107,16 @@ export function spread(xs: readonly number[]): string {
  * better.
  */
 export function reportPaired(name: string, p: Paired, unit: string, kind: 'rate' | 'time' | 'share', goal: number, floorName: string): void {
-  const ratio = kind === 'rate' ? p.floor / p.ours : p.ours / p.floor;
+  const ratioOf = (floor: number, ours: number): number => (kind === 'rate' ? floor / ours : ours / floor);
+  const runs = p.runs && p.runs.length >= 3 ? p.runs.map((r) => ratioOf(r.floor, r.ours)) : undefined;
+  const ratio = runs ? median(runs) : ratioOf(p.floor, p.ours);
   const met = kind === 'share' ? ratio >= goal : ratio <= goal;
   report({
     name,
     value: `${fmt(p.ours, unit)} (${p.oursAll.length} rounds: ${spread(p.oursAll)})`,
     against: `${floorName} ${fmt(p.floor, unit)} (${spread(p.floors)})`,
-    ratio, goal: `${kind === 'share' ? '≥' : '≤'} ${goal}×`, met,
+    ratio, ...(runs ? { ratioSpread: `${runs.length}: ${spread(runs.map((r) => Number(r.toFixed(2))))}` } : {}),
+    goal: `${kind === 'share' ? '≥' : '≤'} ${goal}×`, met,
   });
 }
 

@@ -16,7 +16,7 @@ import { checkKeyName, parseVerifierKey } from '../ledger/note.js';
 import { toHex, utf8 } from '../ledger/bytes.js';
 import { Witness, type HeldCheckpoint, type SplitView, type WitnessState } from '../app/witness.js';
 import type { Clock } from '../app/ports.js';
-import { EvereError } from '../app/errors.js';
+import { EvereError, reasonOf, withNested } from '../app/errors.js';
 
 interface WitnessConfigFile {
   readonly name: string;
@@ -75,7 +75,7 @@ export async function initWitnessDir(dir: string, name: string): Promise<string>
   try {
     checkKeyName(name);
   } catch (error) {
-    throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+    throw withNested('witness.bad_key', {}, 'reason', reasonOf(error));
   }
   if (existsSync(join(dir, 'witness.json'))) throw new EvereError('witness.exists', { dir });
   await mkdir(dir, { recursive: true });
@@ -92,7 +92,7 @@ export async function trustLog(dir: string, keyText: string, origin?: string): P
   try {
     key = parseVerifierKey(nodeCrypto, keyText);
   } catch (error) {
-    throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+    throw withNested('witness.bad_key', {}, 'reason', reasonOf(error));
   }
   const entry = { origin: origin ?? key.name, key: keyText.trim() };
   const logs = [...config.logs.filter((l) => l.origin !== entry.origin), entry];

@@ -5,6 +5,7 @@
 import type { ViolationParams, Violation } from '../domain/decider.js';
 import { formatMessage, formatViolation, renderMessage, type Lang, type MessageRef } from '../messages/index.js';
 import { joinClauses } from '../messages/format.js';
+import { LedgerFormatError } from '../ledger/format-error.js';
 
 /** A parameter that is itself a message (or a list of them), rendered in the reader's language with the error. */
 export type NestedMessage = MessageRef | readonly MessageRef[];
@@ -45,5 +46,12 @@ export function localizedParams(error: EvereError, lang: Lang): ViolationParams 
 export function withNested(code: string, params: ViolationParams, name: string, message: NestedMessage): EvereError {
   return new EvereError(code, { ...params, [name]: rendered(message, 'en') }, [], { [name]: message });
 }
+
+/**
+ * Why something failed, as a message to nest in a refusal: a ledger format error keeps its code
+ * (said in the reader's language), any other error its own text.
+ */
+export const reasonOf = (error: unknown): MessageRef =>
+  error instanceof LedgerFormatError ? { code: error.code, params: error.params } : { code: 'format.text', params: { text: error instanceof Error ? error.message : String(error) } };
 
 export const isEvereError = (error: unknown): error is EvereError => error instanceof EvereError;

@@ -23,7 +23,7 @@ import {
   type EntryColumns, type RandomBytes, type StoredCheckpoint, type StoredEntry, type WorldInfo,
 } from './ports.js';
 import { bareModel, type WorldModel } from './world-model.js';
-import { EvereError, withNested } from './errors.js';
+import { EvereError, reasonOf, withNested } from './errors.js';
 import { FactMarkings, type Marking } from './fact-marking.js';
 import { DigestScan, entryIndexHash, type DigestReport } from './index-digest.js';
 import { inProcessChecker, type EntryChecker } from './entry-check.js';
@@ -573,7 +573,7 @@ export class LedgerService {
           report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_note')));
         }
       } catch (error) {
-        report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_signature', { reason: (error as Error).message })));
+        report(verifyProblem({ checkpointSize: cp.size }, finding('verify.checkpoint_signature', {}, { reason: reasonOf(error) })));
       }
     }
     return {

@@ -17,7 +17,7 @@ import {
 import { nodeKey } from '../ledger/merkle.js';
 import type { AccessFilter, StoredCheckpoint, WitnessConfig } from './ports.js';
 import type { LedgerService, Progress } from './ledger-service.js';
-import { EvereError } from './errors.js';
+import { EvereError, reasonOf, withNested } from './errors.js';
 
 /** Full tiles and bundles never change: caches may keep them for a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -132,7 +132,7 @@ export async function acceptCosignatures(ledger: LedgerService, world: string, b
     ({ text, lines } = splitNote(body));
     checkpoint = parseCheckpointText(text);
   } catch (error) {
-    throw new EvereError('http.bad_request', { reason: (error as Error).message });
+    throw withNested('http.bad_request', {}, 'reason', reasonOf(error));
   }
   const stored = (await ledger.store.checkpoints(world)).find((c) => c.size === checkpoint.size);
   if (!stored || splitNote(stored.note).text !== text) throw new EvereError('cosign.unknown_checkpoint', { size: checkpoint.size });
@@ -140,7 +140,7 @@ export async function acceptCosignatures(ledger: LedgerService, world: string, b
   try {
     verified = verifyCosignatures(ledger.deps.crypto, text, lines, (await witnessKeys(ledger, world)).map((w) => w.key));
   } catch (error) {
-    throw new EvereError('cosign.rejected', { reason: (error as Error).message });
+    throw withNested('cosign.rejected', {}, 'reason', reasonOf(error));
   }
   if (verified.length === 0) throw new EvereError('cosign.rejected', { reason: 'no line is from a witness of this log' });
   for (const c of verified) await ledger.store.addCosignature(world, checkpoint.size, c.name, c.line);

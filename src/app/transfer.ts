@@ -14,7 +14,7 @@ import { fromUtf8 } from '../ledger/bytes.js';
 import { entryIndexHash } from './index-digest.js';
 import type { AppendRecord, Principal, StoredCheckpoint, WorldInfo } from './ports.js';
 import type { LedgerService, Progress } from './ledger-service.js';
-import { EvereError, withNested } from './errors.js';
+import { EvereError, reasonOf, withNested } from './errors.js';
 import type { ViolationParams } from '../domain/decider.js';
 import type { ImportReason } from '../messages/codes/verify.js';
 import type { MessageRef } from '../messages/index.js';
@@ -120,7 +120,7 @@ export async function importWorld(
     try {
       opened = openCheckpoint(crypto, cp.note, logKey);
     } catch (error) {
-      fail(1, 'import.reason.checkpoint_invalid', { size: cp.size, detail: (error as Error).message });
+      throw withNested('import.malformed_line', { file, line: 1 }, 'reason', { code: 'import.reason.checkpoint_invalid', params: { size: cp.size }, nested: { detail: reasonOf(error) } });
     }
     const root = opened!.size === 0 ? frontierRoot(crypto, emptyFrontier) : roots.get(opened!.size);
     if (opened!.size !== cp.size || !root || !equalBytes(root, opened!.root)) fail(1, 'import.reason.checkpoint_mismatch', { size: cp.size });

@@ -1,4 +1,5 @@
 /** Byte helpers that run in Node and in browsers alike (no Buffer). */
+import { LedgerFormatError } from './format-error.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -78,7 +79,7 @@ const B64_VALUE = (() => {
 })();
 
 export function fromBase64(text: string): Uint8Array {
-  if (text.length % 4 !== 0) throw new Error('base64 length is not a multiple of 4');
+  if (text.length % 4 !== 0) throw new LedgerFormatError('format.base64_length');
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - padding);
   const data = text.length - padding;
@@ -88,7 +89,7 @@ export function fromBase64(text: string): Uint8Array {
     for (let j = i; j < i + 4; j++) {
       const code = text.charCodeAt(j);
       const v = j >= data ? 0 : code < 128 ? B64_VALUE[code]! : -1;
-      if (v < 0) throw new Error(`invalid base64 character at ${j}`);
+      if (v < 0) throw new LedgerFormatError('format.base64_character', { at: j });
       n = (n << 6) | v;
     }
     if (o < out.length) out[o++] = (n >> 16) & 255;

@@ -6,6 +6,7 @@
 import type { LedgerCrypto, Signer } from './crypto.js';
 import { fromBase64, toBase64 } from './bytes.js';
 import { openNote, signNote, type VerifierKey } from './note.js';
+import { LedgerFormatError } from './format-error.js';
 
 export interface Checkpoint {
   readonly origin: string;
@@ -24,10 +25,10 @@ export function signCheckpoint(crypto: LedgerCrypto, checkpoint: Checkpoint, key
 export function parseCheckpointText(text: string): Checkpoint {
   const lines = text.split('\n');
   const [origin, sizeText, rootText] = lines;
-  if (!origin || sizeText === undefined || rootText === undefined) throw new Error('checkpoint needs origin, size and root lines');
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) throw new Error(`checkpoint size is not a decimal number: ${sizeText}`);
+  if (!origin || sizeText === undefined || rootText === undefined) throw new LedgerFormatError('format.checkpoint_lines');
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) throw new LedgerFormatError('format.checkpoint_size', { size: sizeText });
   const root = fromBase64(rootText);
-  if (root.length !== 32) throw new Error('checkpoint root hash is not 32 bytes');
+  if (root.length !== 32) throw new LedgerFormatError('format.checkpoint_root');
   return { origin, size: Number(sizeText), root };
 }
 

@@ -10,6 +10,7 @@
 import type { LedgerCrypto, Signer } from './crypto.js';
 import { concat, equalBytes, fromBase64, fromHex, toBase64, toHex, utf8 } from './bytes.js';
 import { checkKeyName } from './note.js';
+import { LedgerFormatError } from './format-error.js';
 
 export const COSIGNATURE_V1 = 0x04;
 const EM_DASH = '\u2014';
@@ -31,16 +32,16 @@ export function formatWitnessKey(crypto: LedgerCrypto, name: string, publicKey: 
 
 export function parseWitnessKey(crypto: LedgerCrypto, text: string): WitnessKey {
   const match = /^([^+\s]+)\+([^+]*)\+(.+)$/.exec(text.trim());
-  if (!match) throw new Error('a witness key has the form name+hash+key');
+  if (!match) throw new LedgerFormatError('format.witness_key_form');
   const [, name, hash, key] = match as unknown as [string, string, string, string];
   checkKeyName(name);
   let raw: Uint8Array;
   try {
     raw = fromBase64(key);
   } catch {
-    throw new Error('a witness key’s key part is not base64');
+    throw new LedgerFormatError('format.witness_key_base64');
   }
-  if (raw.length !== 33 || raw[0] !== COSIGNATURE_V1) throw new Error('a witness key must be a cosignature/v1 (type 0x04) Ed25519 key');
+  if (raw.length !== 33 || raw[0] !== COSIGNATURE_V1) throw new LedgerFormatError('format.witness_key_type');
   const publicKey = raw.slice(1);
   const id = cosignatureKeyId(crypto, name, publicKey);
   if (!/^[0-9a-f]{8}$/.test(hash) || !equalBytes(fromHex(hash), id)) throw new Error('witness key hash does not match its key');
@@ -65,7 +66,7 @@ function u64(value: number): Uint8Array {
 
 /** A signature line (ending in a newline) cosigning the checkpoint text at `timestamp` (POSIX seconds). */
 export function cosign(crypto: LedgerCrypto, checkpointText: string, name: string, signer: Signer, timestamp: number): string {
-  if (!checkpointText.endsWith('\n')) throw new Error('checkpoint text must end with a newline');
+  if (!checkpointText.endsWith('\n')) throw new LedgerFormatError('format.checkpoint_newline');
   checkKeyName(name);
   const signature = signer.sign(cosignedMessage(checkpointText, timestamp));
   return `${EM_DASH} ${name} ${toBase64(concat(cosignatureKeyId(crypto, name, signer.publicKey), u64(timestamp), signature))}\n`;
@@ -81,7 +82,7 @@ export interface Cosignature {
 /** Splits a signed note into its text and its signature lines (each with its newline). */
 export function splitNote(note: string): { text: string; lines: string[] } {
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new Error('malformed note: no signature block');
+  if (split < 0 || !note.endsWith('\n')) throw new LedgerFormatError('format.no_signature_block');
   return { text: note.slice(0, split + 1), lines: note.slice(split + 2, -1).split('\n').map((l) => `${l}\n`) };
 }
 
@@ -94,18 +95,18 @@ export function verifyCosignatures(crypto: LedgerCrypto, text: string, lines: re
   const out: Cosignature[] = [];
   for (const line of lines) {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)\n?$/u.exec(line);
-    if (!match) throw new Error(`malformed signature line: ${line.slice(0, 60)}`);
+    if (!match) throw new LedgerFormatError('format.signature_line', { line: line.slice(0, 60) });
     const [, name, b64] = match as unknown as [string, string, string];
     const blob = fromBase64(b64);
-    if (blob.length < 4) throw new Error('malformed signature');
+    if (blob.length < 4) throw new LedgerFormatError('format.signature');
     const key = keys.find((k) => k.name === name && equalBytes(k.id, blob.slice(0, 4)));
     if (!key) continue;
-    if (blob.length !== 4 + 8 + 64) throw new Error(`cosignature by ${name} is not a cosignature/v1`);
+    if (blob.length !== 4 + 8 + 64) throw new LedgerFormatError('format.cosignature_version', { name });
     let timestamp = 0n;
     for (const byte of blob.slice(4, 12)) timestamp = (timestamp << 8n) | BigInt(byte);
-    if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`cosignature by ${name} has an impossible timestamp`);
+    if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) throw new LedgerFormatError('format.cosignature_timestamp', { name });
     if (!crypto.verifyEd25519(key.publicKey, cosignedMessage(text, Number(timestamp)), blob.slice(12))) {
-      throw new Error(`cosignature by ${name} does not verify`);
+      throw new LedgerFormatError('format.cosignature_invalid', { name });
     }
     if (!out.some((c) => c.name === name)) out.push({ name, timestamp: Number(timestamp), line: line.endsWith('\n') ? line : `${line}\n` });
   }

@@ -5,12 +5,13 @@
  */
 import type { LedgerCrypto, Signer } from './crypto.js';
 import { concat, equalBytes, fromBase64, fromHex, fromUtf8, toBase64, toHex, utf8 } from './bytes.js';
+import { LedgerFormatError } from './format-error.js';
 
 const ED25519 = 0x01;
 const EM_DASH = '\u2014';
 
 export function checkKeyName(name: string): void {
-  if (name.length === 0 || /[\s+]/u.test(name)) throw new Error(`invalid key name: ${JSON.stringify(name)}`);
+  if (name.length === 0 || /[\s+]/u.test(name)) throw new LedgerFormatError('format.key_name', { name: JSON.stringify(name) });
 }
 
 export function keyId(crypto: LedgerCrypto, name: string, publicKey: Uint8Array): Uint8Array {
@@ -35,19 +36,19 @@ export function formatVerifierKey(crypto: LedgerCrypto, name: string, publicKey:
 export function parseVerifierKey(crypto: LedgerCrypto, text: string): VerifierKey {
   // The key part is base64 and may itself contain '+': split at the first two only.
   const match = /^([^+\s]+)\+([^+]*)\+(.+)$/.exec(text.trim());
-  if (!match) throw new Error('a verifier key has the form name+hash+key');
+  if (!match) throw new LedgerFormatError('format.verifier_key_form');
   const [, name, hash, key] = match as unknown as [string, string, string, string];
   checkKeyName(name);
   const raw = fromBase64(key);
-  if (raw.length !== 33 || raw[0] !== ED25519) throw new Error('verifier key is not an Ed25519 key');
+  if (raw.length !== 33 || raw[0] !== ED25519) throw new LedgerFormatError('format.verifier_key_type');
   const publicKey = raw.slice(1);
   const id = keyId(crypto, name, publicKey);
-  if (!/^[0-9a-f]{8}$/.test(hash) || !equalBytes(fromHex(hash), id)) throw new Error('verifier key hash does not match its key');
+  if (!/^[0-9a-f]{8}$/.test(hash) || !equalBytes(fromHex(hash), id)) throw new LedgerFormatError('format.verifier_key_hash');
   return { name, id, publicKey };
 }
 
 export function signNote(crypto: LedgerCrypto, text: string, name: string, signer: Signer): string {
-  if (!text.endsWith('\n')) throw new Error('note text must end with a newline');
+  if (!text.endsWith('\n')) throw new LedgerFormatError('format.note_newline');
   checkKeyName(name);
   const signature = signer.sign(utf8(text));
   const blob = concat(keyId(crypto, name, signer.publicKey), signature);
@@ -66,25 +67,25 @@ export interface OpenedNote {
  */
 export function openNote(crypto: LedgerCrypto, note: string, keys: readonly VerifierKey[]): OpenedNote {
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new Error('malformed note: no signature block');
+  if (split < 0 || !note.endsWith('\n')) throw new LedgerFormatError('format.no_signature_block');
   const text = note.slice(0, split + 1);
   const lines = note.slice(split + 2, -1).split('\n');
   const verifiedBy: string[] = [];
   for (const line of lines) {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
-    if (!match) throw new Error(`malformed signature line: ${line.slice(0, 60)}`);
+    if (!match) throw new LedgerFormatError('format.signature_line', { line: line.slice(0, 60) });
     const [, name, b64] = match as unknown as [string, string, string];
     const blob = fromBase64(b64);
-    if (blob.length < 5) throw new Error('malformed signature');
+    if (blob.length < 5) throw new LedgerFormatError('format.signature');
     const id = blob.slice(0, 4);
     const key = keys.find((k) => k.name === name && equalBytes(k.id, id));
     if (!key) continue;
     if (!crypto.verifyEd25519(key.publicKey, utf8(text), blob.slice(4))) {
-      throw new Error(`signature by ${name} does not verify`);
+      throw new LedgerFormatError('format.signature_invalid', { name });
     }
     verifiedBy.push(name);
   }
-  if (verifiedBy.length === 0) throw new Error('no signature from a known key');
+  if (verifiedBy.length === 0) throw new LedgerFormatError('format.no_known_signature');
   return { text, verifiedBy };
 }
 

@@ -31,7 +31,7 @@ import { SCENARIO } from './codes/scenario.js';
 import { APP } from './codes/app.js';
 import { SCENARIO_USE } from './codes/app-scenarios.js';
 import { CLI } from './codes/cli.js';
-import { ENTRY_FIELD, IMPORT_REASONS, JSON_LINE, LOAD_REASONS, VERIFY } from './codes/verify.js';
+import { ENTRY_FIELD, FORMAT, IMPORT_REASONS, JSON_LINE, LOAD_REASONS, VERIFY } from './codes/verify.js';
 import { TRANSPARENCY } from './codes/transparency.js';
 import { DATASET } from './codes/dataset.js';
 import { EXERCISE_LIVE } from './codes/exercise-live.js';
@@ -57,7 +57,7 @@ export function joinCodes<T extends Codes>(...parts: readonly T[]): T {
 export const CODES: Codes = joinCodes<Codes>(
   COMMAND, ACTOR, TREATY, ACCESSION, WITHDRAWAL, MILITARY_STRUCTURE, COUNCIL, CONSULTATION, ARTICLE5, STRATEGY, OPERATION,
   PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET, EXERCISE_LIVE, VERIFY, IMPORT_REASONS,
-  ENTRY_FIELD, JSON_LINE, LOAD_REASONS,
+  ENTRY_FIELD, JSON_LINE, LOAD_REASONS, FORMAT,
 );
 
 export function messageFor(code: string): Message | undefined {

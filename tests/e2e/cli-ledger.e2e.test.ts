@@ -81,6 +81,13 @@ describe('evere ledger verbs', () => {
     const refused = await cli(db, ['check-proof', proofFile, '--key', keyFile]);
     assert.equal(refused.code, 1);
     assert.match(refused.err, /does not lead to the checkpoint root/);
+    // A key whose hash is not its own is refused, and says why in the reader's language.
+    const wrongKey = checkpoint.verifierKey.replace(/^([^+]+)\+[0-9a-f]{8}\+/, '$1+00000000+');
+    const wrongEn = await cli(db, ['check-proof', proofFile, '--key', wrongKey]);
+    assert.equal(wrongEn.code, 1);
+    assert.match(wrongEn.err, /The checkpoint does not verify with the log key: verifier key hash does not match its key\./);
+    const wrongFr = await cli(db, ['check-proof', proofFile, '--key', wrongKey, '--lang', 'fr']);
+    assert.match(wrongFr.err, /Le point de contrôle ne se vérifie pas avec la clé du journal\u00a0: l’empreinte de la clé de vérification ne correspond pas à sa clé\./);
 
     // Grow the log by an export/import round trip elsewhere is not needed: make a new checkpoint
     // after a new world entry is impossible in the read-only record, so prove consistency from 1.

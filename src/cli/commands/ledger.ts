@@ -13,7 +13,7 @@ import { parseWitnessKey, splitNote, verifyCosignatures } from '../../ledger/cos
 import { withCosignatures } from '../../app/tlog.js';
 import { readKeyArgument } from '../key-argument.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
-import { EvereError } from '../../app/errors.js';
+import { EvereError, reasonOf, withNested } from '../../app/errors.js';
 import type { VerifyProblem } from '../../app/verify-problem.js';
 import { renderMessage } from '../../messages/index.js';
 import { isDate } from '../../app/time.js';
@@ -243,14 +243,14 @@ function checkCosignatures(note: string, witnesses: { keys: readonly string[]; m
     keys = witnesses.keys.map((k) => parseWitnessKey(nodeCrypto, readKeyArgument(k, '--witness')));
   } catch (error) {
     if (error instanceof EvereError) throw error;
-    throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+    throw withNested('witness.bad_key', {}, 'reason', reasonOf(error));
   }
   let found;
   try {
     const { text, lines } = splitNote(note);
     found = verifyCosignatures(nodeCrypto, text, lines, keys).map((c) => c.name);
   } catch (error) {
-    throw new EvereError('proof.bad_checkpoint', { reason: (error as Error).message });
+    throw withNested('proof.bad_checkpoint', {}, 'reason', reasonOf(error));
   }
   if (found.length < required) {
     throw new EvereError('proof.too_few_cosignatures', { found: found.length, required, names: found.length ? found.join(', ') : '—' });
@@ -265,14 +265,14 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
   try {
     proof = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    throw new EvereError('proof.malformed', { reason: (error as Error).message });
+    throw withNested('proof.malformed', {}, 'reason', reasonOf(error));
   }
   const keyText = resolveKey(keyOption ?? (typeof proof.verifierKey === 'string' ? proof.verifierKey : undefined));
   let key;
   try {
     key = parseVerifierKey(crypto, keyText);
   } catch (error) {
-    throw new EvereError('proof.bad_checkpoint', { reason: (error as Error).message });
+    throw withNested('proof.bad_checkpoint', {}, 'reason', reasonOf(error));
   }
   const hashes = (name: string) => {
     const list = proof[name];
@@ -284,7 +284,7 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
     try {
       return openCheckpoint(crypto, note, key);
     } catch (error) {
-      throw new EvereError('proof.bad_checkpoint', { reason: (error as Error).message });
+      throw withNested('proof.bad_checkpoint', {}, 'reason', reasonOf(error));
     }
   };
   if (proof.kind === 'inclusion') {

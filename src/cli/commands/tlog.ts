@@ -11,7 +11,7 @@ import { exportTiles, gatherCosignatures } from '../../app/tlog.js';
 import { parseWitnessKey } from '../../ledger/cosignature.js';
 import { nodeCrypto } from '../../adapters/crypto/node-crypto.js';
 import { accessFor, FULL_ACCESS } from '../../app/access.js';
-import { EvereError } from '../../app/errors.js';
+import { EvereError, reasonOf, withNested } from '../../app/errors.js';
 import { readKeyArgument } from '../key-argument.js';
 
 type Ctx = () => CliContext;
@@ -65,7 +65,7 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
         try {
           key = parseWitnessKey(nodeCrypto, keyText);
         } catch (error) {
-          throw new EvereError('witness.bad_key', { reason: (error as Error).message });
+          throw withNested('witness.bad_key', {}, 'reason', reasonOf(error));
         }
         if (opts.url && !/^https?:\/\/[^\s]+$/.test(opts.url)) throw new EvereError('cli.usage', { reason: `--url must be an http(s) URL, not "${opts.url}"` });
         const others = (await store.witnesses(c.world)).filter((w) => parseWitnessKey(nodeCrypto, w.key).name !== key.name);

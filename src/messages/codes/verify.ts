@@ -59,6 +59,38 @@ export const ENTRY_FIELD = {
   'entry_field.unknown_field': { en: '{field}: unknown field', fr: '{field}\u00a0: champ inconnu' },
 } satisfies Codes;
 
+/**
+ * Why a key, a signed note, a checkpoint or a base64 text is not well formed (the ledger's
+ * `LedgerFormatError`), named in the refusals of proofs, witnesses, imports and `verify`.
+ */
+export const FORMAT = {
+  'format.base64_length': { en: 'base64 length is not a multiple of 4', fr: 'la longueur du base64 n’est pas un multiple de 4' },
+  'format.base64_character': { en: 'invalid base64 character at {at}', fr: 'caractère base64 invalide à la position {at}' },
+  'format.key_name': { en: 'invalid key name: {name}', fr: 'nom de clé invalide\u00a0: {name}' },
+  'format.verifier_key_form': { en: 'a verifier key has the form name+hash+key', fr: 'une clé de vérification a la forme nom+empreinte+clé' },
+  'format.verifier_key_type': { en: 'verifier key is not an Ed25519 key', fr: 'la clé de vérification n’est pas une clé Ed25519' },
+  'format.verifier_key_hash': { en: 'verifier key hash does not match its key', fr: 'l’empreinte de la clé de vérification ne correspond pas à sa clé' },
+  'format.witness_key_form': { en: 'a witness key has the form name+hash+key', fr: 'une clé de témoin a la forme nom+empreinte+clé' },
+  'format.witness_key_base64': { en: 'a witness key’s key part is not base64', fr: 'la partie clé d’une clé de témoin n’est pas du base64' },
+  'format.witness_key_type': { en: 'a witness key must be a cosignature/v1 (type 0x04) Ed25519 key', fr: 'une clé de témoin doit être une clé Ed25519 cosignature/v1 (type 0x04)' },
+  'format.note_newline': { en: 'note text must end with a newline', fr: 'le texte d’une note doit finir par un saut de ligne' },
+  'format.checkpoint_newline': { en: 'checkpoint text must end with a newline', fr: 'le texte d’un point de contrôle doit finir par un saut de ligne' },
+  'format.no_signature_block': { en: 'malformed note: no signature block', fr: 'note mal formée\u00a0: aucun bloc de signatures' },
+  'format.signature_line': { en: 'malformed signature line: {line}', fr: 'ligne de signature mal formée\u00a0: {line}' },
+  'format.signature': { en: 'malformed signature', fr: 'signature mal formée' },
+  'format.signature_invalid': { en: 'signature by {name} does not verify', fr: 'la signature de {name} n’est pas valide' },
+  'format.no_known_signature': { en: 'no signature from a known key', fr: 'aucune signature d’une clé connue' },
+  'format.cosignature_version': { en: 'cosignature by {name} is not a cosignature/v1', fr: 'la cosignature de {name} n’est pas une cosignature/v1' },
+  'format.cosignature_timestamp': { en: 'cosignature by {name} has an impossible timestamp', fr: 'la cosignature de {name} porte un horodatage impossible' },
+  'format.cosignature_invalid': { en: 'cosignature by {name} does not verify', fr: 'la cosignature de {name} n’est pas valide' },
+  'format.checkpoint_lines': { en: 'checkpoint needs origin, size and root lines', fr: 'un point de contrôle demande les lignes d’origine, de taille et de racine' },
+  'format.checkpoint_size': { en: 'checkpoint size is not a decimal number: {size}', fr: 'la taille du point de contrôle n’est pas un nombre décimal\u00a0: {size}' },
+  'format.checkpoint_root': { en: 'checkpoint root hash is not 32 bytes', fr: 'l’empreinte racine du point de contrôle ne fait pas 32\u00a0octets' },
+  'format.text': { en: '{text}', fr: '{text}' },
+} satisfies Codes;
+
+export type FormatCode = keyof typeof FORMAT;
+
 /** Why a line of an NDJSON file (an export, a record file) is not even a JSON line: the column counts from 1. */
 export const JSON_LINE = {
   'json_line.invalid': { en: 'not valid JSON', fr: 'JSON invalide' },
