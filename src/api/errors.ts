@@ -53,18 +53,18 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
-/** What a client is told of Fastify's own 4xx errors: fixed words, never an exception's text. */
+/** What a client is told of Fastify's own 4xx errors: fixed words (a code of the catalogue), never an exception's text. */
 const FASTIFY_REASONS: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported content type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'the content length does not match the body',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'the JSON body is empty',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
-  FST_ERR_CTP_EMPTY_TYPE: 'the content type is empty',
-  FST_ERR_CTP_INVALID_TYPE: 'the content type is invalid',
-  FST_ERR_CTP_INVALID_PARSE_TYPE: 'the body cannot be read',
-  FST_ERR_BAD_URL: 'the URL is malformed',
-  FST_ERR_MAX_PARAM_LENGTH: 'a part of the path is too long',
-  FST_ERR_ASYNC_CONSTRAINT: 'the request cannot be routed',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'reason.request.media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'reason.request.content_length',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'reason.request.empty_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'reason.request.invalid_json',
+  FST_ERR_CTP_EMPTY_TYPE: 'reason.request.empty_type',
+  FST_ERR_CTP_INVALID_TYPE: 'reason.request.invalid_type',
+  FST_ERR_CTP_INVALID_PARSE_TYPE: 'reason.request.body_unreadable',
+  FST_ERR_BAD_URL: 'reason.request.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'reason.request.param_length',
+  FST_ERR_ASYNC_CONSTRAINT: 'reason.request.unroutable',
 };
 
 function validationProblem(request: FastifyRequest, fe: FastifyError): Problem {
@@ -88,8 +88,8 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problem(request, 'http.too_large', { limit: String(request.routeOptions.bodyLimit ?? '') }, 413));
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 429) return sendProblem(reply, problem(request, 'http.rate_limited', {}, 429));
-    const reason = FASTIFY_REASONS[fe.code] ?? (error instanceof SyntaxError ? FASTIFY_REASONS.FST_ERR_CTP_INVALID_JSON_BODY! : 'the request cannot be read');
-    return sendProblem(reply, problem(request, 'input.malformed', { reason }, fe.statusCode));
+    const reason = FASTIFY_REASONS[fe.code] ?? (error instanceof SyntaxError ? FASTIFY_REASONS.FST_ERR_CTP_INVALID_JSON_BODY! : 'reason.request.unreadable');
+    return sendProblem(reply, problem(request, 'input.malformed', { reason: formatMessage(reason, {}, langOf(request)) }, fe.statusCode));
   }
   if (isStoreUnavailable(error)) {
     request.log.warn({ err: error }, 'store unavailable');

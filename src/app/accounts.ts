@@ -7,7 +7,7 @@ import type { AccountStore, StoredAccount, Clock } from './ports.js';
 import { ROLES, type Account, type Role } from './access.js';
 import { isClassification, type Classification } from '../ledger/classification.js';
 import { resolveStateCode, stateInfo } from '../domain/states.js';
-import { EvereError } from './errors.js';
+import { EvereError, withNested } from './errors.js';
 
 /** The secrets port: hashing and random tokens, implemented at the edge (node:crypto). */
 export interface Secrets {
@@ -61,27 +61,27 @@ export class Accounts {
 
   private check(input: { role?: string; party?: string; clearance?: string }): { party?: string } {
     if (input.role !== undefined && !(ROLES as readonly string[]).includes(input.role)) {
-      throw new EvereError('account.invalid', { field: 'role', reason: `one of ${ROLES.join(', ')}` });
+      throw withNested('account.invalid', { field: 'role' }, 'reason', { code: 'reason.role_one_of', params: { roles: ROLES } });
     }
     if (input.clearance !== undefined && !isClassification(input.clearance)) {
-      throw new EvereError('account.invalid', { field: 'clearance', reason: 'a classification level, e.g. NATO SECRET' });
+      throw withNested('account.invalid', { field: 'clearance' }, 'reason', { code: 'reason.clearance_level', params: {} });
     }
     let party: string | undefined;
     if (input.party !== undefined) {
       const r = resolveStateCode(input.party);
-      if (r.kind === 'ambiguous') throw new EvereError('account.invalid', { field: 'party', reason: `"${input.party}" is ambiguous, use an ISO 3166-1 alpha-3 state code` });
+      if (r.kind === 'ambiguous') throw withNested('account.invalid', { field: 'party' }, 'reason', { code: 'reason.party_ambiguous', params: { value: input.party } });
       party = r.kind === 'state' ? r.iso3 : undefined;
-      if (!party || !stateInfo(party)) throw new EvereError('account.invalid', { field: 'party', reason: 'an ISO 3166-1 alpha-3 state code' });
+      if (!party || !stateInfo(party)) throw withNested('account.invalid', { field: 'party' }, 'reason', { code: 'reason.party_code', params: {} });
     }
     if ((input.role === 'delegation' || input.role === 'partner') && !party) {
-      throw new EvereError('account.invalid', { field: 'party', reason: `a ${input.role} account needs the state it belongs to` });
+      throw withNested('account.invalid', { field: 'party' }, 'reason', { code: 'reason.party_needed', params: { role: input.role } });
     }
     return party ? { party } : {};
   }
 
   async create(input: AccountInput): Promise<Account> {
-    if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(input.username)) throw new EvereError('account.invalid', { field: 'username', reason: '2–63 lower-case letters, digits, dots, hyphens or underscores' });
-    if (input.password.length < 12) throw new EvereError('account.invalid', { field: 'password', reason: 'at least 12 characters' });
+    if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(input.username)) throw withNested('account.invalid', { field: 'username' }, 'reason', { code: 'reason.username_form', params: {} });
+    if (input.password.length < 12) throw withNested('account.invalid', { field: 'password' }, 'reason', { code: 'reason.password_length', params: {} });
     const { party } = this.check({ role: input.role, ...(input.party ? { party: input.party } : {}), clearance: input.clearance ?? 'PUBLIC' });
     if (await this.store.accountByName(input.username)) throw new EvereError('account.exists', { username: input.username });
     const stored: StoredAccount = {
@@ -167,7 +167,7 @@ export class Accounts {
   async createToken(username: string, name: string, days = TOKEN_DAYS): Promise<string> {
     const stored = await this.store.accountByName(username);
     if (!stored) throw new EvereError('account.not_found', { username });
-    if (!(Number.isFinite(days) && days > 0 && days <= 3650)) throw new EvereError('account.invalid', { field: 'days', reason: 'a number of days from 1 to 3650' });
+    if (!(Number.isFinite(days) && days > 0 && days <= 3650)) throw withNested('account.invalid', { field: 'days' }, 'reason', { code: 'reason.token_days', params: {} });
     const token = `evere_${this.secrets.token(32)}`;
     const now = this.clock.now();
     await this.store.putToken({

@@ -74,7 +74,7 @@ export async function act(ledger: LedgerService, world: string, raw: unknown, ac
   const parsed = parseCommand(raw, { requireSource: false });
   if (!parsed.ok) {
     const v = parsed.violations[0]!;
-    throw new EvereError('input.command', { reason: formatViolation(v) }, parsed.violations);
+    throw new EvereError('input.command', { reason: formatViolation(v) }, parsed.violations, { reason: { code: v.code, params: v.params } });
   }
   const command = parsed.command;
   // The one rule for acts: a principal acts only for the party it belongs to.

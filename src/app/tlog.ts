@@ -142,7 +142,7 @@ export async function acceptCosignatures(ledger: LedgerService, world: string, b
   } catch (error) {
     throw withNested('cosign.rejected', {}, 'reason', reasonOf(error));
   }
-  if (verified.length === 0) throw new EvereError('cosign.rejected', { reason: 'no line is from a witness of this log' });
+  if (verified.length === 0) throw withNested('cosign.rejected', {}, 'reason', { code: 'reason.no_witness_line', params: {} });
   for (const c of verified) await ledger.store.addCosignature(world, checkpoint.size, c.name, c.line);
   return { size: checkpoint.size, accepted: verified.map((c) => c.name) };
 }

@@ -10,7 +10,7 @@
 import type { LedgerService } from './ledger-service.js';
 import type { AccessFilter, FactRow } from './ports.js';
 import { endOfDay, normaliseInstant } from './time.js';
-import { EvereError } from './errors.js';
+import { withNested } from './errors.js';
 import { isFormerStateAt, partnerNames } from '../domain/states.js';
 import { CORE_TASKS, HUMAN_SECURITY_PILLARS, type CoreTask, type HumanSecurityPillar } from '../domain/vocabulary.js';
 import { COOPERATION_AREAS, type CooperationArea } from '../domain/eu/types.js';
@@ -186,7 +186,7 @@ export interface OperationDetail extends OperationRow {
 export async function operation(ledger: LedgerService, world: string, id: string, q: TimeQuery = {}): Promise<OperationDetail> {
   const wanted = id.toUpperCase();
   const row = (await operations(ledger, world, q)).find((r) => r.operation.toUpperCase() === wanted);
-  if (!row) throw new EvereError('work.not_found', { what: 'operation', id });
+  if (!row) throw withNested('work.not_found', { id }, 'what', { code: 'what.operation', params: {} });
   const b = await bounds(ledger, world, q);
   const [facts, allies] = await Promise.all([b.facts('operation-contribution', { keyPrefix: `${row.operation}/` }), alliesAt(b, b.at)]);
   const contributions = facts

@@ -4,7 +4,7 @@
  * `evere witness init --json`.
  */
 import { readFileSync } from 'node:fs';
-import { EvereError } from '../app/errors.js';
+import { withNested } from '../app/errors.js';
 
 const KEY = /^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/;
 
@@ -14,7 +14,7 @@ export function readKeyArgument(argument: string, option: string): string {
   try {
     text = readFileSync(argument, 'utf8');
   } catch {
-    throw new EvereError('cli.usage', { reason: `${option} is neither a key (name+hash+key) nor a readable file: ${argument}` });
+    throw withNested('cli.usage', {}, 'reason', { code: 'reason.key_argument_unreadable', params: { option, argument } });
   }
   try {
     const parsed = JSON.parse(text) as { verifierKey?: unknown; key?: unknown };

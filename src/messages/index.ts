@@ -35,6 +35,7 @@ import { ENTRY_FIELD, FORMAT, IMPORT_REASONS, JSON_LINE, LOAD_REASONS, VERIFY } 
 import { TRANSPARENCY } from './codes/transparency.js';
 import { DATASET } from './codes/dataset.js';
 import { EXERCISE_LIVE } from './codes/exercise-live.js';
+import { REASONS } from './codes/reasons.js';
 
 export type { Codes, Lang, Message, Params } from './message.js';
 export { LANGS } from './message.js';
@@ -57,7 +58,7 @@ export function joinCodes<T extends Codes>(...parts: readonly T[]): T {
 export const CODES: Codes = joinCodes<Codes>(
   COMMAND, ACTOR, TREATY, ACCESSION, WITHDRAWAL, MILITARY_STRUCTURE, COUNCIL, CONSULTATION, ARTICLE5, STRATEGY, OPERATION,
   PARTNERSHIP, FUND, EXERCISE, EU, ARMS_CONTROL, HUMAN_SECURITY, SCENARIO, APP, SCENARIO_USE, CLI, TRANSPARENCY, DATASET, EXERCISE_LIVE, VERIFY, IMPORT_REASONS,
-  ENTRY_FIELD, JSON_LINE, LOAD_REASONS, FORMAT,
+  ENTRY_FIELD, JSON_LINE, LOAD_REASONS, FORMAT, REASONS,
 );
 
 export function messageFor(code: string): Message | undefined {

@@ -165,6 +165,32 @@ describe('evere ledger verbs', () => {
     assert.ok(listed.problems.some((p) => p.seq === 123 && p.code === 'verify.leaf_mismatch' && p.problem === 'leaf hash does not match the entry bytes'), JSON.stringify(listed.problems));
   });
 
+  test('a usage error, a malformed proof and an invalid account say their reason in the reader’s language', async () => {
+    const usageEn = await cli(db, ['prove']);
+    assert.equal(usageEn.code, 2);
+    assert.match(usageEn.err, /Usage error: give SEQ or --from SIZE/);
+    const usageFr = await cli(db, ['prove', '--lang', 'fr']);
+    assert.equal(usageFr.code, 2);
+    assert.match(usageFr.err, /Erreur d’utilisation\u00a0: indiquez SEQ ou --from SIZE/);
+    assert.doesNotMatch(usageFr.err, /give/);
+
+    const proofFile = join(dir, 'bare-proof.json');
+    writeFileSync(proofFile, '{}');
+    const noKey = join(dir, 'no-such-key.txt');
+    const proofEn = await cli(db, ['check-proof', proofFile, '--key', noKey]);
+    assert.ok(proofEn.err.includes(`The proof file is malformed: --key is neither a verifier key nor a readable file: ${noKey}.`), proofEn.err);
+    const proofFr = await cli(db, ['check-proof', proofFile, '--key', noKey, '--lang', 'fr']);
+    assert.match(proofFr.err, /Le fichier de preuve est mal formé\u00a0: --key n’est ni une clé de vérification ni un fichier lisible\u00a0: /);
+
+    const accountEn = await cli(db, ['user', 'add', 'ines', '--role', 'partner', '--password', 'a long enough password']);
+    assert.equal(accountEn.code, 2);
+    assert.match(accountEn.err, /Invalid account party: a partner account needs the state it belongs to\./);
+    const accountFr = await cli(db, ['user', 'add', 'ines', '--role', 'partner', '--password', 'a long enough password', '--lang', 'fr']);
+    assert.match(accountFr.err, /Compte invalide, party\u00a0: un compte de délégation partenaire doit indiquer l’État auquel il appartient\./);
+    const shortFr = await cli(db, ['user', 'add', 'ines', '--role', 'staff', '--password', 'short', '--lang', 'fr']);
+    assert.match(shortFr.err, /Compte invalide, password\u00a0: au moins 12\u00a0caractères\./);
+  });
+
   test('messages exist in French', async () => {
     const r = await cli(db, ['verify'], { EVERE_LANG: 'fr' });
     assert.match(r.out, /vérifiés\u00a0: tout est intact/);

@@ -61,6 +61,15 @@ describe('scenarios over HTTP', () => {
     assert.equal(byController.statusCode, 403);
     const noCsrf = await s.app.inject({ method: 'PUT', url: '/api/scenarios/grid/seats/FRA', headers: { cookie: as('dora').cookie! }, payload: { bot: true } });
     assert.equal(noCsrf.statusCode, 403);
+    // A seat given to nobody is refused, with the reason in the reader's language.
+    const neither = (lang: string) => s.app.inject({ method: 'PUT', url: '/api/scenarios/grid/seats/FRA', headers: { ...as('dora'), 'accept-language': lang }, payload: {} });
+    const neitherEn = await neither('en');
+    assert.equal(neitherEn.statusCode, 400);
+    assert.equal(neitherEn.json().code, 'input.invalid');
+    assert.equal(neitherEn.json().detail, 'Invalid body: give username, or bot: true.');
+    const neitherFr = await neither('fr-FR,fr;q=0.9');
+    assert.equal(neitherFr.statusCode, 400);
+    assert.equal(neitherFr.json().detail, 'body invalide\u00a0: indiquez username, ou bot: true.');
   });
 
   test('exercise control runs the clock; others may not', async () => {

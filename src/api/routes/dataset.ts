@@ -12,7 +12,7 @@ import { accessKey } from '../cache.js';
 import { worldParam } from './schemas.js';
 import { buildDataset, sourceClassIndex, tableCsv, type Dataset, type SourceClassOf } from '../../app/dataset.js';
 import { readRecordLines } from '../../app/record-loader.js';
-import { EvereError } from '../../app/errors.js';
+import { withNested } from '../../app/errors.js';
 import type { AccessFilter } from '../../app/ports.js';
 
 const fileParams = {
@@ -39,7 +39,7 @@ export async function datasetRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     if (body === undefined) {
       const dataset = await buildDataset(deps.ledger, world, { access, sourceClassOf });
       body = make(dataset);
-      if (body === undefined) throw new EvereError('http.not_found', { what: `dataset file ${file}` });
+      if (body === undefined) throw withNested('http.not_found', {}, 'what', { code: 'what.dataset_file', params: { file } });
       if (!access.auditAs) deps.cache?.set(key, body);
     }
     if (disposition) reply.header('content-disposition', disposition);

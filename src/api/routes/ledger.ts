@@ -5,7 +5,7 @@ import { worldAccess } from '../context.js';
 import { entrySchema, looseObject, worldParam, dateSchema } from './schemas.js';
 import { fromUtf8, toBase64, toHex } from '../../ledger/bytes.js';
 import type { Entry } from '../../ledger/entry.js';
-import { EvereError } from '../../app/errors.js';
+import { withNested } from '../../app/errors.js';
 import { canRead, mayEnter } from '../../app/access.js';
 import type { AccessFilter } from '../../app/ports.js';
 import { endOfDay } from '../../app/time.js';
@@ -17,7 +17,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
   /** An entry the reader may see, or a 404 that does not tell whether it exists. */
   const readableEntry = async (world: string, seq: number, access: AccessFilter) => {
     const [row] = await ledger.store.findEntries(world, { access, fromSeq: seq, limit: 1 });
-    if (!row || row.seq !== seq) throw new EvereError('http.not_found', { what: `entry ${seq}` });
+    if (!row || row.seq !== seq) throw withNested('http.not_found', {}, 'what', { code: 'what.entry', params: { seq } });
     return { bytes: row.bytes, entry: JSON.parse(fromUtf8(row.bytes)) as Entry };
   };
 
@@ -118,7 +118,7 @@ export async function ledgerRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     const { access } = await worldAccess(deps, request, world);
     const { bytes, entry } = await readableEntry(world, seq, access);
     // Defence in depth: the store filtered already; the rule is checked once more on the entry itself.
-    if (!canRead(access, entry)) throw new EvereError('http.not_found', { what: `entry ${seq}` });
+    if (!canRead(access, entry)) throw withNested('http.not_found', {}, 'what', { code: 'what.entry', params: { seq } });
     const proof = await ledger.inclusionProof(world, seq);
     const { logKey } = await ledger.publicKeys(world);
     // The checkpoint comes with the cosignatures its witnesses gave, so the proof can be checked offline against them.

@@ -5,8 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccount } from '../context.js';
-import { problem, sendProblem } from '../errors.js';
-import { EvereError } from '../../app/errors.js';
+import { langOf, problem, sendProblem } from '../errors.js';
+import { EvereError, localizedParams } from '../../app/errors.js';
 import type { Scenarios, Operator } from '../../app/scenarios/service.js';
 
 /** Refusals that mean "not you": 403. */
@@ -40,7 +40,7 @@ export async function guarded<T>(request: FastifyRequest, reply: FastifyReply, w
     return await work();
   } catch (error) {
     if (error instanceof EvereError && (FORBIDDEN.has(error.code) || CONFLICT.has(error.code))) {
-      return sendProblem(reply, problem(request, error.code, error.params, FORBIDDEN.has(error.code) ? 403 : 409));
+      return sendProblem(reply, problem(request, error.code, localizedParams(error, langOf(request)), FORBIDDEN.has(error.code) ? 403 : 409));
     }
     throw error;
   }

@@ -16,7 +16,7 @@ import { problem, sendProblem, langOf, type Problem } from '../errors.js';
 import { entrySchema, looseObject, worldParam } from './schemas.js';
 import { accessFor, canRead } from '../../app/access.js';
 import { viewOf } from '../../app/acts.js';
-import { EvereError } from '../../app/errors.js';
+import { EvereError, withNested } from '../../app/errors.js';
 import { Scenarios, type Operator } from '../../app/scenarios/service.js';
 import { csrfHeader, guarded, operatorOf, takingPart as takingPartIn } from './scenario-common.js';
 import { readAdHocInject, readScenarioText, readInject, readPolicy, ScenarioFileError } from '../../app/scenarios/scenario-file.js';
@@ -164,7 +164,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     const { name, seat } = request.params as { name: string; seat: string };
     const operator = takingPart(request, name);
     const body = request.body as { username?: string; bot?: boolean };
-    if (!body.bot && !body.username) throw new EvereError('input.invalid', { field: 'body', reason: 'give username, or bot: true' });
+    if (!body.bot && !body.username) throw withNested('input.invalid', { field: 'body' }, 'reason', { code: 'reason.body_username_or_bot', params: {} });
     return scenarios.assign(name, seat, body.bot ? undefined : body.username, operator);
   }));
 
@@ -256,10 +256,10 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     const operator = takingPart(request, name);
     let entries;
     if (inject) {
-      if (Object.keys(adHoc).length > 0) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject alone, or an ad-hoc inject (kind, title...) without inject' });
+      if (Object.keys(adHoc).length > 0) throw withNested('input.invalid', { field: 'body' }, 'reason', { code: 'reason.body_inject_alone', params: {} });
       entries = await scenarios.deliver(name, { id: inject }, operator);
     } else {
-      if (!adHoc.kind || !adHoc.title) throw new EvereError('input.invalid', { field: 'body', reason: 'give inject, or kind and title' });
+      if (!adHoc.kind || !adHoc.title) throw withNested('input.invalid', { field: 'body' }, 'reason', { code: 'reason.body_inject_or_kind', params: {} });
       // Only exercise control is told whether its inject is well formed.
       if (!scenarios.isControl(operator, name)) throw new EvereError('scenario.not_control', { user: requireAccount(request).username, name });
       const sc = await readScenario(deps.ledger, name);
@@ -351,7 +351,7 @@ export async function scenarioRoutes(app: FastifyInstance, deps: ApiDeps): Promi
     const body = request.body as { branch: string; atSeq?: number; at?: string; seat?: string; policy?: object | string; inject?: string; set?: object | string; drop?: boolean; toEnd?: boolean };
     const textOf = (v: object | string): string => (typeof v === 'string' ? v : JSON.stringify(v));
     const operator = takingPart(request, name);
-    if ((body.atSeq === undefined) === (body.at === undefined)) throw new EvereError('input.invalid', { field: 'body', reason: 'give atSeq or at (one of them)' });
+    if ((body.atSeq === undefined) === (body.at === undefined)) throw withNested('input.invalid', { field: 'body' }, 'reason', { code: 'reason.body_at_seq_or_at', params: {} });
     const sc = await readScenario(deps.ledger, name);
     const policy = body.seat && body.policy ? readPolicy(textOf(body.policy), body.seat, sc.definition) : undefined;
     const replace = body.inject && body.set ? readInject(textOf(body.set), sc.definition) : undefined;

@@ -159,7 +159,7 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
         c.io.out(`consistency ${proof.size1} → ${proof.size2}\n${proof.hashes.join('\n')}\n`);
         return;
       }
-      if (seq === undefined) throw new EvereError('cli.usage', { reason: 'give SEQ or --from SIZE' });
+      if (seq === undefined) throw withNested('cli.usage', {}, 'reason', { code: 'reason.seq_or_from', params: {} });
       const bare = await ledger.inclusionProof(c.world, seq, opts.size);
       const proof = { ...bare, checkpoint: await withCosignatures(ledger, c.world, bare.checkpoint, bare.treeSize) };
       const [row] = await ledger.store.entries(c.world, seq, seq + 1);
@@ -234,10 +234,10 @@ interface CheckedProof {
 function checkCosignatures(note: string, witnesses: { keys: readonly string[]; min?: number }): string[] | undefined {
   const required = witnesses.min ?? witnesses.keys.length;
   if (witnesses.keys.length === 0) {
-    if (required > 0) throw new EvereError('cli.usage', { reason: '--min-witnesses needs --witness keys' });
+    if (required > 0) throw withNested('cli.usage', {}, 'reason', { code: 'reason.min_witnesses_without_keys', params: {} });
     return undefined;
   }
-  if (required > witnesses.keys.length) throw new EvereError('cli.usage', { reason: `--min-witnesses ${required} is more than the ${witnesses.keys.length} --witness keys given` });
+  if (required > witnesses.keys.length) throw withNested('cli.usage', {}, 'reason', { code: 'reason.min_witnesses_too_many', params: { required, count: witnesses.keys.length } });
   let keys;
   try {
     keys = witnesses.keys.map((k) => parseWitnessKey(nodeCrypto, readKeyArgument(k, '--witness')));
@@ -276,11 +276,11 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
   }
   const hashes = (name: string) => {
     const list = proof[name];
-    if (!Array.isArray(list) || !list.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) throw new EvereError('proof.malformed', { reason: `${name} must be a list of 64-digit hex hashes` });
+    if (!Array.isArray(list) || !list.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_hashes', params: { name } });
     return list.map((h: string) => fromHex(h));
   };
   const open = (note: unknown) => {
-    if (typeof note !== 'string') throw new EvereError('proof.malformed', { reason: 'checkpoint note missing' });
+    if (typeof note !== 'string') throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_checkpoint_missing', params: {} });
     try {
       return openCheckpoint(crypto, note, key);
     } catch (error) {
@@ -290,7 +290,7 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
   if (proof.kind === 'inclusion') {
     const cp = open(proof.checkpoint);
     const leafIndex = proof.leafIndex;
-    if (typeof leafIndex !== 'number' || typeof proof.leafHash !== 'string') throw new EvereError('proof.malformed', { reason: 'leafIndex and leafHash are required' });
+    if (typeof leafIndex !== 'number' || typeof proof.leafHash !== 'string') throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_leaf', params: {} });
     let leafHash = fromHex(proof.leafHash);
     if (entryFile) {
       const computed = hashLeaf(crypto, utf8(readFileSync(entryFile, 'utf8').replace(/\r?\n$/, '')));
@@ -304,24 +304,24 @@ export function checkProofFile(file: string, keyOption: string | undefined, entr
   if (proof.kind === 'consistency') {
     const cp2 = open(proof.checkpoint2);
     const size1 = proof.size1;
-    if (typeof size1 !== 'number') throw new EvereError('proof.malformed', { reason: 'size1 is required' });
-    if (proof.checkpoint1 === undefined) throw new EvereError('proof.malformed', { reason: 'checkpoint1 (the older signed checkpoint) is required' });
+    if (typeof size1 !== 'number') throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_size1', params: {} });
+    if (proof.checkpoint1 === undefined) throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_checkpoint1', params: {} });
     const cp1 = open(proof.checkpoint1);
     if (cp1.size !== size1 || !verifyConsistency(crypto, cp1.size, cp2.size, hashes('hashes'), cp1.root, cp2.root)) throw new EvereError('proof.consistency_mismatch');
     const cosigned = checkCosignatures(proof.checkpoint2 as string, witnesses);
     return { kind: 'consistency', keyName: key.name, size1: cp1.size, size2: cp2.size, ...(cosigned ? { witnesses: cosigned } : {}) };
   }
-  throw new EvereError('proof.malformed', { reason: 'kind must be "inclusion" or "consistency"' });
+  throw withNested('proof.malformed', {}, 'reason', { code: 'reason.proof_kind', params: {} });
 }
 
 function resolveKey(option: string | undefined): string {
-  if (!option) throw new EvereError('proof.malformed', { reason: 'no verifier key: pass --key' });
+  if (!option) throw withNested('proof.malformed', {}, 'reason', { code: 'reason.no_verifier_key', params: {} });
   if (/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(option.trim())) return option.trim();
   let text: string;
   try {
     text = readFileSync(option, 'utf8');
   } catch {
-    throw new EvereError('proof.malformed', { reason: `--key is neither a verifier key nor a readable file: ${option}` });
+    throw withNested('proof.malformed', {}, 'reason', { code: 'reason.key_option_unreadable', params: { value: option } });
   }
   try {
     const parsed = JSON.parse(text) as { verifierKey?: unknown };

@@ -15,7 +15,8 @@ import { stateName } from '../../domain/states.js';
 import { parseDuration, formatOffset } from '../../domain/scenario/duration.js';
 import { INJECT_KINDS } from '../../domain/scenario/types.js';
 import type { Distribution } from '../../domain/scenario/stats.js';
-import { EvereError } from '../../app/errors.js';
+import { EvereError, withNested } from '../../app/errors.js';
+import { parseJsonLine } from '../../app/json-line.js';
 import { Scenarios, SYSTEM_OPERATOR, type ScenarioStatus } from '../../app/scenarios/service.js';
 import { bareDefinition, readAdHocInject, readInject, readPolicy, readScenarioFile } from '../../app/scenarios/scenario-file.js';
 import { recordSeats } from '../../app/scenarios/fork.js';
@@ -311,12 +312,12 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
       const c = ctx();
       const svc = await service(c);
       if (!o.seat) {
-        if (!o.user) throw new EvereError('input.invalid', { field: '--user', reason: 'give --user (and --seat for a player)' });
+        if (!o.user) throw withNested('input.invalid', { field: '--user' }, 'reason', { code: 'reason.admit_needs_user', params: {} });
         const account = await svc.admit(name, o.user);
         if (o.json) return c.io.out(json(account));
         return c.say('cli.scenario.admitted', { username: account.username, role: account.role, name });
       }
-      if (!o.bot && !o.user) throw new EvereError('input.invalid', { field: '--seat', reason: 'give --user USERNAME or --bot' });
+      if (!o.bot && !o.user) throw withNested('input.invalid', { field: '--seat' }, 'reason', { code: 'reason.seat_needs_user_or_bot', params: {} });
       const s = await svc.assign(name, o.seat, o.bot ? undefined : o.user);
       if (o.json) return c.io.out(json(s));
       c.say(o.bot ? 'cli.scenario.to_bot' : 'cli.scenario.assigned', { seat: o.seat, name, holder: o.user ?? '' });
@@ -349,7 +350,7 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .option('--json')
     .action(async (name: string, o: { by?: number; to?: string; json?: boolean }) => {
       const c = ctx();
-      if (o.by === undefined && o.to === undefined) throw new EvereError('input.invalid', { field: '--by/--to', reason: 'give one of them' });
+      if (o.by === undefined && o.to === undefined) throw withNested('input.invalid', { field: '--by/--to' }, 'reason', { code: 'reason.one_of_them', params: {} });
       const target = o.to !== undefined ? { to: await scenarioTime(c, name, o.to) } : { by: o.by! };
       const r = await (await service(c)).advance(name, target);
       if (o.json) return c.io.out(json({ status: r.status, entries: r.entries }));
@@ -393,11 +394,11 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
       let entries;
       const adHocGiven = o.kind || o.title || o.titleFr || o.text || o.textFr || o.attach.length > 0 || o.to || o.classification || o.releasability || o.injectId;
       if (id) {
-        if (adHocGiven) throw new EvereError('input.invalid', { field: id, reason: 'an inject of the list is delivered as it is: give its id alone, or an ad-hoc inject without an id' });
+        if (adHocGiven) throw withNested('input.invalid', { field: id }, 'reason', { code: 'reason.inject_id_alone', params: {} });
         entries = await svc.deliver(name, { id });
       } else {
         if (!o.title || !o.kind) {
-          throw new EvereError('input.invalid', { field: '--kind/--title', reason: `an inject id, or --kind (${INJECT_KINDS.join(', ')}) and --title` });
+          throw withNested('input.invalid', { field: '--kind/--title' }, 'reason', { code: 'reason.inject_id_or_kind', params: { kinds: INJECT_KINDS } });
         }
         const list = (v: string | undefined) => v?.split(',').map((x) => x.trim()).filter(Boolean);
         const raw: Record<string, unknown> = {
@@ -425,12 +426,9 @@ export function registerScenarioCommands(program: Command, ctx: Ctx): void {
     .option('--json')
     .action(async (name: string, cmd: string, o: { as: string; data: string; json?: boolean }) => {
       const c = ctx();
-      let data: unknown;
-      try {
-        data = JSON.parse(o.data);
-      } catch (error) {
-        throw new EvereError('input.invalid', { field: '--data', reason: (error as Error).message });
-      }
+      const parsed = parseJsonLine(o.data);
+      if (!parsed.ok) throw withNested('input.invalid', { field: '--data' }, 'reason', parsed.reason);
+      const data = parsed.value;
       const entries = await (await service(c)).act(name, { cmd, by: o.as.toUpperCase(), data });
       if (o.json) return c.io.out(json(entries));
       for (const e of entries) c.io.out(`${e.seq}  ${e.validTime}  ${e.type}  ${e.actingFor}  (${fr(c) ? 'signé par' : 'signed by'} ${e.actor})\n`);

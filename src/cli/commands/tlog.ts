@@ -34,7 +34,7 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
     .option('--json', 'machine-readable summary')
     .action(async (dir: string, opts: { entries: string; json?: boolean }) => {
       const c = ctx();
-      if (!['public', 'all', 'none'].includes(opts.entries)) throw new EvereError('cli.usage', { reason: `--entries must be public, all or none, not "${opts.entries}"` });
+      if (!['public', 'all', 'none'].includes(opts.entries)) throw withNested('cli.usage', {}, 'reason', { code: 'reason.entries_value', params: { value: opts.entries } });
       const ledger = await c.ledger();
       const info = await ledger.requireWorld(c.world);
       const root = resolve(dir);
@@ -58,7 +58,7 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
       const ledger = await c.ledger();
       await ledger.requireWorld(c.world);
       const store = ledger.store;
-      if (opts.url && !opts.addWitness) throw new EvereError('cli.usage', { reason: '--url goes with --add-witness' });
+      if (opts.url && !opts.addWitness) throw withNested('cli.usage', {}, 'reason', { code: 'reason.url_without_witness', params: {} });
       if (opts.addWitness) {
         const keyText = readKeyArgument(opts.addWitness, '--add-witness');
         let key;
@@ -67,7 +67,7 @@ export function registerTlogCommands(program: Command, ctx: Ctx): void {
         } catch (error) {
           throw withNested('witness.bad_key', {}, 'reason', reasonOf(error));
         }
-        if (opts.url && !/^https?:\/\/[^\s]+$/.test(opts.url)) throw new EvereError('cli.usage', { reason: `--url must be an http(s) URL, not "${opts.url}"` });
+        if (opts.url && !/^https?:\/\/[^\s]+$/.test(opts.url)) throw withNested('cli.usage', {}, 'reason', { code: 'reason.url_not_http', params: { url: opts.url } });
         const others = (await store.witnesses(c.world)).filter((w) => parseWitnessKey(nodeCrypto, w.key).name !== key.name);
         await store.setWitnesses(c.world, [...others, { key: keyText, ...(opts.url ? { url: opts.url } : {}) }]);
         if (!opts.json) c.say('cli.cosign_witness_added', { name: key.name, world: c.world });

@@ -17,7 +17,8 @@ import {
 import { act, actingPrincipal, createWorldFromRecord } from '../../app/acts.js';
 import { stateName } from '../../domain/states.js';
 import { commandSpecs } from '../../domain/world.js';
-import { EvereError } from '../../app/errors.js';
+import { EvereError, withNested } from '../../app/errors.js';
+import { parseJsonLine } from '../../app/json-line.js';
 import type { FactRow } from '../../app/ports.js';
 import { recordText } from '../../messages/record-french.js';
 import { nameForms } from '../../messages/grammar.js';
@@ -258,12 +259,9 @@ export function registerTreatyCommands(program: Command, ctx: Ctx): void {
     .addOption(new Option('--classification <level>', 'classification of the entries').choices(['PUBLIC', 'NATO UNCLASSIFIED', 'NATO RESTRICTED', 'NATO CONFIDENTIAL', 'NATO SECRET', 'COSMIC TOP SECRET']))
     .option('--json')
     .action(async (cmd: string, o: { as: string; data: string; at?: string; classification?: string; json?: boolean }) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(o.data);
-      } catch (error) {
-        throw new EvereError('input.invalid', { field: '--data', reason: (error as Error).message });
-      }
+      const parsed = parseJsonLine(o.data);
+      if (!parsed.ok) throw withNested('input.invalid', { field: '--data' }, 'reason', parsed.reason);
+      const data = parsed.value;
       await doAct(ctx(), { cmd, at: o.at ?? nowIso(), by: party(o.as), data }, Boolean(o.json), o.classification);
     });
 

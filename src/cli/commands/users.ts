@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
-import { EvereError } from '../../app/errors.js';
+import { withNested } from '../../app/errors.js';
 import { ROLES, type Account } from '../../app/access.js';
 import { TOKEN_DAYS } from '../../app/accounts.js';
 
 async function readPassword(c: CliContext, option: string | undefined): Promise<string> {
   const value = option ?? c.io.env.EVERE_PASSWORD;
-  if (!value) throw new EvereError('account.invalid', { field: 'password', reason: 'give --password or set EVERE_PASSWORD' });
+  if (!value) throw withNested('account.invalid', { field: 'password' }, 'reason', { code: 'reason.password_missing', params: {} });
   return value;
 }
 

@@ -15,7 +15,7 @@ import {
   type CoverageRow, type ExerciseRow, type FundDimension, type FundReportRow, type OperationRow, type OperationStatus, type PartnerRow,
 } from '../../app/work-queries.js';
 import { act, actingPrincipal } from '../../app/acts.js';
-import { EvereError } from '../../app/errors.js';
+import { withNested } from '../../app/errors.js';
 import { partnerNames, stateName } from '../../domain/states.js';
 import { CURRENCY_MINOR_UNITS, formatMoney } from '../../domain/fund/money.js';
 import { DCB_AREAS, DCB_AREA_NAMES } from '../../domain/fund/types.js';
@@ -66,13 +66,13 @@ function mandateText(r: OperationRow, lang: Lang, short = false): string {
 /** Major units as typed (`1000000.00`) to integer minor units of the currency (ISO 4217). */
 function minorUnits(value: string, currency: string): number {
   const digits = (CURRENCY_MINOR_UNITS as Readonly<Record<string, number>>)[currency];
-  if (digits === undefined) throw new EvereError('input.invalid', { field: '--currency', reason: `unknown ISO 4217 currency ${currency}` });
+  if (digits === undefined) throw withNested('input.invalid', { field: '--currency' }, 'reason', { code: 'reason.unknown_currency', params: { currency } });
   const m = /^(\d+)(?:\.(\d+))?$/.exec(value);
   if (!m || (m[2]?.length ?? 0) > digits) {
-    throw new EvereError('input.invalid', { field: '--amount', reason: `"${value}" is not an amount in ${currency} with at most ${digits} decimals` });
+    throw withNested('input.invalid', { field: '--amount' }, 'reason', { code: 'reason.amount_form', params: { value, currency, digits } });
   }
   const amount = Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(amount) || amount < 1) throw new EvereError('input.invalid', { field: '--amount', reason: `"${value}" is out of range` });
+  if (!Number.isSafeInteger(amount) || amount < 1) throw withNested('input.invalid', { field: '--amount' }, 'reason', { code: 'reason.amount_range', params: { value } });
   return amount;
 }
 

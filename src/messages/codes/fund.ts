@@ -36,7 +36,7 @@ export const FUND = {
   },
   'fund.currency_mismatch': {
     en: '{what} {id} is in {expected}; an amount in {currency} cannot be counted against it',
-    fr: '{what} {id} est libellé en {expected}\u00a0; un montant en {currency} ne peut y être imputé',
+    fr: '{what, select, Pledge {L’engagement} Project {Le projet} other {{what}}} {id} est libellé en {expected}\u00a0; un montant en {currency} ne peut y être imputé',
   },
   'fund.package_mismatch': {
     en: 'Pledge {pledge} is earmarked for package {pledgePackage}, not {package}',
