@@ -97,5 +97,5 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   // The stack goes to the log; the answer names only the request's id, to find it there.
   request.log.error({ err: error }, 'unhandled error');
-  return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: `An internal error occurred; it has been logged as request ${request.id}.`, code: 'internal', requestId: request.id });
+  return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: formatMessage('http.internal', { id: request.id }, langOf(request)), code: 'internal', requestId: request.id });
 }

@@ -49,6 +49,9 @@ test('one JSON line a request with its id; a 5xx logged with its stack, the answ
     assert.equal(err.message, 'internal detail: /srv/evere/evere.db is locked');
     assert.match(err.stack, /api-logging\.e2e\.test\.ts/);
     assert.ok(lines.some((l) => l.reqId === body.requestId && l.msg === 'request' && l.status === 500), 'and its request line');
+    const badFr = await app.inject({ method: 'GET', url: '/api/failing-for-test', headers: { 'accept-language': 'fr' } });
+    const bodyFr = badFr.json() as { requestId: string; detail: string };
+    assert.equal(bodyFr.detail, `Une erreur interne s’est produite\u00a0; elle a été consignée sous la requête ${bodyFr.requestId}.`);
   } finally {
     await app.close();
     await services.close();

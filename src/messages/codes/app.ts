@@ -54,6 +54,7 @@ export const APP = {
   'auth.csrf': { en: 'Missing or wrong CSRF token (x-csrf-token header).', fr: 'Jeton CSRF absent ou erroné (en-tête x-csrf-token).' },
   'http.not_found': { en: 'Not found: {what}.', fr: 'Introuvable\u00a0: {what}.' },
   'http.bad_request': { en: 'Bad request: {reason}.', fr: 'Requête invalide\u00a0: {reason}.' },
+  'http.internal': { en: 'An internal error occurred; it has been logged as request {id}.', fr: 'Une erreur interne s’est produite\u00a0; elle a été consignée sous la requête {id}.' },
   'http.too_large': { en: 'Request body too large (limit {limit} bytes).', fr: 'Corps de requête trop volumineux (limite {limit} octets).' },
   'http.rate_limited': { en: 'Too many requests: slow down.', fr: 'Trop de requêtes\u00a0: ralentissez.' },
   'input.command': { en: 'Invalid command: {reason}', fr: 'Commande invalide\u00a0: {reason}' },
