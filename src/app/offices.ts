@@ -45,7 +45,7 @@ export function spansAt(spans: readonly UnrecordedSpan[], at: string): Unrecorde
 }
 
 /** Offices and bodies in the order they are listed. */
-export const OFFICE_ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'sact', 'wps_special_representative', 'nato_headquarters', 'shape'];
+export const OFFICE_ORDER = ['secretary_general', 'acting_secretary_general', 'deputy_secretary_general', 'saceur', 'saclant', 'acting_saclant', 'sact', 'wps_special_representative', 'nato_headquarters', 'shape'];
 
 /**
  * One term of an office (a holder) or of a body's seat (a place), or a span between two recorded
@@ -83,8 +83,8 @@ export function endsAtOwnBound(f: FactRow): boolean {
   return d.untilIs === 'on_or_after' && d.until !== undefined && f.validTo?.slice(0, 10) === addDays(d.until, 1);
 }
 
-/** Offices held only now and then: the time between two acting Secretaries General is not a gap in the record. */
-const INTERMITTENT: ReadonlySet<string> = new Set(['acting_secretary_general']);
+/** Offices held only now and then: the time between two acting holders is not a gap in the record. */
+const INTERMITTENT: ReadonlySet<string> = new Set(['acting_secretary_general', 'acting_saclant']);
 
 function termsOf(facts: readonly FactRow[][]): OfficeTerm[] {
   const [sgs, holders, seats] = facts;

@@ -74,6 +74,7 @@ export const OFFICE_NAMES: Readonly<Record<string, Message>> = {
   acting_secretary_general: { en: 'Acting Secretary General', fr: 'Secrétaire général par intérim' },
   saceur: { en: 'Supreme Allied Commander Europe (SACEUR)', fr: 'Commandant suprême des forces alliées en Europe (SACEUR)' },
   saclant: { en: 'Supreme Allied Commander Atlantic (SACLANT)', fr: 'Commandant suprême allié de l’Atlantique (SACLANT)' },
+  acting_saclant: { en: 'Acting Supreme Allied Commander Atlantic', fr: 'Commandant suprême allié de l’Atlantique par intérim' },
   sact: { en: 'Supreme Allied Commander Transformation (SACT)', fr: 'Commandant suprême allié Transformation (SACT)' },
   wps_special_representative: {
     en: 'Secretary General’s Special Representative for Women, Peace and Security',

@@ -331,6 +331,14 @@ describe('the real record', () => {
     assert.equal(await holderAt('saceur', '1995-06-01'), 'George A. Joulwan');
     assert.equal(await holderAt('saceur', '1997-07-10'), 'George A. Joulwan');
     assert.equal(await holderAt('saceur', '1998-06-01'), 'Wesley K. Clark');
+    // SACLANT's interim charge after Kernan: an acting SACLANT, held once, up to the day Allied
+    // Command Transformation replaced Allied Command Atlantic; no acting SACLANT before or after.
+    assert.equal(await holderAt('saclant', '2002-06-01'), 'William F. Kernan');
+    assert.equal(await holderAt('acting_saclant', '2003-01-01'), 'Ian Forbes');
+    assert.equal(await holderAt('acting_saclant', '2002-06-01'), undefined);
+    assert.equal(await holderAt('acting_saclant', '2003-06-19'), undefined);
+    assert.equal(await holderAt('sact', '2003-06-19'), 'Edmund P. Giambastiani');
+    assert.match((await cli(db, ['offices', '--lang', 'fr'])).out, /Commandant suprême allié de l’Atlantique par intérim\s+Ian Forbes\s+Royaume-Uni\s+2002-10-01\s+2003-06-19/);
     const history = JSON.parse((await cli(db, ['offices', '--json'])).out) as Row[];
     const saceurs = history.filter((r) => r.what === 'saceur');
     const gapAfterGoodpaster = saceurs.findIndex((r) => !r.recorded);

@@ -28,7 +28,7 @@ export type HoldSummit = RecordCommand<
  * commanders (SACEUR; SACLANT until Allied Command Atlantic became Allied Command
  * Transformation; SACT).
  */
-export const OFFICES = ['deputy_secretary_general', 'acting_secretary_general', 'saceur', 'saclant', 'sact', 'wps_special_representative'] as const;
+export const OFFICES = ['deputy_secretary_general', 'acting_secretary_general', 'saceur', 'saclant', 'acting_saclant', 'sact', 'wps_special_representative'] as const;
 export type Office = (typeof OFFICES)[number];
 /** The bodies whose seat the record follows: NATO Headquarters and SHAPE. */
 export const SEAT_BODIES = ['nato_headquarters', 'shape'] as const;

@@ -40,9 +40,9 @@ export default function OfficesPage({ location }: PageProps) {
               const now = current(list);
               return (
                 <Section key={what} title={label(what, kind)} id={what}>
-                  {/* An acting Secretary General is the exception, not a post always held: no "nobody today" for it.
+                  {/* An acting holder is the exception, not a post always held: no "nobody today" for it.
                       SACLANT's post ended with Allied Command Atlantic (the record's SACT line, 19 June 2003). */}
-                  {what === 'saclant' ? <p className="note">{t('offices.saclant_ended')}</p>
+                  {what === 'saclant' || what === 'acting_saclant' ? <p className="note">{t('offices.saclant_ended')}</p>
                     : (now || what !== 'acting_secretary_general') && <p className="chips-line"><strong>{t('offices.current')}</strong>{' '}{now ? said(now) : <span className="muted">{t('offices.none_today')}</span>}</p>}
                   <TermsTable terms={list} caption={label(what, kind)} who={kind === 'seat' ? t('offices.seat') : t('offices.holder')} />
                 </Section>
