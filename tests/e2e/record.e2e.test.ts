@@ -335,6 +335,7 @@ describe('the real record', () => {
     // Command Transformation replaced Allied Command Atlantic; no acting SACLANT before or after.
     assert.equal(await holderAt('saclant', '2002-06-01'), 'William F. Kernan');
     assert.equal(await holderAt('acting_saclant', '2003-01-01'), 'Ian Forbes');
+    assert.deepEqual([await holderAt('saclant', '2002-10-01'), await holderAt('acting_saclant', '2002-10-01')], [undefined, 'Ian Forbes'], 'one SACLANT a day: Kernan hands over on 1 October 2002');
     assert.equal(await holderAt('acting_saclant', '2002-06-01'), undefined);
     assert.equal(await holderAt('acting_saclant', '2003-06-19'), undefined);
     assert.equal(await holderAt('sact', '2003-06-19'), 'Edmund P. Giambastiani');
