@@ -21,7 +21,9 @@ const frame = (key: keyof typeof HELP_FRAME) => HELP_FRAME[key].fr;
 function frenchNotes(full: string, description: string | undefined, translated: string): string {
   const rest = description && full.startsWith(description) ? full.slice(description.length) : full === description ? '' : undefined;
   if (rest === undefined) return full;
-  return translated + rest.replace(/\bdefault: /g, `${frame('default')}\u00a0: `).replace(/\bchoices: /g, `${frame('choices')}\u00a0: `);
+  // Commander quotes a value as JSON ("record"); French quotes with « » and no-break spaces (CONVENTIONS §4.1).
+  return translated + rest.replace(/\bdefault: /g, `${frame('default')}\u00a0: `).replace(/\bchoices: /g, `${frame('choices')}\u00a0: `)
+    .replace(/"([^"\n]*)"/g, '«\u00a0$1\u00a0»');
 }
 
 class FrenchHelp extends Help {

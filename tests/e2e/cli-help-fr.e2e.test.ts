@@ -69,7 +69,7 @@ describe('the help in French', () => {
       assert.match(r.out, /\nCommandes\u00a0:\n/);
       assert.ok(flat(r.out).includes(flat(french.get(VERBS.members!.summary)!)), r.out);
       assert.ok(!flat(r.out).includes(VERBS.members!.summary), 'the English summary is still shown');
-      assert.match(flat(r.out), /le monde sur lequel agir \(par défaut : "record"\)/);
+      assert.match(flat(r.out), /le monde sur lequel agir \(par défaut : « record »\)/);
     }
   });
 
