@@ -3,15 +3,12 @@
  * from the one message registry. The API maps codes to HTTP statuses, the CLI to exit codes.
  */
 import type { ViolationParams, Violation } from '../domain/decider.js';
-import { formatMessage, formatViolation, renderMessage, type Lang, type MessageRef } from '../messages/index.js';
+import { formatMessage, formatViolation, renderNested, type Lang, type MessageRef } from '../messages/index.js';
 import { joinClauses } from '../messages/format.js';
 import { LedgerFormatError } from '../ledger/format-error.js';
 
 /** A parameter that is itself a message (or a list of them), rendered in the reader's language with the error. */
 export type NestedMessage = MessageRef | readonly MessageRef[];
-
-const rendered = (message: NestedMessage, lang: Lang): string =>
-  Array.isArray(message) ? joinClauses((message as readonly MessageRef[]).map((m) => renderMessage(m, lang)), lang) : renderMessage(message as MessageRef, lang);
 
 export class EvereError extends Error {
   constructor(
@@ -38,13 +35,13 @@ export function localizedParams(error: EvereError, lang: Lang): ViolationParams 
   const params: Record<string, ViolationParams[string]> = { ...error.params };
   // French puts a no-break space before the semicolon (CONVENTIONS §4.1).
   if (ruled) params.rule = joinClauses(error.violations.map((v) => formatViolation(v, lang)), lang);
-  for (const [name, message] of nested) params[name] = rendered(message, lang);
+  for (const [name, message] of nested) params[name] = renderNested(message, lang);
   return params;
 }
 
 /** An error whose `{name}` parameter is another message, given in English now and in any language later. */
 export function withNested(code: string, params: ViolationParams, name: string, message: NestedMessage): EvereError {
-  return new EvereError(code, { ...params, [name]: rendered(message, 'en') }, [], { [name]: message });
+  return new EvereError(code, { ...params, [name]: renderNested(message, 'en') }, [], { [name]: message });
 }
 
 /**

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommand, worldDecider, type WorldState } from '../domain/world.js';
+import type { Violation } from '../domain/decider.js';
 import { formatViolation, renderMessage, type MessageRef } from '../messages/index.js';
 import type { Json } from '../ledger/entry.js';
 import type { Draft, LedgerService, Progress } from './ledger-service.js';
@@ -67,6 +68,12 @@ export function readRecordLines(dir: string): { lines: RecordLine[]; files: numb
   return { lines, files: names.length };
 }
 
+/** Why the engine cannot read a record line, as a message: the rule it breaks, and where. */
+export function commandRefusal(v: Violation): MessageRef {
+  const rule: MessageRef = { code: v.code, params: v.params };
+  return v.path ? { code: 'load.reason.command', params: { path: v.path }, nested: { rule } } : rule;
+}
+
 /** Decides every line in order; returns the drafts to append, or throws naming the first refusal. */
 export function decideRecord(lines: readonly RecordLine[]): Draft[] {
   let state: WorldState = worldDecider.initialState();
@@ -75,8 +82,7 @@ export function decideRecord(lines: readonly RecordLine[]): Draft[] {
     const parsed = parseCommand(l.value);
     if (!parsed.ok) {
       const v = parsed.violations[0]!;
-      const rule: MessageRef = { code: v.code, params: v.params };
-      const reason: MessageRef = v.path ? { code: 'load.reason.command', params: { path: v.path }, nested: { rule } } : rule;
+      const reason = commandRefusal(v);
       throw new EvereError('load.malformed', { file: l.file, line: l.line, reason: renderMessage(reason, 'en') }, parsed.violations, { reason });
     }
     const decision = worldDecider.decide(state, parsed.command);

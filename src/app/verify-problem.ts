@@ -3,7 +3,7 @@
  * in its own language (src/messages/codes/verify.ts); `problem` is its English text, as `--json`
  * has always given it.
  */
-import { renderMessage, type MessageRef } from '../messages/index.js';
+import { nestedParams, renderMessage, type MessageRef } from '../messages/index.js';
 import type { VerifyCode } from '../messages/codes/verify.js';
 import type { FieldProblem } from '../ledger/entry.js';
 
@@ -19,18 +19,16 @@ export interface VerifyProblem extends Finding {
   readonly problem: string;
 }
 
+/** A finding; the English of its nested messages also stands in `params`, as `--json` has always given it. */
 export const finding = (code: VerifyCode, params: Finding['params'] = {}, nested?: MessageRef['nested']): Finding =>
-  (nested ? { code, params, nested } : { code, params });
+  (nested ? { code, params: nestedParams({ code, params, nested }, 'en') as Finding['params'], nested } : { code, params });
 
 /** The ledger's field problems as messages (`entry_field.<rule>`), to be said in the reader's language. */
 export const fieldMessages = (problems: readonly FieldProblem[]): MessageRef[] =>
   problems.map((p): MessageRef => ({ code: `entry_field.${p.rule}`, params: p.value === undefined ? { field: p.field } : { field: p.field, value: p.value } }));
 
 /** A malformed entry, its bad fields named. */
-export const malformed = (problems: readonly FieldProblem[]): Finding => {
-  const details = fieldMessages(problems);
-  return finding('verify.malformed', { details: details.map((m) => renderMessage(m, 'en')).join('; ') }, { details });
-};
+export const malformed = (problems: readonly FieldProblem[]): Finding => finding('verify.malformed', {}, { details: fieldMessages(problems) });
 
 /** The problem found at an entry (`seq`) or a checkpoint (`checkpointSize`). */
 export function verifyProblem(at: { readonly seq: number } | { readonly checkpointSize: number }, found: Finding): VerifyProblem {

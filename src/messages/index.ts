@@ -99,10 +99,13 @@ export function renderMessage(message: MessageRef, lang: Lang = 'en'): string {
 export function nestedParams(message: MessageRef, lang: Lang): Params {
   if (!message.nested) return message.params;
   const params: Record<string, Params[string]> = { ...message.params };
-  for (const [name, nested] of Object.entries(message.nested)) {
-    params[name] = isMessageList(nested) ? joinClauses(nested.map((m) => renderMessage(m, lang)), lang) : renderMessage(nested, lang);
-  }
+  for (const [name, nested] of Object.entries(message.nested)) params[name] = renderNested(nested, lang);
   return params;
+}
+
+/** A nested message, or a list of them joined as clauses, in the given language. */
+export function renderNested(nested: MessageRef | readonly MessageRef[], lang: Lang): string {
+  return isMessageList(nested) ? joinClauses(nested.map((m) => renderMessage(m, lang)), lang) : renderMessage(nested, lang);
 }
 
 const isMessageList = (value: MessageRef | readonly MessageRef[]): value is readonly MessageRef[] => Array.isArray(value);

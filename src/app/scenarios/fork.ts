@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { parseCommand, worldDecider, type WorldState } from '../../domain/world.js';
 import { withNested } from '../errors.js';
-import { readRecordLines } from '../record-loader.js';
+import { commandRefusal, readRecordLines } from '../record-loader.js';
 import { seatList } from '../../domain/scenario/seats.js';
 import type { ScenarioDefinition } from '../../domain/scenario/types.js';
 
@@ -20,7 +20,7 @@ export function forkState(dataDir: string, asOf: string): WorldState {
   for (const line of readRecordLines(join(dataDir, 'record')).lines) {
     if (line.at > cut) break;
     const parsed = parseCommand(line.value);
-    if (!parsed.ok) throw withNested('load.malformed', { file: line.file, line: line.line }, 'reason', parsed.violations[0]!);
+    if (!parsed.ok) throw withNested('load.malformed', { file: line.file, line: line.line }, 'reason', commandRefusal(parsed.violations[0]!));
     const decision = worldDecider.decide(state, parsed.command);
     if (!decision.ok) throw withNested('load.rejected', { file: line.file, line: line.line }, 'rule', decision.violations[0]!);
     for (const event of decision.events) state = worldDecider.evolve(state, event);
