@@ -11,7 +11,7 @@
  * differ. The check is one scan of the stored rows and columns; `verify` remains the full replay.
  */
 import type { LedgerCrypto } from '../ledger/crypto.js';
-import { utf8, toHex } from '../ledger/bytes.js';
+import { utf8Transient, toHex } from '../ledger/bytes.js';
 import type { Entry } from '../ledger/entry.js';
 import type { FactChange } from '../domain/facts.js';
 import { markingOf, type EntryColumns, type IndexRow } from './ports.js';
@@ -28,7 +28,9 @@ export function addDigest(acc: Uint8Array, h: Uint8Array): void {
   }
 }
 
-const hashOf = (crypto: LedgerCrypto, tag: string, parts: readonly unknown[]): Uint8Array => crypto.sha256(utf8(`${tag}${JSON.stringify(parts)}`));
+// The text is encoded into a scratch array and hashed at once (the hashes of every append): the
+// crypto port hashes synchronously and keeps nothing.
+const hashOf = (crypto: LedgerCrypto, tag: string, parts: readonly unknown[]): Uint8Array => crypto.sha256(utf8Transient(`${tag}${JSON.stringify(parts)}`));
 
 /** The hash of one index row as stored (its end, `sysTo`, counts through closureHash). */
 export function rowHash(crypto: LedgerCrypto, r: Omit<IndexRow, 'sysTo'>): Uint8Array {

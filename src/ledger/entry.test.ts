@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDraftFields, checkEntryShape, entryBytes, isIsoTime, signedEntryBytes, signingAndBodyBytes, signingBytes, signEntry, type EntryBody } from './entry.js';
-import { utf8 } from './bytes.js';
+import { pooledBytes, utf8, utf8Transient } from './bytes.js';
 
 test('ISO times: real days and times only', () => {
   for (const ok of ['2024-02-29', '2023-12-31', '1949-04-04', '2024-06-10T12:00:00Z', '2024-06-10T12:00Z', '2024-06-10T23:59:59.123Z']) assert.ok(isIsoTime(ok), ok);
@@ -36,6 +36,31 @@ test('UTF-8: short strings copied by hand are the bytes TextEncoder gives, whate
   for (const text of ['', 'a', '"seq":12,', '\u0000\u007f', 'é', 'x'.repeat(63) + 'é', '🌍', 'x'.repeat(64), 'x'.repeat(65), 'Évère — 北大西洋 🌍'.repeat(5)]) {
     assert.deepEqual(utf8(text), encoder.encode(text), JSON.stringify(text));
   }
+});
+
+test('pooled bytes: zeroed, of the length asked, and never overlapping another live view', () => {
+  const views: Uint8Array[] = [];
+  for (let i = 0; i < 600; i++) {
+    const view = pooledBytes(1 + (i * 37) % 1500);
+    assert.equal(view.length, 1 + (i * 37) % 1500);
+    assert.ok(view.every((b) => b === 0), `view ${i} is zeroed`);
+    view.fill(i % 255 + 1);
+    views.push(view);
+  }
+  views.forEach((view, i) => assert.ok(view.every((b) => b === i % 255 + 1), `view ${i} kept its bytes`));
+  const large = pooledBytes(100_000);
+  assert.equal(large.byteOffset, 0);
+  assert.equal(large.buffer.byteLength, 100_000);
+});
+
+test('transient UTF-8: the bytes TextEncoder gives, in an array the next call reuses', () => {
+  const encoder = new TextEncoder();
+  for (const text of ['', 'evere/entry-columns\n[12,"Note"]', 'Évère — 北大西洋 🌍'.repeat(200)]) {
+    assert.deepEqual(new Uint8Array(utf8Transient(text)), encoder.encode(text), text.slice(0, 20));
+  }
+  const first = utf8Transient('first');
+  utf8Transient('other');
+  assert.deepEqual(new Uint8Array(first), encoder.encode('other'), 'the scratch array is reused');
 });
 
 test('the draft fields an append checks are those of the entry shape, each named', () => {

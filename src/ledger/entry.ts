@@ -5,7 +5,7 @@
  */
 import canonicalizeModule from 'canonicalize';
 import type { LedgerCrypto, Signer } from './crypto.js';
-import { concat, fromBase64, toBase64, utf8 } from './bytes.js';
+import { concat, fromBase64, pooledBytes, toBase64, utf8 } from './bytes.js';
 import { checkReleasability, isClassification, type Classification, type Releasability } from './classification.js';
 
 // The package is CommonJS whose default export is the function; its typings say `export default`.
@@ -75,21 +75,28 @@ export function signingAndBodyBytes(body: EntryBody): { signing: Uint8Array; can
  * a quote inside a string is escaped). Equal to `entryBytes({ ...body, sig })`.
  */
 export function signedEntryBytes(canonicalBody: Uint8Array, seq: number, sig: string): Uint8Array {
-  const after = utf8(`"seq":${seq},`);
-  const at = lastIndexOfBytes(canonicalBody, after);
+  const after = `"seq":${seq},`;
+  const at = lastIndexOfAscii(canonicalBody, after);
   if (at < 0) throw new Error(`entry body has no seq ${seq}`);
   const cut = at + after.length;
-  const member = utf8(`"sig":${JSON.stringify(sig)},`);
-  const out = new Uint8Array(canonicalBody.length + member.length);
-  out.set(canonicalBody.subarray(0, cut));
-  out.set(member, cut);
-  out.set(canonicalBody.subarray(cut), cut + member.length);
+  const member = `"sig":${JSON.stringify(sig)},`;
+  // One array (from the pool: an append makes one per entry), the body copied in whole and its
+  // tail moved along to make room for the member, written in place (a signature is base64: ASCII).
+  const out = pooledBytes(canonicalBody.length + member.length);
+  out.set(canonicalBody);
+  out.copyWithin(cut + member.length, cut, canonicalBody.length);
+  for (let j = 0; j < member.length; j++) {
+    const code = member.charCodeAt(j);
+    if (code > 0x7f) throw new Error('an entry signature is base64');
+    out[cut + j] = code;
+  }
   return out;
 }
 
-function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+/** The last index of an ASCII needle in bytes, or -1. */
+function lastIndexOfAscii(haystack: Uint8Array, needle: string): number {
   outer: for (let i = haystack.length - needle.length; i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle.charCodeAt(j)) continue outer;
     return i;
   }
   return -1;
