@@ -104,7 +104,7 @@ export function storeContract(factory: StoreFactory): void {
       assert.deepEqual(await store.witnesses('other'), []);
     });
 
-    test('a stale expected size is a typed conflict and writes nothing', async (t) => {
+    test('a stale expected size, behind or beyond the end of the log, is a typed conflict and writes nothing', async (t) => {
       if (skip) return t.skip(skip);
       const ledger = testLedger(await open());
       await ledger.createWorld('beta');
@@ -113,6 +113,11 @@ export function storeContract(factory: StoreFactory): void {
       const record = { entry: first!, bytes: rows[0]!.bytes, leafHash: rows[0]!.leafHash, nodes: rows[0]!.nodes, facts: [], indexHash: new Uint8Array(32) };
       await assert.rejects(ledger.store.append('beta', 0, [record]), (e: unknown) => e instanceof StaleSizeError && e.actual === 1);
       assert.equal(await ledger.store.size('beta'), 1);
+      // A writer that believes the log longer than it is would leave a hole: refused the same way.
+      const beyond = { ...record, entry: { ...first!, seq: 5 } };
+      await assert.rejects(ledger.store.append('beta', 5, [beyond]), (e: unknown) => e instanceof StaleSizeError && e.actual === 1);
+      assert.equal(await ledger.store.size('beta'), 1);
+      assert.equal((await ledger.store.entries('beta', 0, 10)).length, 1);
     });
 
     test('inclusion and consistency proofs verify against signed checkpoints with the published key only', async (t) => {

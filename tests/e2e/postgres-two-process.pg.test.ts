@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LedgerService } from '../../src/app/ledger-service.js';
-import type { LedgerStore } from '../../src/app/ports.js';
+import { StaleSizeError, type LedgerStore } from '../../src/app/ports.js';
 import { nodeCrypto } from '../../src/adapters/crypto/node-crypto.js';
 import { openFileKeyStore } from '../../src/adapters/keystore/file-keystore.js';
 import { openPostgresStore, subscribeAppends, type AppendNotice } from '../../src/adapters/postgres/postgres-store.js';
@@ -118,6 +118,10 @@ describe('PostgreSQL: two processes appending to one world', () => {
       // A rejected append (stale size) rolls back and notifies nobody.
       const [row] = await other.entries('notified', 0, 1);
       await assert.rejects(other.append('notified', 0, [{ entry: JSON.parse(fromUtf8(row!.bytes)), bytes: row!.bytes, leafHash: row!.leafHash, nodes: row!.nodes, facts: [], indexHash: new Uint8Array(32) }]));
+      // So does an append past the end of the log (it would leave a hole): nothing is written.
+      const beyond = { entry: { ...JSON.parse(fromUtf8(row!.bytes)), seq: 10 }, bytes: row!.bytes, leafHash: row!.leafHash, nodes: row!.nodes, facts: [], indexHash: new Uint8Array(32) };
+      await assert.rejects(other.append('notified', 10, [beyond]), StaleSizeError);
+      assert.equal(await other.size('notified'), 3);
       await ledger.append('notified', [draft(3)]);
       while (!notices.some((n) => n.world === 'notified' && n.size === 4) && Date.now() < deadline + 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
       assert.deepEqual(notices.filter((n) => n.world === 'notified').map((n) => n.size), [3, 4]);
