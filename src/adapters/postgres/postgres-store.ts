@@ -11,8 +11,9 @@
  * - Text that is compared or ordered (keys, instants, names) uses the "C" collation, so order is
  *   bytewise as in SQLite whatever the database's default collation is.
  * - Each committed append notifies channel `evere_append` with `<world>:<size>` while any
- *   subscriber (subscribeAppends) is registered; notifications are sent by PostgreSQL on commit
- *   only, so a listener never hears of an append that rolled back.
+ *   subscriber (subscribeAppends) listens, which it shows by holding an advisory lock shared
+ *   (LISTENERS_LOCK) for as long as its session lives; notifications are sent by PostgreSQL on
+ *   commit only, so a listener never hears of an append that rolled back.
  *   The channel is database-wide: stores in different schemas of one database share it.
  * - A lost connection never crashes the process: every client has an 'error' listener; a query
  *   on a lost connection fails with StoreUnavailableError (a 503), and the next one reconnects.
@@ -20,7 +21,6 @@
  */
 import { Buffer } from 'node:buffer';
 import pg from 'pg';
-import { randomUUID } from 'node:crypto';
 import type { NodeId } from '../../ledger/merkle.js';
 import { nodeHome, nodeKey } from '../../ledger/merkle.js';
 import { CLASSIFICATIONS } from '../../ledger/classification.js';
@@ -35,6 +35,16 @@ export const APPEND_CHANNEL = 'evere_append';
 
 /** Serialises schema creation between processes opening the same database at once. */
 const SCHEMA_LOCK = 0x45564552; // "EVER"
+
+/**
+ * Held shared by every subscriber's session while it listens (database-wide, as the channel is).
+ * An append tries to take it exclusively for its transaction: when it cannot, someone listens and
+ * the append notifies; when it can, a subscriber arriving meanwhile waits for the append's commit
+ * before it reads the sizes it catches up from. So no append falls between, and a subscriber that
+ * dies stops being counted with its session. A notification costs about as much as the rest of a
+ * small append; the lock, almost nothing (a table of listeners read by every append cost 10–20 µs).
+ */
+const LISTENERS_LOCK = 0x45564c4e; // "EVLN"
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS worlds (
@@ -122,12 +132,8 @@ BEGIN
   END LOOP;
 END
 $stats$;
--- Who listens for appends: each subscriber keeps its row fresh; appends notify only while one does
--- (a notification costs about as much as the rest of a small append).
-CREATE TABLE IF NOT EXISTS append_listeners (
-  instance TEXT PRIMARY KEY,
-  until TIMESTAMPTZ NOT NULL
-);
+-- Who listens for appends is known by an advisory lock (LISTENERS_LOCK), no longer by a table.
+DROP TABLE IF EXISTS append_listeners;
 -- Appends are one plain statement (SQL below); an earlier procedural version is dropped.
 DROP FUNCTION IF EXISTS evere_append(text, bigint, bigint, bigint[], text[], text[], text[], bytea[], bytea[], bytea[], smallint[], text[], text[], text[], bigint[], text[], text[], text[], text[], text[], bigint[], bigint[], smallint[], text[]);
 -- The log's size when it had entries up to a record time: record times never decrease along
@@ -207,6 +213,8 @@ const AT_END = '($2::bigint = 0 OR EXISTS (SELECT 1 FROM entries WHERE world = $
  * $15) and their 32-byte index hashes ($16); the other columns are arrays ($4..$8). Sent as arrays
  * of bytea, every byte went as two hex digits inside an array literal, to be parsed back: for a
  * batch, that took about three times as long as the insert itself.
+ * The condition is evaluated once a statement: the end-of-log check, then, only when it holds, the
+ * listeners' lock and the notice (CASE decides the order; each sub-select runs once).
  */
 const INSERT_ENTRIES = (atEnd: string): string => `INSERT INTO entries (world, seq, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes, index_hash)
     SELECT $1, $2::bigint + e.i - 1, e.type, e.valid_time, e.record_time, e.class_rank, e.rel,
@@ -214,9 +222,10 @@ const INSERT_ENTRIES = (atEnd: string): string => `INSERT INTO entries (world, s
       substring($13::bytea FROM e.nodes_at + 1 FOR e.nodes_length), substring($16::bytea FROM 32 * e.i::int - 31 FOR 32)
     FROM unnest($4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $10::int[], $11::int[], $14::int[], $15::int[])
       WITH ORDINALITY AS e (type, valid_time, record_time, class_rank, rel, bytes_at, bytes_length, nodes_at, nodes_length, i)
-    WHERE ${atEnd}
-    RETURNING CASE WHEN seq = $3::bigint - 1 AND EXISTS (SELECT 1 FROM append_listeners WHERE until > now())
-      THEN pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text) END AS notified`;
+    WHERE CASE WHEN ${atEnd} THEN (
+      SELECT CASE WHEN pg_try_advisory_xact_lock(${LISTENERS_LOCK}) THEN true
+        ELSE (SELECT count(*) FROM pg_notify('${APPEND_CHANNEL}', $1::text || ':' || $3::bigint::text)) >= 0 END
+    ) ELSE false END`;
 
 /**
  * One binary parameter holding `parts` end to end, with where each starts and how long it is.
@@ -832,7 +841,6 @@ export interface AppendNotice {
  * (drop caches: notices were missed) and every world whose size differs from the last one seen
  * is announced through `onAppend`, so that subscribers catch up on what happened meanwhile.
  */
-const LISTENER_TTL_SECONDS = 30;
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2000;
 
@@ -852,7 +860,6 @@ export async function subscribeAppends(
   onAppend: (notice: AppendNotice) => void,
   options: SubscribeOptions = {},
 ): Promise<AppendSubscription> {
-  const instance = `${process.pid}-${randomUUID()}`;
   const lastSeen = new Map<string, number>();
   let client: pg.Client | undefined;
   let listening = false;
@@ -864,10 +871,6 @@ export async function subscribeAppends(
     if ((lastSeen.get(world) ?? -1) < size) lastSeen.set(world, size);
     onAppend({ world, size });
   };
-
-  const heartbeat = (c: pg.Client) => c.query(
-    `INSERT INTO append_listeners (instance, until) VALUES ($1, now() + interval '${LISTENER_TTL_SECONDS} seconds')
-     ON CONFLICT (instance) DO UPDATE SET until = excluded.until`, [instance]);
 
   const lost = (c: pg.Client, error?: Error) => {
     if (c !== client) return;
@@ -901,11 +904,10 @@ export async function subscribeAppends(
     });
     try {
       await c.connect();
-      await c.query('CREATE TABLE IF NOT EXISTS append_listeners (instance TEXT PRIMARY KEY, until TIMESTAMPTZ NOT NULL)');
       await c.query(`LISTEN ${APPEND_CHANNEL}`);
-      // Appends notify only while someone listens: keep this subscriber's row fresh (a crashed
-      // subscriber's row lapses after LISTENER_TTL).
-      await heartbeat(c);
+      // Appends notify while this session holds the listeners' lock (released with the session);
+      // taking it waits for any append that found it free to commit.
+      await c.query('SELECT pg_advisory_lock_shared($1)', [LISTENERS_LOCK]);
       // Listening from here on: what was appended before is read now, so nothing falls between.
       const { rows } = await c.query<{ name: string; size: BigIntText }>(
         'SELECT w.name, (SELECT coalesce(max(e.seq) + 1, 0) FROM entries e WHERE e.world = w.name) AS size FROM worlds w');
@@ -932,11 +934,6 @@ export async function subscribeAppends(
   };
 
   await connect(false);
-  const timer = setInterval(() => {
-    const c = client;
-    if (c) heartbeat(c).catch((error: Error) => lost(c, error));
-  }, (LISTENER_TTL_SECONDS * 1000) / 3);
-  timer.unref();
 
   let ended: Promise<void> | undefined;
   return {
@@ -944,13 +941,12 @@ export async function subscribeAppends(
     close() {
       ended ??= (async () => {
         stopped = true;
-        clearInterval(timer);
         if (retry) clearTimeout(retry);
         const c = client;
         client = undefined;
         listening = false;
         if (!c) return;
-        await c.query('DELETE FROM append_listeners WHERE instance = $1', [instance]).catch(() => undefined);
+        await c.query('SELECT pg_advisory_unlock_shared($1)', [LISTENERS_LOCK]).catch(() => undefined);
         await c.query(`UNLISTEN ${APPEND_CHANNEL}`).catch(() => undefined);
         await c.end().catch(() => undefined);
       })();
