@@ -7,22 +7,34 @@ import { api } from './api.js';
 import { useLiveVersion } from './live.js';
 
 const cache = new Map<string, unknown>();
-const inflight = new Map<string, Promise<unknown>>();
+/** Requests under way, by path; `joinable` while the turn that sent it lasts. */
+const inflight = new Map<string, { promise: Promise<unknown>; joinable: boolean }>();
 
+/**
+ * The answer at `path`: the one held unless `fresh`. Readers asking in the same turn (every
+ * reader of one change) share one request; a fresh read asked for later sends its own, since
+ * whatever made it ask (an act of this page, a live entry) may postdate the request under way:
+ * joined, it showed the state from before a paused clock, and nothing asked again. The newest
+ * request alone fills the cache.
+ */
 export function fetchCached<T>(path: string, fresh = false): Promise<T> {
   if (!fresh && cache.has(path)) return Promise.resolve(cache.get(path) as T);
   const running = inflight.get(path);
-  if (running) return running as Promise<T>;
-  const p = api<T>(path).then((data) => {
-    cache.set(path, data);
-    inflight.delete(path);
+  if (running && (running.joinable || !fresh)) return running.promise as Promise<T>;
+  const request = { promise: Promise.resolve<unknown>(undefined), joinable: true };
+  request.promise = api<T>(path).then((data) => {
+    if (inflight.get(path) === request) {
+      cache.set(path, data);
+      inflight.delete(path);
+    }
     return data;
   }, (error: unknown) => {
-    inflight.delete(path);
+    if (inflight.get(path) === request) inflight.delete(path);
     throw error;
   });
-  inflight.set(path, p);
-  return p;
+  inflight.set(path, request);
+  setTimeout(() => { request.joinable = false; }, 0);
+  return request.promise as Promise<T>;
 }
 
 /** An answer the page already holds (the server's, in the HTML): read from the cache like a fetched one. */
