@@ -19,7 +19,7 @@ import { initRecord } from '../src/app/record-loader.js';
 import { accession, decisions, factsOf, members } from '../src/app/treaty-queries.js';
 import { growSynthetic } from './support/grow.js';
 import type { WorldModel } from '../src/app/world-model.js';
-import { now, pairedCalls, percentile, reportPaired, ROUNDS, timeMany, type Paired, type PairedRun } from './support.js';
+import { now, pairedCalls, percentile, reportPaired, ROUNDS, timeMany, type CallCase } from './support.js';
 
 const TARGET = Number(process.env.BENCH_QUERY_SIZE ?? 1_000_000);
 const DATA = new URL('../data', import.meta.url).pathname;
@@ -27,11 +27,12 @@ const DATA = new URL('../data', import.meta.url).pathname;
 type Replay = () => unknown;
 
 /**
- * Each query's p99 against its floor: the same SELECTs on the index rows (and the same
+ * Each query with its floor, input by input: the same SELECTs on the index rows (and the same
  * record-time lookups for --known-at) run bare through prepared statements on a raw connection
- * to the same file. The statements are captured from the product's own calls, input by input.
+ * to the same file. The statements are captured from the product's own calls, input by input;
+ * `close` releases the floor's connection.
  */
-export async function queriesAgainstFloor(file: string, store: LedgerStore, world: string, queries: [string, (i: number) => Promise<unknown>][], inputs: number, label: string, run: PairedRun = {}): Promise<Map<string, Paired>> {
+export async function queryCases(file: string, store: LedgerStore, world: string, queries: [string, (i: number) => Promise<unknown>][], inputs: number): Promise<{ cases: Map<string, CallCase>; close(): void }> {
   const raw = new Database(file, { readonly: true });
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
@@ -45,7 +46,7 @@ export async function queriesAgainstFloor(file: string, store: LedgerStore, worl
   const sizeNow = raw.prepare<[number, number], { key: number }>('SELECT max(key) AS key FROM entries WHERE key >= ? AND key < ?');
   const facts = store.facts.bind(store);
   const sizeAt = store.sizeAtRecordTime.bind(store);
-  const out = new Map<string, Paired>();
+  const cases = new Map<string, CallCase>();
   for (const [name, fn] of queries) {
     // Capture what the product asks of the store for every input.
     const replays: Replay[][] = [];
@@ -76,13 +77,9 @@ export async function queriesAgainstFloor(file: string, store: LedgerStore, worl
     store.facts = facts;
     store.sizeAtRecordTime = sizeAt;
     await timeMany(100, fn);
-    const p99 = (times: number[]) => percentile(times, 99);
-    const result = await pairedCalls(inputs, (i) => { for (const r of replays[i]!) r(); }, fn, p99, run.rounds);
-    if (!run.quiet) reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
-    out.set(name, result);
+    cases.set(name, { floor: (i) => { for (const r of replays[i]!) r(); }, ours: fn });
   }
-  raw.close();
-  return out;
+  return { cases, close: () => raw.close() };
 }
 
 export async function queryBenchmarks(): Promise<void> {
@@ -108,7 +105,12 @@ export async function queryBenchmarks(): Promise<void> {
     ];
     // Five rounds, not three: a p99 under a millisecond moves with one garbage collection, and
     // the median of three let one such round decide the accession goal.
-    await queriesAgainstFloor(join(dir, 'q.db'), store, 'record', queries, dates.length, ` at ${(size / 1e6).toFixed(1)}M entries`, { rounds: Math.max(ROUNDS, 5) });
+    const { cases, close } = await queryCases(join(dir, 'q.db'), store, 'record', queries, dates.length);
+    const p99 = (times: number[]) => percentile(times, 99);
+    for (const [name, c] of cases) {
+      reportPaired(`${name} at ${(size / 1e6).toFixed(1)}M entries, p99`, await pairedCalls(dates.length, c.floor, c.ours, p99, Math.max(ROUNDS, 5)), 'ms', 'time', 1.5, 'bare SQL on the same index rows');
+    }
+    close();
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,9 +9,10 @@
  * - peak memory of a server process answering those questions;
  * - database bytes per entry against the entries' own bytes.
  * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
- * the proofs and queries of every size are measured in alternation, `ROUNDS` rounds (BENCH_ROUNDS,
- * at least 3), each p99 the median over its rounds with their spread: a busy spell of the machine
- * falls on every size alike instead of deciding the growth.
+ * each question is asked of every size in turn, call by call (the floor, then the product, at 1M,
+ * then at 3M, then at 10M, then the next input), `ROUNDS` rounds (BENCH_ROUNDS, at least 3), each
+ * p99 the median over its rounds with their spread: a busy spell of the machine falls on every
+ * size alike instead of deciding the growth.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
  * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
@@ -36,9 +37,9 @@ import { factsSql as postgresFactsSql, openPostgresStore } from '../src/adapters
 import { nodeHome, planConsistency, planInclusion, planNodes, type RangePlan } from '../src/ledger/merkle.js';
 import { accession, decisions, members } from '../src/app/treaty-queries.js';
 import { growSynthetic } from './support/grow.js';
-import { proofAgainstFloor } from './ledger.bench.js';
-import { queriesAgainstFloor } from './queries.bench.js';
-import { fmt, mergePaired, now, pairedCalls, percentile, rate, report, reportPaired, results, ROUNDS, spread, timeMany, type Paired, type PairedRun } from './support.js';
+import { proofCases } from './ledger.bench.js';
+import { queryCases } from './queries.bench.js';
+import { fmt, now, pairedCallsAcross, percentile, rate, report, reportPaired, results, ROUNDS, spread, timeMany, type CallCase } from './support.js';
 
 const { values: args } = parseArgs({ options: { sizes: { type: 'string' }, 'verify-sizes': { type: 'string' }, stores: { type: 'string' } } });
 /** Sizes as written (1000000, 1e6, 3e6…): a size that is not a whole number above 2,000 is refused, named. */
@@ -53,6 +54,9 @@ const STORES = (args.stores ?? process.env.BENCH_SCALE_STORES ?? 'sqlite,postgre
 for (const kind of STORES) if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--stores: ${JSON.stringify(kind)} is neither sqlite nor postgres`);
 const PG_URL = process.env.EVERE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const QUERIES = 1000;
+// Calls a round for each proof and query p99: its tenth-slowest of 1,000 moved two- to four-fold
+// from round to round on PostgreSQL, where a spell of slow calls about that rare comes and goes.
+const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 3000);
 const mb = (n: number) => n / 1024 / 1024;
 
 interface Env { readonly url?: string; readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; settle?(): Promise<void>; close(): Promise<void> }
@@ -152,7 +156,7 @@ async function postgresEnv(dir: string, name: string, from?: Env & { schema?: st
  * record time), captured from the product's own calls input by input and run bare through
  * prepared statements on a raw connection to the same database.
  */
-async function postgresAgainstFloor(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[], label: string, run: PairedRun = {}): Promise<[string, Paired][]> {
+async function postgresCases(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[]): Promise<Cases> {
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   const names = new Map<string, string>();
@@ -171,14 +175,10 @@ async function postgresAgainstFloor(url: string, world: string, size: number, se
       return h.id.level === 0 ? row.leaf_hash : row.nodes.subarray(h.slot * 32, h.slot * 32 + 32);
     });
   };
-  const p99 = (times: number[]) => percentile(times, 99);
-  const out: [string, Paired][] = [];
+  const cases = new Map<string, CallCase>();
   await timeMany(seqs.length, (i) => ledger.inclusionHashes(world, seqs[i]!, size));
-  const inclusion = await pairedCalls(seqs.length, (i) => bareNodes(planInclusion(seqs[i]!, size)), (i) => ledger.inclusionHashes(world, seqs[i]!, size), p99, run.rounds);
-  if (!run.quiet) reportPaired(`inclusion proof${label}, p99`, inclusion, 'ms', 'time', 1.5, 'bare node reads');
-  const consistency = await pairedCalls(seqs.length, (i) => bareNodes(planConsistency(Math.max(1, seqs[i]!), size)), (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size), p99, run.rounds);
-  if (!run.quiet) reportPaired(`consistency proof${label}, p99`, consistency, 'ms', 'time', 1.5, 'bare node reads');
-  out.push(['inclusion proof', inclusion], ['consistency proof', consistency]);
+  cases.set('inclusion proof', { floor: (i) => bareNodes(planInclusion(seqs[i]!, size)), ours: (i) => ledger.inclusionHashes(world, seqs[i]!, size) });
+  cases.set('consistency proof', { floor: (i) => bareNodes(planConsistency(Math.max(1, seqs[i]!), size)), ours: (i) => ledger.consistencyHashes(world, Math.max(1, seqs[i]!), size) });
   // The capture swaps the store's read methods: a plain store (the service's is a proxy).
   const plain = await openPostgresStore(url);
   const plainLedger = new LedgerService({ ...ledger.deps, store: plain });
@@ -197,7 +197,7 @@ async function postgresAgainstFloor(url: string, world: string, size: number, se
       current.push(() => prepared('SELECT evere_size_at($1, $2) AS size', [w, recordTime]));
       return sizeAt(w, recordTime);
     };
-    for (let i = 0; i < QUERIES; i++) {
+    for (let i = 0; i < dates.length; i++) {
       current = [];
       await fn(i);
       replays.push(current);
@@ -205,13 +205,9 @@ async function postgresAgainstFloor(url: string, world: string, size: number, se
     plain.facts = facts;
     plain.sizeAtRecordTime = sizeAt;
     await timeMany(100, fn);
-    const result = await pairedCalls(QUERIES, async (i) => { for (const replay of replays[i]!) await replay(); }, fn, p99, run.rounds);
-    if (!run.quiet) reportPaired(`${name}${label}, p99`, result, 'ms', 'time', 1.5, 'bare SQL on the same index rows');
-    out.push([name, result]);
+    cases.set(name, { floor: async (i) => { for (const replay of replays[i]!) await replay(); }, ours: fn });
   }
-  await plain.close();
-  await raw.end();
-  return out;
+  return { cases, close: async () => { await plain.close(); await raw.end(); } };
 }
 
 /** Grows the world with synthetic leaves of the real entries' size, reporting progress. */
@@ -266,30 +262,34 @@ async function serverPeak(e: Env, size: number): Promise<number> {
   return maxRss;
 }
 
-/** One size's proofs and queries against their floors, `rounds` rounds, printing nothing. */
-async function floorsAt(kind: string, e: Env, size: number, rounds: number): Promise<[string, Paired][]> {
+/** Every question asked at one size, by name, each with its floor; `close` releases the floors' connections. */
+interface Cases { readonly cases: Map<string, CallCase>; close(): Promise<void> | void }
+
+/** One size's proofs and queries, each with its floor, warmed and ready to be timed. */
+async function casesAt(kind: string, e: Env, size: number): Promise<Cases> {
   const { ledger } = e.services;
-  const seqs = Array.from({ length: QUERIES }, (_, i) => Math.floor(((i * 7919) % QUERIES) / QUERIES * size));
-  const dates = Array.from({ length: QUERIES }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
+  const seqs = Array.from({ length: CALLS }, (_, i) => Math.floor(((i * 7919) % CALLS) / CALLS * size));
+  const dates = Array.from({ length: CALLS }, (_, i) => new Date(Date.UTC(1950 + (i % 76), i % 12, 1 + (i % 28))).toISOString().slice(0, 10));
   const queries = Object.entries(queryFns(ledger, dates));
-  const run = { rounds, quiet: true };
-  if (kind !== 'SQLite') return postgresAgainstFloor(e.url!, 'record', size, seqs, ledger, queries.map(([name]) => name), dates, '', run);
-  const proofs = await proofAgainstFloor(e.config.dbPath, 'record', size, seqs, ledger, '', run);
+  if (kind !== 'SQLite') return postgresCases(e.url!, 'record', size, seqs, ledger, queries.map(([name]) => name), dates);
+  const proofs = await proofCases(e.config.dbPath, 'record', size, seqs, ledger);
   // The floor comparison swaps the store's read methods to capture their SQL, so it runs on a
   // plain store of the same file: the service's store is the audit decorator, a proxy.
   const plain = openSqliteStore(e.config.dbPath);
   const plainLedger = new LedgerService({ ...ledger.deps, store: plain });
   const plainQueries = queries.map(([name]) => [name, queryFns(plainLedger, dates)[name]!] as [string, (i: number) => Promise<unknown>]);
-  const q = await queriesAgainstFloor(e.config.dbPath, plain, 'record', plainQueries, QUERIES, '', run);
-  await plain.close();
-  return [['inclusion proof', proofs.inclusion], ['consistency proof', proofs.consistency], ...q];
+  const q = await queryCases(e.config.dbPath, plain, 'record', plainQueries, CALLS);
+  return {
+    cases: new Map([['inclusion proof', proofs.inclusion], ['consistency proof', proofs.consistency], ...q.cases]),
+    close: async () => { proofs.close(); q.close(); await plain.close(); },
+  };
 }
 
 /**
  * Each size has a store of its own, grown from a copy of the size below, so that all sizes stay
- * open at once and their proofs and queries are measured in alternation (1M, 3M, 10M, 1M, …,
- * `ROUNDS` times): a busy spell of the machine falls on every size alike, and each p99 is the
- * median over its rounds, printed with their spread.
+ * open at once and each question is asked of every size in turn, call by call: a busy spell of
+ * the machine falls on every size alike, and each p99 is the median over its rounds, printed
+ * with their spread.
  */
 async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise<Env>, opened: Env[]): Promise<void> {
   const at = (size: number) => `${kind} at ${size.toLocaleString('en')}`;
@@ -324,32 +324,29 @@ async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise
     envs.push({ size, e });
   }
 
-  // Proofs and queries: every size once a round, each against its floor, on settled tables.
+  // Proofs and queries: for each question, every size in turn call by call, each call beside its
+  // floor, on settled tables.
   const tS = now();
   for (const { e } of envs) await e.settle?.();
   if (envs.some(({ e }) => e.settle)) console.log(`  (${kind}: vacuumed, analysed and checkpointed every size in ${((now() - tS) / 1000).toFixed(0)} s)`);
-  const rounds = new Map<number, Map<string, Paired[]>>(envs.map(({ size }) => [size, new Map()]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const { size, e } of envs) {
-      const bySize = rounds.get(size)!;
-      for (const [name, p] of await floorsAt(kind, e, size, 1)) bySize.set(name, [...(bySize.get(name) ?? []), p]);
-    }
-  }
-  const smallest = new Map<string, number>();
-  for (const { size } of envs) {
-    for (const [name, parts] of rounds.get(size)!) {
-      const p = mergePaired(parts);
+  const prepared: Cases[] = [];
+  for (const { size, e } of envs) prepared.push(await casesAt(kind, e, size));
+  const p99 = (times: number[]) => percentile(times, 99);
+  for (const name of prepared[0]!.cases.keys()) {
+    const bySize = await pairedCallsAcross(CALLS, prepared.map((c) => c.cases.get(name)!), p99, ROUNDS);
+    const smallest = bySize[0]!.ours;
+    envs.forEach(({ size }, k) => {
+      const p = bySize[k]!;
       reportPaired(`${name} (${at(size)}), p99`, p, 'ms', 'time', 1.5, name.includes('proof') ? 'bare node reads' : 'bare SQL on the same index rows');
-      if (size === SIZES[0]) smallest.set(name, p.ours);
-      const base = smallest.get(name)!;
-      const last = size === SIZES.at(-1) && SIZES.length > 1;
+      const last = k === envs.length - 1 && k > 0;
       report({
         name: `${kind} ${name} p99 at ${size.toLocaleString('en')}`, value: `${fmt(p.ours, 'ms')} (${p.oursAll.length} rounds: ${spread(p.oursAll)})`,
-        against: `${fmt(base, 'ms')} at ${SIZES[0]!.toLocaleString('en')}`, ratio: p.ours / base,
-        ...(last ? { goal: '≤ 1.25× of the smallest size', met: p.ours / base <= 1.25 } : {}),
+        against: `${fmt(smallest, 'ms')} at ${SIZES[0]!.toLocaleString('en')}`, ratio: p.ours / smallest,
+        ...(last ? { goal: '≤ 1.25× of the smallest size', met: p.ours / smallest <= 1.25 } : {}),
       });
-    }
+    });
   }
+  for (const c of prepared) await c.close();
 
   // verify: real, signed entries, each verify in its own process, on the smallest size's store.
   const { e } = envs[0]!;

@@ -120,27 +120,54 @@ export function reportPaired(name: string, p: Paired, unit: string, kind: 'rate'
   });
 }
 
+/** One per-call comparison: the bare floor and the product, each answering input `i`. */
+export interface CallCase {
+  floor(i: number): unknown;
+  ours(i: number): unknown;
+}
+
 /**
  * Per-call latency of a floor and the product, interleaved call by call (a pause of the machine
- * hits both sides alike), `rounds` times; each round's statistic (e.g. p99) per side, then the
- * medians over rounds as `paired` does.
+ * hits both sides alike; the side asked first alternates from call to call), `rounds` times; each round's statistic (e.g. p99) per side, then the
+ * medians over rounds as `paired` does, and each round's pair, so that the ratio is the median of
+ * the rounds' ratios.
  */
 export async function pairedCalls(inputs: number, floor: (i: number) => unknown, ours: (i: number) => unknown, stat: (sortedMs: number[]) => number, rounds = ROUNDS): Promise<Paired> {
-  const floors: number[] = [];
-  const oursAll: number[] = [];
+  return (await pairedCallsAcross(inputs, [{ floor, ours }], stat, rounds))[0]!;
+}
+
+/**
+ * As `pairedCalls`, for several cases at once (the same question asked of logs of different
+ * sizes): for each input, every case's floor and product in turn, so that a busy spell of the
+ * machine falls on every case alike instead of on the one being measured when it came.
+ */
+export async function pairedCallsAcross(inputs: number, cases: readonly CallCase[], stat: (sortedMs: number[]) => number, rounds = ROUNDS): Promise<Paired[]> {
+  const floors = cases.map((): number[] => []);
+  const oursAll = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
-    const f: number[] = [];
-    const o: number[] = [];
+    const f = cases.map((): number[] => []);
+    const o = cases.map((): number[] => []);
     for (let i = 0; i < inputs; i++) {
-      const t0 = now();
-      await floor(i);
-      const t1 = now();
-      await ours(i);
-      o.push(now() - t1);
-      f.push(t1 - t0);
+      // The side asked first alternates: the first reads the pages, the second finds them cached.
+      const floorFirst = i % 2 === 0;
+      for (let k = 0; k < cases.length; k++) {
+        const c = cases[k]!;
+        const t0 = now();
+        await (floorFirst ? c.floor(i) : c.ours(i));
+        const t1 = now();
+        await (floorFirst ? c.ours(i) : c.floor(i));
+        const t2 = now();
+        f[k]!.push(floorFirst ? t1 - t0 : t2 - t1);
+        o[k]!.push(floorFirst ? t2 - t1 : t1 - t0);
+      }
     }
-    floors.push(stat(f.sort((a, b) => a - b)));
-    oursAll.push(stat(o.sort((a, b) => a - b)));
+    cases.forEach((_, k) => {
+      floors[k]!.push(stat(f[k]!.sort((a, b) => a - b)));
+      oursAll[k]!.push(stat(o[k]!.sort((a, b) => a - b)));
+    });
   }
-  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+  return cases.map((_, k) => ({
+    floor: median(floors[k]!), ours: median(oursAll[k]!), floors: floors[k]!, oursAll: oursAll[k]!,
+    runs: floors[k]!.map((floor, r) => ({ floor, ours: oursAll[k]![r]! })),
+  }));
 }

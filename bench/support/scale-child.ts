@@ -4,6 +4,7 @@
  *   verify WORLD  → verifies the world and prints {"size","ms","ok","maxRss"}
  *   serve         → serves the API, prints {"url"}; "report" on stdin prints {"maxRss"}; "exit" ends
  */
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.js';
@@ -12,7 +13,21 @@ import { buildApp } from '../../src/api/build-app.js';
 
 const [mode, world] = process.argv.slice(2);
 const services = await openServices(loadConfig(process.env));
-const maxRss = () => process.resourceUsage().maxRSS * 1024;
+/**
+ * This process's peak resident memory. Linux keeps getrusage's maxRSS across the exec that
+ * started it, so a child forked from a large parent reports the parent's size (a parent of
+ * 500 MB gave a child of 40 MB a maxRSS of 503 MB); the kernel's high-water mark of the memory
+ * map (VmHWM) starts afresh at the exec.
+ */
+function maxRss(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // Not Linux: no /proc.
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
 if (mode === 'verify') {
   const t0 = performance.now();
   const result = await services.ledger.verify(world!);
