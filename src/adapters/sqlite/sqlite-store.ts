@@ -128,11 +128,17 @@ export function factsSql(world: string, query: FactQuery): { sql: string; params
   return { sql: `SELECT kind, key, valid_from, valid_to, data, class_rank, sys_from FROM facts WHERE ${where.join(' AND ')} ORDER BY valid_from, key LIMIT ?`, params };
 }
 
+/**
+ * A blob as a plain Uint8Array over the Buffer's own memory, not a copy: better-sqlite3 gives
+ * every blob a Buffer of its own, and copying one of more than 64 bytes costs a backing store.
+ */
+const view = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
+
 const toStored = (row: EntryRow): StoredEntry => ({
   seq: row.key % SEQ_SPACE,
-  bytes: new Uint8Array(row.bytes),
-  leafHash: new Uint8Array(row.leaf_hash),
-  nodes: new Uint8Array(row.nodes),
+  bytes: view(row.bytes),
+  leafHash: view(row.leaf_hash),
+  nodes: view(row.nodes),
 });
 
 export function openSqliteStore(path: string): LedgerStore {
