@@ -75,9 +75,6 @@ export function mergePaired(parts: readonly Paired[]): Paired {
   return { floor: median(floors), ours: median(oursAll), floors, oursAll, runs: parts.map((p) => ({ floor: p.floor, ours: p.ours })) };
 }
 
-/** How a floor comparison runs: its rounds, and whether it prints its own line. */
-export interface PairedRun { readonly rounds?: number; readonly quiet?: boolean }
-
 /**
  * Measures a floor and the product in alternation, `rounds` times each (at least three), and
  * returns both medians: a slow moment of a shared machine falls on one round of one side, not on
@@ -128,9 +125,9 @@ export interface CallCase {
 
 /**
  * Per-call latency of a floor and the product, interleaved call by call (a pause of the machine
- * hits both sides alike; the side asked first alternates from call to call), `rounds` times; each round's statistic (e.g. p99) per side, then the
- * medians over rounds as `paired` does, and each round's pair, so that the ratio is the median of
- * the rounds' ratios.
+ * hits both sides alike; the side asked first alternates from call to call), `rounds` times;
+ * each round's statistic (e.g. p99) per side, then the medians over rounds as `paired` does, and
+ * each round's pair, so that the ratio is the median of the rounds' ratios.
  */
 export async function pairedCalls(inputs: number, floor: (i: number) => unknown, ours: (i: number) => unknown, stat: (sortedMs: number[]) => number, rounds = ROUNDS): Promise<Paired> {
   return (await pairedCallsAcross(inputs, [{ floor, ours }], stat, rounds))[0]!;
