@@ -9,10 +9,11 @@
  * - peak memory of a server process answering those questions;
  * - database bytes per entry against the entries' own bytes.
  * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
- * each question is asked of every size in turn, call by call (the floor, then the product, at 1M,
- * then at 3M, then at 10M, then the next input), `ROUNDS` rounds (BENCH_ROUNDS, at least 3), each
- * p99 the median over its rounds with their spread: a busy spell of the machine falls on every
- * size alike instead of deciding the growth.
+ * each question is asked of every size in turn, call by call (the floor and the product at 1M,
+ * then at 3M, then at 10M, then the next input; which of the two goes first alternates), `ROUNDS`
+ * rounds (BENCH_ROUNDS, at least 3) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000), each p99 the
+ * median over its rounds with their spread: a busy spell of the machine falls on every size alike
+ * instead of deciding the growth.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
  * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
