@@ -14,6 +14,7 @@ import {
   appendLeaf, emptyFrontier, evaluatePlan, frontierNodeIds, frontierRoot, hashLeaf, nodeKey, planConsistency,
   planInclusion, planNodes, type Frontier, type NodeId, type RangePlan,
 } from '../ledger/merkle.js';
+import { KeptNodes } from '../ledger/kept-nodes.js';
 import { keyHint, formatVerifierKey, parseVerifierKey } from '../ledger/note.js';
 import { openCheckpoint, signCheckpoint } from '../ledger/checkpoint.js';
 import { equalBytes, fromUtf8 } from '../ledger/bytes.js';
@@ -121,8 +122,13 @@ const LOG_PRINCIPAL = 'log';
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const ARCHIVE_PRINCIPAL = 'archive';
 const VERIFY_CHUNK = 4096;
-/** The lowest tree level whose nodes a ledger keeps in memory once read (one per 4,096 entries). */
-export const UPPER_NODE_LEVEL = 12;
+/**
+ * The lowest tree level a ledger keeps in memory (see KeptNodes): one hash per 64 entries at that
+ * level, a byte per entry in all; a proof reads from the store only the nodes below it.
+ */
+export const KEPT_NODE_LEVEL = 6;
+/** Node hashes asked of the store at a time while the kept levels are filled. */
+const KEPT_FILL_CHUNK = 4096;
 
 const MAX_PROBLEMS = 20;
 
@@ -142,8 +148,10 @@ export class LedgerService {
   private readonly infos = new Map<string, WorldInfo>();
   private readonly principalCache = new Map<string, Map<string, Principal>>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  /** Tree nodes of UPPER_NODE_LEVEL and above, per world, as read from the store (see hashesFor). */
-  private readonly upperNodes = new Map<string, Map<string, Uint8Array>>();
+  /** Tree nodes of KEPT_NODE_LEVEL and above, per world (see hashesFor). */
+  private readonly keptNodes = new Map<string, KeptNodes>();
+  /** A world's kept nodes being read from the store, so that concurrent proofs read them once. */
+  private readonly keptFills = new Map<string, Promise<void>>();
   readonly model: WorldModel<unknown>;
 
   constructor(readonly deps: LedgerDeps) {
@@ -159,7 +167,7 @@ export class LedgerService {
     this.caches.clear();
     this.infos.clear();
     this.principalCache.clear();
-    this.upperNodes.clear();
+    this.keptNodes.clear();
   }
 
   /** Forgets cached state (after another writer, e.g. an import, changed the store). */
@@ -167,7 +175,7 @@ export class LedgerService {
     this.caches.delete(world);
     this.infos.delete(world);
     this.principalCache.delete(world);
-    this.upperNodes.delete(world);
+    this.keptNodes.delete(world);
   }
 
   private async principalsOf(world: string, refresh = false): Promise<Map<string, Principal>> {
@@ -437,25 +445,51 @@ export class LedgerService {
   }
 
   /**
-   * The hashes of proof plans. Nodes from UPPER_NODE_LEVEL up are kept once read: a complete
-   * subtree's hash never changes, and there is one such node per 2^UPPER_NODE_LEVEL entries, so
-   * a proof reads from the store only the nodes below that level, as many at 10M entries as at 1M.
+   * The hashes of proof plans over a tree of `size` leaves. Nodes from KEPT_NODE_LEVEL up come
+   * from memory, read from the store once (on the first proof after a start, then a few at a time
+   * as the log grows); a proof reads only its nodes below that level, which all lie within 64
+   * entries of the leaf it proves, as few and as close together at 10M entries as at 1M.
    */
-  private async hashesFor(world: string, plans: readonly RangePlan[]): Promise<Uint8Array[]> {
-    const kept = this.upperNodes.get(world) ?? new Map<string, Uint8Array>();
-    this.upperNodes.set(world, kept);
-    const ids = planNodes(plans).filter((id) => id.level < UPPER_NODE_LEVEL || !kept.has(nodeKey(id)));
+  private async hashesFor(world: string, plans: readonly RangePlan[], size: number): Promise<Uint8Array[]> {
+    const kept = await this.keptFor(world, size);
+    const ids = planNodes(plans).filter((id) => !kept.get(id));
     const found = ids.length ? await this.deps.store.nodes(world, ids) : new Map<string, Uint8Array>();
-    for (const id of ids) {
-      const hash = id.level >= UPPER_NODE_LEVEL ? found.get(nodeKey(id)) : undefined;
-      if (hash) kept.set(nodeKey(id), hash);
-    }
     const lookup = (id: NodeId) => {
-      const hash = found.get(nodeKey(id)) ?? kept.get(nodeKey(id));
+      const hash = kept.get(id) ?? found.get(nodeKey(id));
       if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
       return hash;
     };
     return plans.map((plan) => evaluatePlan(this.deps.crypto, plan, lookup));
+  }
+
+  /** The world's kept nodes, holding every complete node from KEPT_NODE_LEVEL up of a tree of `size`. */
+  private async keptFor(world: string, size: number): Promise<KeptNodes> {
+    let kept = this.keptNodes.get(world);
+    if (!kept) this.keptNodes.set(world, kept = new KeptNodes(KEPT_NODE_LEVEL));
+    while (kept.covered < size) {
+      const running = this.keptFills.get(world);
+      if (running) { await running; continue; }
+      const fill = this.fillKept(world, kept, size).finally(() => this.keptFills.delete(world));
+      this.keptFills.set(world, fill);
+      await fill;
+    }
+    return kept;
+  }
+
+  private async fillKept(world: string, kept: KeptNodes, size: number): Promise<void> {
+    // In the order of the rows that hold them, so that the nodes sharing a row are read together.
+    const row = (id: NodeId) => (id.index + 1) * 2 ** id.level; // nodeHome's seq, plus one
+    const ids = kept.missing(size).sort((a, b) => row(a) - row(b));
+    for (let start = 0; start < ids.length; start += KEPT_FILL_CHUNK) {
+      const chunk = ids.slice(start, start + KEPT_FILL_CHUNK);
+      const found = await this.deps.store.nodes(world, chunk);
+      for (const id of chunk) {
+        const hash = found.get(nodeKey(id));
+        if (hash) kept.add(id, hash);
+      }
+    }
+    // Covered even where the store lacked a node: each proof that needs it asks the store again.
+    kept.covered = Math.max(kept.covered, size);
   }
 
   /** Inclusion proof of entry `seq` in the tree of the latest checkpoint (made if needed). */
@@ -466,17 +500,17 @@ export class LedgerService {
     }
     const [row] = await this.deps.store.entries(world, seq, seq + 1);
     if (!row) throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
-    const hashes = await this.hashesFor(world, planInclusion(seq, checkpoint.size));
+    const hashes = await this.hashesFor(world, planInclusion(seq, checkpoint.size), checkpoint.size);
     return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(row.leafHash), hashes: hashes.map(toHex), checkpoint: checkpoint.note };
   }
 
   /** A fast inclusion proof against a given size, without checkpoint bookkeeping (benchmarks, API). */
   async inclusionHashes(world: string, seq: number, size: number): Promise<Uint8Array[]> {
-    return this.hashesFor(world, planInclusion(seq, size));
+    return this.hashesFor(world, planInclusion(seq, size), size);
   }
 
   async consistencyHashes(world: string, size1: number, size2: number): Promise<Uint8Array[]> {
-    return this.hashesFor(world, planConsistency(size1, size2));
+    return this.hashesFor(world, planConsistency(size1, size2), size2);
   }
 
   async consistencyProof(world: string, size1: number, size2?: number): Promise<ConsistencyProof> {

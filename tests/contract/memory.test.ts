@@ -27,30 +27,47 @@ test('every entry of a batch carries its own 16-byte salt', async () => {
   assert.equal((await ledger.verify('salts')).ok, true);
 });
 
-test('proofs keep the upper tree nodes once read: the same hashes, and the store is asked only for the nodes below', async () => {
-  const { UPPER_NODE_LEVEL } = await import('../../src/app/ledger-service.js');
+test('proofs keep the top of the tree in memory: the same hashes, the store asked once for the kept levels, then only for the nodes below', async () => {
+  const { KEPT_NODE_LEVEL } = await import('../../src/app/ledger-service.js');
   const store = openMemoryStore();
   const ledger = testLedger(store);
   await ledger.createWorld('tree');
-  const size = 3 * 2 ** UPPER_NODE_LEVEL + 17;
-  for (let start = 0; start < size; start += 2000) {
-    await ledger.append('tree', Array.from({ length: Math.min(2000, size - start) }, (_, i) => draft(start + i)));
-  }
-  const levels: number[][] = [];
-  const counting = { ...store, nodes: (world: string, ids: readonly { level: number; index: number }[]) => { levels.push(ids.map((id) => id.level)); return store.nodes(world, ids); } };
+  const grow = async (to: number) => {
+    for (let start = (await store.size('tree')); start < to; start += 2000) {
+      await ledger.append('tree', Array.from({ length: Math.min(2000, to - start) }, (_, i) => draft(start + i)));
+    }
+  };
+  const size = 21 * 2 ** KEPT_NODE_LEVEL + 17;
+  await grow(size);
+  const asked: { level: number; index: number }[][] = [];
+  const counting = { ...store, nodes: (world: string, ids: readonly { level: number; index: number }[]) => { asked.push([...ids]); return store.nodes(world, ids); } };
   const cached = testLedger(counting as typeof store);
-  const first = await cached.inclusionHashes('tree', 5, size);
-  const second = await cached.inclusionHashes('tree', 6, size);
-  assert.ok(levels[0]!.some((l) => l >= UPPER_NODE_LEVEL), 'the first proof reads upper nodes from the store');
-  assert.deepEqual(levels[1]!.filter((l) => l >= UPPER_NODE_LEVEL), [], 'the second reads none of them again');
-  // The same answers as a ledger that has kept nothing, for inclusion and consistency proofs.
+  const upper = (ids: readonly { level: number }[]) => ids.filter((id) => id.level >= KEPT_NODE_LEVEL);
+  // Two proofs at once: the kept levels are read once, every complete node of them.
+  const [first, second] = await Promise.all([cached.inclusionHashes('tree', 5, size), cached.inclusionHashes('tree', 6, size)]);
+  const completeUpper = Array.from({ length: 12 }, (_, l) => l + KEPT_NODE_LEVEL).reduce((n, l) => n + Math.floor(size / 2 ** l), 0);
+  assert.equal(asked.flatMap(upper).length, completeUpper, 'the kept levels are read from the store once, whole');
+  const fromProofs = asked.filter((ids) => upper(ids).length === 0);
+  assert.equal(fromProofs.length, 2, 'each proof then asks the store once');
+  assert.ok(fromProofs.flat().every((id) => id.level < KEPT_NODE_LEVEL));
+  // The same answers as a ledger that keeps nothing yet, for inclusion and consistency proofs.
   const fresh = () => testLedger(store);
   assert.deepEqual(first, await fresh().inclusionHashes('tree', 5, size));
   assert.deepEqual(second, await fresh().inclusionHashes('tree', 6, size));
-  for (const [a, b] of [[5, size], [2 ** UPPER_NODE_LEVEL, size], [size - 20, size], [2 ** (UPPER_NODE_LEVEL + 1) + 3, 2 ** (UPPER_NODE_LEVEL + 1) + 9]] as const) {
+  const edge = 2 ** KEPT_NODE_LEVEL;
+  for (const [a, b] of [[5, size], [edge, size], [size - 20, size], [2 * edge + 3, 2 * edge + 9], [edge - 1, 4 * edge], [1, size]] as const) {
     assert.deepEqual(await cached.consistencyHashes('tree', a, b), await fresh().consistencyHashes('tree', a, b), `consistency ${a} → ${b}`);
   }
-  for (const seq of [0, 4095, 4096, 8191, 8192, size - 1]) {
+  for (const seq of [0, edge - 1, edge, 2 * edge - 1, 16 * edge, size - 1]) {
     assert.deepEqual(await cached.inclusionHashes('tree', seq, size), await fresh().inclusionHashes('tree', seq, size), `inclusion of ${seq}`);
   }
+  asked.length = 0;
+  // The log grows: the next proof reads the new complete upper nodes, and only those.
+  const grown = size + 3 * edge;
+  await grow(grown);
+  assert.deepEqual(await cached.inclusionHashes('tree', grown - 1, grown), await fresh().inclusionHashes('tree', grown - 1, grown));
+  const newUpper = Array.from({ length: 12 }, (_, l) => l + KEPT_NODE_LEVEL).reduce((n, l) => n + Math.floor(grown / 2 ** l) - Math.floor(size / 2 ** l), 0);
+  assert.equal(asked.flatMap(upper).length, newUpper);
+  // A proof at the smaller size still answers from what is kept.
+  assert.deepEqual(await cached.inclusionHashes('tree', 7, size), await fresh().inclusionHashes('tree', 7, size));
 });

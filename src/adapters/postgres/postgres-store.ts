@@ -168,6 +168,17 @@ const INDEX_BATCH = 4096;
 const REPLACE_BATCH = 10_000;
 /** Read statement texts kept as named statements per connection (see readQuery). */
 const NAMED_READS = 256;
+/**
+ * A proof's node rows are read by one statement a count of rows, `seq IN ($2, …)`, up to this
+ * many: PostgreSQL estimates `seq = ANY($2)` at ten rows for its generic plan, so with fewer
+ * (a proof reads about six, the rest of its tree being kept in memory) it judged its plan for
+ * each call's values cheaper and planned every read anew; a list of parameters costs the same
+ * both ways, and the generic plan is kept. Larger reads (filling the kept levels) go as one array.
+ */
+const LISTED_NODE_ROWS = 64;
+const nodesSql = (rows: number): string => rows <= LISTED_NODE_ROWS
+  ? `SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq IN (${Array.from({ length: rows }, (_, i) => `$${i + 2}`).join(', ')})`
+  : 'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])';
 interface CheckpointRow { size: BigIntText; root: Buffer; note: string; created_at: string }
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -746,9 +757,12 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       const out = new Map<string, Uint8Array>();
       if (ids.length === 0) return out;
       const homes = ids.map((id) => ({ id, ...nodeHome(id) }));
-      const { rows } = await readQuery<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>(
-        'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])',
-        [world, [...new Set(homes.map((h) => h.seq))]]);
+      const seqs = [...new Set(homes.map((h) => h.seq))];
+      const listed = seqs.length <= LISTED_NODE_ROWS;
+      // Named apart from the other reads (bounded by LISTED_NODE_ROWS), so that they always are.
+      const { rows } = await poolQuery<{ seq: BigIntText; leaf_hash: Buffer; nodes: Buffer }>({
+        name: `evere-nodes-${listed ? seqs.length : 'array'}`, text: nodesSql(seqs.length), values: [world, ...(listed ? seqs : [seqs])],
+      });
       const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
       for (const home of homes) {
         const row = bySeq.get(home.seq);

@@ -316,9 +316,12 @@ export function openSqliteStore(path: string): LedgerStore {
     async nodes(world, ids: readonly NodeId[]) {
       const out = new Map<string, Uint8Array>();
       const base = baseOf(world);
+      // Nodes of several levels can share a home row: each row is read once a call.
+      const rows = new Map<number, { leaf_hash: Buffer; nodes: Buffer } | undefined>();
       for (const id of ids) {
         const home = nodeHome(id);
-        const row = q.node.get(base + home.seq);
+        let row = rows.get(home.seq);
+        if (row === undefined && !rows.has(home.seq)) rows.set(home.seq, row = q.node.get(base + home.seq));
         if (!row) continue;
         if (id.level === 0) out.set(nodeKey(id), new Uint8Array(row.leaf_hash));
         else if (row.nodes.length >= (home.slot + 1) * 32) {
