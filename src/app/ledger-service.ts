@@ -477,17 +477,19 @@ export class LedgerService {
   }
 
   private async fillKept(world: string, kept: KeptNodes, size: number): Promise<void> {
-    // In the order of the rows that hold them, so that the nodes sharing a row are read together.
-    const row = (id: NodeId) => (id.index + 1) * 2 ** id.level; // nodeHome's seq, plus one
-    const ids = kept.missing(size).sort((a, b) => row(a) - row(b));
-    for (let start = 0; start < ids.length; start += KEPT_FILL_CHUNK) {
-      const chunk = ids.slice(start, start + KEPT_FILL_CHUNK);
+    const read = async (chunk: NodeId[]) => {
       const found = await this.deps.store.nodes(world, chunk);
       for (const id of chunk) {
         const hash = found.get(nodeKey(id));
         if (hash) kept.add(id, hash);
       }
+    };
+    let chunk: NodeId[] = [];
+    for (const id of kept.missing(size)) {
+      chunk.push(id);
+      if (chunk.length === KEPT_FILL_CHUNK) { await read(chunk); chunk = []; }
     }
+    if (chunk.length) await read(chunk);
     // Covered even where the store lacked a node: each proof that needs it asks the store again.
     kept.covered = Math.max(kept.covered, size);
   }

@@ -29,14 +29,25 @@ export class KeptNodes {
     return level.bytes.subarray(id.index * HASH_SIZE, (id.index + 1) * HASH_SIZE);
   }
 
-  /** The complete nodes from `from` up of a tree of `size` leaves that are not kept, by level and index. */
-  missing(size: number): NodeId[] {
-    const ids: NodeId[] = [];
-    for (let level = this.from; 2 ** level <= size; level++) {
-      const complete = Math.floor(size / 2 ** level);
-      for (let index = this.levels[level - this.from]?.count ?? 0; index < complete; index++) ids.push({ level, index });
+  /**
+   * The complete nodes from `from` up of a tree of `size` leaves that are not kept, in the order
+   * of the rows that hold them (a node is stored with its last leaf: row k·2^from − 1 holds the
+   * nodes that leaf completed from `from` up), so that a store reads each row once; generated as
+   * they are read, not listed whole.
+   */
+  *missing(size: number): Generator<NodeId> {
+    const rows = Math.floor(size / 2 ** this.from);
+    // The first row holding a node not kept, over every level (a level not begun starts at 0).
+    let first = rows + 1;
+    for (let level = this.from, step = 1; 2 ** level <= size; level++, step *= 2) {
+      first = Math.min(first, ((this.levels[level - this.from]?.count ?? 0) + 1) * step);
     }
-    return ids;
+    for (let row = first; row <= rows; row++) {
+      for (let level = this.from, step = 1; row % step === 0; level++, step *= 2) {
+        const index = row / step - 1;
+        if (index >= (this.levels[level - this.from]?.count ?? 0)) yield { level, index };
+      }
+    }
   }
 
   /**
