@@ -2,8 +2,8 @@
  * The top of the tree, kept in memory: every complete node from level `from` up of a tree of
  * `covered` leaves, each level one array of 32-byte hashes in index order. A complete subtree's
  * hash never changes, so what is kept never goes stale; a larger tree only adds nodes at the end
- * of each level. There are size / 2^(from−1) such nodes in all, 32 bytes each: from level 6, one
- * byte per entry.
+ * of each level. There are size / 2^(from−1) such nodes in all, 32 bytes each: from level 4, four
+ * bytes per entry.
  *
  * A proof then reads from the store only its nodes below `from`, which lie within 2^from entries
  * of the leaf it proves, so its reads are as few and as close together at 10M entries as at 1M.

@@ -171,7 +171,7 @@ const NAMED_READS = 256;
 /**
  * A proof's node rows are read by one statement a count of rows, `seq IN ($2, …)`, up to this
  * many: PostgreSQL estimates `seq = ANY($2)` at ten rows for its generic plan, so with fewer
- * (a proof reads about six, the rest of its tree being kept in memory) it judged its plan for
+ * (a proof reads about four, the rest of its tree being kept in memory) it judged its plan for
  * each call's values cheaper and planned every read anew; a list of parameters costs the same
  * both ways, and the generic plan is kept. Larger reads (filling the kept levels) go as one array.
  */
