@@ -2,7 +2,8 @@
  * A child process for `npm run bench:scale`, opened on an existing database the way `evere`
  * opens it (EVERE_DB or DATABASE_URL, EVERE_KEYS_DIR), so that its peak memory is its own.
  *   verify WORLD  → verifies the world and prints {"size","ms","ok","maxRss"}
- *   serve         → serves the API, prints {"url"}; "report" on stdin prints {"maxRss"}; "exit" ends
+ *   serve         → serves the API and warms its worlds as `evere serve` does, prints {"url"};
+ *                   "report" on stdin waits for the warm-up, prints {"maxRss","warmMs"}; "exit" ends
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.js';
 import { openServices } from '../../src/main.js';
 import { buildApp } from '../../src/api/build-app.js';
+import { warmWorlds } from '../../src/cli/commands/start.js';
 
 const [mode, world] = process.argv.slice(2);
 const services = await openServices(loadConfig(process.env));
@@ -36,8 +38,10 @@ if (mode === 'verify') {
   const app = await buildApp({ ...services, dataDir: services.config.dataDir }, { rateLimit: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }));
+  const started = performance.now();
+  const warmed = warmWorlds(services, { info: () => undefined, warn: (o, m) => console.error(m, o) }).then(() => performance.now() - started);
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line === 'report') console.log(JSON.stringify({ maxRss: maxRss() }));
+    if (line === 'report') console.log(JSON.stringify({ maxRss: maxRss(), warmMs: await warmed }));
     else if (line === 'exit') break;
   }
   await app.close();

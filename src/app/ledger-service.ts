@@ -155,6 +155,8 @@ export class LedgerService {
   private readonly keptNodes = new Map<string, KeptNodes>();
   /** A world's kept nodes being read from the store, so that concurrent proofs read them once. */
   private readonly keptFills = new Map<string, Promise<void>>();
+  /** A world's cache being caught up with the store, so that concurrent callers fold the log once. */
+  private readonly loads = new Map<string, Promise<WorldCache>>();
   readonly model: WorldModel<unknown>;
 
   constructor(readonly deps: LedgerDeps) {
@@ -270,10 +272,24 @@ export class LedgerService {
    * `fresh` to see other processes' entries.
    */
   private async cache(world: string, fresh = false): Promise<WorldCache> {
-    let cache = this.caches.get(world);
+    const cache = this.caches.get(world);
     if (cache && !fresh) return cache;
     const size = await this.deps.store.size(world);
     if (cache && cache.frontier.size === size) return cache;
+    // One catch-up at a time per world: a caller that finds one running waits for it, then checks
+    // again (the log may have grown meanwhile), rather than folding the same entries a second time.
+    const running = this.loads.get(world);
+    if (running) {
+      const loaded = await running;
+      return loaded.frontier.size >= size ? this.caches.get(world) ?? loaded : this.cache(world, true);
+    }
+    const load = this.load(world, cache, size).finally(() => this.loads.delete(world));
+    this.loads.set(world, load);
+    return load;
+  }
+
+  private async load(world: string, known: WorldCache | undefined, size: number): Promise<WorldCache> {
+    let cache = known;
     if (!cache || cache.frontier.size > size) cache = { frontier: emptyFrontier, state: this.model.initialState(), lastRecordTime: '', markings: new FactMarkings() };
     const markings = cache.markings.fork();
     const from = cache.frontier.size;
@@ -290,8 +306,22 @@ export class LedgerService {
       }
     }
     cache = { frontier: { size, nodes }, state, lastRecordTime, markings: markings.commit() };
-    this.caches.set(world, cache);
+    // An append made while this ran (within this process) left a newer cache: keep that one.
+    const current = this.caches.get(world);
+    if (!current || current.frontier.size <= size) this.caches.set(world, cache);
     return cache;
+  }
+
+  /**
+   * Brings a world's caches up to the store before they are asked for: the model state (the
+   * first command otherwise folds the whole log) and the kept levels of the tree (the first proof
+   * otherwise reads them). A server calls it for each world when it starts, in the background;
+   * commands and proofs that arrive meanwhile share the same reads.
+   */
+  async warm(world: string): Promise<{ size: number }> {
+    const { frontier } = await this.cache(world, true);
+    await this.keptFor(world, frontier.size);
+    return { size: frontier.size };
   }
 
   /** The tree's frontier at `size`, read from the stored nodes (a few reads, whatever the size). */

@@ -71,3 +71,38 @@ test('proofs keep the top of the tree in memory: the same hashes, the store aske
   // A proof at the smaller size still answers from what is kept.
   assert.deepEqual(await cached.inclusionHashes('tree', 7, size), await fresh().inclusionHashes('tree', 7, size));
 });
+
+test('a warmed ledger answers its first command and first proof without reading the log or the kept levels again; concurrent catch-ups fold the log once', async () => {
+  const { KEPT_NODE_LEVEL } = await import('../../src/app/ledger-service.js');
+  const store = openMemoryStore();
+  const writer = testLedger(store);
+  await writer.createWorld('warm');
+  const size = 9 * 2 ** KEPT_NODE_LEVEL + 5;
+  await writer.append('warm', Array.from({ length: size }, (_, i) => draft(i)));
+  const read: { entries: [number, number][]; nodes: { level: number }[][] } = { entries: [], nodes: [] };
+  const counting = {
+    ...store,
+    entries: (world: string, from: number, to: number) => { read.entries.push([from, to]); return store.entries(world, from, to); },
+    nodes: (world: string, ids: readonly { level: number; index: number }[]) => { read.nodes.push([...ids]); return store.nodes(world, ids); },
+  };
+  const { LedgerService } = await import('../../src/app/ledger-service.js');
+  const ledger = new LedgerService({ ...writer.deps, store: counting as typeof store });
+  // The warm-up and a command that arrives meanwhile share one fold of the log.
+  const [warmed, state] = await Promise.all([ledger.warm('warm'), ledger.state('warm')]);
+  assert.equal(warmed.size, size);
+  assert.deepEqual(state, await testLedger(store).state('warm'));
+  assert.deepEqual(read.entries.map(([from, to]) => to - from).reduce((a, b) => a + b, 0), size, 'each entry read once');
+  assert.ok(read.nodes.some((ids) => ids.some((id) => id.level >= KEPT_NODE_LEVEL)), 'the kept levels were read');
+  read.entries.length = 0;
+  read.nodes.length = 0;
+  const [entry] = await ledger.append('warm', [draft(size)]);
+  assert.equal(entry!.seq, size);
+  assert.deepEqual(read.entries, [], 'the first command folds nothing');
+  assert.deepEqual(await ledger.inclusionHashes('warm', 3, size), await testLedger(store).inclusionHashes('warm', 3, size));
+  assert.ok(read.nodes.flat().every((id) => id.level < KEPT_NODE_LEVEL), 'the first proof reads only the levels below the kept ones');
+  // Another writer on the same store appends: a read catches up on its entries only.
+  await writer.append('warm', [draft(size + 1), draft(size + 2)]);
+  read.entries.length = 0;
+  await Promise.all([ledger.state('warm'), ledger.state('warm'), ledger.warm('warm')]);
+  assert.deepEqual(read.entries, [[size + 1, size + 3]]);
+});

@@ -17,6 +17,8 @@ import { fromUtf8 } from '../../src/ledger/bytes.js';
 import { freshPostgresSchema, postgresAvailable } from '../support/services.js';
 import { spawnScript } from '../support/child-script.js';
 import { testLedger, draft } from '../support/ledger.js';
+import { followAppends } from '../../src/cli/follow-appends.js';
+import { createAppendBus } from '../../src/api/bus.js';
 
 const N = 300;
 const WORLD = 'shared';
@@ -127,6 +129,46 @@ describe('PostgreSQL: two processes appending to one world', () => {
       assert.deepEqual(notices.filter((n) => n.world === 'notified').map((n) => n.size), [3, 4]);
     } finally {
       await unsubscribe();
+    }
+  });
+  test('a server following the other instances keeps its caches: after their appends, its next command catches up on theirs only', async (t) => {
+    if (skip) return t.skip(skip);
+    const mine = await openPostgresStore(url);
+    const theirs = await openPostgresStore(url);
+    stores.push(mine, theirs);
+    const other = testLedger(theirs);
+    await other.createWorld('followed');
+    await other.append('followed', Array.from({ length: 40 }, (_, i) => draft(i)));
+    const reads: [number, number][] = [];
+    const counting = Object.assign(Object.create(mine) as LedgerStore, {
+      entries: (world: string, from: number, to: number) => { reads.push([from, to]); return mine.entries(world, from, to); },
+    });
+    const ledger = new LedgerService({ ...other.deps, store: counting });
+    const bus = createAppendBus();
+    const heard: number[] = [];
+    bus.subscribe((world, size) => { if (world === 'followed') heard.push(size); });
+    const errors: Error[] = [];
+    const subscription = await followAppends(url, { ledger, bus }, (error) => errors.push(error));
+    const hear = async (size: number) => {
+      const deadline = Date.now() + 5_000;
+      while (!heard.includes(size) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.ok(heard.includes(size), `heard of size ${size}: ${heard.join(', ')}`);
+    };
+    try {
+      await ledger.append('followed', [draft(40)]);
+      await hear(41);
+      await other.append('followed', [draft(41), draft(42)]);
+      await hear(43);
+      reads.length = 0;
+      const [entry] = await ledger.append('followed', [draft(43)]);
+      assert.equal(entry!.seq, 43);
+      // Its own append's notice and the other's left the cache in place: only entries 41–42 are read.
+      assert.deepEqual(reads, [[41, 43]]);
+      assert.deepEqual(await ledger.state('followed'), await testLedger(theirs).state('followed'));
+      assert.equal((await ledger.verify('followed')).ok, true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await subscription.close();
     }
   });
 });

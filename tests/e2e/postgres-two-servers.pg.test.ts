@@ -14,7 +14,7 @@ import { evereCommand } from '../support/child-script.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const evere = await evereCommand();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...evere, 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, EVERE_LANG: 'en' } });
@@ -23,7 +23,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /serving at (http:\/\/\S+?) /.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') }); }
+      if (m) { clearTimeout(timer); resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1'), output: () => out }); }
     });
     child.stderr!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
@@ -75,5 +75,14 @@ describe('two server instances on PostgreSQL', async () => {
     assert.equal(seqs[1], seqs[0] + 1, 'one log, no fork');
     onA.close();
     onB.close();
+    // Each instance warmed every world in the background once it listened (model state and kept
+    // tree levels), and kept its caches through the other's appends.
+    for (const server of [a, b]) {
+      const deadline = Date.now() + 20_000;
+      while ((server.output().match(/world warmed/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const warmed = server.output().split('\n').filter((l) => l.includes('world warmed')).map((l) => JSON.parse(l) as { world: string; size: number });
+      assert.deepEqual(warmed.map((w) => w.world).sort(), ['ex', 'record']);
+      assert.ok(warmed.every((w) => w.size > 0), JSON.stringify(warmed));
+    }
   });
 });

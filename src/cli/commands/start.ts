@@ -96,6 +96,29 @@ async function checkIndexes(c: CliContext, services: Services): Promise<void> {
   c.say('cli.indexes_digest_checked', { worlds: worlds.length, indexRows: rows });
 }
 
+/**
+ * Each world's model state and kept tree levels, brought up to the store in the background once
+ * the server listens, one world at a time: the first command and the first proof then answer as
+ * fast as the later ones (at 10M entries, the fold and the read take over a minute and seconds).
+ * Requests that arrive meanwhile share the same reads. A failure is logged; the request that
+ * needs what failed tries again.
+ */
+export async function warmWorlds(services: Pick<Services, 'ledger'>, log: { info(o: object, m: string): void; warn(o: object, m: string): void }): Promise<void> {
+  try {
+    for (const { name } of await services.ledger.store.worlds()) {
+      const started = performance.now();
+      try {
+        const { size } = await services.ledger.warm(name);
+        log.info({ world: name, size, ms: Math.round(performance.now() - started) }, 'world warmed: model state and kept tree levels');
+      } catch (error) {
+        log.warn({ err: error, world: name }, 'world not warmed; the first request that needs it reads it');
+      }
+    }
+  } catch (error) {
+    log.warn({ err: error }, 'worlds not warmed; the first request that needs each reads it');
+  }
+}
+
 async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   const services: Services = await c.services();
   await checkIndexes(c, services);
@@ -108,18 +131,14 @@ async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
   if (services.config.databaseUrl) {
     // Other instances on the same database: their appends reach our live subscribers too. The
     // subscription reconnects by itself; until it does, /readyz says not ready.
-    const { subscribeAppends } = await import('../../adapters/postgres/postgres-store.js');
-    subscription = await subscribeAppends(services.config.databaseUrl, (notice) => {
-      services.ledger.forget(notice.world);
-      services.bus.publish(notice.world, notice.size);
-    }, {
-      onReconnect: () => services.ledger.forgetAll(),
-      onError: (error) => app.log.warn({ err: error }, 'live updates: connection lost; reconnecting'),
-    });
+    const { followAppends } = await import('../follow-appends.js');
+    subscription = await followAppends(services.config.databaseUrl, services,
+      (error) => app.log.warn({ err: error }, 'live updates: connection lost; reconnecting'));
   }
   const address = await app.listen({ port: opts.port, host: opts.host });
   c.detach();
   c.say('cli.serving', { url: address.replace('127.0.0.1', 'localhost'), docs: `${address}/api/docs` });
+  void warmWorlds(services, app.log);
   const stop = async () => {
     await app.close();
     await subscription?.close();
