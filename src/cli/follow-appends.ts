@@ -7,7 +7,8 @@
  * catch up from where they are (they ask the store's size), and a writer whose cache is behind
  * is refused by the store's size check and catches up the same way. Forgetting them on every
  * notice (this instance hears its own appends too) made each command fold the whole log again.
- * Only a lost connection forgets them: what happened meanwhile is not known.
+ * Only a lost connection forgets them, since what happened meanwhile is not known; `onReconnect`
+ * then runs (the server warms its worlds again).
  */
 import type { AppendBus } from '../api/bus.js';
 import type { LedgerService } from '../app/ledger-service.js';
@@ -16,10 +17,13 @@ import { subscribeAppends, type AppendSubscription } from '../adapters/postgres/
 export function followAppends(
   url: string,
   services: { readonly ledger: LedgerService; readonly bus: AppendBus },
-  onError: (error: Error) => void,
+  options: { readonly onError: (error: Error) => void; readonly onReconnect?: () => void },
 ): Promise<AppendSubscription> {
   return subscribeAppends(url, (notice) => services.bus.publish(notice.world, notice.size), {
-    onReconnect: () => services.ledger.forgetAll(),
-    onError,
+    onReconnect: () => {
+      services.ledger.forgetAll();
+      options.onReconnect?.();
+    },
+    onError: options.onError,
   });
 }

@@ -58,7 +58,11 @@ describe('two server instances survive their database connections being killed',
     assert.equal((await cli(db, ['user', 'add', 'sg', '--role', 'staff', '--clearance', 'NATO SECRET', '--password', 'a long enough password'], setup)).code, 0);
     token = (await cli(db, ['token', 'create', 'sg'], setup)).out.trim();
   });
+  // Live streams left open by a failed assertion would keep the servers from stopping, and their
+  // pipes this process from ending.
+  const streams: { close(): void }[] = [];
   after(async () => {
+    for (const stream of streams) stream.close();
     for (const s of servers) s.kill('SIGTERM');
     await schema?.drop();
   });
@@ -74,6 +78,7 @@ describe('two server instances survive their database connections being killed',
     }
     const onA = await openSse(`${a.url}/api/worlds/ex/events`, auth);
     const onB = await openSse(`${b.url}/api/worlds/ex/events`, auth);
+    streams.push(onA, onB);
 
     const post = (s: Server, proposal: string) => fetch(`${s.url}/api/worlds/ex/commands`, {
       method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
@@ -147,6 +152,14 @@ describe('two server instances survive their database connections being killed',
         if (status === 200) break;
       }
       assert.equal(status, 200, `${s.url} is still not ready 10 s after the last termination`);
+    }
+
+    // A reconnect drops the ledger's caches (what happened meanwhile is not known) and warms the
+    // worlds again: each instance logged a warm-up of the exercise world after its first one.
+    for (const s of [a, b]) {
+      const warmedEx = () => s.output().split('\n').filter((l) => l.includes('world warmed') && l.includes('"world":"ex"')).length;
+      for (const until = Date.now() + 10_000; warmedEx() < 2 && Date.now() < until;) await sleep(100);
+      assert.ok(warmedEx() >= 2, `${s.url} warmed the world ${warmedEx()} time(s): ${s.output().split('\n').filter((l) => l.includes('warm')).slice(-3).join('\n')}`);
     }
 
     // Each instance's live stream delivers the other's entries again.

@@ -148,7 +148,7 @@ describe('PostgreSQL: two processes appending to one world', () => {
     const heard: number[] = [];
     bus.subscribe((world, size) => { if (world === 'followed') heard.push(size); });
     const errors: Error[] = [];
-    const subscription = await followAppends(url, { ledger, bus }, (error) => errors.push(error));
+    const subscription = await followAppends(url, { ledger, bus }, { onError: (error) => errors.push(error) });
     const hear = async (size: number) => {
       const deadline = Date.now() + 5_000;
       while (!heard.includes(size) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -48,7 +48,11 @@ describe('two server instances on PostgreSQL', async () => {
     const t = await cli(db, ['token', 'create', 'sg'], env);
     token = t.out.trim();
   });
+  // Live streams left open by a failed assertion would keep the servers from stopping, and their
+  // pipes this process from ending.
+  const streams: { close(): void }[] = [];
   after(async () => {
+    for (const stream of streams) stream.close();
     for (const s of servers) s.kill('SIGTERM');
     await schema?.drop();
   });
@@ -60,6 +64,7 @@ describe('two server instances on PostgreSQL', async () => {
     servers.push(a.child, b.child);
     const onB = await openSse(`${b.url}/api/worlds/ex/events`, { authorization: `Bearer ${token}` });
     const onA = await openSse(`${a.url}/api/worlds/ex/events`, { authorization: `Bearer ${token}` });
+    streams.push(onA, onB);
     const post = (url: string, proposal: string) => fetch(`${url}/api/worlds/ex/commands`, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ cmd: 'TableProposal', by: 'SG', at: '2024-06-05T09:00:00Z', data: { proposal, title: { en: proposal }, procedure: 'meeting' } }),

@@ -132,8 +132,10 @@ async function serve(c: CliContext, opts: ServeOptions): Promise<void> {
     // Other instances on the same database: their appends reach our live subscribers too. The
     // subscription reconnects by itself; until it does, /readyz says not ready.
     const { followAppends } = await import('../follow-appends.js');
-    subscription = await followAppends(services.config.databaseUrl, services,
-      (error) => app.log.warn({ err: error }, 'live updates: connection lost; reconnecting'));
+    subscription = await followAppends(services.config.databaseUrl, services, {
+      onError: (error) => app.log.warn({ err: error }, 'live updates: connection lost; reconnecting'),
+      onReconnect: () => void warmWorlds(services, app.log),
+    });
   }
   const address = await app.listen({ port: opts.port, host: opts.host });
   c.detach();
