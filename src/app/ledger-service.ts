@@ -281,7 +281,7 @@ export class LedgerService {
     const running = this.loads.get(world);
     if (running) {
       const loaded = await running;
-      return loaded.frontier.size >= size ? this.caches.get(world) ?? loaded : this.cache(world, true);
+      return loaded.frontier.size >= size ? loaded : this.cache(world, true);
     }
     const load = this.load(world, cache, size).finally(() => this.loads.delete(world));
     this.loads.set(world, load);
