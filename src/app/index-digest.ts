@@ -59,8 +59,11 @@ export type DigestFact = FactChange & {
  */
 export function entryIndexHash(crypto: LedgerCrypto, entry: Entry, facts: readonly DigestFact[]): Uint8Array {
   const own = markingOf(entry);
+  const columns = columnsHash(crypto, { seq: entry.seq, type: entry.type, validTime: entry.validTime, recordTime: entry.recordTime, rank: own.rank, rel: own.rel });
+  // A sum of one term is that term: most entries derive no index row.
+  if (facts.length === 0) return columns;
   const acc = new Uint8Array(DIGEST_BYTES);
-  addDigest(acc, columnsHash(crypto, { seq: entry.seq, type: entry.type, validTime: entry.validTime, recordTime: entry.recordTime, rank: own.rank, rel: own.rel }));
+  addDigest(acc, columns);
   for (const f of facts) {
     if (f.closes !== undefined) addDigest(acc, closureHash(crypto, f.kind, f.key, f.closes, entry.seq));
     if (f.op === 'assert') {

@@ -150,6 +150,8 @@ export class LedgerService {
   private readonly caches = new Map<string, WorldCache>();
   private readonly infos = new Map<string, WorldInfo>();
   private readonly principalCache = new Map<string, Map<string, Principal>>();
+  /** Each world's signers by principal, once the key store has given them (a principal's key never changes). */
+  private readonly signerCache = new Map<string, Map<string, Signer>>();
   private readonly locks = new Map<string, Promise<unknown>>();
   /** Tree nodes of KEPT_NODE_LEVEL and above, per world (see hashesFor). */
   private readonly keptNodes = new Map<string, KeptNodes>();
@@ -172,6 +174,7 @@ export class LedgerService {
     this.caches.clear();
     this.infos.clear();
     this.principalCache.clear();
+    this.signerCache.clear();
     this.keptNodes.clear();
   }
 
@@ -180,6 +183,7 @@ export class LedgerService {
     this.caches.delete(world);
     this.infos.delete(world);
     this.principalCache.delete(world);
+    this.signerCache.delete(world);
     this.keptNodes.delete(world);
   }
 
@@ -192,8 +196,11 @@ export class LedgerService {
     return found;
   }
 
-  /** Runs one write at a time per world within this process; across processes the store's size check guards. */
-  private async exclusive<T>(world: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one write at a time per world within this process; across processes the store's size
+   * check guards. (Not `async`: the chained promise is returned as it is, without another turn.)
+   */
+  private exclusive<T>(world: string, work: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(world) ?? Promise.resolve();
     const next = previous.then(work, work);
     this.locks.set(world, next.catch(() => undefined));
@@ -371,7 +378,9 @@ export class LedgerService {
         if (drafts.length === 0) return [];
         let principals = this.principalCache.get(world) ?? await this.principalsOf(world);
         if (drafts.some((d) => !principals.has(d.actor))) principals = await this.principalsOf(world, true);
-        const built = await this.build(info, cache, drafts, principals);
+        for (const { actor } of drafts) if (!principals.has(actor)) throw new EvereError('ledger.unknown_actor', { actor, world });
+        const signers = this.signersFor(world, drafts);
+        const built = await this.build(info, cache, drafts, principals, signers instanceof Map ? signers : await signers);
         try {
           await this.deps.store.append(world, cache.frontier.size, built.records);
         } catch (error) {
@@ -391,31 +400,43 @@ export class LedgerService {
     });
   }
 
-  async append(world: string, drafts: readonly Draft[]): Promise<Entry[]> {
+  append(world: string, drafts: readonly Draft[]): Promise<Entry[]> {
     return this.appendDecided(world, () => drafts);
   }
 
-  private async build(info: WorldInfo, cache: WorldCache, drafts: readonly Draft[], principals: Map<string, Principal>) {
+  /** The signer of each actor of `drafts`, from the cache or else the key store. */
+  private signersFor(world: string, drafts: readonly Draft[]): Map<string, Signer> | Promise<Map<string, Signer>> {
+    let known = this.signerCache.get(world);
+    if (!known) this.signerCache.set(world, (known = new Map()));
+    for (const d of drafts) if (!known.has(d.actor)) return this.loadSigners(world, drafts, known);
+    return known;
+  }
+
+  private async loadSigners(world: string, drafts: readonly Draft[], known: Map<string, Signer>): Promise<Map<string, Signer>> {
+    for (const { actor } of drafts) {
+      if (known.has(actor)) continue;
+      const signer = await this.deps.keys.signer(world, actor);
+      if (!signer) throw new EvereError('ledger.no_private_key', { actor, world });
+      known.set(actor, signer);
+    }
+    return known;
+  }
+
+  private async build(info: WorldInfo, cache: WorldCache, drafts: readonly Draft[], principals: Map<string, Principal>, signers: Map<string, Signer>) {
     const { crypto, random } = this.deps;
     let recordTime = this.deps.clock.now().toISOString();
     if (recordTime < cache.lastRecordTime) recordTime = cache.lastRecordTime;
     let frontier = cache.frontier;
     let state = cache.state;
     const markings = cache.markings.fork();
-    const signers = new Map<string, Signer>();
     const records: AppendRecord[] = [];
     const bodies: { body: EntryBody; signing: Uint8Array; canonical: Uint8Array; signer: Signer }[] = [];
     // Every entry's salt drawn in one call: a call to the system's generator costs more than its 16 bytes.
     const salts = drafts.length ? random(16 * drafts.length) : new Uint8Array(0);
     for (const draft of drafts) {
-      const principal = principals.get(draft.actor);
-      if (!principal) throw new EvereError('ledger.unknown_actor', { actor: draft.actor, world: info.name });
-      let signer = signers.get(draft.actor);
-      if (!signer) {
-        signer = await this.deps.keys.signer(info.name, draft.actor);
-        if (!signer) throw new EvereError('ledger.no_private_key', { actor: draft.actor, world: info.name });
-        signers.set(draft.actor, signer);
-      }
+      // appendDecided found a principal and a signer for every actor.
+      const principal = principals.get(draft.actor)!;
+      const signer = signers.get(draft.actor)!;
       const body: EntryBody = {
         v: ENTRY_VERSION, world: info.name, seq: frontier.size + bodies.length, type: draft.type, validTime: draft.validTime,
         recordTime, actor: draft.actor, actingFor: draft.actingFor, kid: principal.kid,

@@ -39,6 +39,7 @@ storeContract({
     urls.set(store, url);
     return store;
   },
+  second: async (store) => openPostgresStore(urls.get(store)!),
   /** Flips one byte of the entry's stored bytes with plain SQL, as an attacker with database access would. */
   tamper: async (store, world, seq) => {
     const client = new pg.Client({ connectionString: urls.get(store)! });

@@ -19,6 +19,7 @@ storeContract({
     paths.set(store, path);
     return store;
   },
+  second: async (store) => openSqliteStore(paths.get(store)!),
   /** Flips one byte of the entry's JSON in the database file itself, as an attacker with the file would. */
   tamper: async (store, world, seq) => {
     const path = paths.get(store)!;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { LedgerStore } from '../../src/app/ports.js';
 import { StaleSizeError } from '../../src/app/ports.js';
 import type { WorldModel } from '../../src/app/world-model.js';
+import type { Entry } from '../../src/ledger/entry.js';
 import { fromUtf8, toHex } from '../../src/ledger/bytes.js';
 import { hashLeaf, rootOfLeaves, verifyConsistency, verifyInclusion } from '../../src/ledger/merkle.js';
 import { openCheckpoint } from '../../src/ledger/checkpoint.js';
@@ -23,6 +24,8 @@ export interface StoreFactory {
   open(): Promise<LedgerStore>;
   /** Changes one byte of entry `seq`'s stored bytes, bypassing the store (simulated tampering). */
   tamper?(store: LedgerStore, world: string, seq: number): Promise<void>;
+  /** Another connection to the same store, as a second process would open it. */
+  second?(store: LedgerStore): Promise<LedgerStore>;
   /** Skip reason, when the service is unavailable (never under CI). */
   skip?(): Promise<string | undefined>;
 }
@@ -118,6 +121,28 @@ export function storeContract(factory: StoreFactory): void {
       await assert.rejects(ledger.store.append('beta', 5, [beyond]), (e: unknown) => e instanceof StaleSizeError && e.actual === 1);
       assert.equal(await ledger.store.size('beta'), 1);
       assert.equal((await ledger.store.entries('beta', 0, 10)).length, 1);
+    });
+
+    test('an append\'s size check sees what another connection to the same store appended meanwhile', async (t) => {
+      if (skip) return t.skip(skip);
+      if (!factory.second) return t.skip('this store has a single connection');
+      const store = await open();
+      const a = testLedger(store);
+      await a.createWorld('eta');
+      await a.append('eta', [draft(0)]);
+      // This connection appended last and knows the size: 1. Another one appends at 1.
+      const other = await factory.second(store);
+      stores.push(other);
+      await new LedgerService({ ...a.deps, store: other }).append('eta', [draft(1)]);
+      const [row] = await other.entries('eta', 1, 2);
+      const entry = JSON.parse(fromUtf8(row!.bytes)) as Entry;
+      const record = { entry, bytes: row!.bytes, leafHash: row!.leafHash, nodes: row!.nodes, facts: [], indexHash: new Uint8Array(32) };
+      await assert.rejects(store.append('eta', 1, [record]), (e: unknown) => e instanceof StaleSizeError && e.expected === 1 && e.actual === 2);
+      // The first service, its cache one entry behind, catches up and appends after the other's.
+      const [third] = await a.append('eta', [draft(2)]);
+      assert.equal(third!.seq, 2);
+      assert.equal(await other.size('eta'), 3);
+      assert.ok((await a.verify('eta')).ok);
     });
 
     test('inclusion and consistency proofs verify against signed checkpoints with the published key only', async (t) => {

@@ -221,8 +221,19 @@ export function openSqliteStore(path: string): LedgerStore {
     return last === null || last === undefined ? 0 : last - base + 1;
   };
 
+  // Each world's size after this connection's last append, valid while the data version read then
+  // holds: the version changes when another connection commits, and only then. So a writer that
+  // appends alone (a server) checks its expected size without reading the end of the log.
+  let appendedVersion: number | undefined;
+  const appendedSizes = new Map<string, number>();
+
   const appendTx = db.transaction((world: string, expected: number, records: readonly AppendRecord[]) => {
-    const actual = currentSize(world);
+    const version = dataVersion.get() as number;
+    if (version !== appendedVersion) {
+      appendedSizes.clear();
+      appendedVersion = version;
+    }
+    const actual = appendedSizes.get(world) ?? currentSize(world);
     if (actual !== expected) throw new StaleSizeError(world, expected, actual);
     const base = baseOf(world);
     let seq = expected;
@@ -293,6 +304,8 @@ export function openSqliteStore(path: string): LedgerStore {
     async append(world, expectedSize, records) {
       if (records.length === 0) return;
       appendTx.immediate(world, expectedSize, records);
+      // Committed: known until another connection writes.
+      appendedSizes.set(world, expectedSize + records.length);
     },
     async entries(world, from, to) {
       const base = baseOf(world);
