@@ -70,6 +70,16 @@ async function homeAnswers(app: FastifyInstance, request: FastifyRequest, lang: 
   return `{${answers.filter((a) => a !== undefined).join(',')}}`;
 }
 
+/** index.html as the home page's shell: in the page's language, with its preloads and its answers (JSON text). */
+export function homeShell(index: string, lang: 'en' | 'fr', preloads: string, bootElementId: string, answers: string): string {
+  return index
+    // The page's language from the first byte (the code sets it too, once it runs).
+    .replace('<html lang="en">', `<html lang="${lang}">`)
+    .replace('</head>', () => `${preloads}</head>`)
+    // Through a function: a `$` in an answer is text, not a replacement pattern.
+    .replace('</body>', () => `<script type="application/json" id="${bootElementId}">${scriptSafe(answers)}</script></body>`);
+}
+
 /** Sends the shell for a client-side route: index.html, and for the home page what it needs first. */
 export async function sendShell(app: FastifyInstance, webRoot: string, request: FastifyRequest, reply: FastifyReply, lang: 'en' | 'fr'): Promise<FastifyReply> {
   const route = (request.params as { '*'?: string })['*'] ?? '';
@@ -81,8 +91,6 @@ export async function sendShell(app: FastifyInstance, webRoot: string, request: 
     ...home.modulePreloads.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
     ...home.fetchPreloads.map((href) => `<link rel="preload" as="fetch" crossorigin fetchpriority="low" href="${href}">`),
   ].join('');
-  const html = index
-    .replace('</head>', `${preloads}</head>`)
-    .replace('</body>', `<script type="application/json" id="${home.bootElementId}">${scriptSafe(answers)}</script></body>`);
+  const html = homeShell(index, lang, preloads, home.bootElementId, answers);
   return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-encoding').send(html);
 }
