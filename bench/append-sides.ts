@@ -12,7 +12,7 @@
  *
  * The children run this file bundled as the product ships (bench/support/bundle.ts), not under
  * the development loader: that loader wraps every closure to keep its name, which cost the
- * product's side (it makes more closures per append than the floor) 3–4% of its rate.
+ * product's side (it makes more closures per append than the floor) about 5% of its rate.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
