@@ -70,11 +70,12 @@ async function homeAnswers(app: FastifyInstance, request: FastifyRequest, lang: 
   return `{${answers.filter((a) => a !== undefined).join(',')}}`;
 }
 
+/** index.html in the page's language from the first byte (the code sets it too, once it runs). */
+const inLanguage = (index: string, lang: 'en' | 'fr'): string => index.replace('<html lang="en">', `<html lang="${lang}">`);
+
 /** index.html as the home page's shell: in the page's language, with its preloads and its answers (JSON text). */
 export function homeShell(index: string, lang: 'en' | 'fr', preloads: string, bootElementId: string, answers: string): string {
-  return index
-    // The page's language from the first byte (the code sets it too, once it runs).
-    .replace('<html lang="en">', `<html lang="${lang}">`)
+  return inLanguage(index, lang)
     .replace('</head>', () => `${preloads}</head>`)
     // Through a function: a `$` in an answer is text, not a replacement pattern.
     .replace('</body>', () => `<script type="application/json" id="${bootElementId}">${scriptSafe(answers)}</script></body>`);
@@ -84,7 +85,11 @@ export function homeShell(index: string, lang: 'en' | 'fr', preloads: string, bo
 export async function sendShell(app: FastifyInstance, webRoot: string, request: FastifyRequest, reply: FastifyReply, lang: 'en' | 'fr'): Promise<FastifyReply> {
   const route = (request.params as { '*'?: string })['*'] ?? '';
   const shell = route === '' ? await description(webRoot) : undefined;
-  if (!shell) return reply.sendFile('index.html');
+  if (!shell) {
+    if (lang === 'en') return reply.sendFile('index.html');
+    const index = await readFile(join(webRoot, 'index.html'), 'utf8');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(inLanguage(index, lang));
+  }
   const { home } = shell;
   const [index, answers] = await Promise.all([readFile(join(webRoot, 'index.html'), 'utf8'), homeAnswers(app, request, lang, home)]);
   const preloads = [

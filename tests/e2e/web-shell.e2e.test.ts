@@ -20,7 +20,7 @@ import { tempDir } from '../support/cli.js';
 import { signIn } from '../support/api.js';
 import { PASSWORD, SCENARIO, seedScenario } from '../support/browser.js';
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Ab3_dE-9.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX = '<!doctype html><html lang="en"><head><script type="module" src="/assets/index-Ab3_dE-9.js"></script></head><body><div id="root"></div></body></html>';
 const SHELL: ShellDescription = {
   home: { modulePreloads: ['/assets/home-Ab3_dE-9.js'], fetchPreloads: ['/assets/map-today-Ab3_dE-9.json'], reads: HOME_READS, worldPlaceholder: WORLD_PLACEHOLDER, bootElementId: BOOT_ELEMENT_ID },
 };
@@ -76,6 +76,7 @@ describe('the home page’s shell', () => {
     assert.equal(Object.keys(answers).length, HOME_READS.length, 'every read answered');
     assert.deepEqual(answers['/api/auth/session'], { signedIn: false });
     const html = (await app.inject({ url: '/fr/' })).body;
+    assert.match(html, /^<!doctype html><html lang="fr">/);
     assert.match(html, /<link rel="modulepreload" crossorigin href="\/assets\/home-Ab3_dE-9\.js">/);
     assert.match(html, /<link rel="preload" as="fetch" crossorigin fetchpriority="low" href="\/assets\/map-today-Ab3_dE-9\.json">/);
   });
@@ -91,11 +92,13 @@ describe('the home page’s shell', () => {
     assert.equal((member['/api/auth/session'] as { csrf?: string }).csrf, csrf, 'the session’s own CSRF token, as the API gives it');
   });
 
-  test('another page’s shell is the plain index.html, with no answers', async () => {
-    for (const url of ['/en/allies', '/fr/council', `/en/ledger?world=${SCENARIO}`]) {
+  test('another page’s shell is the plain index.html in the page’s language, with no answers', async () => {
+    for (const url of ['/en/allies', '/fr/council', `/en/ledger?world=${SCENARIO}`, `/fr/ledger?world=${SCENARIO}`]) {
       const r = await app.inject({ url });
       assert.equal(r.statusCode, 200);
-      assert.equal(r.body, INDEX, url);
+      assert.match(String(r.headers['content-type']), /^text\/html/, url);
+      assert.equal(r.headers['cache-control'], 'no-cache', url);
+      assert.equal(r.body, url.startsWith('/fr/') ? INDEX.replace('lang="en"', 'lang="fr"') : INDEX, url);
     }
   });
 
