@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSuite, ROOT, settle, type WebServer } from '../support/browser.js';
+import { browserSuite, keepScreenshot, ROOT, settle, type WebServer } from '../support/browser.js';
 import { MESSAGES } from '../../src/messages/interface.js';
 
 const suite = browserSuite({ seed: false });
@@ -135,7 +135,7 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
         assert.equal(await row.count(), 1, 'the table names the Federal Republic');
         assert.equal(await row.locator('[data-year]').getAttribute('data-year'), '1955');
         await assertNoHorizontalScroll(page, size.width, `home 1966 (${lang})`);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-home-1966.png`), fullPage: true });
+        await keepScreenshot(page, join(SHOTS, `${lang}-${size.name}-home-1966.png`), { fullPage: true });
 
         // 3 October 1990: one Germany, no GDR, no Berlin of its own.
         await page.goto(`${base}/${lang}/?at=1990-10-03`);
@@ -153,7 +153,7 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
         const eu = (await page.locator('[data-testid="key-figures"]').textContent()) ?? '';
         assert.doesNotMatch(eu, /of 0 EU|sur 0 membres/);
         assert.match((await page.locator('[data-testid="fig-eu"]').textContent()) ?? '', lang === 'en' ? /European Communities.*1 January 1958/ : /Communautés européennes.*1er janvier 1958/);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-home-1949.png`), fullPage: true });
+        await keepScreenshot(page, join(SHOTS, `${lang}-${size.name}-home-1949.png`), { fullPage: true });
         assert.deepEqual(errors, []);
         await close();
       });
@@ -174,7 +174,7 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
         const awaiting = (await pending('parliament').textContent()) ?? '';
         assert.ok(awaiting.includes(names.HUN) && awaiting.includes(names.TUR), `awaiting parliament: ${awaiting}`);
         if (lang === 'fr') assert.match((await page.locator('.tracker h4').first().textContent()) ?? '', /1er juin 2023/);
-        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-tracker-2023-06-01.png`), fullPage: true });
+        await keepScreenshot(page, join(SHOTS, `${lang}-${size.name}-tracker-2023-06-01.png`), { fullPage: true });
 
         // 1 February 2024: Türkiye's parliament approved on 23 January; it is no longer shown like Albania.
         await page.goto(`${base}/${lang}/accessions/SWE-2022?at=2024-02-01`);
@@ -212,7 +212,7 @@ describe('history, the tracker and the accessions pages in Chromium', { skip: su
           assert.deepEqual(english, [], 'English catalogue text on the French page');
           assert.doesNotMatch(text, /\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/, 'the first of the month is “1er”');
         }
-        await page.screenshot({ path: join(SHOTS, `${lang}-${size.name}-tracker-2024-02-01.png`), fullPage: true });
+        await keepScreenshot(page, join(SHOTS, `${lang}-${size.name}-tracker-2024-02-01.png`), { fullPage: true });
 
         // A signature known only by a bound says so: Türkiye's Council of Ministers decision on Montenegro's protocol.
         await page.goto(`${base}/${lang}/accessions/MNE-2016?at=2017-04-20`);

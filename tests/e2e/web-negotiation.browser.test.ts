@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, browserSuite, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
+import { axe, browserSuite, keepScreenshot, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
@@ -153,8 +153,8 @@ describe('negotiating a text in two browsers, with messages and an evaluator', {
 
     for (const p of [hanna, tiit, ivo, eve]) await notReloaded(p);
     for (const [who, p] of [['hanna', hanna], ['eve', eve]] as const) {
-      await p.screenshot({ path: join(SHOTS, `negotiation-${who}.png`), fullPage: true });
-      await p.locator('#messages').screenshot({ path: join(SHOTS, `negotiation-${who}-messages.png`) });
+      await keepScreenshot(p, join(SHOTS, `negotiation-${who}.png`), { fullPage: true });
+      await keepScreenshot(p.locator('#messages'), join(SHOTS, `negotiation-${who}-messages.png`));
       const violations = await axe(p);
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.length}`), [], `${who}: axe`);
     }
@@ -172,9 +172,9 @@ describe('negotiating a text in two browsers, with messages and an evaluator', {
     assert.match((await page.locator('#objectives').textContent()) ?? '', /Objectifs de l’exercice.*atteint/s);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the page is ${width} px wide`);
-    await page.screenshot({ path: join(SHOTS, 'negotiation-eve-fr-390.png'), fullPage: true });
-    await page.locator('#messages').screenshot({ path: join(SHOTS, 'negotiation-messages-fr-390.png') });
-    await page.locator('#objectives').screenshot({ path: join(SHOTS, 'negotiation-objectives-fr-390.png') });
+    await keepScreenshot(page, join(SHOTS, 'negotiation-eve-fr-390.png'), { fullPage: true });
+    await keepScreenshot(page.locator('#messages'), join(SHOTS, 'negotiation-messages-fr-390.png'));
+    await keepScreenshot(page.locator('#objectives'), join(SHOTS, 'negotiation-objectives-fr-390.png'));
     assert.deepEqual((await axe(page)).map((v) => v.id), []);
   });
 
@@ -189,7 +189,7 @@ describe('negotiating a text in two browsers, with messages and an evaluator', {
     assert.match((await page.locator('#report-objectives').textContent()) ?? '', /OBJ-2.*met — eve, T\+\d\d:\d\d: Hungary and Estonia settled/s);
     await page.click('#timeline button[aria-controls="timeline-table"]');
     assert.match((await page.locator('#timeline-table').textContent()) ?? '', /Message from HUN to EST/, 'messages are kept in the timeline');
-    await page.locator('#report-objectives').screenshot({ path: join(SHOTS, 'negotiation-report-objectives.png') });
+    await keepScreenshot(page.locator('#report-objectives'), join(SHOTS, 'negotiation-report-objectives.png'));
     assert.deepEqual((await axe(page)).map((v) => v.id), []);
     const player = await (await open('hanna')).context().newPage();
     await player.goto(`${base}/en/scenarios/${NAME}/report?world=${NAME}`);

@@ -1,83 +1,30 @@
 /**
- * Every page of the web app at a desktop's 1440×900 and a phone's 390×844, in English and in
- * French, in Debian's Chromium through the real server: the page never scrolls sideways (the
- * failure names the page and the element that sticks out), tables are not cut off on the desktop,
- * each page has its own title in the reader's language, no console error (signed out included:
- * nothing answers 401 or 404 to the app's own reads), axe-core finds nothing serious, and a
- * screenshot of each is kept in test-artifacts/screenshots/ (pages/LANG-NAME-SIZE.png).
+ * Pages of the web app asked what their sweep does not ask (tests/support/page-sweep.ts visits every
+ * page at both sizes in both languages): that the overflow measure, axe-core and the
+ * Content-Security-Policy do find what they look for, Article 5 in 2001 in French, the ledger's
+ * entries in words, thin data said in words, the WPS policies, the offices,
+ * and a signed-out reader's way to an exercise world.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, browserSuite, inPool, MEASURE, type Overflow, ROOT, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
-import { ENGLISH, VISIBLE_TEXT } from '../support/record-english.js';
+import type { Browser } from 'playwright-core';
+import { axe, browserSuite, keepScreenshot, MEASURE, type Overflow, ROOT, SCENARIO, settle } from '../support/browser.js';
+import { policyViolations, watchPolicy } from '../support/page-sweep.js';
 import { HUMAN_SECURITY_PILLARS } from '../../src/domain/vocabulary.js';
 
 const suite = browserSuite();
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots', 'pages');
 
-interface PageCase {
-  readonly name: string;
-  /** Path after the language, with its query. */
-  readonly path: string;
-  /** The English heading. */
-  readonly heading: RegExp;
-  /** The page's own title in each language, where it is not "HEADING — Evere". */
-  readonly title?: { readonly en: RegExp; readonly fr: RegExp };
-  /** Read as a delegation signed in (an exercise world is closed to outsiders). */
-  readonly signedIn?: boolean;
-  /** The 404 page is what this address must show. */
-  readonly notFound?: boolean;
-}
-
-const PAGES: readonly PageCase[] = [
-  { name: 'home', path: '', heading: /North Atlantic Alliance/ },
-  { name: 'allies', path: 'allies', heading: /^Allies$/ },
-  { name: 'ally-finland', path: 'allies/FIN', heading: /^Finland$/ },
-  { name: 'accessions', path: 'accessions', heading: /^Accessions$/, title: { en: / — Evere$/, fr: / — Evere$/ } },
-  { name: 'accession-sweden', path: 'accessions/SWE-2022', heading: /^Accessions$/, title: { en: /^Accession of Sweden — Evere$/, fr: /^Adhésion de la Suède — Evere$/ } },
-  { name: 'council', path: 'council', heading: /North Atlantic Council/ },
-  { name: 'consultations', path: 'consultations', heading: /Consultations/ },
-  { name: 'operations', path: 'operations', heading: /Operations and missions/ },
-  { name: 'partnerships', path: 'partnerships', heading: /Partnerships/ },
-  { name: 'fund', path: 'fund', heading: /DCB/ },
-  { name: 'exercises', path: 'exercises', heading: /Exercises/ },
-  { name: 'eu', path: 'eu', heading: /European Union/ },
-  { name: 'arms-control', path: 'arms-control', heading: /Arms control/ },
-  { name: 'arms-control-inf', path: 'arms-control?instrument=INF', heading: /Arms control/, title: { en: /^Treaty on the Elimination of Intermediate-Range.*INF.* — Arms control, disarmament and non-proliferation — Evere$/, fr: /^(?!Maîtrise des armements).+ — Maîtrise des armements, désarmement et non-prolifération — Evere$/ } },
-  { name: 'operation-kfor', path: 'operations?op=KFOR', heading: /Operations and missions/, title: { en: /^Kosovo Force.* — Operations and missions — Evere$/, fr: /^Force (pour le|au) Kosovo.* — Opérations et missions — Evere$/ } },
-  { name: 'human-security', path: 'human-security', heading: /Human security/ },
-  { name: 'offices', path: 'offices', heading: /^Offices and headquarters$/ },
-  { name: 'ledger', path: 'ledger', heading: /ledger/ },
-  { name: 'scenarios', path: 'scenarios', heading: /^Scenarios$/ },
-  { name: 'sign-in', path: 'sign-in', heading: /Sign in/ },
-  { name: 'no-such-page', path: 'no-such-page', heading: /^Page not found$/, notFound: true },
-  { name: 'no-such-ally', path: 'allies/XYZ', heading: /^Page not found$/, notFound: true },
-  { name: 'no-such-world', path: 'council?world=no-such-world', heading: /^Page not found$/, notFound: true },
-  // A closed exercise world read by someone not admitted to it: as if it did not exist.
-  { name: 'exercise-signed-out', path: `council?world=${SCENARIO}`, heading: /^Page not found$/, notFound: true },
-  { name: 'exercise-home', path: `?world=${SCENARIO}`, heading: /North Atlantic Alliance/, signedIn: true },
-  { name: 'exercise-council', path: `council?world=${SCENARIO}`, heading: /North Atlantic Council/, signedIn: true },
-  { name: 'exercise-operations', path: `operations?world=${SCENARIO}`, heading: /Operations/, signedIn: true },
-  { name: 'exercise-fund', path: `fund?world=${SCENARIO}`, heading: /DCB/, signedIn: true },
-  { name: 'exercise-ledger', path: `ledger?world=${SCENARIO}`, heading: /ledger/, signedIn: true },
-];
-
-const SIZES = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-describe('every page at 1440×900 and 390×844, in English and French', { skip: suite.skip }, () => {
-  let server: WebServer;
+describe('the pages, asked in detail', { skip: suite.skip }, () => {
   let browser: Browser;
   let base: string;
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    let server;
     ({ server, browser } = await suite.start());
     base = server.url;
   });
@@ -85,65 +32,6 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
   after(async () => {
     await suite.stop();
   });
-
-  for (const size of SIZES) {
-    test(`${size.name} (${size.width}×${size.height}): no sideways scroll, its own title, no console error, axe-clean`, async () => {
-      const viewport = { width: size.width, height: size.height };
-      const contexts: BrowserContext[] = [];
-      const publicContext = await browser.newContext({ viewport });
-      const signedIn = await browser.newContext({ viewport });
-      contexts.push(publicContext, signedIn);
-      await signIn(signedIn, base, 'bel');
-      const problems: string[] = [];
-      const visits = (['en', 'fr'] as const).flatMap((lang) => PAGES.map((p) => ({ lang, p })));
-      try {
-        await inPool(visits, 4, async ({ lang, p }) => {
-          const where = `/${lang}/${p.path} (${p.name}, ${size.name})`;
-          const page: Page = await (p.signedIn ? signedIn : publicContext).newPage();
-          const errors: string[] = [];
-          page.on('pageerror', (e) => errors.push(`script error: ${e.message}`));
-          page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-          // The address behind a "Failed to load resource" in the console.
-          page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} from ${r.request().method()} ${r.url().replace(base, '')}`); });
-          await page.goto(`${base}/${lang}/${p.path}`);
-          await settle(page);
-          const fail = (what: string) => problems.push(`${where}: ${what}`);
-          if (await page.getAttribute('html', 'lang') !== lang) fail('<html lang>');
-          const h1 = ((await page.locator('main h1').first().textContent()) ?? '').trim();
-          if (lang === 'en' && !p.heading.test(h1)) fail(`heading “${h1}”`);
-          if (p.notFound && await page.locator('[data-testid="not-found"]').count() !== 1) fail('not the 404 page');
-          // Never developer's advice or an endless retry on the reader's screen.
-          const body = (await page.locator('main').textContent()) ?? '';
-          for (const bad of [/evere \w+/, /`/, /Reconnecting/, /Reconnexion/, /Try again/, /Réessayer/]) {
-            if (bad.test(body)) fail(`the page says ${bad}`);
-          }
-
-          const title = await page.title();
-          if (p.title ? !p.title[lang].test(title) : title !== `${h1} — Evere`) fail(`title “${title}”`);
-          if (title === 'Evere') fail('no title of its own');
-
-          const o = await page.evaluate<Overflow>(MEASURE);
-          if (o.scrollWidth > size.width || o.scrollWidth > o.viewport) {
-            fail(`the page is ${o.scrollWidth} px wide on a ${o.viewport} px screen; sticking out: ${o.culprits.join('; ') || '(nothing measurable)'}`);
-          }
-          if (size.name === 'desktop' && o.scrolledTables.length > 0) fail(`tables cut off at ${size.width} px: ${o.scrolledTables.join(', ')}`);
-
-          await page.screenshot({ path: join(SHOTS, `${lang}-${p.name}-${size.name}.png`), fullPage: true });
-          for (const v of await axe(page)) fail(`axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-          for (const e of errors) fail(e);
-          if (lang === 'fr') {
-            // The record in French at this size too (web-french.browser.test.ts scans more pages at the desktop's).
-            const visible = await page.evaluate<string>(VISIBLE_TEXT);
-            for (const e of ENGLISH) if (e.re.test(visible)) fail(`record text in English: “${e.text}”`);
-          }
-          await page.close();
-        });
-      } finally {
-        await Promise.all(contexts.map((c) => c.close()));
-      }
-      assert.deepEqual(problems.sort(), []);
-    });
-  }
 
   test('the measure names what sticks out: a 600 px element on a phone is reported, a table scrolling in its box is not', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -163,6 +51,60 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     assert.ok(o.scrollWidth > 390, `scrollWidth ${o.scrollWidth}`);
     assert.match(o.culprits[0] ?? '', /div#too-wide/);
     assert.ok(o.culprits.every((c) => !/table|caption/.test(c)), o.culprits.join('; '));
+    await context.close();
+  });
+
+  test('axe-core as the sweep runs it finds a serious violation: an image with no text alternative', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/allies`);
+    await settle(page);
+    assert.deepEqual((await axe(page)).map((v) => v.id), []);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.width = 40;
+      img.height = 40;
+      document.querySelector('main')?.append(img);
+    });
+    const found = await axe(page);
+    assert.deepEqual(found.map((v) => v.id), ['image-alt']);
+    assert.equal(found[0]?.impact, 'critical');
+    await context.close();
+  });
+
+  test('an inline script injected into a page is refused by the Content-Security-Policy, and reported', async () => {
+    const context = await browser.newContext();
+    await watchPolicy(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/en/`);
+    await settle(page);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    assert.equal(ran, false, 'the inline script did not run');
+    const seen = await policyViolations(page);
+    assert.ok(seen.some((v) => v.startsWith('script-src')), seen.join('\n'));
+    await context.close();
+  });
+
+  test('Article 5 in 2001, each step on its own date and in French: the conditional invocation, the determination, the measures', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/fr/consultations`);
+    await settle(page);
+    const card = page.locator('article.card-block').filter({ has: page.locator('[data-testid="art5-conditional"]') });
+    assert.equal(await card.count(), 1);
+    const text = (await card.textContent()) ?? '';
+    assert.match(text, /Invoqué le 12 septembre 2001, sous condition\s?:\s?«?\s?S’il est établi que l’attaque contre les États-Unis était dirigée depuis l’étranger/);
+    assert.match(text, /Constatée le 2 octobre 2001/);
+    assert.ok(text.indexOf('12 septembre 2001') < text.indexOf('Constatée le 2 octobre 2001'), 'the invocation before the determination');
+    const measures = await card.locator('ol.events li').allTextContents();
+    assert.ok(measures.length >= 8 && measures.every((m) => /^\d{1,2}(er)? \p{L}+ 2001 — /u.test(m)), measures.join(' | '));
+    assert.ok(measures.every((m) => !/ septembre 2001 — /.test(m)), 'no measure before the determination');
     await context.close();
   });
 
@@ -193,7 +135,7 @@ describe('every page at 1440×900 and 390×844, in English and French', { skip: 
     assert.match((await result.textContent()) ?? '', /Vérifiée ici/);
     const box = await result.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 40) <= 844, `the result is in view: ${JSON.stringify(box)}`);
-    await page.screenshot({ path: join(SHOTS, 'fr-ledger-row-verified-phone.png') });
+    await keepScreenshot(page, join(SHOTS, 'fr-ledger-row-verified-phone.png'));
     // The panel at the top still speaks of the newest entry, not of the one asked for below.
     assert.doesNotMatch((await page.locator('[data-testid="verification"]').textContent()) ?? '', new RegExp(`Entrée ${seq} `));
     await context.close();

@@ -2,15 +2,15 @@
  * The web app in Debian's Chromium, through the real server: navigation across every page, the
  * timeline slider redrawing the map, a silence break in one browser appearing in another within a
  * second, the language switch keeping the page, sign-in and a refused action naming the rule.
- * Every page at both sizes and in both languages (layout, titles, axe-core, screenshots) is
- * web-pages.browser.test.ts.
+ * Every page at both sizes and in both languages (layout, titles, console, CSP, axe-core, the
+ * record's language, screenshots) is the page sweep, tests/support/page-sweep.ts.
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSuite, PASSWORD, PROPOSALS, ROOT, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
+import { browserSuite, keepScreenshot, PASSWORD, PROPOSALS, ROOT, SCENARIO, settle, signIn, type WebServer } from '../support/browser.js';
 
 const suite = browserSuite();
 
@@ -160,7 +160,7 @@ describe('the web app in Chromium', { skip: suite.skip }, () => {
     // The page kept its state across the switch: the form is still open; send it again.
     await lapsedFr.locator('[data-testid="send-BreakSilence"]').click();
     await page.waitForFunction((id) => /ne compte pas/.test(document.querySelector(`[data-proposal="${id}"] [data-testid="action-error"]`)?.textContent ?? ''), PROPOSALS.lapsed);
-    await page.screenshot({ path: join(SHOTS, 'fr-exercise-council-refused.png'), fullPage: true });
+    await keepScreenshot(page, join(SHOTS, 'fr-exercise-council-refused.png'), { fullPage: true });
     await context.close();
   });
 
@@ -192,7 +192,7 @@ describe('the web app in Chromium', { skip: suite.skip }, () => {
     assert.equal(await b.evaluate(() => (window as unknown as { marker?: number }).marker), 7, 'no reload');
     assert.match((await b.locator(`[data-proposal="${PROPOSALS.open}"]`).textContent()) ?? '', /Belgium — Broke silence/);
     assert.match((await b.locator('[data-testid="council-status"]').textContent()) ?? '', /Silence broken/);
-    await b.screenshot({ path: join(SHOTS, 'en-exercise-council-live.png'), fullPage: true });
+    await keepScreenshot(b, join(SHOTS, 'en-exercise-council-live.png'), { fullPage: true });
     await Promise.all([belgium.close(), france.close()]);
   });
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { openServices, type Services } from '../../src/main.js';
@@ -234,6 +234,19 @@ export const MEASURE = `(() => {
   return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits, scrolledTables };
 })()`;
 
+/**
+ * Screenshots are kept in test-artifacts/screenshots/ for people to look at, at both sizes and in
+ * both languages. Under CI, where nobody does, they are taken only with EVERE_SCREENSHOTS=1: a
+ * full page's capture costs about as much as loading it.
+ */
+export const SCREENSHOTS = process.env.CI !== 'true' || process.env.EVERE_SCREENSHOTS === '1';
+
+/** Keeps a screenshot of the page (the whole of it with `fullPage`) or of one element, when screenshots are kept. */
+export async function keepScreenshot(target: Page | Locator, path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!SCREENSHOTS) return;
+  await ('goto' in target ? target.screenshot({ path, fullPage: options.fullPage ?? false }) : target.screenshot({ path }));
+}
+
 /** A serious or critical accessibility violation found by axe-core. */
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
@@ -245,13 +258,25 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.loading, .map__loading, [data-state="running"]'), null, { timeout: 10_000 });
 }
 
+/**
+ * The language axe-core is run in at each size: English on the desktop, French on the phone. Its
+ * rules look at structure, names, colours and sizes, which the two languages share but for the
+ * words (the French ones, longer, meet the narrower screen): every page is so checked at both sizes
+ * and in both languages at about half the cost of all four combinations.
+ */
+export const AXE_LANGUAGE = { desktop: 'en', phone: 'fr' } as const;
+
+let axeSource: string | undefined;
+
 /** Runs axe-core (WCAG 2.0–2.2 A/AA and best practice) and returns the serious and critical violations. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
   // Evaluated, not added as a script tag: the pages' CSP (no inline script) rightly refuses a tag.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
+  await page.evaluate(axeSource ??= readFileSync(AXE, 'utf8'));
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // Only the violations are read: axe skips gathering the details of every pass.
+      resultTypes: ['violations'] });
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
