@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
+import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, violationLine, type WebServer } from '../support/browser.js';
 
 const suite = browserSuite({ seed: false });
 
@@ -292,7 +292,7 @@ describe('exercise control in the browser', { skip: suite.skip }, () => {
       if (p.name !== 'report' && await page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]').count() !== 1) problems.push(`${where}: no director’s form`);
       await keepScreenshot(page, join(SHOTS, `${lang}-${p.name}-${size.name}.png`), { fullPage: true });
       if (p.name !== 'report') await keepScreenshot(page.locator(p.name === 'scenarios' ? '[data-testid="new-scenario"]' : '[data-testid="director-panel"]'), join(SHOTS, `${lang}-${p.name}-form-${size.name}.png`));
-      if (lang === AXE_LANGUAGE[size.name]) for (const v of await axe(page)) problems.push(`${where}: axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      if (lang === AXE_LANGUAGE[size.name]) for (const v of await axe(page)) problems.push(`${where}: axe ${violationLine(v)}`);
       for (const e of errors) problems.push(`${where}: ${e}`);
       await page.close();
     });

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, type WebServer } from '../support/browser.js';
+import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, PASSWORD, ROOT, settle, signIn, violationLine, type WebServer } from '../support/browser.js';
 import { Scenarios } from '../../src/app/scenarios/service.js';
 import { readScenarioText } from '../../src/app/scenarios/scenario-file.js';
 
@@ -260,7 +260,7 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
       if (title === 'Evere' || !title.endsWith(' — Evere')) problems.push(`${where}: title “${title}”`);
       if (await page.getAttribute('html', 'lang') !== lang) problems.push(`${where}: <html lang>`);
       await keepScreenshot(page, join(SHOTS, `${lang}-${p.name}-phone.png`), { fullPage: true });
-      if (lang === AXE_LANGUAGE.phone) for (const v of await axe(page)) problems.push(`${where}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      if (lang === AXE_LANGUAGE.phone) for (const v of await axe(page)) problems.push(`${where}: ${violationLine(v)}`);
       if (p.name === 'scenario-director') {
         await keepScreenshot(page.locator('#deliver-inject').locator('xpath=ancestor::section[1]'), join(SHOTS, `${lang}-scenario-director-controls-phone.png`));
       }
@@ -288,7 +288,7 @@ describe('the scenario pages in Chromium', { skip: suite.skip }, () => {
       await page.waitForFunction(() => document.querySelectorAll('.chart-figure').length === document.querySelectorAll('.chart-figure svg').length);
       if (await page.getAttribute('html', 'lang') !== lang) problems.push(`${lang}/${p.path}: <html lang>`);
       await keepScreenshot(page, join(SHOTS, `${lang}-${p.name}.png`), { fullPage: true });
-      for (const v of await axe(page)) problems.push(`${lang}/${p.path}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      for (const v of await axe(page)) problems.push(`${lang}/${p.path}: ${violationLine(v)}`);
       for (const e of errors) problems.push(`${lang}/${p.path}: script error ${e}`);
       await page.close();
     });

@@ -287,6 +287,10 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** A violation in a line: its impact, rule, help and the first three elements it names. */
+export const violationLine = (v: AxeViolation): string =>
+  `${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`;
+
 /** Signs a browser context in through the API (the session cookie stays in the context). */
 export async function signIn(context: BrowserContext, base: string, username: string, password = PASSWORD): Promise<void> {
   const r = await context.request.post(`${base}/api/auth/login`, { data: { username, password } });

@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, ROOT, SCENARIO, settle, signIn } from './browser.js';
+import { axe, AXE_LANGUAGE, browserSuite, inPool, keepScreenshot, MEASURE, type Overflow, ROOT, SCENARIO, settle, signIn, violationLine } from './browser.js';
 import { ENGLISH, VISIBLE_TEXT } from './record-english.js';
 
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots', 'pages');
@@ -179,7 +179,7 @@ export function describeSweep(size: Size): void {
           }
 
           await keepScreenshot(page, join(SHOTS, `${lang}-${p.name}-${size.name}.png`), { fullPage: true });
-          if (lang === AXE_LANGUAGE[size.name]) for (const v of await axe(page)) fail(`axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+          if (lang === AXE_LANGUAGE[size.name]) for (const v of await axe(page)) fail(`axe ${violationLine(v)}`);
           // Read last: a violation raised while the page went on drawing is counted too.
           for (const v of await policyViolations(page)) fail(`CSP violation: ${v}`);
           for (const e of errors) fail(e);
