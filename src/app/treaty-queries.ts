@@ -29,6 +29,9 @@ async function bounds(ledger: LedgerService, world: string, q: TimeQuery) {
 
 const day = (instant: string): string => instant.slice(0, 10);
 
+/** A row under construction, assigned field by field. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * A state's alpha-3 code from any accepted form (alpha-3, alpha-2, alias, NATO/FIPS digram), the
  * same for the CLI and the API: an unknown code is `query.unknown_state`; a code with two readings
@@ -61,16 +64,21 @@ const byEnglishName = new Intl.Collator('en');
  * list's sort). A name outside the table is compared by the collator, consistently with the ranks.
  */
 let englishRanks: Map<string, number> | undefined;
-export function compareEnglishNames(a: string, b: string): number {
+function englishRank(name: string): number | undefined {
   englishRanks ??= (() => {
     const names = [...new Set(STATES.map((s) => s.name.en))].sort(byEnglishName.compare);
     const ranks = new Map<string, number>();
     names.forEach((name, i) => ranks.set(name, i > 0 && byEnglishName.compare(names[i - 1]!, name) === 0 ? ranks.get(names[i - 1]!)! : i));
     return ranks;
   })();
-  const ra = englishRanks.get(a);
-  const rb = englishRanks.get(b);
-  return ra !== undefined && rb !== undefined ? ra - rb : byEnglishName.compare(a, b);
+  return englishRanks.get(name);
+}
+
+/** Items in English alphabetical order of their names, each name's rank looked up once (not once per comparison). */
+export function sortedByEnglishName<T extends { readonly name: { readonly en: string } }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ item, name: item.name.en, rank: englishRank(item.name.en) }));
+  keyed.sort((a, b) => (a.rank !== undefined && b.rank !== undefined ? a.rank - b.rank : byEnglishName.compare(a.name, b.name)));
+  return keyed.map((k) => k.item);
 }
 
 export interface Member {
@@ -89,7 +97,7 @@ export async function members(ledger: LedgerService, world: string, q: TimeQuery
   const rows = await ledger.store.facts(world, { kind: 'membership', ...b, validAt });
   const out = await ledger.store.facts(world, { kind: 'military-structure', ...b, validAt });
   const outSet = new Set(out.map((f) => (f.data as { ally: string }).ally));
-  return rows.map((f) => {
+  return sortedByEnglishName(rows.map((f) => {
     const d = f.data as { state: string; via: 'founding' | 'accession'; protocol?: string };
     const info = stateInfo(d.state);
     return {
@@ -101,7 +109,7 @@ export async function members(ledger: LedgerService, world: string, q: TimeQuery
       ...(d.protocol ? { protocol: d.protocol } : {}),
       outOfIntegratedStructure: outSet.has(d.state),
     };
-  }).sort((a, b) => compareEnglishNames(a.name.en, b.name.en));
+  }));
 }
 
 export interface ProtocolFact {
@@ -241,7 +249,7 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
   const allies = new Set(p.requiredRatifiers);
   for (const ally of stages.keys()) allies.add(ally);
   const none = new Map<string, FactRow>();
-  const rows: RatificationRow[] = [...allies].map((ally) => {
+  const rows: RatificationRow[] = sortedByEnglishName([...allies].map((ally) => {
     const all = stages.get(ally) ?? none;
     const deposit = all.get('instrument_deposited');
     const bounded = (deposit?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before';
@@ -259,21 +267,23 @@ export async function accession(ledger: LedgerService, world: string, protocolOr
           : signed ? 'instrument_signed'
             : parliament ? 'parliament_approved'
               : 'not_recorded';
-    return {
-      ally,
-      name: stateInfo(ally)?.name ?? { en: ally, fr: ally },
-      required: p.requiredRatifiers.includes(ally),
-      ...(parliament ? { parliamentApproved: day(parliament.validFrom) } : {}),
-      ...((parliament?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { parliamentApprovalIsBound: true } : {}),
-      ...(vote ? { vote } : {}),
-      ...(signed ? { instrumentSigned: day(signed.validFrom) } : {}),
-      ...((signed?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before' ? { instrumentSignedIsBound: true } : {}),
-      ...(deposit && (status !== 'pending') ? { deposited: day(deposit.validFrom), ...(bounded ? { depositDateIsBound: true } : {}) } : {}),
-      status,
-      ratified: status === 'deposited' || status === 'deposited_by',
-      stage,
-    };
-  }).sort((a, b) => compareEnglishNames(a.name.en, b.name.en));
+    // Assigned one by one, in the order the answer lists them: a literal of conditional spreads
+    // was a third of the query's own time.
+    const row: Mutable<RatificationRow> = { ally, name: stateInfo(ally)?.name ?? { en: ally, fr: ally }, required: p.requiredRatifiers.includes(ally) } as Mutable<RatificationRow>;
+    if (parliament) row.parliamentApproved = day(parliament.validFrom);
+    if ((parliament?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before') row.parliamentApprovalIsBound = true;
+    if (vote) row.vote = vote;
+    if (signed) row.instrumentSigned = day(signed.validFrom);
+    if ((signed?.data as { dateIs?: string } | undefined)?.dateIs === 'on_or_before') row.instrumentSignedIsBound = true;
+    if (deposit && status !== 'pending') {
+      row.deposited = day(deposit.validFrom);
+      if (bounded) row.depositDateIsBound = true;
+    }
+    row.status = status;
+    row.ratified = status === 'deposited' || status === 'deposited_by';
+    row.stage = stage;
+    return row;
+  }));
   const missing = rows.filter((r) => r.required && r.status === 'pending').map((r) => r.ally);
   const undetermined = rows.filter((r) => r.required && r.status === 'undetermined').map((r) => r.ally);
   const inForce = p.enteredIntoForceAt && normaliseInstant(p.enteredIntoForceAt) <= asOfInstant ? p.enteredIntoForceAt : undefined;

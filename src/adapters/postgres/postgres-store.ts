@@ -810,11 +810,13 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
     async facts(world, query: FactQuery) {
       const { sql, params } = factsSql(world, query);
       const { rows } = await readQuery<FactDbRow>(sql, params);
-      return rows.map((row): FactRow => ({
-        kind: row.kind, key: row.key, validFrom: row.valid_from,
-        ...(row.valid_to === null ? {} : { validTo: row.valid_to }),
-        data: parseData(row.data), seq: Number(row.sys_from), classification: CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET',
-      }));
+      return rows.map((row): FactRow => {
+        const seq = Number(row.sys_from);
+        const classification = CLASSIFICATIONS[row.class_rank] ?? 'COSMIC TOP SECRET';
+        return row.valid_to === null
+          ? { kind: row.kind, key: row.key, validFrom: row.valid_from, data: parseData(row.data, seq), seq, classification }
+          : { kind: row.kind, key: row.key, validFrom: row.valid_from, validTo: row.valid_to, data: parseData(row.data, seq), seq, classification };
+      });
     },
     async sizeAtRecordTime(world, recordTime) {
       const { rows } = await readQuery<{ size: BigIntText }>('SELECT evere_size_at($1, $2) AS size', [world, recordTime]);

@@ -375,8 +375,8 @@ export function openSqliteStore(path: string): LedgerStore {
         const [kind, key, validFrom, validTo, data, rank, seq] = rows[i]!;
         const classification = CLASSIFICATIONS[rank] ?? 'COSMIC TOP SECRET';
         out[i] = validTo === null
-          ? { kind, key, validFrom, data: parseData(data), seq, classification }
-          : { kind, key, validFrom, validTo, data: parseData(data), seq, classification };
+          ? { kind, key, validFrom, data: parseData(data, seq), seq, classification }
+          : { kind, key, validFrom, validTo, data: parseData(data, seq), seq, classification };
       }
       return out;
     },
