@@ -1,5 +1,5 @@
 /** Runs the CLI in-process, as `evere ARGS`, against a temporary database; captures its output. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
@@ -12,8 +12,13 @@ export interface CliResult {
   readonly err: string;
 }
 
+const made: string[] = [];
+
+/** A new temporary directory, removed with everything in it when the test file's process exits. */
 export function tempDir(prefix = 'evere-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (made.push(dir) === 1) process.once('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+  return dir;
 }
 
 export async function cli(db: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
