@@ -14,17 +14,11 @@
  * that share it are all kept, so a wrong guess costs a comparison, never a wrong value.
  */
 export function dataParser(maxChars = 4_000_000, maxText = 16_384): (text: string, hint: number) => unknown {
-  let memo = new Map<number, Parsed | Parsed[]>();
+  let memo = new Map<number, Parsed[]>();
   let chars = 0;
   return (text, hint) => {
-    const found = memo.get(hint);
-    if (found !== undefined) {
-      if (!Array.isArray(found)) {
-        if (found.text === text) return found.value;
-      } else {
-        for (const p of found) if (p.text === text) return p.value;
-      }
-    }
+    const kept = memo.get(hint);
+    if (kept !== undefined) for (const p of kept) if (p.text === text) return p.value;
     const value = deepFreeze(JSON.parse(text) as unknown);
     if (text.length > maxText) return value;
     if (chars + text.length > maxChars) {
@@ -32,10 +26,9 @@ export function dataParser(maxChars = 4_000_000, maxText = 16_384): (text: strin
       chars = 0;
     }
     const parsed = { text, value };
-    const kept = memo.get(hint);
-    if (kept === undefined) memo.set(hint, parsed);
-    else if (Array.isArray(kept)) kept.push(parsed);
-    else memo.set(hint, [kept, parsed]);
+    const now = memo.get(hint);
+    if (now === undefined) memo.set(hint, [parsed]);
+    else now.push(parsed);
     chars += text.length;
     return value;
   };
