@@ -10,17 +10,19 @@
  * - database bytes per entry against the entries' own bytes.
  * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
  * each question is asked of every size in turn, call by call (the floor and the product at 1M,
- * then at 3M, then at 10M, then the next input; which of the two goes first alternates), `ROUNDS`
- * rounds (BENCH_ROUNDS, at least 3) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000), each p99 the
- * median over its rounds with their spread: a busy spell of the machine falls on every size alike
- * instead of deciding the growth.
+ * then at 3M, then at 10M, then the next input; which of the two goes first alternates), after
+ * one untimed pass over the inputs, `ROUNDS` rounds (BENCH_ROUNDS, at least 3) of `CALLS` calls
+ * (BENCH_SCALE_CALLS, 3,000), each p99 the median over its rounds with their spread: a busy spell
+ * of the machine falls on every size alike instead of deciding the growth. Beside each question,
+ * what its timed calls read from disk and (PostgreSQL) the blocks each size read from outside the
+ * server's buffers.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
  * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
  * Goals: query and proof p99 at the largest size within 1.25× of the smallest; verify memory
  * flat (largest within 1.25× of smallest); storage at most 2.5× the entries' own bytes.
  */
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -60,7 +62,27 @@ const QUERIES = 1000;
 const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 3000);
 const mb = (n: number) => n / 1024 / 1024;
 
-interface Env { readonly url?: string; readonly services: Services; readonly config: Config; readonly env: Record<string, string>; storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; settle?(): Promise<void>; close(): Promise<void> }
+interface Env {
+  readonly url?: string; readonly services: Services; readonly config: Config; readonly env: Record<string, string>;
+  storageBytes(): Promise<number>; entryBytes(world: string): Promise<number>; settle?(): Promise<void>;
+  /** Blocks of this store's tables and indexes read so far from outside the server's own buffers (PostgreSQL). */
+  blocksRead?(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Bytes read so far from the machine's disks (Linux: /sys/block, whole disks only), or undefined
+ * elsewhere: printed beside each question's p99, so that a p99 that grew because its reads went
+ * to disk (the page cache shrank under it) says so.
+ */
+function diskBytesRead(): number | undefined {
+  try {
+    return readdirSync('/sys/block').filter((d) => !/^(loop|ram|zram|dm-)/.test(d))
+      .reduce((n, d) => n + Number(readFileSync(`/sys/block/${d}/stat`, 'utf8').trim().split(/\s+/)[2]) * 512, 0);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A store of its own for one size: `from`, when given, is the env of the size below, whose
@@ -93,7 +115,12 @@ async function sqliteEnv(dir: string, name: string, from?: Env): Promise<Env> {
       db.close();
       return row.n;
     },
-    close: () => services.close(),
+    async close() {
+      // The file goes as soon as its phase ends: a 10M store left on disk would compete for the
+      // page cache with the next store's timed reads.
+      await services.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.dbPath}${suffix}`, { force: true });
+    },
   };
 }
 
@@ -134,6 +161,11 @@ async function postgresEnv(dir: string, name: string, from?: Env & { schema?: st
       const { rows } = await admin.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema]);
       for (const { tablename } of rows) await admin.query(`VACUUM (ANALYZE) ${schema}.${tablename}`);
       await admin.query('CHECKPOINT');
+    },
+    async blocksRead() {
+      const r = await admin.query(`SELECT coalesce(sum(coalesce(heap_blks_read, 0) + coalesce(idx_blks_read, 0) + coalesce(toast_blks_read, 0) + coalesce(tidx_blks_read, 0)), 0)::bigint AS n
+        FROM pg_statio_user_tables WHERE schemaname = $1`, [schema]);
+      return Number(r.rows[0].n);
     },
     async storageBytes() {
       const r = await admin.query(`SELECT sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)))::bigint AS n FROM pg_tables WHERE schemaname = $1`, [schema]);
@@ -339,8 +371,21 @@ async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise
   const prepared: Cases[] = [];
   for (const { size, e } of envs) prepared.push(await casesAt(kind, e, size));
   const p99 = (times: number[]) => percentile(times, 99);
+  const blocksRead = () => Promise.all(envs.map(({ e }) => e.blocksRead?.() ?? NaN));
   for (const name of prepared[0]!.cases.keys()) {
-    const bySize = await pairedCallsAcross(CALLS, prepared.map((c) => c.cases.get(name)!), p99, ROUNDS);
+    const cases = prepared.map((c) => c.cases.get(name)!);
+    // One untimed pass over the inputs, every size, both sides, right before the rounds: the
+    // rounds then time each question on the pages it reads, as a server in service has them,
+    // and not on how much of them the cache kept through the other questions.
+    for (let i = 0; i < CALLS; i++) for (const c of cases) { await c.floor(i); await c.ours(i); }
+    const [disk0, blocks0] = [diskBytesRead(), await blocksRead()];
+    const bySize = await pairedCallsAcross(CALLS, cases, p99, ROUNDS);
+    // Where the timed calls' reads went: a server's statistics reach its views within about a
+    // second, so a few calls may count under the next question.
+    const [disk1, blocks1] = [diskBytesRead(), await blocksRead()];
+    const calls = CALLS * ROUNDS * 2;
+    const perSize = blocks1.map((b, k) => `${(b - blocks0[k]!).toLocaleString('en')} at ${envs[k]!.size.toLocaleString('en')} (${((b - blocks0[k]!) / calls).toFixed(2)} a call)`);
+    console.log(`  (${name}: the timed calls read ${disk0 === undefined ? 'an unknown amount' : fmt(mb(disk1! - disk0), 'MB')} from disk${blocks1.some(Number.isFinite) ? `; blocks read from outside the server's buffers: ${perSize.join(', ')}` : ''})`);
     const smallest = bySize[0]!.ours;
     const smallestFloor = bySize[0]!.floor;
     envs.forEach(({ size }, k) => {
