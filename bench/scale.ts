@@ -11,11 +11,11 @@
  * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
  * each question is asked of every size in turn, call by call (the floor and the product at 1M,
  * then at 3M, then at 10M, then the next input; which of the two goes first alternates), after
- * one untimed pass over the inputs, `ROUNDS` rounds (BENCH_ROUNDS, at least 3) of `CALLS` calls
- * (BENCH_SCALE_CALLS, 3,000), each p99 the median over its rounds with their spread: a busy spell
- * of the machine falls on every size alike instead of deciding the growth. Beside each question,
- * what its timed calls read from disk and (PostgreSQL) the blocks each size read from outside the
- * server's buffers.
+ * one untimed pass over the inputs, `ROUNDS` rounds (BENCH_ROUNDS, at least 3; proofs
+ * `PROOF_ROUNDS`, BENCH_SCALE_PROOF_ROUNDS, 7) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000),
+ * each p99 the median over its rounds with their spread: a busy spell of the machine falls on
+ * every size alike instead of deciding the growth. Beside each question, what its timed calls
+ * read from disk and (PostgreSQL) the blocks each size read from outside the server's buffers.
  * `evere verify` needs signed entries, so its rate and peak memory are measured on a second
  * world of real entries grown to `--verify-sizes` (BENCH_SCALE_VERIFY_SIZES; default 100k, 300k, 1M), each verify
  * in a process of its own.
@@ -60,6 +60,11 @@ const QUERIES = 1000;
 // Calls a round for each proof and query p99: its tenth-slowest of 1,000 moved two- to four-fold
 // from round to round on PostgreSQL, where a spell of slow calls about that rare comes and goes.
 const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 3000);
+// Rounds for the proofs: a few hundred microseconds a call, so a round of every size takes
+// seconds, and on PostgreSQL one round's p99 at the same size moved from 0.8 to 2.1 ms as the
+// page cache came and went; more rounds make the median the steady one. The queries, tens of
+// times slower a round and steadier, keep `ROUNDS`.
+const PROOF_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_SCALE_PROOF_ROUNDS ?? 7));
 const mb = (n: number) => n / 1024 / 1024;
 
 interface Env {
@@ -379,11 +384,12 @@ async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise
     // and not on how much of them the cache kept through the other questions.
     for (let i = 0; i < CALLS; i++) for (const c of cases) { await c.floor(i); await c.ours(i); }
     const [disk0, blocks0] = [diskBytesRead(), await blocksRead()];
-    const bySize = await pairedCallsAcross(CALLS, cases, p99, ROUNDS);
+    const rounds = name.includes('proof') ? PROOF_ROUNDS : ROUNDS;
+    const bySize = await pairedCallsAcross(CALLS, cases, p99, rounds);
     // Where the timed calls' reads went: a server's statistics reach its views within about a
     // second, so a few calls may count under the next question.
     const [disk1, blocks1] = [diskBytesRead(), await blocksRead()];
-    const calls = CALLS * ROUNDS * 2;
+    const calls = CALLS * rounds * 2;
     const perSize = blocks1.map((b, k) => `${(b - blocks0[k]!).toLocaleString('en')} at ${envs[k]!.size.toLocaleString('en')} (${((b - blocks0[k]!) / calls).toFixed(2)} a call)`);
     console.log(`  (${name}: the timed calls read ${disk0 === undefined ? 'an unknown amount' : fmt(mb(disk1! - disk0), 'MB')} from disk${blocks1.some(Number.isFinite) ? `; blocks read from outside the server's buffers: ${perSize.join(', ')}` : ''})`);
     const smallest = bySize[0]!.ours;
