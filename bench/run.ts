@@ -27,8 +27,11 @@ if (only.length) {
     console.log(`\n== ${name} ==`);
     await suites[name]!();
   }
-  // A parent asked for the results (see below).
-  if (process.env.BENCH_RESULTS_FILE) writeFileSync(process.env.BENCH_RESULTS_FILE, JSON.stringify(results));
+  // A parent asked for the results (see below): it prints the summary of every suite.
+  if (process.env.BENCH_RESULTS_FILE) {
+    writeFileSync(process.env.BENCH_RESULTS_FILE, JSON.stringify(results));
+    process.exit(0);
+  }
 } else {
   all = [];
   for (const name of Object.keys(suites)) {
