@@ -9,15 +9,17 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ledgerBenchmarks } from './ledger.bench.js';
-import { queryBenchmarks } from './queries.bench.js';
-import { serverBenchmarks } from './server.bench.js';
-import { webBenchmarks } from './web.bench.js';
-import { scenarioBenchmarks } from './scenarios.bench.js';
-import { cliBenchmarks } from './cli.bench.js';
 import { results, type Result } from './support.js';
 
-const suites: Record<string, () => Promise<void>> = { ledger: ledgerBenchmarks, queries: queryBenchmarks, server: serverBenchmarks, scenarios: scenarioBenchmarks, web: webBenchmarks, cli: cliBenchmarks };
+// Loaded only by the process that runs them (the parent of a whole run loads none).
+const suites: Record<string, () => Promise<void>> = {
+  ledger: async () => (await import('./ledger.bench.js')).ledgerBenchmarks(),
+  queries: async () => (await import('./queries.bench.js')).queryBenchmarks(),
+  server: async () => (await import('./server.bench.js')).serverBenchmarks(),
+  scenarios: async () => (await import('./scenarios.bench.js')).scenarioBenchmarks(),
+  web: async () => (await import('./web.bench.js')).webBenchmarks(),
+  cli: async () => (await import('./cli.bench.js')).cliBenchmarks(),
+};
 const only = process.argv.slice(2);
 for (const name of only) if (!suites[name]) throw new Error(`npm run bench: no suite named ${JSON.stringify(name)} (${Object.keys(suites).join(', ')})`);
 
