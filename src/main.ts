@@ -8,7 +8,6 @@ import type { AccountStore, Clock, LedgerStore } from './app/ports.js';
 import type { LedgerService } from './app/ledger-service.js';
 import type { Accounts } from './app/accounts.js';
 import type { WorldModel } from './app/world-model.js';
-import { auditedStore } from './app/audit.js';
 import type { AppendBus } from './api/bus.js';
 import { run, type CliIo } from './cli/run.js';
 
@@ -51,12 +50,13 @@ export interface LedgerOverrides {
 export async function openServices(config: Config, overrides: LedgerOverrides = {}): Promise<Services> {
   const [
     { randomBytes }, { LedgerService }, { Accounts }, { nodeCrypto }, { nodeSecrets }, { createParallelChecker },
-    { createParallelSigner }, { openFileKeyStore }, { treatyModel }, { createAppendBus },
+    { createParallelSigner }, { openFileKeyStore }, { treatyModel }, { createAppendBus }, { auditedStore },
   ] = await Promise.all([
     import('node:crypto'), import('./app/ledger-service.js'), import('./app/accounts.js'),
     import('./adapters/crypto/node-crypto.js'), import('./adapters/crypto/password.js'),
     import('./adapters/crypto/parallel-checker.js'), import('./adapters/crypto/parallel-signer.js'),
     import('./adapters/keystore/file-keystore.js'), import('./app/treaty-model.js'), import('./api/bus.js'),
+    import('./app/audit.js'),
   ]);
   const store = await openStore(config);
   const bus = createAppendBus();

@@ -76,6 +76,19 @@ describe('evere start-up', () => {
     assert.ok(serve.modules.some((m) => /\/node_modules\/fastify\//.test(m)), 'serve loads Fastify');
   });
 
+  test('--help loads no command module, no message catalogue, no engine and no driver', () => {
+    const log = join(dir, 'modules-help.log');
+    const r = spawnSync(process.execPath, ['--import', MODULE_LOG_HOOK, join(ROOT, 'scripts', 'evere-src.js'), '--help'], {
+      cwd: ROOT, env: { ...process.env, EVERE_MODULE_LOG: log, EVERE_LANG: 'en' }, encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\n {2}members /);
+    const ours = readFileSync(log, 'utf8').split('\n').filter((m) => m.includes('/src/')).map((m) => m.replace(/^.*\/src\//, ''));
+    // What the help needs: the composition root, configuration, the verb table and the language.
+    assert.deepEqual(ours.filter((m) => !['main.ts', 'config.ts', 'cli/run.ts', 'cli/lang.ts'].includes(m)), []);
+    assert.ok(ours.includes('cli/run.ts'), ours.join('\n'));
+  });
+
   test('bin/evere.js runs the compiled CLI from dist/', (t) => {
     if (serverStale()) {
       if (process.env.CI === 'true') assert.fail('dist/ is missing or older than src/: `npm test` and `npm ci` build it first');
