@@ -206,7 +206,7 @@ async function postgresCases(url: string, world: string, size: number, seqs: rea
   const bareNodes = async (plans: RangePlan[]) => {
     const homes = planNodes(plans).map((id) => ({ id, ...nodeHome(id) }));
     const { rows } = await prepared<{ seq: string; leaf_hash: Buffer; nodes: Buffer }>(
-      'SELECT seq, leaf_hash, nodes FROM entries WHERE world = $1 AND seq = ANY($2::bigint[])', [world, [...new Set(homes.map((h) => h.seq))]]);
+      'SELECT seq, leaf_hash, nodes FROM tree WHERE world = $1 AND seq = ANY($2::bigint[])', [world, [...new Set(homes.map((h) => h.seq))]]);
     const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
     return homes.map((h) => {
       const row = bySeq.get(h.seq)!;

@@ -143,7 +143,7 @@ describe('PostgreSQL store specifics', () => {
       }
       // The writer's counts reach the statistics when its connection ends.
       const scans = async () => (await raw.query<{ relname: string; seq_scan: string; n_tup_ins: string }>(
-        "SELECT relname, seq_scan, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('entries', 'facts') ORDER BY relname")).rows;
+        "SELECT relname, seq_scan, n_tup_ins FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('entries', 'facts', 'tree') ORDER BY relname")).rows;
       let rows = await scans();
       for (let i = 0; i < 100 && Number(rows.find((r) => r.relname === 'entries')?.n_tup_ins ?? 0) < appends; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -153,6 +153,58 @@ describe('PostgreSQL store specifics', () => {
       // A plan that scanned the tables on every append (one scan each per append) grew slower with
       // every entry; what is left are the store's own few reads when it opens.
       for (const r of rows) assert.ok(Number(r.seq_scan) < appends / 10, `${r.relname}: ${r.seq_scan} sequential scans for ${appends} appends`);
+    } finally {
+      await raw.end();
+    }
+  });
+
+  test('leaf hashes and tree nodes live in `tree`: a database made with them in `entries` has them moved once, on open, and reads, proofs and verify see them there', async (t) => {
+    const reason = await skip();
+    if (reason) return t.skip(reason);
+    const url = await freshUrl();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    // Distinct hashes and node lists of 0, 32 or 64 bytes, as an append completes them.
+    const hashed = (seq: number): AppendRecord => ({
+      ...record(seq), leafHash: new Uint8Array(32).fill(seq + 1), nodes: new Uint8Array(32 * (seq % 3)).fill(200 + seq),
+    });
+    const records = Array.from({ length: 40 }, (_, seq) => hashed(seq));
+    try {
+      const store = await openPostgresStore(url);
+      try {
+        await store.createWorld(info('m'), []);
+        await store.append('m', 0, records.slice(0, 30));
+        await store.append('m', 30, records.slice(30));
+      } finally {
+        await store.close();
+      }
+      const columns = async (table: string) => (await raw.query<{ column_name: string }>(
+        'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position', [table])).rows.map((r) => r.column_name);
+      assert.deepEqual(await columns('tree'), ['world', 'seq', 'leaf_hash', 'nodes']);
+      assert.ok(!(await columns('entries')).some((c) => c === 'leaf_hash' || c === 'nodes'));
+      // The layout before `tree`: the hashes and nodes in the entries' own rows.
+      await raw.query(`ALTER TABLE entries ADD COLUMN leaf_hash BYTEA, ADD COLUMN nodes BYTEA;
+        UPDATE entries AS e SET leaf_hash = t.leaf_hash, nodes = t.nodes FROM tree AS t WHERE t.world = e.world AND t.seq = e.seq;
+        ALTER TABLE entries ALTER COLUMN leaf_hash SET NOT NULL, ALTER COLUMN nodes SET NOT NULL;
+        DROP TABLE tree`);
+      const [first, second] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+      try {
+        assert.ok(!(await columns('entries')).some((c) => c === 'leaf_hash' || c === 'nodes'), 'moved out of entries');
+        assert.equal(Number((await raw.query<{ n: string }>("SELECT count(*) AS n FROM tree WHERE world = 'm'")).rows[0]!.n), 40, 'moved once, though two stores opened at once');
+        const read = await first.entries('m', 0, 40);
+        assert.deepEqual(read.map((e) => [e.seq, [...e.leafHash], [...e.nodes]]), records.map((r) => [r.entry.seq, [...r.leafHash], [...r.nodes]]));
+        assert.deepEqual((await second.findEntries('m', { fromSeq: 35, limit: 2 })).map((e) => [e.seq, e.leafHash[0]]), [[35, 36], [36, 37]]);
+        const nodes = await first.nodes('m', [{ level: 0, index: 7 }]);
+        assert.deepEqual([...nodes.values()].map((h) => h[0]), [8]);
+        // Appends go on in the new layout; a changed tree row is what the entries' reads (and so
+        // verify) are shown.
+        await first.append('m', 40, [hashed(40)]);
+        await raw.query("UPDATE tree SET leaf_hash = '\\x00'::bytea || substring(leaf_hash FROM 2) WHERE world = 'm' AND seq = 40");
+        const [last] = await second.entries('m', 40, 41);
+        assert.deepEqual([last!.leafHash[0], last!.leafHash[1]], [0, 41]);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
     } finally {
       await raw.end();
     }
@@ -181,7 +233,7 @@ describe('PostgreSQL store specifics', () => {
       }
       const { rows: analyzed } = await raw.query<{ relname: string }>(
         'SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND last_analyze IS NOT NULL ORDER BY relname');
-      assert.deepEqual(analyzed.map((r) => r.relname), ['entries', 'facts']);
+      assert.deepEqual(analyzed.map((r) => r.relname), ['entries', 'facts', 'tree']);
       const { sql, params } = postgresFactsSql('d', { kind: 'decision', startsFrom: '2025-02-01T00:00:00.000Z', startsTo: '2025-02-01T23:59:59.999Z' });
       const { rows: plan } = await raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
       assert.match(plan.map((r) => r['QUERY PLAN']).join('\n'), /Index Cond: .*valid_from >=/);
