@@ -156,8 +156,9 @@ async function postgresSession(side: Side, url: string, tag: string, batch: numb
     const signer = await memoryKeyStore().create('bench', 'archive');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    // The same table as the store's entries, keyed by (world, seq), shared by every log as the
-    // store's is.
+    // The same columns as the store's entries and tree rows together, in one table keyed by
+    // (world, seq), shared by every log as the store's are: the store writes the same bytes as
+    // two rows, and is measured against one.
     await client.query(`CREATE TABLE IF NOT EXISTS raw (world TEXT COLLATE "C" NOT NULL, seq BIGINT NOT NULL, type TEXT COLLATE "C" NOT NULL, valid_time TEXT COLLATE "C" NOT NULL,
       record_time TEXT COLLATE "C" NOT NULL, class_rank SMALLINT NOT NULL, rel TEXT NOT NULL, bytes BYTEA NOT NULL, leaf_hash BYTEA NOT NULL, nodes BYTEA NOT NULL,
       index_hash BYTEA, PRIMARY KEY (world, seq))`);

@@ -2,8 +2,8 @@
  * The server store: PostgreSQL through `pg`, with the same semantics as the SQLite store
  * (bitemporal `facts`, tree nodes kept with the leaf that completed them). Unlike SQLite's, the
  * entries' leaf hashes and tree nodes are a narrow table of their own, `tree`, beside the entries'
- * bytes: a proof reads only `tree`, about a ninth of the log's size, so the pages proofs touch stay
- * in memory as the log grows (at 10 million entries, 1.6 GB against 13 GB for the entries).
+ * bytes: a proof reads only `tree`, so the pages proofs touch stay in memory as the log grows (at
+ * 10 million entries of 538 bytes, `tree` and its key take 1.4 GB, the entries 7.4 GB).
  *
  * Guarantees:
  * - Appends are single-writer per world: one statement, one transaction, checks that the log ends
