@@ -261,7 +261,8 @@ const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 /** Waits until the page has loaded its data and nothing is still drawing. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.loading, .map__loading, [data-state="running"]'), null, { timeout: 10_000 });
+  // 20 s: under a whole `npm test` on a busy 2-core machine, one desktop page took over 10 s.
+  await page.waitForFunction(() => !document.querySelector('.loading, .map__loading, [data-state="running"]'), null, { timeout: 20_000 });
 }
 
 /**
