@@ -146,8 +146,8 @@ export async function viewOf(ledger: LedgerService, world: string, access: Acces
   if (!view || view.size > target) view = { size: 0, state: ledger.model.initialState(), markings: new FactMarkings() };
   const next: View = { size: view.size, state: view.state, markings: view.markings.fork() };
   for (let start = next.size; start < target; start += VIEW_CHUNK) {
-    for (const row of await ledger.store.entries(world, start, Math.min(target, start + VIEW_CHUNK))) {
-      const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+    for (const bytes of await ledger.store.entryBytes(world, start, Math.min(target, start + VIEW_CHUNK))) {
+      const entry = JSON.parse(fromUtf8(bytes)) as Entry;
       if (!canRead(access, entry)) continue;
       try {
         next.markings.mark(entry, ledger.model.project(next.state, entry));

@@ -305,8 +305,8 @@ export class LedgerService {
     let state = cache.state;
     let lastRecordTime = cache.lastRecordTime;
     for (let start = from; start < size; start += VERIFY_CHUNK) {
-      for (const row of await this.deps.store.entries(world, start, Math.min(size, start + VERIFY_CHUNK))) {
-        const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+      for (const bytes of await this.deps.store.entryBytes(world, start, Math.min(size, start + VERIFY_CHUNK))) {
+        const entry = JSON.parse(fromUtf8(bytes)) as Entry;
         markings.mark(entry, this.model.project(state, entry));
         state = this.model.evolve(state, entry);
         lastRecordTime = entry.recordTime;
@@ -784,10 +784,10 @@ export class LedgerService {
       const columns: EntryColumns[] = [];
       for (let start = 0; start < size; start += VERIFY_CHUNK) {
         const end = Math.min(size, start + VERIFY_CHUNK);
-        const stored = await this.deps.store.entries(world, start, end);
+        const stored = await this.deps.store.entryBytes(world, start, end);
         if (stored.length !== end - start) throw new EvereError('ledger.node_missing', { world, node: `0/${start + stored.length}` });
-        for (const row of stored) {
-          const entry = JSON.parse(fromUtf8(row.bytes)) as Entry;
+        for (const bytes of stored) {
+          const entry = JSON.parse(fromUtf8(bytes)) as Entry;
           rows.push(...rebuild.feed(entry));
           columns.push({ ...entryColumnsOf(entry), indexHash: rebuild.indexHash! });
         }

@@ -218,6 +218,11 @@ export interface LedgerStore {
   append(world: string, expectedSize: number, records: readonly AppendRecord[]): Promise<void>;
   /** Entries with from ≤ seq < to, in order. */
   entries(world: string, from: number, to: number): Promise<StoredEntry[]>;
+  /**
+   * Only the bytes of entries with from ≤ seq < to, in order: what folds, exports and replays read
+   * (no leaf hash or nodes, which PostgreSQL keeps in another table).
+   */
+  entryBytes(world: string, from: number, to: number): Promise<Uint8Array[]>;
   findEntries(world: string, filter: EntryFilter): Promise<StoredEntry[]>;
   /** Stored node hashes; a missing node is absent from the map. Keys are `level/index`. */
   nodes(world: string, ids: readonly NodeId[]): Promise<Map<string, Uint8Array>>;

@@ -43,7 +43,7 @@ export async function exportWorld(ledger: LedgerService, world: string, write: (
   };
   await write(JSON.stringify(header));
   for (let start = 0; start < size; start += BATCH) {
-    for (const row of await store.entries(world, start, Math.min(size, start + BATCH))) await write(fromUtf8(row.bytes));
+    for (const bytes of await store.entryBytes(world, start, Math.min(size, start + BATCH))) await write(fromUtf8(bytes));
     progress?.(Math.min(size, start + BATCH), size);
   }
   return size;

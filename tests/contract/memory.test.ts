@@ -82,7 +82,9 @@ test('a warmed ledger answers its first command and first proof without reading 
   const read: { entries: [number, number][]; nodes: { level: number }[][] } = { entries: [], nodes: [] };
   const counting = {
     ...store,
+    // Whole entries or their bytes alone: every read of the log counts.
     entries: (world: string, from: number, to: number) => { read.entries.push([from, to]); return store.entries(world, from, to); },
+    entryBytes: (world: string, from: number, to: number) => { read.entries.push([from, to]); return store.entryBytes(world, from, to); },
     nodes: (world: string, ids: readonly { level: number; index: number }[]) => { read.nodes.push([...ids]); return store.nodes(world, ids); },
   };
   const { LedgerService } = await import('../../src/app/ledger-service.js');

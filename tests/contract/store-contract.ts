@@ -70,6 +70,15 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal(toHex(r.leafHash), toHex(hashLeaf(crypto, r.bytes)));
       });
       assert.equal(written[36]!.seq, 36);
+      // The bytes alone, for folds and exports: the same bytes, in order, over any range.
+      assert.deepEqual((await ledger.store.entryBytes('alpha', 0, 100)).map(fromUtf8), rows.map((r) => fromUtf8(r.bytes)));
+      assert.deepEqual((await ledger.store.entryBytes('alpha', 5, 9)).map((b) => JSON.parse(fromUtf8(b)).seq), [5, 6, 7, 8]);
+      assert.deepEqual((await ledger.store.entryBytes('alpha', 36, 40)).map((b) => JSON.parse(fromUtf8(b)).seq), [36]);
+      assert.deepEqual(await ledger.store.entryBytes('alpha', 37, 40), []);
+      await ledger.createWorld('alpha2');
+      await ledger.append('alpha2', [draft(0)]);
+      assert.equal((await ledger.store.entryBytes('alpha', 0, 100)).length, 37);
+      assert.equal((await ledger.store.entryBytes('alpha2', 0, 100)).length, 1);
       const cp = await ledger.checkpoint('alpha');
       assert.equal(toHex(cp.root), toHex(rootOfLeaves(crypto, rows.map((r) => r.leafHash))));
     });

@@ -142,6 +142,7 @@ describe('PostgreSQL: two processes appending to one world', () => {
     const reads: [number, number][] = [];
     const counting = Object.assign(Object.create(mine) as LedgerStore, {
       entries: (world: string, from: number, to: number) => { reads.push([from, to]); return mine.entries(world, from, to); },
+      entryBytes: (world: string, from: number, to: number) => { reads.push([from, to]); return mine.entryBytes(world, from, to); },
     });
     const ledger = new LedgerService({ ...other.deps, store: counting });
     const bus = createAppendBus();

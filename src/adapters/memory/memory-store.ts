@@ -87,6 +87,9 @@ export function openMemoryStore(): LedgerStore {
     async entries(world, from, to) {
       return get(world).entries.slice(Math.max(0, from), Math.max(0, to));
     },
+    async entryBytes(world, from, to) {
+      return get(world).entries.slice(Math.max(0, from), Math.max(0, to)).map((e) => e.bytes);
+    },
     async findEntries(world, filter) {
       const out = get(world).entries.filter((e) =>
         visible(filter.access, e.rank, e.rel) &&

@@ -739,6 +739,10 @@ export async function openPostgresStore(url: string): Promise<LedgerStore> {
       ]);
       return withTree(rows, tree);
     },
+    async entryBytes(world, from, to) {
+      const { rows } = await poolQuery<{ bytes: Buffer }>('SELECT bytes FROM entries WHERE world = $1 AND seq >= $2 AND seq < $3 ORDER BY seq', [world, from, to]);
+      return rows.map((row) => toBytes(row.bytes));
+    },
     indexRows,
     scanIndex,
     async entryColumns(world, from, to) {

@@ -162,6 +162,7 @@ export function openSqliteStore(path: string): LedgerStore {
     principals: db.prepare<[string], { info: string }>('SELECT info FROM principals WHERE world = ? ORDER BY id'),
     insertEntry: db.prepare('INSERT INTO entries (key, type, valid_time, record_time, class_rank, rel, bytes, leaf_hash, nodes, index_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     range: db.prepare<[number, number], EntryRow>('SELECT key, bytes, leaf_hash, nodes FROM entries WHERE key >= ? AND key < ? ORDER BY key'),
+    rangeBytes: db.prepare<[number, number], Buffer>('SELECT bytes FROM entries WHERE key >= ? AND key < ? ORDER BY key').pluck(),
     node: db.prepare<[number], { leaf_hash: Buffer; nodes: Buffer }>('SELECT leaf_hash, nodes FROM entries WHERE key = ?'),
     recordTimeAt: db.prepare<[number], { record_time: string }>('SELECT record_time FROM entries WHERE key = ?'),
     insertCheckpoint: db.prepare('INSERT OR IGNORE INTO checkpoints (world, size, root, note, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -310,6 +311,10 @@ export function openSqliteStore(path: string): LedgerStore {
     async entries(world, from, to) {
       const base = baseOf(world);
       return q.range.all(base + Math.max(0, from), base + Math.max(0, to)).map(toStored);
+    },
+    async entryBytes(world, from, to) {
+      const base = baseOf(world);
+      return q.rangeBytes.all(base + Math.max(0, from), base + Math.max(0, to)).map(view);
     },
     async findEntries(world, filter: EntryFilter) {
       const base = baseOf(world);

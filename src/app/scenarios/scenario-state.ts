@@ -159,6 +159,6 @@ export async function readScenario(ledger: LedgerService, world: string): Promis
 export async function lastValidTime(ledger: LedgerService, world: string): Promise<number> {
   const size = await ledger.store.size(world);
   if (size === 0) return 0;
-  const [row] = await ledger.store.entries(world, size - 1, size);
-  return row ? ms((JSON.parse(fromUtf8(row.bytes)) as Entry).validTime) : 0;
+  const [bytes] = await ledger.store.entryBytes(world, size - 1, size);
+  return bytes ? ms((JSON.parse(fromUtf8(bytes)) as Entry).validTime) : 0;
 }

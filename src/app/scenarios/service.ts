@@ -530,8 +530,7 @@ export class Scenarios {
       ...(change.inject ? { inject: change.inject } : {}), ...(change.replace ? { replace: change.replace } : {}), ...(change.drop ? { drop: true } : {}),
     });
 
-    const rows = await this.ledger.store.entries(parent, 0, size);
-    const entries = rows.map((r) => JSON.parse(fromUtf8(r.bytes)) as Entry);
+    const entries = (await this.ledger.store.entryBytes(parent, 0, size)).map((bytes) => JSON.parse(fromUtf8(bytes)) as Entry);
     const info = await this.ledger.requireWorld(parent);
     await this.ledger.createWorld(name, { exercise: true, forkedFrom: { world: parent, size: change.atSeq, ...(info.forkedFrom?.asOf ? { asOf: info.forkedFrom.asOf } : {}) } });
     for (const p of await this.ledger.store.principals(parent)) {

@@ -162,8 +162,8 @@ export function registerLedgerCommands(program: Command, ctx: Ctx): void {
       if (seq === undefined) throw withNested('cli.usage', {}, 'reason', { code: 'reason.seq_or_from', params: {} });
       const bare = await ledger.inclusionProof(c.world, seq, opts.size);
       const proof = { ...bare, checkpoint: await withCosignatures(ledger, c.world, bare.checkpoint, bare.treeSize) };
-      const [row] = await ledger.store.entries(c.world, seq, seq + 1);
-      const out = { kind: 'inclusion', ...proof, entry: row ? fromUtf8(row.bytes) : undefined, verifierKey: logKey };
+      const [bytes] = await ledger.store.entryBytes(c.world, seq, seq + 1);
+      const out = { kind: 'inclusion', ...proof, entry: bytes ? fromUtf8(bytes) : undefined, verifierKey: logKey };
       if (opts.json) return c.io.out(json(out));
       c.io.out(`leaf ${proof.leafIndex} of ${proof.treeSize}\nleaf hash ${proof.leafHash}\n${proof.hashes.map((h, i) => `  [${i}] ${h}`).join('\n')}\n`);
     });
