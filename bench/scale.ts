@@ -12,7 +12,7 @@
  * each question is asked of every size in turn, call by call (the floor and the product at 1M,
  * then at 3M, then at 10M, then the next input; which of the two goes first alternates), after
  * one untimed pass over the inputs, `ROUNDS` rounds (BENCH_ROUNDS, at least 3; proofs
- * `PROOF_ROUNDS`, BENCH_SCALE_PROOF_ROUNDS, 7) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000),
+ * `PROOF_ROUNDS`, BENCH_SCALE_PROOF_ROUNDS, 15) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000),
  * each p99 the median over its rounds with their spread (each growth the ratio of two medians,
  * with the rounds' own ratios beside it): a busy spell of the machine falls on every size alike
  * instead of deciding the growth. Beside each question, what its timed calls
@@ -63,9 +63,11 @@ const QUERIES = 1000;
 const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 3000);
 // Rounds for the proofs: a few hundred microseconds a call, so a round of every size takes
 // seconds, and on PostgreSQL one round's p99 at the same size moved from 0.8 to 2.1 ms as the
-// page cache came and went; more rounds make the median the steady one. The queries, tens of
+// page cache came and went; more rounds make the median the steady one. With seven, one size's
+// rounds still spread 0.25–1.07 ms within a run and the PostgreSQL inclusion p99 at 1M moved
+// from 0.34 to 0.49 ms between four runs of the same code, so fifteen. The queries, tens of
 // times slower a round and steadier, keep `ROUNDS`.
-const PROOF_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_SCALE_PROOF_ROUNDS ?? 7));
+const PROOF_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_SCALE_PROOF_ROUNDS ?? 15));
 const mb = (n: number) => n / 1024 / 1024;
 
 interface Env {
