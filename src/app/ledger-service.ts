@@ -554,10 +554,13 @@ export class LedgerService {
     if (!Number.isSafeInteger(seq) || seq < 0 || seq >= checkpoint.size) {
       throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
     }
-    const [row] = await this.deps.store.entries(world, seq, seq + 1);
-    if (!row) throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
+    // The leaf's hash is a stored node like the proof's others: read where proofs read, not with
+    // the entry's bytes (on PostgreSQL those are another, far larger table).
+    const leaf = { level: 0, index: seq };
+    const leafHash = (await this.deps.store.nodes(world, [leaf])).get(nodeKey(leaf));
+    if (!leafHash) throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
     const hashes = await this.hashesFor(world, planInclusion(seq, checkpoint.size), checkpoint.size);
-    return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(row.leafHash), hashes: hashes.map(toHex), checkpoint: checkpoint.note };
+    return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(leafHash), hashes: hashes.map(toHex), checkpoint: checkpoint.note };
   }
 
   /** A fast inclusion proof against a given size, without checkpoint bookkeeping (benchmarks, API). */

@@ -108,3 +108,27 @@ test('a warmed ledger answers its first command and first proof without reading 
   await Promise.all([ledger.state('warm'), ledger.state('warm'), ledger.warm('warm')]);
   assert.deepEqual(read.entries, [[size + 1, size + 3]]);
 });
+
+test('an inclusion proof reads its leaf hash where it reads its other nodes, not the entry\'s bytes', async () => {
+  const { LedgerService } = await import('../../src/app/ledger-service.js');
+  const { hashLeaf } = await import('../../src/ledger/merkle.js');
+  const { nodeCrypto } = await import('../../src/adapters/crypto/node-crypto.js');
+  const { toHex } = await import('../../src/ledger/bytes.js');
+  const store = openMemoryStore();
+  const writer = testLedger(store);
+  await writer.createWorld('leaf');
+  await writer.append('leaf', Array.from({ length: 40 }, (_, i) => draft(i)));
+  const entryReads: number[] = [];
+  const counting = {
+    ...store,
+    entries: (world: string, from: number, to: number) => { entryReads.push(from); return store.entries(world, from, to); },
+    entryBytes: (world: string, from: number, to: number) => { entryReads.push(from); return store.entryBytes(world, from, to); },
+  };
+  const ledger = new LedgerService({ ...writer.deps, store: counting as typeof store });
+  const proof = await ledger.inclusionProof('leaf', 17);
+  const [row] = await store.entries('leaf', 17, 18);
+  assert.equal(proof.leafHash, toHex(hashLeaf(nodeCrypto, row!.bytes)));
+  assert.deepEqual(proof.hashes, (await writer.inclusionProof('leaf', 17, proof.treeSize)).hashes);
+  assert.deepEqual(entryReads, [], 'no entry read for a proof');
+  await assert.rejects(ledger.inclusionProof('leaf', 40), (e: unknown) => (e as { code?: string }).code === 'ledger.seq_out_of_range');
+});
