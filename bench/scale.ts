@@ -11,8 +11,8 @@
  * Each size has a store of its own (a copy of the size below, grown on), all open at once, so that
  * each question is asked of every size in turn, call by call (the floor and the product at 1M,
  * then at 3M, then at 10M, then the next input; which of the two goes first alternates), after
- * one untimed pass over the inputs, `ROUNDS` rounds (BENCH_ROUNDS, at least 3; proofs
- * `PROOF_ROUNDS`, BENCH_SCALE_PROOF_ROUNDS, 15) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000),
+ * one untimed pass over the inputs, rounds (`QUERY_ROUNDS`, BENCH_SCALE_QUERY_ROUNDS, 7; proofs
+ * `PROOF_ROUNDS`, BENCH_SCALE_PROOF_ROUNDS, 15; at least BENCH_ROUNDS) of `CALLS` calls (BENCH_SCALE_CALLS, 3,000),
  * each p99 the median over its rounds with their spread (each growth the ratio of two medians,
  * with the rounds' own ratios beside it): a busy spell of the machine falls on every size alike
  * instead of deciding the growth. Beside each question, what its timed calls
@@ -65,9 +65,11 @@ const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 3000);
 // seconds, and on PostgreSQL one round's p99 at the same size moved from 0.8 to 2.1 ms as the
 // page cache came and went; more rounds make the median the steady one. With seven, one size's
 // rounds still spread 0.25–1.07 ms within a run and the PostgreSQL inclusion p99 at 1M moved
-// from 0.34 to 0.49 ms between four runs of the same code, so fifteen. The queries, tens of
-// times slower a round and steadier, keep `ROUNDS`.
+// from 0.34 to 0.49 ms between four runs of the same code, so fifteen.
 const PROOF_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_SCALE_PROOF_ROUNDS ?? 15));
+// Rounds for the queries: with three, two fast rounds of a floor decided a goal (PostgreSQL
+// `accession SWE` at 1M: the floor's rounds took 2.9 to 5.1 ms, about 5 ms in every other run).
+const QUERY_ROUNDS = Math.max(ROUNDS, Number(process.env.BENCH_SCALE_QUERY_ROUNDS ?? 7));
 const mb = (n: number) => n / 1024 / 1024;
 
 interface Env {
@@ -198,10 +200,12 @@ async function postgresEnv(dir: string, name: string, from?: Env & { schema?: st
  * prepared statements on a raw connection to the same database.
  */
 async function postgresCases(url: string, world: string, size: number, seqs: readonly number[], ledger: LedgerService, queries: readonly string[], dates: string[]): Promise<Cases> {
-  const raw = new pg.Client({ connectionString: url });
-  await raw.connect();
+  // Two raw connections: reads the product makes at once (one query's independent reads, each
+  // on a connection of the store's pool) are replayed at once, each on its own connection.
+  const raws = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  for (const raw of raws) await raw.connect();
   const names = new Map<string, string>();
-  const prepared = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
+  const prepared = <R extends pg.QueryResultRow>(text: string, values: unknown[], raw = raws[0]!) => {
     let name = names.get(text);
     if (!name) names.set(text, (name = `floor-${names.size}`));
     return raw.query<R>({ name, text, values });
@@ -227,28 +231,42 @@ async function postgresCases(url: string, world: string, size: number, seqs: rea
   const sizeAt = plain.sizeAtRecordTime.bind(plain);
   for (const name of queries) {
     const fn = queryFns(plainLedger, dates)[name]!;
-    const replays: (() => Promise<unknown>)[][] = [];
-    let current: (() => Promise<unknown>)[] = [];
-    plain.facts = async (w, q) => {
+    // Each input's reads in steps: the reads the product issued before any earlier one came back
+    // form one step, replayed at once (each on its own connection); the steps in turn.
+    type Replay = (raw: pg.Client) => Promise<unknown>;
+    const replays: Replay[][][] = [];
+    let current: Replay[][] = [];
+    let answered = 0;
+    let stepAt = -1;
+    const capture = async <T>(replay: Replay, read: () => Promise<T>): Promise<T> => {
+      if (stepAt !== answered || current.length === 0) current.push([]);
+      stepAt = answered;
+      current.at(-1)!.push(replay);
+      try { return await read(); } finally { answered++; }
+    };
+    plain.facts = (w, q) => {
       const { sql, params } = postgresFactsSql(w, q);
-      current.push(() => prepared(sql, params));
-      return facts(w, q);
+      return capture((raw) => prepared(sql, params, raw), () => facts(w, q));
     };
-    plain.sizeAtRecordTime = async (w, recordTime) => {
-      current.push(() => prepared('SELECT evere_size_at($1, $2) AS size', [w, recordTime]));
-      return sizeAt(w, recordTime);
-    };
+    plain.sizeAtRecordTime = (w, recordTime) => capture((raw) => prepared('SELECT evere_size_at($1, $2) AS size', [w, recordTime], raw), () => sizeAt(w, recordTime));
     for (let i = 0; i < dates.length; i++) {
       current = [];
+      stepAt = -1;
       await fn(i);
       replays.push(current);
     }
     plain.facts = facts;
     plain.sizeAtRecordTime = sizeAt;
     await timeMany(100, fn);
-    cases.set(name, { floor: async (i) => { for (const replay of replays[i]!) await replay(); }, ours: fn });
+    const floor = async (i: number) => {
+      for (const step of replays[i]!) {
+        if (step.length > raws.length) throw new Error(`${name}: ${step.length} reads at once, more than the floor's ${raws.length} connections`);
+        await Promise.all(step.map((replay, k) => replay(raws[k]!)));
+      }
+    };
+    cases.set(name, { floor, ours: fn });
   }
-  return { cases, close: async () => { await plain.close(); await raw.end(); } };
+  return { cases, close: async () => { await plain.close(); for (const raw of raws) await raw.end(); } };
 }
 
 /** Grows the world with synthetic leaves of the real entries' size, reporting progress. */
@@ -387,7 +405,7 @@ async function scaleOn(kind: string, open: (name: string, from?: Env) => Promise
     // and not on how much of them the cache kept through the other questions.
     for (let i = 0; i < CALLS; i++) for (const c of cases) { await c.floor(i); await c.ours(i); }
     const [disk0, blocks0] = [diskBytesRead(), await blocksRead()];
-    const rounds = name.includes('proof') ? PROOF_ROUNDS : ROUNDS;
+    const rounds = name.includes('proof') ? PROOF_ROUNDS : QUERY_ROUNDS;
     const bySize = await pairedCallsAcross(CALLS, cases, p99, rounds);
     // Where the timed calls' reads went: a server's statistics reach its views within about a
     // second, so a few calls may count under the next question.
