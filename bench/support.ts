@@ -77,8 +77,12 @@ export function mergePaired(parts: readonly Paired[]): Paired {
 
 /**
  * Measures a floor and the product in alternation, `rounds` times each (at least three), and
- * returns both medians: a slow moment of a shared machine falls on one round of one side, not on
- * the comparison. Each function returns one figure (a rate or a time) for its round.
+ * returns both medians and each round's pair, so that the ratio is the median of the rounds'
+ * ratios: a round's two figures are taken a few seconds apart, so a spell in which the machine
+ * runs slower or faster (on a shared 2-core machine, one side's rate moved 0.75× to 1.25× of the
+ * other's from round to round, with the same CPU time a request) falls on both sides of one
+ * round instead of on the median of one side. Each function returns one figure (a rate or a
+ * time) for its round.
  */
 export async function paired(floor: (round: number) => Promise<number> | number, ours: (round: number) => Promise<number> | number, rounds = ROUNDS): Promise<Paired> {
   const floors: number[] = [];
@@ -87,7 +91,7 @@ export async function paired(floor: (round: number) => Promise<number> | number,
     floors.push(await floor(round));
     oursAll.push(await ours(round));
   }
-  return { floor: median(floors), ours: median(oursAll), floors, oursAll };
+  return { floor: median(floors), ours: median(oursAll), floors, oursAll, runs: floors.map((f, r) => ({ floor: f, ours: oursAll[r]! })) };
 }
 
 /** "min–max" of a round's figures, printed beside a median so the spread is visible. */
@@ -112,7 +116,8 @@ export function reportPaired(name: string, p: Paired, unit: string, kind: 'rate'
     name,
     value: `${fmt(p.ours, unit)} (${p.oursAll.length} rounds: ${spread(p.oursAll)})`,
     against: `${floorName} ${fmt(p.floor, unit)} (${spread(p.floors)})`,
-    ratio, ...(runs ? { ratioSpread: `${runs.length}: ${spread(runs.map((r) => Number(r.toFixed(2))))}` } : {}),
+    // With the runs' ratios deciding, the ratio of the two medians is printed beside them.
+    ratio, ...(runs ? { ratioSpread: `${runs.length}: ${spread(runs.map((r) => Number(r.toFixed(2))))}; ratio of medians ${ratioOf(p.floor, p.ours).toFixed(2)}×` } : {}),
     goal: `${kind === 'share' ? '≥' : '≤'} ${goal}×`, met,
   });
 }
