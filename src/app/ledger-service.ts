@@ -505,15 +505,26 @@ export class LedgerService {
    * entries of the leaf it proves, as few and as close together at 10M entries as at 1M.
    */
   private async hashesFor(world: string, plans: readonly RangePlan[], size: number): Promise<Uint8Array[]> {
+    return (await this.nodesFor(world, plans, size)).evaluate();
+  }
+
+  /**
+   * The nodes `plans` need (kept ones from memory, the others in one store read), and those of
+   * `also` in the same read; `evaluate` computes the plans' hashes from them.
+   */
+  private async nodesFor(world: string, plans: readonly RangePlan[], size: number, also: readonly NodeId[] = []): Promise<{ also: (Uint8Array | undefined)[]; evaluate(): Uint8Array[] }> {
     const kept = await this.keptFor(world, size);
-    const ids = planNodes(plans).filter((id) => !kept.get(id));
+    const ids = [...planNodes(plans), ...also].filter((id) => !kept.get(id));
     const found = ids.length ? await this.deps.store.nodes(world, ids) : new Map<string, Uint8Array>();
     const lookup = (id: NodeId) => {
       const hash = kept.get(id) ?? found.get(nodeKey(id));
       if (!hash) throw new EvereError('ledger.node_missing', { world, node: nodeKey(id) });
       return hash;
     };
-    return plans.map((plan) => evaluatePlan(this.deps.crypto, plan, lookup));
+    return {
+      also: also.map((id) => kept.get(id) ?? found.get(nodeKey(id))),
+      evaluate: () => plans.map((plan) => evaluatePlan(this.deps.crypto, plan, lookup)),
+    };
   }
 
   /** The world's kept nodes, holding every complete node from KEPT_NODE_LEVEL up of a tree of `size`. */
@@ -554,13 +565,12 @@ export class LedgerService {
     if (!Number.isSafeInteger(seq) || seq < 0 || seq >= checkpoint.size) {
       throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
     }
-    // The leaf's hash is a stored node like the proof's others: read where proofs read, not with
-    // the entry's bytes (on PostgreSQL those are another, far larger table).
-    const leaf = { level: 0, index: seq };
-    const leafHash = (await this.deps.store.nodes(world, [leaf])).get(nodeKey(leaf));
+    // The leaf's hash is a stored node like the proof's others: read with them, in one read, not
+    // with the entry's bytes (on PostgreSQL those are another, far larger table).
+    const nodes = await this.nodesFor(world, planInclusion(seq, checkpoint.size), checkpoint.size, [{ level: 0, index: seq }]);
+    const [leafHash] = nodes.also;
     if (!leafHash) throw new EvereError('ledger.seq_out_of_range', { seq: String(seq), size: checkpoint.size });
-    const hashes = await this.hashesFor(world, planInclusion(seq, checkpoint.size), checkpoint.size);
-    return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(leafHash), hashes: hashes.map(toHex), checkpoint: checkpoint.note };
+    return { world, leafIndex: seq, treeSize: checkpoint.size, leafHash: toHex(leafHash), hashes: nodes.evaluate().map(toHex), checkpoint: checkpoint.note };
   }
 
   /** A fast inclusion proof against a given size, without checkpoint bookkeeping (benchmarks, API). */

@@ -119,13 +119,19 @@ test('an inclusion proof reads its leaf hash where it reads its other nodes, not
   await writer.createWorld('leaf');
   await writer.append('leaf', Array.from({ length: 40 }, (_, i) => draft(i)));
   const entryReads: number[] = [];
+  let nodeReads = 0;
   const counting = {
     ...store,
     entries: (world: string, from: number, to: number) => { entryReads.push(from); return store.entries(world, from, to); },
     entryBytes: (world: string, from: number, to: number) => { entryReads.push(from); return store.entryBytes(world, from, to); },
+    nodes: (world: string, ids: Parameters<typeof store.nodes>[1]) => { nodeReads++; return store.nodes(world, ids); },
   };
   const ledger = new LedgerService({ ...writer.deps, store: counting as typeof store });
+  await ledger.warm('leaf'); // as a server does: the model, the frontier and the kept levels in memory
+  nodeReads = 0;
+  entryReads.length = 0;
   const proof = await ledger.inclusionProof('leaf', 17);
+  assert.equal(nodeReads, 1, 'the leaf hash and the path in one read of the store');
   const [row] = await store.entries('leaf', 17, 18);
   assert.equal(proof.leafHash, toHex(hashLeaf(nodeCrypto, row!.bytes)));
   assert.deepEqual(proof.hashes, (await writer.inclusionProof('leaf', 17, proof.treeSize)).hashes);
