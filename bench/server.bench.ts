@@ -22,8 +22,8 @@ import { fmt, paired, report, reportPaired, ROUNDS } from './support.js';
 
 // Request rates: seven alternating rounds of three seconds each, compared by the median of the
 // rounds' ratios. On a shared two-core machine one slow round moved a median of three past its
-// goal, and with five the two sides' medians (taken from different rounds) missed by 0.01 where
-// each request cost the product within 4% of the bare route's CPU time.
+// goal, and with five the two sides' medians (taken from different rounds) missed by 0.01 while
+// each request cost the product about 1.2× the bare route's CPU time (medians of six rounds).
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const HTTP_ROUNDS = Math.max(ROUNDS, 7);
 const SUBSCRIBERS = Number(process.env.BENCH_SSE_SUBSCRIBERS ?? 1000);
